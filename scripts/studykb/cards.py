@@ -1,0 +1,66 @@
+"""Recall cards: from Q/A lines and from the learner's own definitions."""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import TYPE_CHECKING
+
+from .model import Card, Concept, ConceptSlug, Source, WatchItem
+from .watchlist import watched_concepts
+
+if TYPE_CHECKING:
+    from .link import Line
+
+QUESTION_RE = re.compile(r"^(?:Q\s*:\s*)?(?P<q>[^?]{3,}\?)\s*(?:A\s*:\s*)?(?P<a>.*)$", re.DOTALL)
+CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]{3,}),\s*(?P<a>.+)$", re.IGNORECASE)
+SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
+
+
+def make_cards(lines: list["Line"], concepts: list[Concept],
+               mention_index: dict[Source, tuple[ConceptSlug, ...]],
+               watch: tuple[WatchItem, ...]) -> tuple[Card, ...]:
+    """Watchlist concepts first, then in the order the log has them."""
+    watched = watched_concepts(watch)
+    cards = [_qa_card(line, mention_index.get(line.source, ()), watched)
+             for line in lines if line.role == "qa"]
+    cards += [_definition_card(c, watched) for c in concepts if c.definition and c.definition.session]
+    order = {line.source: i for i, line in enumerate(lines)}
+    return tuple(sorted(cards, key=lambda c: (not c.watch, order.get(c.source, len(order)), c.id)))
+
+
+def split_question(text: str) -> tuple[str, str]:
+    """A Q/A line's prompt and answer: "Q? A", "When X, Y", or first sentence / rest."""
+    for pattern, suffix in ((QUESTION_RE, ""), (CONDITION_RE, ": what then?"), (SENTENCE_RE, " What follows?")):
+        match = pattern.match(text.strip())
+        if match and match["a"].strip():
+            return match["q"].strip() + suffix, match["a"].strip()
+    return "Recall this Q/A.", text
+
+
+def _qa_card(line: "Line", concepts: tuple[ConceptSlug, ...], watched) -> Card:
+    front, back = split_question(line.text)
+    return Card(_card_id("qa", line.source), front, back, "qa", line.source, line.session,
+                concepts, watch=bool(watched.intersection(concepts)))
+
+
+def _definition_card(concept: Concept, watched) -> Card:
+    definition = concept.definition
+    return Card(f"def-{concept.slug}", definition_question(concept.name), definition.text,
+                "definition", definition.source, definition.session, (concept.slug,),
+                watch=concept.slug in watched)
+
+
+def definition_question(name: str) -> str:
+    """"What is an epoch?", "What are updates per epoch?", "What is SGD?"."""
+    first = name.split()[0]
+    if first.endswith("s") and not first.endswith("ss") and len(first) > 3:
+        return f"What are {name}?"
+    if name.upper() == name or " " not in name and name[:1].isupper():
+        return f"What is {name}?"
+    article = "an" if name[:1].lower() in "aeiou" else "a"
+    return f"What is {article} {name}?"
+
+
+def _card_id(kind: str, source: Source) -> str:
+    digest = hashlib.sha1(f"{source.path}:{source.line}".encode()).hexdigest()[:8]
+    return f"{kind}-{digest}"

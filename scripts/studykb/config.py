@@ -1,0 +1,73 @@
+"""One configuration object, read once from ``mkdocs.yml`` (``extra: studykb:``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULTS_DOC = """\
+extra:
+  studykb:
+    sessions_dir: sessions            # where the logs are (*.md) and vocabulary.yml
+    generated_dir: docs/generated     # git-ignored; the generator owns it
+    watchlist_window: 3               # a watch item not flagged in the last N sessions is no longer open
+    redact_paths: true                # /Users/<name>/x, /home/<name>/x, C:\\Users\\<name>\\x -> ~/x
+    redact_patterns: []               # extra regular expressions replaced by [redacted]
+    source_branch: main               # for links to a log line on repo_url
+"""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    sessions_dir: str = "sessions"
+    generated_dir: str = "docs/generated"
+    watchlist_window: int = 3
+    redact_paths: bool = True
+    redact_patterns: tuple[str, ...] = ()
+    source_branch: str = "main"
+    repo_url: str | None = None
+    site_name: str = "Study knowledge base"
+    extra_fields: tuple[str, ...] = field(default=())
+
+    @property
+    def sessions_path(self) -> Path:
+        return self.root / self.sessions_dir
+
+    @property
+    def generated_path(self) -> Path:
+        return self.root / self.generated_dir
+
+    @property
+    def vocabulary_path(self) -> Path:
+        return self.sessions_path / "vocabulary.yml"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: ``!!python/name:`` and ``!ENV`` tags become None."""
+
+
+def _ignore_tag(loader, suffix, node):
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+
+
+def load_config(root: Path, config_file: str = "mkdocs.yml") -> Config:
+    path = root / config_file
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.exists() else {}
+    return config_from_mapping(root, data or {})
+
+
+def config_from_mapping(root: Path, data: dict) -> Config:
+    """Build the Config from an already-parsed mkdocs.yml mapping."""
+    ours = ((data.get("extra") or {}).get("studykb") or {})
+    known = {k: v for k, v in ours.items() if k in Config.__dataclass_fields__ and k != "root"}
+    if "redact_patterns" in known:
+        known["redact_patterns"] = tuple(known["redact_patterns"] or ())
+    if "extra_fields" in known:
+        known["extra_fields"] = tuple(known["extra_fields"] or ())
+    return Config(root=root, repo_url=data.get("repo_url"),
+                  site_name=data.get("site_name") or Config.site_name, **known)

@@ -1,0 +1,172 @@
+"""Link: parsed logs become the knowledge model (ids, concepts, watchlist, cards, runs)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Iterator
+
+from experiments.registry import find_runs
+
+from . import concepts as found
+from .cards import make_cards
+from .diagnostics import Diagnostic, warning
+from .model import (QA, Concept, ConceptSlug, Definition, ExperimentRef, Field,
+                    Knowledge, LogFile, Mention, Note, Section, SectionKind,
+                    Session, SessionId, Source, Table)
+from .slugs import unique_slugs
+from .vocabulary import Lexicon, Term
+from .watchlist import collect_watchlist
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in a session, with what it belongs to."""
+
+    text: str
+    source: Source
+    session: SessionId
+    kind: SectionKind | None  # the section it is an item of, if any
+    role: str  # "item", "field", "qa", "note", "table"
+
+
+def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    sessions = assign_session_ids([s for log in logs for s in log.sessions], diagnostics)
+    lines = [line for s in sessions for line in session_lines(s)]
+    definitions = discover_terms(lines, lexicon)
+    mentions, mention_index = find_mentions(lines, lexicon)
+    concept_list = build_concepts(lexicon, definitions, mentions)
+    by_name = {c.name: c.slug for c in concept_list}
+    mention_index = {src: tuple(by_name[n] for n in names) for src, names in mention_index.items()}
+    watch = collect_watchlist(sessions, lines, mention_index, watch_window)
+    cards = make_cards(lines, concept_list, mention_index, watch)
+    knowledge = Knowledge(
+        logs=tuple(logs), sessions=tuple(sessions), concepts=tuple(concept_list),
+        watchlist=watch, cards=cards, experiment_refs=experiment_refs(lines),
+        mention_index=mention_index, by_id={s.id: s for s in sessions}, lexicon=lexicon)
+    return knowledge, diagnostics
+
+
+def assign_session_ids(sessions: list[Session], diagnostics: list[Diagnostic]) -> list[Session]:
+    """Chronological order and ``YYYY-MM-DD-HHMM`` ids, with a suffix where two collide."""
+    ordered = sorted(sessions, key=_chronological)
+    seen_headers: dict[str, Source] = {}
+    taken: set[str] = set()
+    result = []
+    for session in ordered:
+        _note_duplicate(session, seen_headers, diagnostics)
+        base = f"{session.started:%Y-%m-%d-%H%M}" if session.started else "undated"
+        sid, n = base, 1
+        while sid in taken:
+            n += 1
+            sid = f"{base}-{n}"
+        taken.add(sid)
+        result.append(replace(session, id=SessionId(sid)))
+    return result
+
+
+def _chronological(session: Session) -> tuple:
+    started = session.started or datetime.max
+    utc = started - session.utc_offset if session.utc_offset and session.started else started
+    return (utc, session.source.path, session.source.line)
+
+
+def _note_duplicate(session: Session, seen: dict[str, Source], diagnostics: list[Diagnostic]) -> None:
+    key = " ".join(session.header.split()).lower()
+    if key in seen and session.started is not None:
+        first = seen[key]
+        diagnostics.append(warning(session.source.path, session.source.line,
+                                   f"duplicate session header (also at {first}); kept as a separate session"))
+    seen.setdefault(key, session.source)
+
+
+def session_lines(session: Session) -> Iterator[Line]:
+    for block in session.blocks:
+        if isinstance(block, Section):
+            for item in block.items:
+                yield Line(item.text, item.source, session.id, block.kind, "item")
+        elif isinstance(block, Field):
+            yield Line(block.value, block.source, session.id, None, "field")
+        elif isinstance(block, QA):
+            yield Line(block.text, block.source, session.id, None, "qa")
+        elif isinstance(block, Note):
+            yield Line(block.text, block.source, session.id, None, "note")
+        elif isinstance(block, Table):
+            for offset, row in enumerate(block.lines):
+                yield Line(row, Source(block.source.path, block.source.line + offset), session.id, None, "table")
+
+
+DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, None)
+
+
+def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Definition]]:
+    """Add the terms the log defines or backticks to the lexicon; return definitions by name."""
+    definitions: dict[str, list[Definition]] = defaultdict(list)
+    for line in lines:
+        for spelling in found.backticked_terms(line.text, lexicon):
+            _ensure_term(lexicon, spelling)
+        if line.kind not in DEFINING_KINDS or line.role == "field":
+            continue
+        subject = found.definition_subject(line.text, lexicon, colon_allowed=line.kind is SectionKind.LEARNED)
+        if subject:
+            name = _ensure_term(lexicon, subject)
+            definitions[name].append(Definition(line.text, line.source, line.session))
+    return definitions
+
+
+def _ensure_term(lexicon: Lexicon, spelling: str) -> str:
+    name = lexicon.lookup(spelling)
+    if name is None:
+        name = found.term_name(spelling)
+        lexicon.add(Term(name, origin="log"))
+    return name
+
+
+def find_mentions(lines: list[Line], lexicon: Lexicon) -> tuple[dict[str, list[Mention]], dict[Source, tuple[str, ...]]]:
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    index: dict[Source, tuple[str, ...]] = {}
+    for line in lines:
+        names = tuple(dict.fromkeys(m.term for m in lexicon.find(mentionable_text(line.text, lexicon))))
+        if names:
+            index[line.source] = names
+        for name in names:
+            mentions[name].append(Mention(line.session, line.source))
+    return mentions, index
+
+
+def mentionable_text(text: str, lexicon: Lexicon) -> str:
+    """Code spans that are code become blanks (same length); term-like ones lose their backticks."""
+    def replace_span(match) -> str:
+        inner = match.group(2)
+        if found.is_term_like(inner, lexicon):
+            pad = " " * len(match.group(1))
+            return pad + inner + pad
+        return " " * len(match.group(0))
+    return found.CODE_SPAN_RE.sub(replace_span, text)
+
+
+def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
+                   mentions: dict[str, list[Mention]]) -> list[Concept]:
+    names = sorted((n for n, t in lexicon.terms.items()
+                    if n in mentions or n in definitions or t.origin == "user"), key=str.lower)
+    slugs = unique_slugs(names)
+    concept_list = []
+    for name in names:
+        term = lexicon.terms[name]
+        defs = list(definitions.get(name, ()))
+        if term.origin == "user" and term.definition:
+            defs.append(Definition(term.definition, Source("sessions/vocabulary.yml", 1), None, "vocabulary"))
+        starter = term.definition if term.origin == "starter" else None
+        concept_list.append(Concept(ConceptSlug(slugs[name]), name, term.aliases, tuple(defs),
+                                    tuple(mentions.get(name, ())), starter))
+    return concept_list
+
+
+def experiment_refs(lines: list[Line]) -> tuple[ExperimentRef, ...]:
+    refs = []
+    for line in lines:
+        for run in find_runs(line.text):
+            refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source,
+                                      line.session, planned=line.kind is SectionKind.RESUME))
+    return tuple(refs)

@@ -1,0 +1,281 @@
+"""Parse: a log's lines become a LogFile of Session records, losing no line.
+
+Every non-blank line ends up in exactly one record (a field, a section item,
+a Q/A, a note, a code block or a table), each with its file and line. Problems
+become diagnostics; nothing here raises on bad input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from . import timelog
+from .diagnostics import Diagnostic, error, info, warning
+from .model import (QA, Block, CodeBlock, Field, Item, LogFile, Note, Section,
+                    SectionKind, Session, SessionId, Source, Table)
+from .sources import LogText
+from .timezones import utc_offset
+
+HEADER_RE = re.compile(r"^##\s+Session\b\s*:?\s*(?P<rest>.*?)\s*$", re.IGNORECASE)
+TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
+BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
+FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+QA_RE = re.compile(r"^(?:Q\s*/\s*A|Q\s*&\s*A|QA)\s*:\s*(?P<text>.*)$", re.IGNORECASE)
+FIELD_RE = re.compile(r"^(?P<name>[^:`*\[\]]{1,60}?)\s*:(?:\s+(?P<value>.*))?$")
+DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+TAB_WIDTH = 4
+
+KNOWN_FIELDS = frozenset({
+    "repository", "user language", "study mode", "action requested", "log policy",
+    "next concept emphasis", "time log", "time log (today)", "date", "duration",
+    "goal", "goals", "tutor", "book", "course", "chapter", "mood", "location",
+})
+
+SECTION_KINDS = (
+    (SectionKind.WATCHLIST, ("watchlist", "confused", "confusing")),
+    (SectionKind.RESUME, ("resume", "next session", "next step", "next up", "todo", "to do")),
+    (SectionKind.LEARNED, ("learned", "learnt", "takeaway", "learning", "definitions")),
+    (SectionKind.TOPICS, ("topic", "covered", "agenda")),
+)
+
+
+def section_kind(name: str) -> SectionKind:
+    lowered = name.lower()
+    for kind, words in SECTION_KINDS:
+        if any(w in lowered for w in words):
+            return kind
+    return SectionKind.OTHER
+
+
+def field_key(name: str) -> str:
+    """``Time log (today)`` -> ``time log``: the name a field is known by."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", name).strip().lower()
+
+
+def is_known_field(name: str) -> bool:
+    return name.strip().lower() in KNOWN_FIELDS or field_key(name) in KNOWN_FIELDS
+
+
+@dataclass
+class _Entry:
+    """Mutable scratch state while one session's lines are read."""
+
+    path: str
+    header_line: int
+    header: str
+    blocks: list[Block] = field(default_factory=list)
+    section: Section | None = None
+    section_indent: int = 0
+
+    def close_section(self) -> None:
+        if self.section is not None:
+            self.blocks.append(self.section)
+            self.section = None
+
+    def add_item(self, item: Item) -> None:
+        assert self.section is not None
+        self.section = replace(self.section, items=self.section.items + (item,))
+
+
+def parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
+    """Parse one log file's lines into a LogFile."""
+    diagnostics: list[Diagnostic] = []
+    lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
+    starts = [n for n, line in enumerate(lines, 1) if HEADER_RE.match(line)]
+    preamble_end = starts[0] - 1 if starts else len(lines)
+    title, preamble = _parse_preamble(text.path, lines[:preamble_end])
+    sessions = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
+        sessions.append(_parse_entry(text.path, start, lines[start - 1:end], diagnostics))
+    diagnostics.extend(_file_notes(text, title, sessions))
+    log = LogFile(text.path, title, tuple(preamble), tuple(sessions), text.lines)
+    return log, diagnostics
+
+
+def _expand_tabs(line: str, path: str, number: int, diagnostics: list[Diagnostic]) -> str:
+    line = line.rstrip()
+    if "\t" in line:
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            diagnostics.append(info(path, number, "tab in indentation, read as 4 spaces"))
+        line = line.expandtabs(TAB_WIDTH)
+    return line
+
+
+def _parse_preamble(path: str, lines: list[str]) -> tuple[str | None, list[Note]]:
+    title = None
+    notes = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        match = TITLE_RE.match(line)
+        if title is None and match:
+            title = match["title"]
+        notes.append(Note(line.strip(), Source(path, number)))
+    return title, notes
+
+
+def _file_notes(text: LogText, title: str | None, sessions: list[Session]) -> list[Diagnostic]:
+    if not any(line.strip() for line in text.lines):
+        return [warning(text.path, 1, "empty log file")]
+    if not sessions:
+        what = "only a title and free text" if title else "no '## Session: YYYY-MM-DD HH:MM:SS TZ' header"
+        return [warning(text.path, 1, f"no session entries ({what})")]
+    return []
+
+
+def _parse_entry(path: str, start: int, lines: list[str], diagnostics: list[Diagnostic]) -> Session:
+    header = lines[0].strip()
+    entry = _Entry(path, start, header)
+    number = start + 1
+    body = lines[1:]
+    i = 0
+    while i < len(body):
+        used = _read_block(entry, body, i, number + i, diagnostics)
+        i += used
+    entry.close_section()
+    return _finish_session(entry, diagnostics)
+
+
+def _read_block(entry: _Entry, body: list[str], i: int, number: int,
+                diagnostics: list[Diagnostic]) -> int:
+    """Read the block starting at ``body[i]``; return how many lines it used."""
+    line = body[i]
+    source = Source(entry.path, number)
+    if not line.strip():
+        return 1
+    fence = FENCE_RE.match(line)
+    if fence:
+        return _read_fence(entry, body, i, source, fence, diagnostics)
+    if line.lstrip().startswith("|"):
+        return _read_table(entry, body, i, source)
+    bullet = BULLET_RE.match(line)
+    if bullet:
+        _read_bullet(entry, bullet, source)
+    else:
+        _read_text(entry, line, source)
+    return 1
+
+
+def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
+    marker = fence["fence"]
+    content = []
+    for j in range(i + 1, len(body)):
+        if body[j].strip().startswith(marker) and not body[j].strip()[len(marker):].strip():
+            _add_block(entry, CodeBlock(marker, fence["info"].strip(), tuple(content), source))
+            return j - i + 1
+        content.append(body[j])
+    diagnostics.append(warning(source.path, source.line, "code fence is never closed; kept to the end of the session"))
+    _add_block(entry, CodeBlock(marker, fence["info"].strip(), tuple(content), source, closed=False))
+    return len(body) - i
+
+
+def _read_table(entry, body, i, source) -> int:
+    j = i
+    while j < len(body) and body[j].lstrip().startswith("|"):
+        j += 1
+    _add_block(entry, Table(tuple(line.strip() for line in body[i:j]), source))
+    return j - i
+
+
+def _add_block(entry: _Entry, block: Block) -> None:
+    """Code and tables inside a section stay in it, as items would."""
+    if entry.section is not None:
+        entry.close_section()
+    entry.blocks.append(block)
+
+
+def _read_bullet(entry: _Entry, bullet: re.Match, source: Source) -> None:
+    indent = len(bullet["indent"])
+    text = (bullet["text"] or "").strip()
+    ordered = bullet["marker"][0].isdigit()
+    qa = QA_RE.match(text)
+    if qa and not ordered:
+        entry.close_section()
+        entry.blocks.append(QA(qa["text"].strip(), source, indent))
+        return
+    named = FIELD_RE.match(text) if not ordered else None
+    nested = entry.section is not None and indent > entry.section_indent
+    if named and not named["value"] and not nested:
+        entry.close_section()
+        entry.section = Section(named["name"].strip(), section_kind(named["name"]), source)
+        entry.section_indent = indent
+        return
+    if named and named["value"] and (entry.section is None or is_known_field(named["name"])) and not nested:
+        entry.close_section()
+        entry.blocks.append(Field(named["name"].strip(), named["value"].strip(), source, indent))
+        return
+    _add_item(entry, Item(text, source, _depth(entry, indent), ordered))
+
+
+def _depth(entry: _Entry, indent: int) -> int:
+    base = entry.section_indent if entry.section is not None else 0
+    return max(0, (indent - base + 1) // 2)
+
+
+def _add_item(entry: _Entry, item: Item) -> None:
+    if entry.section is None:
+        entry.section = Section("", SectionKind.OTHER, item.source)
+        entry.section_indent = 0
+    entry.add_item(item)
+
+
+def _read_text(entry: _Entry, line: str, source: Source) -> None:
+    """Free text: a continuation of the open section if indented, else a note."""
+    if entry.section is not None and line.startswith(" "):
+        entry.add_item(Item(line.strip(), source, _depth(entry, len(line) - len(line.lstrip())) + 1))
+        return
+    entry.close_section()
+    entry.blocks.append(Note(line.strip(), source))
+
+
+def _finish_session(entry: _Entry, diagnostics: list[Diagnostic]) -> Session:
+    rest = HEADER_RE.match(entry.header)["rest"]
+    started, tz_name, problems = parse_session_header(rest, entry.path, entry.header_line)
+    diagnostics.extend(problems)
+    blocks = tuple(entry.blocks)
+    if not any(isinstance(b, Field) for b in blocks):
+        diagnostics.append(warning(entry.path, entry.header_line, "session has no '- Field: value' lines"))
+    log_field = next((b for b in blocks if isinstance(b, Field) and field_key(b.name) == "time log"), None)
+    times = timelog.parse_timelog(log_field, diagnostics) if log_field else None
+    offset = utc_offset(tz_name) if tz_name else None
+    return Session(SessionId(""), Source(entry.path, entry.header_line), entry.header,
+                   started, tz_name, offset, blocks, times)
+
+
+def parse_session_header(rest: str, path: str, line: int) -> tuple[datetime | None, str | None, list[Diagnostic]]:
+    """``2026-02-14 13:16:07 KST`` -> (naive local datetime, ``KST``, diagnostics)."""
+    tokens = rest.split()
+    if not tokens:
+        return None, None, [error(path, line, "session header has no timestamp (expected 'YYYY-MM-DD HH:MM:SS TZ')")]
+    if not DATE_RE.match(tokens[0]):
+        return None, None, [error(path, line, f"session header has a broken timestamp {rest!r} (expected 'YYYY-MM-DD HH:MM:SS TZ')")]
+    has_time = len(tokens) > 1 and TIME_RE.match(tokens[1])
+    stamp = tokens[0] + (" " + tokens[1] if has_time else "")
+    started = _to_datetime(stamp)
+    if started is None:
+        return None, None, [error(path, line, f"impossible date or time {stamp!r}")]
+    problems = [] if has_time else [warning(path, line, "session header has no time of day")]
+    tz_name = tokens[2 if has_time else 1] if len(tokens) > (2 if has_time else 1) else None
+    problems += _zone_problems(tz_name, path, line)
+    return started, tz_name, problems
+
+
+def _zone_problems(tz_name: str | None, path: str, line: int) -> list[Diagnostic]:
+    if tz_name is None:
+        return [warning(path, line, "session header has no time zone; times are shown as written")]
+    if utc_offset(tz_name) is None:
+        return [warning(path, line, f"unknown time zone {tz_name!r}; kept as written, no UTC offset")]
+    return []
+
+
+def _to_datetime(stamp: str) -> datetime | None:
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(stamp, fmt)
+        except ValueError:
+            continue
+    return None

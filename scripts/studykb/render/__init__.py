@@ -1,0 +1,52 @@
+"""Render: the knowledge model to Markdown pages and assets. Pure functions, sorted output."""
+from __future__ import annotations
+
+from experiments.registry import EXPERIMENTS
+
+from ..model import Knowledge
+from .chart import minutes_per_week, study_time_svg
+from .common import concept_page, page, session_page, source_page
+from .concept import render_concept
+from .context import make_context
+from .experiments import render_experiment, render_experiment_index
+from .home import home_variables
+from .indexes import render_glossary, render_recall, render_watchlist
+from .kbjson import render_kb_json
+from .runs import RunResult
+from .session import render_session
+from .sources import render_source
+from .timeline import CHART, render_timeline
+
+
+def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
+                watch_window: int) -> tuple[dict[str, str | bytes], dict]:
+    """Every generated file (docs-relative path -> content) and the home page's variables."""
+    ctx = make_context(knowledge, results)
+    files: dict[str, str | bytes] = {
+        page("timeline.md"): render_timeline(ctx),
+        page("glossary.md"): render_glossary(ctx),
+        page("watchlist.md"): render_watchlist(ctx, watch_window),
+        page("recall.md"): render_recall(ctx),
+        page("experiments", "index.md"): render_experiment_index(ctx),
+        page("kb.json"): render_kb_json(knowledge, results),
+        CHART: study_time_svg(minutes_per_week(knowledge.sessions)),
+    }
+    for session in knowledge.sessions:
+        files[session_page(session)] = render_session(session, ctx)
+    illustrated = _illustrations(knowledge, results)
+    for concept in knowledge.concepts:
+        files[concept_page(concept.slug)] = render_concept(concept, ctx, illustrated.get(concept.name, []))
+    for experiment_id in EXPERIMENTS:
+        files[page("experiments", f"{experiment_id}.md")] = render_experiment(experiment_id, ctx)
+    for log in knowledge.logs:
+        files[source_page(log.path)] = render_source(log)
+    return dict(sorted(files.items())), home_variables(ctx)
+
+
+def _illustrations(knowledge: Knowledge, results) -> dict[str, list[RunResult]]:
+    """Concept name -> the runs of experiments that illustrate it."""
+    out: dict[str, list[RunResult]] = {}
+    for key in sorted({(r.experiment, r.run_id) for r in knowledge.experiment_refs}):
+        for name in EXPERIMENTS[key[0]].concepts:
+            out.setdefault(name, []).append(results[key])
+    return out

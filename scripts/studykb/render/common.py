@@ -1,0 +1,88 @@
+"""Small pieces every page uses: paths between pages, time and date formats, front matter."""
+from __future__ import annotations
+
+import json
+import posixpath
+from datetime import timedelta
+
+from ..model import Session, Source
+from ..slugs import make_slug
+
+GENERATED = "generated"  # the generated subtree, relative to docs/
+
+
+def page(*parts: str) -> str:
+    """The docs-relative path of a generated page: page("sessions", "x.md")."""
+    return posixpath.join(GENERATED, *parts)
+
+
+def rel(from_page: str, to_path: str) -> str:
+    """A relative link from one docs-relative page to another docs-relative path."""
+    target, _, anchor = to_path.partition("#")
+    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def session_page(session: Session) -> str:
+    return page("sessions", f"{session.id}.md")
+
+
+def concept_page(slug: str) -> str:
+    return page("concepts", f"{slug}.md")
+
+
+def source_page(path: str) -> str:
+    return page("sources", f"{source_slug(path)}.md")
+
+
+def source_slug(path: str) -> str:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    prefix = folder.split("/", 1)[1] if "/" in folder else ""
+    return make_slug(f"{prefix} {stem}" if prefix else stem)
+
+
+def source_link(from_page: str, source: Source) -> str:
+    return f"[{source.path}:{source.line}]({rel(from_page, source_page(source.path) + f'#L{source.line}')})"
+
+
+def minutes(total: int | None) -> str:
+    if total is None:
+        return "not logged"
+    hours, rest = divmod(total, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
+def utc_offset(offset: timedelta | None) -> str:
+    if offset is None:
+        return "UTC offset unknown"
+    sign = "-" if offset < timedelta(0) else "+"
+    total = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+def front_matter(**values) -> str:
+    """YAML front matter; values are JSON-encoded, which YAML reads as the same strings."""
+    lines = ["---"]
+    for key, value in values.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {json.dumps(v)}" for k, v in value.items()]
+        else:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])
+
+
+def code_span(text: str) -> str:
+    """``text`` as a code span whose fence is longer than any backtick run inside it."""
+    run, best = 0, 0
+    for ch in text:
+        run = run + 1 if ch == "`" else 0
+        best = max(best, run)
+    fence = "`" * (best + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or best else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def month_heading(session: Session) -> str:
+    return f"{session.started:%B %Y}" if session.started else "Undated"

@@ -1,0 +1,37 @@
+"""What every renderer may read: the knowledge model plus indexes computed once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..link import session_lines
+from ..model import Concept, Knowledge, Session, SessionId, Source
+from .runs import RunResult
+
+
+@dataclass(frozen=True)
+class Context:
+    knowledge: Knowledge
+    results: dict[tuple[str, str], RunResult]
+    position: dict[SessionId, int] = field(default_factory=dict)
+    introduced: dict[SessionId, tuple[Concept, ...]] = field(default_factory=dict)
+    concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
+    line_texts: dict[Source, str] = field(default_factory=dict)
+
+
+def make_context(knowledge: Knowledge, results: dict) -> Context:
+    position = {s.id: i for i, s in enumerate(knowledge.sessions)}
+    introduced: dict[SessionId, list[Concept]] = {}
+    for concept in knowledge.concepts:
+        if concept.mentions:
+            first = min(concept.mentions, key=lambda m: position[m.session]).session
+            introduced.setdefault(first, []).append(concept)
+    line_texts = {line.source: line.text for s in knowledge.sessions for line in session_lines(s)}
+    return Context(knowledge, results, position,
+                   {k: tuple(v) for k, v in introduced.items()},
+                   {c.slug: c for c in knowledge.concepts}, line_texts)
+
+
+def neighbours(ctx: Context, session: Session) -> tuple[Session | None, Session | None]:
+    i = ctx.position[session.id]
+    sessions = ctx.knowledge.sessions
+    return (sessions[i - 1] if i > 0 else None, sessions[i + 1] if i + 1 < len(sessions) else None)

@@ -1,0 +1,84 @@
+"""``/kb.json``: the whole model, for other tools. Its schema is documented in docs/kb-json.md."""
+from __future__ import annotations
+
+import json
+
+from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Source, Table
+from .runs import RunResult
+
+SCHEMA_VERSION = 1
+
+
+def render_kb_json(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> str:
+    data = {
+        "schema": SCHEMA_VERSION,
+        "logs": [{"path": log.path, "title": log.title, "preamble": [_note(n) for n in log.preamble],
+                  "sessions": [s.id for s in knowledge.sessions if s.source.path == log.path]}
+                 for log in knowledge.logs],
+        "sessions": [_session(s) for s in knowledge.sessions],
+        "concepts": [_concept(c) for c in knowledge.concepts],
+        "glossary": [{"term": c.name, "slug": c.slug, "aliases": list(c.aliases),
+                      "definition": (c.definition.text if c.definition else c.starter_definition)}
+                     for c in knowledge.concepts],
+        "watchlist": [{"text": w.text, "concepts": list(w.concepts), "first": w.first, "last": w.last,
+                       "times": len(w.sources), "status": "open" if w.open else "quiet",
+                       "sources": [_src(s) for s in w.sources]} for w in knowledge.watchlist],
+        "cards": [{"id": c.id, "kind": c.kind, "front": c.front, "back": c.back, "session": c.session,
+                   "source": _src(c.source), "concepts": list(c.concepts), "watchlist": c.watch}
+                  for c in knowledge.cards],
+        "experiment_refs": [_ref(r, results) for r in knowledge.experiment_refs],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _src(source: Source) -> dict:
+    return {"file": source.path, "line": source.line}
+
+
+def _note(note: Note) -> dict:
+    return {"text": note.text, "source": _src(note.source)}
+
+
+def _session(s: Session) -> dict:
+    return {
+        "id": s.id, "header": s.header, "source": _src(s.source),
+        "started": s.started.isoformat() if s.started else None,
+        "time_zone": s.tz_name,
+        "utc_offset_minutes": int(s.utc_offset.total_seconds() // 60) if s.utc_offset is not None else None,
+        "time_log": ({"start": s.timelog.start, "end": s.timelog.end, "minutes": s.timelog.minutes}
+                     if s.timelog else None),
+        "blocks": [_block(b) for b in s.blocks],
+    }
+
+
+def _block(block) -> dict:
+    if isinstance(block, Field):
+        return {"type": "field", "name": block.name, "value": block.value, "source": _src(block.source)}
+    if isinstance(block, Section):
+        return {"type": "section", "name": block.name, "kind": block.kind.value, "source": _src(block.source),
+                "items": [{"text": i.text, "depth": i.depth, "ordered": i.ordered, "source": _src(i.source)}
+                          for i in block.items]}
+    if isinstance(block, QA):
+        return {"type": "qa", "text": block.text, "source": _src(block.source)}
+    if isinstance(block, Note):
+        return {"type": "note", **_note(block)}
+    if isinstance(block, CodeBlock):
+        return {"type": "code", "info": block.info, "lines": list(block.lines), "source": _src(block.source)}
+    if isinstance(block, Table):
+        return {"type": "table", "lines": list(block.lines), "source": _src(block.source)}
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _concept(c) -> dict:
+    return {"slug": c.slug, "name": c.name, "aliases": list(c.aliases),
+            "definitions": [{"text": d.text, "session": d.session, "origin": d.origin, "source": _src(d.source)}
+                            for d in c.definitions],
+            "starter_definition": c.starter_definition,
+            "mentions": [{"session": m.session, "source": _src(m.source)} for m in c.mentions]}
+
+
+def _ref(ref, results) -> dict:
+    result = results.get((ref.experiment, ref.run_id))
+    return {"experiment": ref.experiment, "run": ref.run_id, "params": {k: v for k, v in ref.params},
+            "session": ref.session, "source": _src(ref.source), "planned": ref.planned,
+            "results": result.metrics if result else None}

@@ -1,0 +1,130 @@
+"""Log text to safe Markdown: inline Markdown kept, raw HTML and template braces inert.
+
+Everything a log says reaches the page as text. Code spans pass through (Markdown
+already shows them literally); elsewhere ``<``, ``>`` and ``&`` become entities,
+``{`` and ``}`` are backslash-escaped (so neither Jinja nor attr_list sees them),
+links with unsafe schemes and images from other hosts lose their brackets, and a
+character that would start a block (``#``, ``>``, ``!!!``...) becomes an entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..concepts import CODE_SPAN_RE, is_term_like
+from ..model import ConceptSlug
+
+LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]]*)\]\((?P<target>[^)]*)\)")
+SAFE_TARGET_RE = re.compile(r"^(?:https?://|mailto:)[^\s]*$", re.IGNORECASE)
+BLOCK_START_RE = re.compile(r"^(?:[#>|]|[-+*](?:\s|$)|[-*_=+]{2,}\s*$|!!!|\?\?\?|:::|~~~)")
+ORDERED_START_RE = re.compile(r"^(\d+)([.)])")
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links concept mentions to concept pages, relative to the page being written."""
+
+    lexicon: object = None
+    slugs: dict[str, ConceptSlug] = field(default_factory=dict)  # concept name -> slug
+    prefix: str = "../concepts/"
+
+    def url(self, name: str) -> str | None:
+        slug = self.slugs.get(name)
+        return f"{self.prefix}{slug}.md" if slug else None
+
+
+NO_LINKS = Linker()
+
+
+def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True) -> str:
+    """One line of log text as inline Markdown, with concept mentions linked once each."""
+    pieces, seen, last = [], set(), 0
+    for span in CODE_SPAN_RE.finditer(text):
+        pieces.append(_text(text[last:span.start()], linker, seen))
+        pieces.append(_code(span, linker, seen))
+        last = span.end()
+    pieces.append(_text(text[last:], linker, seen))
+    result = "".join(pieces)
+    return protect_block_start(result) if at_block_start else result
+
+
+def plain(text: str) -> str:
+    """Escaped text with no concept links (titles, table cells of other pages)."""
+    return inline(text, NO_LINKS)
+
+
+def cell(text: str, linker: Linker = NO_LINKS) -> str:
+    """For a table cell: also escape ``|``."""
+    return inline(text, linker, at_block_start=False).replace("|", "\\|")
+
+
+def protect_block_start(markdown: str) -> str:
+    if not markdown:
+        return markdown
+    if BLOCK_START_RE.match(markdown):
+        return f"&#{ord(markdown[0])};{markdown[1:]}"
+    ordered = ORDERED_START_RE.match(markdown)
+    if ordered:
+        return f"{ordered[1]}&#{ord(ordered[2])};{markdown[ordered.end():]}"
+    return markdown
+
+
+def _code(span: re.Match, linker: Linker, seen: set) -> str:
+    inner = span.group(2)
+    code = span.group(0)
+    if "\n" in code:
+        code = code.replace("\n", " ")
+    if linker.lexicon is None or not is_term_like(inner, linker.lexicon):
+        return code
+    name = linker.lexicon.lookup(inner)
+    url = linker.url(name) if name else None
+    if not url or name in seen:
+        return code
+    seen.add(name)
+    return f"[{code}]({url})"
+
+
+def _text(text: str, linker: Linker, seen: set) -> str:
+    out, last = [], 0
+    for link in LINK_RE.finditer(text):
+        out.append(_with_mentions(text[last:link.start()], linker, seen))
+        out.append(_link(link))
+        last = link.end()
+    out.append(_with_mentions(text[last:], linker, seen))
+    return "".join(out)
+
+
+def _link(link: re.Match) -> str:
+    # Relative targets point at files the site does not have, and an image would be
+    # fetched from wherever it points: both stay text. Web and mail links stay links.
+    target = link["target"].strip()
+    safe = SAFE_TARGET_RE.match(target) and not link["bang"]
+    label = escape_chars(link["label"])
+    if safe:
+        return f"{link['bang']}[{label}]({escape_chars(target)})"
+    return f"{link['bang']}\\[{label}\\]({escape_chars(target)})"
+
+
+def _with_mentions(text: str, linker: Linker, seen: set) -> str:
+    if linker.lexicon is None:
+        return escape_chars(text)
+    out, last = [], 0
+    for match in linker.lexicon.find(text):
+        url = linker.url(match.term)
+        if not url or match.term in seen:
+            continue
+        seen.add(match.term)
+        out.append(escape_chars(text[last:match.start]))
+        out.append(f"[{escape_chars(text[match.start:match.end])}]({url})")
+        last = match.end
+    out.append(escape_chars(text[last:]))
+    return "".join(out)
+
+
+def escape_chars(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("{", "\\{").replace("}", "\\}")
+    # A lone backtick would otherwise pair with one in generated markup.
+    text = text.replace("`", "\\`")
+    # Brackets outside a real link are text, never a reference link or footnote.
+    return text.replace("[", "\\[").replace("]", "\\]")

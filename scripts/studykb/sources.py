@@ -1,0 +1,89 @@
+"""Reading log files: bytes to numbered lines, with encoding problems reported."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, error, info, warning
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class LogText:
+    path: str  # relative to the project root, '/'-separated
+    lines: tuple[str, ...]
+
+
+def find_logs(sessions_dir: Path) -> list[Path]:
+    """The ``*.md`` files under ``sessions_dir``, sorted; symlinks are not followed."""
+    if not sessions_dir.is_dir():
+        return []
+    found = []
+    for dirpath, dirnames, filenames in os.walk(sessions_dir, followlinks=False):
+        dirnames.sort()
+        found.extend(Path(dirpath) / n for n in filenames if n.endswith(".md"))
+    return sorted(found)
+
+
+def read_log(path: Path, display: str, sessions_dir: Path) -> tuple[LogText | None, list[Diagnostic]]:
+    """Read one log. Returns ``None`` (and an error) when it cannot be read as text."""
+    problem = _refuse(path, display, sessions_dir)
+    if problem:
+        return None, [problem]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [error(display, 1, f"cannot read file: {exc.strerror or exc}")]
+    if b"\x00" in data[:8192]:
+        return None, [error(display, 1, "binary file (contains NUL bytes); skipped")]
+    return decode_log(data, display)
+
+
+def _refuse(path: Path, display: str, sessions_dir: Path) -> Diagnostic | None:
+    """A symlink may point at another log inside sessions/, never out of it."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if not target.is_relative_to(sessions_dir.resolve()):
+        return error(display, 1, "symbolic link pointing outside sessions/; not followed")
+    return None
+
+
+def decode_log(data: bytes, display: str) -> tuple[LogText, list[Diagnostic]]:
+    """Split into lines (``\\n``, ``\\r\\n`` or ``\\r``), decoding each as UTF-8.
+
+    Undecodable bytes are replaced, and each such line is reported with the
+    offset of its first bad byte, so one bad byte never costs the whole file.
+    """
+    diagnostics = _line_ending_notes(data, display)
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+        diagnostics.append(info(display, 1, "byte-order mark removed"))
+    raw_lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()
+    lines = []
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            diagnostics.append(warning(
+                display, number,
+                f"invalid UTF-8 at byte {exc.start + 1} of the line; shown as \N{REPLACEMENT CHARACTER}"))
+            lines.append(raw.decode("utf-8", errors="replace"))
+    return LogText(display, tuple(lines)), diagnostics
+
+
+def _line_ending_notes(data: bytes, display: str) -> list[Diagnostic]:
+    crlf = data.count(b"\r\n")
+    lone_cr = data.count(b"\r") - crlf
+    lone_lf = data.count(b"\n") - crlf
+    kinds = sum(1 for n in (crlf, lone_cr, lone_lf) if n)
+    if kinds > 1:
+        first = data[: data.find(b"\r")].count(b"\n") + 1
+        return [warning(display, first, "mixed line endings (LF, CRLF or CR); all read as line breaks")]
+    if crlf or lone_cr:
+        return [info(display, 1, "Windows (CRLF) or old Mac (CR) line endings")]
+    return []
