@@ -1,0 +1,90 @@
+"""What `python -m experiments` tells the person waiting: progress, then a summary."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from experiments.registry import Run
+
+PROGRESS_EVERY = 1.0  # seconds between progress lines
+
+
+def label(run: Run) -> str:
+    return f"{run.experiment}/{run.run_id}"
+
+
+class Reporter:
+    """Collects progress events from the runs and prints a line now and then."""
+
+    def __init__(self, total: int, jobs: int, stream: TextIO = sys.stderr):
+        self.total, self.jobs, self.stream = total, jobs, stream
+        self.started: dict[Run, float] = {}
+        self.fraction: dict[Run, float] = {}
+        self.durations: list[float] = []
+        self.last_line = 0.0
+
+    def say(self, message: str) -> None:
+        print(message, file=self.stream, flush=True)
+
+    def waiting(self, lock_path) -> None:
+        self.say(f"experiments: {lock_path} is held by another run; waiting for it to finish")
+
+    def progress(self, run: Run, fraction: float) -> None:
+        if run not in self.started:
+            self.started[run] = time.monotonic()
+            self.say(f"  start   {label(run)}")
+        self.fraction[run] = fraction
+
+    def finished(self, outcome) -> None:
+        self.started.setdefault(outcome.run, time.monotonic())
+        self.fraction.pop(outcome.run, None)
+        self.durations.append(outcome.seconds)
+        done = len(self.durations)
+        if outcome.status == "failed":
+            self.say(f"  FAILED  {label(outcome.run)} after {outcome.seconds:.1f} s [{done}/{self.total}]")
+            self.say(_indent(outcome.error))
+        else:
+            self.say(f"  ran     {label(outcome.run)} in {outcome.seconds:.1f} s [{done}/{self.total}]: {outcome.headline}")
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if not self.fraction or now - self.last_line < PROGRESS_EVERY:
+            return
+        self.last_line = now
+        running = ", ".join(f"{label(run)} {100 * f:.0f}%" for run, f in sorted(self.fraction.items(), key=lambda i: label(i[0])))
+        self.say(f"  ...     [{len(self.durations)}/{self.total} done] {running}; {self._time_left(now)}")
+
+    def _time_left(self, now: float) -> str:
+        remaining = []
+        for run, fraction in self.fraction.items():
+            elapsed = now - self.started[run]
+            remaining.append(elapsed * (1 - fraction) / fraction if fraction > 0.02 else None)
+        known = [r for r in remaining if r is not None]
+        typical = _mean(self.durations) or _mean(known) or None
+        waiting = self.total - len(self.durations) - len(self.fraction)
+        if typical is None or len(known) < len(remaining):
+            return "time left: estimating"
+        left = (sum(known) + waiting * typical) / max(1, min(self.jobs, len(known) + waiting))
+        return f"about {left:.0f} s left"
+
+
+def summary_table(outcomes) -> str:
+    rows = [("run", "status", "time", "headline")]
+    rows += [
+        (label(o.run), o.status, f"{o.seconds:.1f} s" if o.status != "fresh" else "-", o.headline)
+        for o in outcomes
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3] for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths) + "  " + "-" * 8)
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.rstrip().splitlines())
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
