@@ -18,7 +18,7 @@ def label(run: Run) -> str:
 class Reporter:
     """Collects progress events from the runs and prints a line now and then."""
 
-    def __init__(self, total: int, jobs: int, stream: TextIO = sys.stderr):
+    def __init__(self, total: int, jobs: int, stream: TextIO | None = None):
         self.total, self.jobs, self.stream = total, jobs, stream
         self.started: dict[Run, float] = {}
         self.fraction: dict[Run, float] = {}
@@ -26,7 +26,8 @@ class Reporter:
         self.last_line = 0.0
 
     def say(self, message: str) -> None:
-        print(message, file=self.stream, flush=True)
+        # Looked up per call, so a redirected sys.stderr (tests, wrappers) is honoured.
+        print(message, file=self.stream or sys.stderr, flush=True)
 
     def waiting(self, lock_path) -> None:
         self.say(f"experiments: {lock_path} is held by another run; waiting for it to finish")

@@ -1,0 +1,122 @@
+"""`python -m experiments`: caching, failures, atomic results, locking, determinism."""
+
+import fcntl
+import json
+import re
+import subprocess
+import sys
+import time
+
+from conftest import PROJECT, TINY_LOG, run_experiments, write_log
+
+from experiments import cli, storage
+from experiments.registry import find_runs, results_dir
+
+
+def statuses(output: str) -> dict[str, str]:
+    """run label -> status, read from the summary table."""
+    found = re.findall(r"^(ch01-\S+)\s+(fresh|ran|failed)\b", output, re.MULTILINE)
+    return dict(found)
+
+
+def snapshot(root):
+    results = root / "experiments" / "results"
+    return {str(p.relative_to(results)): p.read_bytes() for p in sorted(results.rglob("*")) if p.is_file()}
+
+
+def test_second_run_reruns_nothing_and_a_changed_parameter_reruns_only_that_run(tiny_root):
+    first = run_experiments(tiny_root)
+    assert first.returncode == 0, first.stderr
+    assert statuses(first.stdout) == {
+        "ch01-baseline/epochs-2_seeds-2": "ran",
+        "ch01-lr-sweep/lr-0.1-1_epochs-3_seeds-2": "ran",
+    }
+
+    started = time.perf_counter()
+    again = run_experiments(tiny_root, python_flags=("-X", "importtime"))
+    elapsed = time.perf_counter() - started
+    assert again.returncode == 0
+    assert set(statuses(again.stdout).values()) == {"fresh"}
+    imported = re.findall(r"import time:.*\|\s+(\S+)$", again.stderr, re.MULTILINE)
+    assert imported, "no -X importtime output"
+    assert not [name for name in imported if name.split(".")[0] in ("numpy", "matplotlib")]
+    assert elapsed < 3.0  # well under a second on its own; generous for a loaded test machine
+
+    write_log(tiny_root, TINY_LOG.replace("`epochs=2`", "`epochs=3`"))
+    changed = run_experiments(tiny_root)
+    assert statuses(changed.stdout) == {
+        "ch01-baseline/epochs-3_seeds-2": "ran",
+        "ch01-lr-sweep/lr-0.1-1_epochs-3_seeds-2": "fresh",
+    }
+
+
+def test_forced_rerun_writes_byte_identical_files(tiny_root):
+    assert run_experiments(tiny_root, "--only", "ch01-baseline").returncode == 0
+    before = snapshot(tiny_root)
+    forced = run_experiments(tiny_root, "--force", "--only", "ch01-baseline")
+    assert statuses(forced.stdout) == {"ch01-baseline/epochs-2_seeds-2": "ran"}
+    assert snapshot(tiny_root) == before
+    assert not list((tiny_root / "experiments").glob(".tmp-*"))
+
+
+def test_a_failing_run_is_reported_and_the_others_still_finish(tmp_path):
+    write_log(tmp_path, TINY_LOG + "- Batch sweep executed: `0, 5` `epochs=1` `n_seeds=1`\n")
+    result = run_experiments(tmp_path)
+    assert result.returncode == 1
+    assert statuses(result.stdout) == {
+        "ch01-baseline/epochs-2_seeds-2": "ran",
+        "ch01-batch-sweep/batch-0-5_epochs-1_seeds-1": "failed",
+        "ch01-lr-sweep/lr-0.1-1_epochs-3_seeds-2": "ran",
+    }
+    assert "Traceback" in result.stderr and "ValueError: batch size 0" in result.stderr
+    assert not (tmp_path / "experiments" / "results" / "ch01-batch-sweep").exists()
+
+
+def test_a_failed_rerun_keeps_the_previous_results(tiny_root, monkeypatch, capsys):
+    assert cli.main(["--root", str(tiny_root), "--jobs", "1", "--only", "ch01-baseline"]) == 0
+    before = snapshot(tiny_root)
+
+    def broken(params, progress=None):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr("experiments.ch01_baseline.run", broken)
+    assert cli.main(["--root", str(tiny_root), "--jobs", "1", "--force", "--only", "ch01-baseline"]) == 1
+    captured = capsys.readouterr()
+    assert "RuntimeError: simulated failure" in captured.err
+    assert "failed" in captured.out
+    assert snapshot(tiny_root) == before
+
+
+def test_metrics_json_shape(tiny_root):
+    assert run_experiments(tiny_root, "--only", "ch01-lr-sweep").returncode == 0
+    (run,) = find_runs(TINY_LOG.splitlines()[4])
+    directory = results_dir(run, tiny_root)
+    metrics = json.loads((directory / "metrics.json").read_text())
+    assert metrics["experiment"] == "ch01-lr-sweep"
+    assert metrics["params"]["lrs"] == [0.1, 1.0]
+    assert metrics["seeds"] == [0, 1]
+    assert [s["setting"]["lr"] for s in metrics["settings"]] == [0.1, 1.0]
+    for setting in metrics["settings"]:
+        assert set(setting["loss"]) == set(setting["accuracy"]) == {"mean", "std"}
+        assert len(setting["per_seed"]["loss"]) == 2
+    for figure in metrics["figures"]:
+        assert (directory / figure["file"]).read_bytes().startswith(b"<?xml")
+        assert figure["caption"]
+    assert storage.stored_key(directory)
+
+
+def test_a_second_invocation_waits_for_the_lock(tiny_root):
+    lock_path = tiny_root / "experiments" / storage.LOCK_FILE
+    lock_path.parent.mkdir(parents=True)
+    with open(lock_path, "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "experiments", "--root", str(tiny_root), "--only", "ch01-baseline"],
+            cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert "held by another run" in waiting.stderr.readline()
+        assert waiting.poll() is None
+        fcntl.flock(held, fcntl.LOCK_UN)
+    stdout, _ = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0
+    assert statuses(stdout) == {"ch01-baseline/epochs-2_seeds-2": "ran"}
