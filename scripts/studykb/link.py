@@ -33,9 +33,11 @@ class Line:
 def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     sessions = assign_session_ids([s for log in logs for s in log.sessions], diagnostics)
+    by_source = {s.source: s for s in sessions}
+    logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions)) for log in logs]
     lines = [line for s in sessions for line in session_lines(s)]
     definitions = discover_terms(lines, lexicon)
-    mentions, mention_index = find_mentions(lines, lexicon)
+    mentions, mention_index = find_mentions(lines, lexicon, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions)
     by_name = {c.name: c.slug for c in concept_list}
     mention_index = {src: tuple(by_name[n] for n in names) for src, names in mention_index.items()}
@@ -123,11 +125,18 @@ def _ensure_term(lexicon: Lexicon, spelling: str) -> str:
     return name
 
 
-def find_mentions(lines: list[Line], lexicon: Lexicon) -> tuple[dict[str, list[Mention]], dict[Source, tuple[str, ...]]]:
+def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, list[Definition]]
+                  ) -> tuple[dict[str, list[Mention]], dict[Source, tuple[str, ...]]]:
+    """Which concepts each line names; a line that defines a term names it too."""
+    defined_on: dict[Source, list[str]] = defaultdict(list)
+    for name, defs in definitions.items():
+        for d in defs:
+            defined_on[d.source].append(name)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
     for line in lines:
-        names = tuple(dict.fromkeys(m.term for m in lexicon.find(mentionable_text(line.text, lexicon))))
+        found_names = [m.term for m in lexicon.find(mentionable_text(line.text, lexicon))]
+        names = tuple(dict.fromkeys(defined_on.get(line.source, []) + found_names))
         if names:
             index[line.source] = names
         for name in names:

@@ -68,11 +68,21 @@ class _Entry:
     blocks: list[Block] = field(default_factory=list)
     section: Section | None = None
     section_indent: int = 0
+    indents: list[int] = field(default_factory=list)  # indentation of each open item level
+
+    def item_depth(self, indent: int) -> int:
+        """Nesting by indentation, never skipping a level, so every list renders as a list."""
+        while self.indents and self.indents[-1] > indent:
+            self.indents.pop()
+        if not self.indents or self.indents[-1] < indent:
+            self.indents.append(indent)
+        return len(self.indents) - 1
 
     def close_section(self) -> None:
         if self.section is not None:
             self.blocks.append(self.section)
             self.section = None
+        self.indents = []
 
     def add_item(self, item: Item) -> None:
         assert self.section is not None
@@ -208,25 +218,22 @@ def _read_bullet(entry: _Entry, bullet: re.Match, source: Source) -> None:
         entry.close_section()
         entry.blocks.append(Field(named["name"].strip(), named["value"].strip(), source, indent))
         return
-    _add_item(entry, Item(text, source, _depth(entry, indent), ordered))
+    _open_loose_section(entry, source)
+    entry.add_item(Item(text, source, entry.item_depth(indent), ordered))
 
 
-def _depth(entry: _Entry, indent: int) -> int:
-    base = entry.section_indent if entry.section is not None else 0
-    return max(0, (indent - base + 1) // 2)
-
-
-def _add_item(entry: _Entry, item: Item) -> None:
+def _open_loose_section(entry: _Entry, source: Source) -> None:
+    """Bullets outside any section are kept together as an unnamed one."""
     if entry.section is None:
-        entry.section = Section("", SectionKind.OTHER, item.source)
+        entry.section = Section("", SectionKind.OTHER, source)
         entry.section_indent = 0
-    entry.add_item(item)
 
 
 def _read_text(entry: _Entry, line: str, source: Source) -> None:
     """Free text: a continuation of the open section if indented, else a note."""
-    if entry.section is not None and line.startswith(" "):
-        entry.add_item(Item(line.strip(), source, _depth(entry, len(line) - len(line.lstrip())) + 1))
+    if entry.section is not None and line.startswith(" ") and entry.indents:
+        depth = min(entry.item_depth(len(line) - len(line.lstrip())), len(entry.indents))
+        entry.add_item(Item(line.strip(), source, depth))
         return
     entry.close_section()
     entry.blocks.append(Note(line.strip(), source))

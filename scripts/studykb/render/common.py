@@ -1,6 +1,7 @@
 """Small pieces every page uses: paths between pages, time and date formats, front matter."""
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from datetime import timedelta
@@ -62,13 +63,18 @@ def utc_offset(offset: timedelta | None) -> str:
 
 
 def front_matter(**values) -> str:
-    """YAML front matter; values are JSON-encoded, which YAML reads as the same strings."""
+    """YAML front matter; values are JSON-encoded, which YAML reads as the same strings.
+
+    Strings are HTML-escaped too: the theme puts ``title`` and ``description``
+    into ``<title>`` and ``<meta>`` without escaping them.
+    """
     lines = ["---"]
     for key, value in values.items():
         if isinstance(value, dict):
             lines.append(f"{key}:")
             lines += [f"  {k}: {json.dumps(v)}" for k, v in value.items()]
         else:
+            value = html.escape(value) if isinstance(value, str) else value
             lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])
 

@@ -116,7 +116,9 @@ def _code_block(block: CodeBlock) -> list[str]:
     longest = max((len(line) - len(line.lstrip("`~")) for line in block.lines), default=0)
     fence = ("~" if block.fence.startswith("~") else "`") * max(3, longest + 1)
     info = block.info.split()[0] if block.info.split() else ""
-    return [fence + "".join(ch for ch in info if ch.isalnum() or ch in "+-_"), *block.lines, fence, ""]
+    language = "".join(ch for ch in info if ch.isalnum() or ch in "+-_")
+    title = f' title="{language}"' if language else ""
+    return [fence + language + title, *block.lines, fence, ""]
 
 
 def _table(block: Table, linker: Linker) -> list[str]:

@@ -1,0 +1,56 @@
+# studykb — every target creates the virtual environment from pyproject.toml on first use.
+# VENV=path uses another environment.
+VENV ?= .venv
+PYTHON_SYSTEM ?= python3
+PY := $(VENV)/bin/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+STAMP := $(VENV)/.studykb-installed
+REMOTE ?= origin
+FORCE ?=
+ONLY ?=
+BENCH_QUICK ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help serve site pages check test golden experiments bench e2e deploy clean
+
+help: ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/ (reloads on log edits)
+	$(MKDOCS) serve
+
+site: $(STAMP) ## build the site into site/ (mkdocs build --strict)
+	$(MKDOCS) build --strict
+
+pages: $(STAMP) ## only write the generated pages under docs/generated/
+	$(PY) -m studykb pages
+
+check: $(STAMP) ## report problems in the logs as file:line diagnostics (non-zero exit on errors)
+	$(PY) -m studykb check
+
+test: $(STAMP) ## run the tests (browser tests too when Chromium is installed)
+	$(PY) -m pytest
+
+golden: $(STAMP) ## regenerate the golden pages of the seed log (tests/golden/)
+	$(PY) -m tests.golden_update
+
+experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one)
+	$(PY) -m experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
+
+bench: $(STAMP) ## print performance figures (BENCH_QUICK=1 for a short run)
+	$(PY) -m experiments.bench
+
+e2e: $(STAMP) ## browser end-to-end tests only (needs /usr/bin/chromium)
+	$(PY) -m pytest -m e2e
+
+deploy: site ## publish site/ to the gh-pages branch of REMOTE (default origin)
+	$(MKDOCS) gh-deploy --force --remote-name $(REMOTE)
+
+clean: ## remove the built site and the generated pages
+	rm -rf site docs/generated

@@ -1,0 +1,42 @@
+"""Command line: ``python -m studykb pages|check`` (the Makefile's ``pages`` and ``check``)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import load_config
+from .diagnostics import Level, has_errors, summary
+from .pipeline import generate, load
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="studykb", description=__doc__)
+    parser.add_argument("command", choices=["pages", "check"],
+                        help="pages: write the generated pages; check: report problems in the logs")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
+    parser.add_argument("--quiet", action="store_true", help="print errors and warnings only")
+    args = parser.parse_args(argv)
+    config = load_config(args.root.resolve())
+    if args.command == "pages":
+        generated = generate(config)
+        diagnostics = generated.loaded.diagnostics
+        report = generated.report
+        _print(diagnostics, args.quiet)
+        print(f"studykb: {len(report.written)} files written, {report.unchanged} unchanged, "
+              f"{len(report.removed)} removed under {config.generated_dir}/")
+        return 0
+    diagnostics = load(config).diagnostics
+    _print(diagnostics, args.quiet)
+    print(f"studykb check: {summary(diagnostics)}")
+    return 1 if has_errors(diagnostics) else 0
+
+
+def _print(diagnostics, quiet: bool) -> None:
+    for diagnostic in diagnostics:
+        if not (quiet and diagnostic.level is Level.INFO):
+            print(diagnostic, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

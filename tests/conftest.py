@@ -1,0 +1,100 @@
+"""Shared fixtures: a throw-away project with chosen logs, and helpers to build it."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "logs"
+SEED = ROOT / "sessions" / "dlfs2.md"
+
+
+def make_project(dest: Path, logs: dict[str, bytes | str], with_results: bool = False) -> Path:
+    """A copy of the project's site setup with ``logs`` (name -> content) under sessions/."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(ROOT / "scripts" / "hooks", dest / "scripts" / "hooks")
+    (dest / "sessions").mkdir()
+    results = dest / "experiments" / "results"
+    if with_results and (ROOT / "experiments" / "results").is_dir():
+        shutil.copytree(ROOT / "experiments" / "results", results)
+    results.mkdir(parents=True, exist_ok=True)
+    for name, content in logs.items():
+        path = dest / "sessions" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return dest
+
+
+def fixture_logs() -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.md"))}
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, env=_env())
+
+
+def _env() -> dict:
+    import os
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    BLOCKS = {"p", "li", "div", "td", "th", "tr", "br", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+              "summary", "details", "table", "ul", "ol", "blockquote", "section", "article", "nav", "header"}
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees in a page, whitespace collapsed."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+def readable(text: str) -> str:
+    """A log line as a reader would recognise it: no list marker, emphasis or backticks."""
+    if text.strip().startswith("|"):  # a table row shows as its cells; a separator row as nothing
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        text = "" if all(set(c) <= set("-: ") for c in cells) else " ".join(cells)
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
+    text = text.replace("**", "").replace("`", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(":").strip()
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory) -> Path:
+    """The site of every fixture log, built once with a real ``mkdocs build --strict``."""
+    project = make_project(tmp_path_factory.mktemp("site"), fixture_logs(), with_results=True)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    project.joinpath("build.log").write_text(result.stderr)
+    return project

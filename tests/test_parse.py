@@ -1,0 +1,159 @@
+"""The parser, line in, record out."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from studykb.diagnostics import Level
+from studykb.model import QA, CodeBlock, Field, Item, Note, Section, SectionKind, Table
+from studykb.parse import parse_log, parse_session_header
+from studykb.sources import decode_log
+
+
+def parse(text: str):
+    lines, problems = decode_log(text.encode("utf-8"), "sessions/t.md")
+    log, more = parse_log(lines)
+    return log, problems + more
+
+
+def one_block(body_line: str):
+    log, _ = parse(f"## Session: 2026-02-18 15:03:34 KST\n- User language: English\n{body_line}\n")
+    return log.sessions[0].blocks[-1]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Repository: /x/y", Field("Repository", "/x/y", None)),
+    ("- Next concept emphasis: noise vs labels", Field("Next concept emphasis", "noise vs labels", None)),
+    ("- Some unknown field: kept", Field("Some unknown field", "kept", None)),
+    (" - Q/A: User guessed 'data quality'.", QA("User guessed 'data quality'.", None, 1)),
+    ("- Q/A: When model performs badly, choose **1**.", QA("When model performs badly, choose **1**.", None)),
+    ("    - Q&A: indented deeper", QA("indented deeper", None, 4)),
+    ("Free text with `code`.", Note("Free text with `code`.", None)),
+])
+def test_single_line_records(line, expected):
+    block = one_block(line)
+    assert type(block) is type(expected)
+    for attr in ("name", "value", "text"):
+        if hasattr(expected, attr):
+            assert getattr(block, attr) == getattr(expected, attr)
+    assert block.source.line == 3
+
+
+@pytest.mark.parametrize("header, started, zone, offset, levels", [
+    ("2026-02-14 13:16:07 KST", datetime(2026, 2, 14, 13, 16, 7), "KST", timedelta(hours=9), []),
+    ("2026-02-14 13:16 UTC", datetime(2026, 2, 14, 13, 16), "UTC", timedelta(0), []),
+    ("2026-02-14 13:16:07 +05:30", datetime(2026, 2, 14, 13, 16, 7), "+05:30", timedelta(hours=5, minutes=30), []),
+    ("2026-02-14 13:16:07", datetime(2026, 2, 14, 13, 16, 7), None, None, [Level.WARNING]),
+    ("2026-02-14 13:16:07 XYZ", datetime(2026, 2, 14, 13, 16, 7), "XYZ", None, [Level.WARNING]),
+    ("2026-02-14 KST", datetime(2026, 2, 14), "KST", timedelta(hours=9), [Level.WARNING]),
+    ("2026-02-30 10:00:00 KST", None, None, None, [Level.ERROR]),
+    ("2026-02-14 25:61 KST", None, None, None, [Level.ERROR]),
+    ("yesterday evening", None, None, None, [Level.ERROR]),
+    ("", None, None, None, [Level.ERROR]),
+])
+def test_session_header(header, started, zone, offset, levels):
+    got_started, got_zone, problems = parse_session_header(header, "sessions/t.md", 4)
+    assert (got_started, got_zone) == (started, zone)
+    assert [p.level for p in problems] == levels
+    assert all(str(p).startswith("sessions/t.md:4: ") for p in problems)
+    if started and zone:
+        log, _ = parse(f"## Session: {header}\n- A: b\n")
+        assert log.sessions[0].utc_offset == offset
+
+
+def test_seed_sections_hold_their_flat_items():
+    log, problems = parse((__import__("tests.conftest", fromlist=["SEED"]).SEED).read_text())
+    second = log.sessions[1]
+    sections = {s.kind: s for s in second.sections}
+    assert [s.name for s in second.sections] == [
+        "Topics covered", "What we learned today",
+        "Key concepts repeatedly confused (watchlist)", "Resume point for next session"]
+    assert len(sections[SectionKind.TOPICS].items) == 6
+    # "Ch01 baseline run: ..." looks like a field but is an item of the open section.
+    assert sections[SectionKind.TOPICS].items[0].text.startswith("Ch01 baseline run:")
+    assert len(sections[SectionKind.LEARNED].items) == 5
+    assert len(sections[SectionKind.WATCHLIST].items) == 3
+    assert sections[SectionKind.RESUME].items[0].source.line == 38
+    assert [f.name for f in second.fields] == ["Repository", "User language", "Time log (today)"]
+    assert second.timelog.minutes == 35
+    assert log.title == "Deep Learning Study Session Log"
+    assert not [p for p in problems if p.level is not Level.INFO]
+
+
+def test_indented_nested_and_numbered_items():
+    log, _ = parse("## Session: 2026-03-02 23:40 UTC\n- A: b\n- Topics covered:\n"
+                   "  - one\n    - nested\n  1. first\n  2. second\n- User language: English\n")
+    section = log.sessions[0].sections[0]
+    assert [(i.text, i.depth, i.ordered) for i in section.items] == [
+        ("one", 0, False), ("nested", 1, False), ("first", 0, True), ("second", 0, True)]
+    assert log.sessions[0].blocks[-1] == Field("User language", "English", log.sessions[0].blocks[-1].source)
+
+
+def test_known_field_closes_a_section_but_unknown_name_is_an_item():
+    log, _ = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n- Topics covered:\n- Core terms: `epoch`\n"
+                   "- Study mode: concept-first\n")
+    blocks = log.sessions[0].blocks
+    assert isinstance(blocks[1], Section) and blocks[1].items[0].text == "Core terms: `epoch`"
+    assert isinstance(blocks[2], Field) and blocks[2].name == "Study mode"
+
+
+def test_code_fence_and_table_are_kept_verbatim():
+    log, _ = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n```python\nx = {{ y }}\n\n- not a bullet\n```\n"
+                   "| a | b |\n|---|---|\n| 1 | 2 |\n")
+    code, table = log.sessions[0].blocks[1:]
+    assert isinstance(code, CodeBlock) and code.lines == ("x = {{ y }}", "", "- not a bullet")
+    assert isinstance(table, Table) and table.lines == ("| a | b |", "|---|---|", "| 1 | 2 |")
+
+
+def test_unclosed_fence_is_kept_and_reported():
+    log, problems = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n```\ncode\n## Session: 2026-03-03 10:00 UTC\n- A: b\n")
+    assert len(log.sessions) == 2
+    assert any("never closed" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "empty log file"),
+    ("# Only a title\n", "no session entries"),
+    ("## Session: 2026-03-02 10:00 UTC\njust text\n", "no '- Field: value' lines"),
+])
+def test_file_level_problems(text, message):
+    _, problems = parse(text)
+    assert any(message in p.message for p in problems)
+
+
+def test_crlf_bom_and_tabs():
+    data = "\ufeff# T\r\n## Session: 2026-05-01 08:00:00 KST\r\n- User language: English\r\n-\tTopics covered:\r\n\t- Item\r\n"
+    lines, problems = decode_log(data.encode("utf-8"), "sessions/w.md")
+    log, more = parse_log(lines)
+    assert lines.lines[0] == "# T"
+    assert [(i.text, i.depth) for i in log.sessions[0].sections[0].items] == [("Item", 0)]
+    messages = " ".join(p.message for p in problems + more)
+    assert "byte-order mark" in messages and "CRLF" in messages and "tab" in messages
+
+
+def test_invalid_utf8_reports_line_and_byte_and_keeps_the_rest():
+    data = b"## Session: 2026-05-01 08:00:00 KST\n- User language: Engl\xffish\n- Study mode: fine\n"
+    lines, problems = decode_log(data, "sessions/u.md")
+    assert [str(p) for p in problems] == [
+        "sessions/u.md:2: warning: invalid UTF-8 at byte 22 of the line; shown as \N{REPLACEMENT CHARACTER}"]
+    log, _ = parse_log(lines)
+    assert log.sessions[0].fields[1].value == "fine"
+
+
+def test_every_nonblank_line_lands_in_exactly_one_record():
+    from tests.conftest import FIXTURES
+    from studykb.link import session_lines
+    for path in FIXTURES.glob("*.md"):
+        lines, _ = decode_log(path.read_bytes(), path.name)
+        log, _ = parse_log(lines)
+        placed = [n.source.line for n in log.preamble]
+        for session in log.sessions:
+            placed.append(session.source.line)
+            placed += [section.source.line for section in session.sections if section.name]
+            placed += [line.source.line for line in session_lines(session)]
+            for code in (b for b in session.blocks if isinstance(b, CodeBlock)):
+                placed += range(code.source.line, code.source.line + len(code.lines) + 2)
+        expected = [n for n, text in enumerate(lines.lines, 1) if text.strip()]
+        assert sorted(set(placed) & set(expected)) == expected, path.name
+        assert len([p for p in placed if p in expected]) == len(expected), f"{path.name}: a line placed twice"
