@@ -71,7 +71,7 @@ def _boundary_figure(final: net.TwoLayerParams, points: data.LabelledPoints, los
     def draw(figure):
         ax = figure.subplots()
         plotting.plot_decision_regions(ax, lambda grid: net.scores(model, grid).argmax(axis=-1), seed_points)
-        ax.set(xlabel="$x_1$", ylabel="$x_2$")
+        ax.set(xlabel="x₁", ylabel="x₂")
         ax.set_title(f"Ch01 baseline: decision regions\n(median seed {seed}, final loss {loss[seed]:.3f})")
         ax.legend(loc="lower left", fontsize=7, markerscale=1.5)
 

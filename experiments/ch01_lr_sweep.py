@@ -30,46 +30,35 @@ def run(params: Mapping, progress=None) -> Result:
         "settings": settings,
         "headline": f"lowest mean loss at lr {lrs[best]:g}: {format_spread(spread(loss[best]))}",
     }
-    figures = (
-        FigureFile("loss.svg", _loss_caption(params, len(seed_list)), _loss_figure(curves, lrs, params)),
-        FigureFile("final.svg", _final_caption(len(seed_list)), _final_figure(loss, accuracy, lrs, params)),
-    )
-    return Result(rounded(metrics), figures)
+    caption = _caption(params, len(seed_list))
+    figure = FigureFile("loss.svg", caption, _figure(curves, loss, lrs, params))
+    return Result(rounded(metrics), (figure,))
 
 
-def _loss_caption(params: Mapping, n_seeds: int) -> str:
+def _caption(params: Mapping, n_seeds: int) -> str:
     return (
-        f"Training loss per epoch for each learning rate, mean ± std over {n_seeds} seeds "
-        f"(batch {params['batch_size']}, {params['epochs']} epochs, same seeds for every rate)."
+        f"Left: training loss per epoch for each learning rate. Right: loss on all training points "
+        f"after training. Mean ± std over {n_seeds} seeds (batch {params['batch_size']}, "
+        f"{params['epochs']} epochs, the same seeds for every rate)."
     )
 
 
-def _final_caption(n_seeds: int) -> str:
-    return f"Loss and accuracy on all training points after training, mean ± std over {n_seeds} seeds."
-
-
-def _loss_figure(curves: np.ndarray, lrs: tuple, params: Mapping) -> bytes:
+def _figure(curves: np.ndarray, loss: np.ndarray, lrs: tuple, params: Mapping) -> bytes:
     def draw(figure):
-        ax = figure.subplots()
+        curve_ax, final_ax = figure.subplots(1, 2, width_ratios=(3, 2))
         epochs = np.arange(1, curves.shape[0] + 1)
         for i, lr in enumerate(lrs):
-            plotting.plot_band(ax, epochs, curves[:, i], f"lr {lr:g}")
-        ax.set(xlabel="epoch", ylabel="training loss (cross-entropy)", ylim=(0, None))
-        ax.set_title(f"Ch01 LR sweep: batch {params['batch_size']}, {params['epochs']} epochs")
-        ax.legend(title="learning rate")
+            plotting.plot_band(curve_ax, epochs, curves[:, i], f"lr {lr:g}")
+        curve_ax.set(xlabel="epoch", ylabel="training loss (cross-entropy)", ylim=(0, None))
+        curve_ax.set_title("loss curves (mean ± std)")
+        curve_ax.legend(title="learning rate", fontsize=7)
+        plotting.plot_errorbars(final_ax, lrs, loss, "final loss", color="C7")
+        final_ax.set(xscale="log", xlabel="learning rate", ylabel="loss on all points", ylim=(0, None))
+        # Plain labels at the swept rates: clearer than powers of ten, and no mathtext,
+        # which would take most of this figure's rendering time.
+        final_ax.set_xticks(lrs, [f"{lr:g}" for lr in lrs])
+        final_ax.minorticks_off()
+        final_ax.set_title("final loss (mean ± std)")
+        figure.suptitle(f"Ch01 LR sweep: batch {params['batch_size']}, {params['epochs']} epochs")
 
-    return plotting.render_svg(draw, (6.0, 3.8))
-
-
-def _final_figure(loss: np.ndarray, accuracy: np.ndarray, lrs: tuple, params: Mapping) -> bytes:
-    def draw(figure):
-        loss_ax, accuracy_ax = figure.subplots(1, 2)
-        plotting.plot_errorbars(loss_ax, lrs, loss, "final loss")
-        plotting.plot_errorbars(accuracy_ax, lrs, 100 * accuracy, "accuracy", color="C2")
-        loss_ax.set(xscale="log", xlabel="learning rate", ylabel="loss on all points", ylim=(0, None))
-        accuracy_ax.set(xscale="log", xlabel="learning rate", ylabel="accuracy on all points (%)")
-        loss_ax.set_title("final loss (mean ± std)")
-        accuracy_ax.set_title("final accuracy (mean ± std)")
-        figure.suptitle(f"Ch01 LR sweep after {params['epochs']} epochs of batch {params['batch_size']}")
-
-    return plotting.render_svg(draw, (7.0, 3.2))
+    return plotting.render_svg(draw, (8.0, 3.8))

@@ -1,0 +1,149 @@
+"""`python -m experiments.bench [--write] [--repeat N]`: what stacking the models buys.
+
+(a) the seed log's 5-seed learning-rate sweep (25 models, with its figures), as a
+whole fresh process; (b) the plain one-model-at-a-time loop of `reference_loop` for
+one seed of the same 5 rates (5 models, one figure), also a whole fresh process.
+Also each experiment's own time and the decision-boundary grid's peak memory. The
+table is printed; `--write` also stores it in experiments/results/bench.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from experiments.registry import EXPERIMENTS, Run, find_runs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEED_LR_LINE = "- LR sweep executed: `0.01, 0.1, 1.0, 3.0, 10.0`"
+
+
+def lr_sweep_run() -> Run:
+    (run,) = find_runs(SEED_LR_LINE)
+    return run
+
+
+def child_stacked(out_dir: Path) -> None:
+    from experiments import ch01_lr_sweep
+
+    result = ch01_lr_sweep.run(lr_sweep_run().params_dict())
+    for figure in result.figures:
+        (out_dir / figure.file).write_bytes(figure.content)
+
+
+def child_reference(out_dir: Path) -> None:
+    import numpy as np
+
+    from experiments import plotting, reference_loop
+
+    params = lr_sweep_run().params_dict()
+    curves = {}
+    for lr in params["lrs"]:
+        run = reference_loop.train_one(0, lr, params["batch_size"], params["epochs"], params["hidden_size"])
+        curves[lr] = run.batch_loss.reshape(params["epochs"], -1).mean(axis=1)
+
+    def draw(figure):
+        ax = figure.subplots()
+        for lr, curve in curves.items():
+            ax.plot(np.arange(1, len(curve) + 1), curve, label=f"lr {lr:g}")
+        ax.set(xlabel="epoch", ylabel="training loss")
+        ax.legend()
+
+    (out_dir / "loss.svg").write_bytes(plotting.render_svg(draw, (6.0, 3.8)))
+
+
+def process_seconds(mode: str, repeat: int) -> list[float]:
+    """Wall time of `repeat` fresh interpreters each doing `mode`, imports included."""
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as out_dir:
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "experiments.bench", "--child", mode, out_dir], cwd=PROJECT_ROOT, check=True)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def experiment_seconds() -> dict[str, float]:
+    """Each seed-log run's `run()` time in this (already warmed-up) process."""
+    from experiments import selection
+
+    times = {}
+    for run in selection.referenced_runs(PROJECT_ROOT):
+        module = importlib.import_module(EXPERIMENTS[run.experiment].module)
+        started = time.perf_counter()
+        module.run(run.params_dict())
+        times[f"{run.experiment}/{run.run_id}"] = time.perf_counter() - started
+    return times
+
+
+def boundary_peak_bytes() -> int:
+    """Peak memory traced while evaluating a model over the decision-boundary grid."""
+    import numpy as np
+
+    from experiments import data, net, plotting
+
+    points = data.spiral(data.seed_streams(0).data)
+    model = net.init_params(data.seed_streams(0).init, 2, 10, 3)
+    tracemalloc.start()
+    xx, yy = plotting.decision_grid(points)
+    net.scores(model, np.column_stack([xx.ravel(), yy.ravel()])).argmax(axis=-1)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def measure(repeat: int) -> dict:
+    stacked, reference = process_seconds("stacked", repeat), process_seconds("reference", repeat)
+    return {
+        "a_stacked_lr_sweep_25_models_process_s": {"min": min(stacked), "median": statistics.median(stacked)},
+        "b_one_model_loop_5_models_process_s": {"min": min(reference), "median": statistics.median(reference)},
+        "experiment_run_s": experiment_seconds(),
+        "boundary_grid_peak_mib": boundary_peak_bytes() / 2**20,
+    }
+
+
+def table(figures: dict) -> str:
+    a, b = figures["a_stacked_lr_sweep_25_models_process_s"], figures["b_one_model_loop_5_models_process_s"]
+    lines = [
+        f"{'measure':<58} {'value':>12}",
+        f"{'(a) stacked LR sweep, 5 seeds x 5 rates, whole process (min)':<58} {a['min']:>10.2f} s",
+        f"{'    median':<58} {a['median']:>10.2f} s",
+        f"{'(b) one-model loop, 1 seed x 5 rates, whole process (min)':<58} {b['min']:>10.2f} s",
+        f"{'    median':<58} {b['median']:>10.2f} s",
+        f"{'(a)/(b), min':<58} {a['min'] / b['min']:>12.2f}",
+    ]
+    lines += [f"{'run ' + name:<58} {seconds:>10.2f} s" for name, seconds in figures["experiment_run_s"].items()]
+    lines.append(f"{'decision-boundary grid peak memory (tracemalloc)':<58} {figures['boundary_grid_peak_mib']:>8.1f} MiB")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m experiments.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="also write experiments/results/bench.json")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per measurement (default 3)")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        mode, out_dir = args.child
+        {"stacked": child_stacked, "reference": child_reference}[mode](Path(out_dir))
+        return 0
+    figures = measure(args.repeat)
+    print(table(figures))
+    if args.write:
+        path = PROJECT_ROOT / "experiments" / "results" / "bench.json"
+        rounded = json.loads(json.dumps(figures), parse_float=lambda text: round(float(text), 3))
+        path.write_text(json.dumps(rounded, indent=2) + "\n", "utf-8")
+        print(f"wrote {path.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
