@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     reporter = Reporter(total=0, jobs=args.jobs)
     with storage.project_lock(args.root / "experiments" / storage.LOCK_FILE, reporter.waiting):
-        runs = selection.referenced_runs(args.root, note=lambda message: reporter.say(f"experiments: {message}"))
+        runs = selection.referenced_runs(args.root)
         runs = [run for run in runs if args.only in (None, run.experiment)]
         planned = runner.plan(runs, args.root, args.force)
         stale = [item for item in planned if item.stale]

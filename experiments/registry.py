@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -48,7 +49,13 @@ class Experiment:
         return next(param for param in self.params if param.name == name)
 
     def matches(self, text: str) -> bool:
-        return any(re.search(phrase, text, re.IGNORECASE) for phrase in self.phrases)
+        return _phrase_pattern(self.phrases).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """One compiled alternation per experiment: every log line is tested against it."""
+    return re.compile("|".join(f"(?:{phrase})" for phrase in phrases), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

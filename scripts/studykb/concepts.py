@@ -6,9 +6,9 @@ import keyword
 import re
 from dataclasses import dataclass
 
+from .markup import code_spans
 from .vocabulary import Lexicon, normalise
 
-CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
 WORDLIKE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ '/-][A-Za-z0-9]+){0,4}$")
 CODE_WORDS = frozenset(dir(builtins)) | frozenset(keyword.kwlist) | frozenset({
     "np", "numpy", "torch", "pip", "python", "python3", "git", "make", "cd", "ls",
@@ -43,7 +43,7 @@ def is_term_like(code: str, lexicon: Lexicon) -> bool:
 
 
 def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
-    return [m.group(2).strip() for m in CODE_SPAN_RE.finditer(text) if is_term_like(m.group(2), lexicon)]
+    return [s.inner.strip() for s in code_spans(text) if is_term_like(s.inner, lexicon)]
 
 
 def definition_subject(text: str, lexicon: Lexicon, colon_allowed: bool) -> str | None:

@@ -11,6 +11,7 @@ from experiments.registry import find_runs
 from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
+from .markup import CodeSpan, replace_code_spans
 from .model import (QA, Concept, ConceptSlug, Definition, ExperimentRef, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
                     Session, SessionId, Source, Table)
@@ -146,13 +147,12 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
 
 def mentionable_text(text: str, lexicon: Lexicon) -> str:
     """Code spans that are code become blanks (same length); term-like ones lose their backticks."""
-    def replace_span(match) -> str:
-        inner = match.group(2)
-        if found.is_term_like(inner, lexicon):
-            pad = " " * len(match.group(1))
-            return pad + inner + pad
-        return " " * len(match.group(0))
-    return found.CODE_SPAN_RE.sub(replace_span, text)
+    def replace_span(span: CodeSpan) -> str:
+        if found.is_term_like(span.inner, lexicon):
+            pad = " " * len(span.fence)
+            return pad + span.inner + pad
+        return " " * (span.end - span.start)
+    return replace_code_spans(text, replace_span)
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],

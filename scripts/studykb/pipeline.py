@@ -9,7 +9,7 @@ from .diagnostics import Diagnostic
 from .link import link
 from .model import Knowledge, LogFile
 from .parse import parse_log
-from .redact import make_redactor
+from .redact import make_redactor, user_names
 from .render import render_site
 from .results import load_run_results
 from .write import WriteReport, write_tree
@@ -53,14 +53,16 @@ def generate(config: Config) -> Generated:
 
 
 def read_logs(config: Config, diagnostics: list[Diagnostic]) -> list[LogFile]:
-    redact = make_redactor(config)
-    logs = []
+    """Read every log, then redact with the user names found in any of them, then parse."""
+    texts = []
     for path in find_logs(config.sessions_path):
-        display = _display(config, path)
-        text, problems = read_log(path, display, config.sessions_path)
+        text, problems = read_log(path, _display(config, path), config.sessions_path)
         diagnostics += problems
-        if text is None:
-            continue
+        if text is not None:
+            texts.append(text)
+    redact = make_redactor(config, user_names(line for text in texts for line in text.lines))
+    logs = []
+    for text in texts:
         log, problems = parse_log(LogText(text.path, tuple(redact(line) for line in text.lines)))
         diagnostics += problems
         logs.append(log)

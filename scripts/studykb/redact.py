@@ -1,30 +1,55 @@
-"""Private local paths never reach the site: ``/Users/luke/x`` is shown as ``~/x``."""
+"""Private local paths never reach the site: ``/Users/luke/x`` is shown as ``~/x``.
+
+The user names found in such paths are also hidden where they appear on their own
+(``luke@laptop`` -> ``[user]@laptop``), unless they are generic account names.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from .config import Config
 
 HOME_PATH_RE = re.compile(
-    r"(?P<unix>(?<![\w.~])/(?:Users|home)/[^/\s`'\"<>|]+)(?=/|\b)"
-    r"|(?P<root>(?<![\w.~])/root)(?=/)"
-    r"|(?P<win>\b[A-Za-z]:[\\/]+(?:Users|Documents and Settings)[\\/]+[^\\/\s`'\"<>|]+)",
+    r"(?<![\w.~])/(?:Users|home)/(?P<unix>[^/\s`'\"<>|\\]+)(?=/|\b)"
+    r"|(?<![\w.~])/root(?=/)"
+    r"|\b[A-Za-z]:[\\/]+(?:Users|Documents and Settings)[\\/]+(?P<win>[^\\/\s`'\"<>|]+)",
     re.IGNORECASE)
+GENERIC_ACCOUNTS = frozenset({
+    "user", "users", "admin", "administrator", "home", "shared", "public", "guest", "me",
+    "root", "runner", "ubuntu", "vagrant", "pi", "default", "student", "test", "dev", "all users",
+})
 
 
 @dataclass(frozen=True)
 class Redactor:
     enabled: bool
     patterns: tuple[re.Pattern, ...]
+    names: re.Pattern | None = None
 
     def __call__(self, text: str) -> str:
         if self.enabled:
             text = HOME_PATH_RE.sub("~", text)
+            if self.names is not None:
+                text = self.names.sub("[user]", text)
         for pattern in self.patterns:
             text = pattern.sub("[redacted]", text)
         return text
 
 
-def make_redactor(config: Config) -> Redactor:
-    return Redactor(config.redact_paths, tuple(re.compile(p) for p in config.redact_patterns))
+def user_names(lines: Iterable[str]) -> set[str]:
+    """The account names inside home-directory paths, generic ones left out."""
+    names = set()
+    for line in lines:
+        for match in HOME_PATH_RE.finditer(line):
+            name = match["unix"] or match["win"]
+            if name and len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS:
+                names.add(name)
+    return names
+
+
+def make_redactor(config: Config, names: Iterable[str] = ()) -> Redactor:
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])") if ordered else None
+    return Redactor(config.redact_paths, tuple(re.compile(p) for p in config.redact_patterns), pattern)

@@ -41,10 +41,10 @@ def _clock(text: str) -> str | None:
 
 
 def _duration(text: str) -> int | None:
-    match = DURATION_RE.search(text.replace("~", ""))
-    if not match or not (match["h"] or match["m"]):
-        return None
-    return round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
+    for match in DURATION_RE.finditer(text.replace("~", "")):
+        if match["h"] or match["m"]:
+            return round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
+    return None
 
 
 def minutes_between(start: str, end: str) -> int:

@@ -50,6 +50,7 @@ class Lexicon:
     terms: dict[str, Term] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
+    _starts: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase length
     ignored: frozenset[str] = frozenset()
 
     def add(self, term: Term) -> None:
@@ -68,6 +69,8 @@ class Lexicon:
             self._exact.setdefault(spelling, name)
         else:
             self._keys.setdefault(key, name)
+            words = key.split(" ")
+            self._starts[words[0]] = max(self._starts.get(words[0], 0), len(words))
 
     def lookup(self, words: str) -> str | None:
         """The canonical name for a spelling, or None."""
@@ -91,7 +94,12 @@ class Lexicon:
         return found
 
     def _longest_at(self, tokens: list[re.Match], i: int) -> tuple[int, str] | None:
-        for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
+        first = tokens[i].group()
+        lowered = first.lower()
+        longest = max(self._starts.get(lowered, 0), self._starts.get(_singular(lowered), 0))
+        if not longest:
+            return (i, self._exact[first]) if first in self._exact else None
+        for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
             if j > i and tokens[j].start() - tokens[j - 1].end() > 1:
                 continue  # words must be adjacent (one space or hyphen apart)
             words = [t.group() for t in tokens[i:j + 1]]

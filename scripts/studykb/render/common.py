@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+from functools import lru_cache
 from datetime import timedelta
 
 from ..model import Session, Source
@@ -20,8 +21,15 @@ def page(*parts: str) -> str:
 def rel(from_page: str, to_path: str) -> str:
     """A relative link from one docs-relative page to another docs-relative path."""
     target, _, anchor = to_path.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    folder, name = posixpath.split(target)
+    link = posixpath.join(_rel_folder(posixpath.dirname(from_page), folder), name)
     return f"{link}#{anchor}" if anchor else link
+
+
+@lru_cache(maxsize=1024)
+def _rel_folder(from_folder: str, to_folder: str) -> str:
+    rel_folder = posixpath.relpath(to_folder or ".", from_folder or ".")
+    return "" if rel_folder == "." else rel_folder
 
 
 def session_page(session: Session) -> str:

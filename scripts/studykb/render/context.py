@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..link import session_lines
-from ..model import Concept, Knowledge, Session, SessionId, Source
+from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Source
 from .runs import RunResult
 
 
@@ -16,6 +16,7 @@ class Context:
     introduced: dict[SessionId, tuple[Concept, ...]] = field(default_factory=dict)
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     line_texts: dict[Source, str] = field(default_factory=dict)
+    refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
 
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
@@ -26,9 +27,13 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
             first = min(concept.mentions, key=lambda m: position[m.session]).session
             introduced.setdefault(first, []).append(concept)
     line_texts = {line.source: line.text for s in knowledge.sessions for line in session_lines(s)}
+    refs: dict[Source, list[ExperimentRef]] = {}
+    for ref in knowledge.experiment_refs:
+        refs.setdefault(ref.source, []).append(ref)
     return Context(knowledge, results, position,
                    {k: tuple(v) for k, v in introduced.items()},
-                   {c.slug: c for c in knowledge.concepts}, line_texts)
+                   {c.slug: c for c in knowledge.concepts}, line_texts,
+                   {k: tuple(v) for k, v in refs.items()})
 
 
 def neighbours(ctx: Context, session: Session) -> tuple[Session | None, Session | None]:

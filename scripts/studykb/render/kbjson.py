@@ -28,7 +28,8 @@ def render_kb_json(knowledge: Knowledge, results: dict[tuple[str, str], RunResul
                   for c in knowledge.cards],
         "experiment_refs": [_ref(r, results) for r in knowledge.experiment_refs],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Compact: the C encoder is used only without indentation, and the file stays small.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _src(source: Source) -> dict:

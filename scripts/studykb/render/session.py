@@ -1,8 +1,6 @@
 """The page of one session: every line of the entry, its structure made visible."""
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..model import QA, CodeBlock, ExperimentRef, Field, Item, Knowledge, Note, Section, Session, Table
 from .common import code_span, concept_page, front_matter, minutes, page, rel, session_page, source_link, utc_offset
 from .context import Context, neighbours
@@ -11,13 +9,9 @@ from .text import Linker, cell, inline, plain
 
 
 def render_session(session: Session, ctx: Context) -> str:
-    knowledge, results = ctx.knowledge, ctx.results
+    knowledge, results, refs = ctx.knowledge, ctx.results, ctx.refs_by_source
     here = session_page(session)
     linker = page_linker(knowledge, here)
-    refs = defaultdict(list)
-    for ref in knowledge.experiment_refs:
-        if ref.session == session.id:
-            refs[ref.source].append(ref)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
            f"# Session {plain(session.title)}", ""]
     out += _facts(session, ctx, here)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..concepts import CODE_SPAN_RE, is_term_like
+from ..concepts import is_term_like
+from ..markup import CodeSpan, code_spans
 from ..model import ConceptSlug
 
-LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]]*)\]\((?P<target>[^)]*)\)")
+# Bounded lengths keep this linear on a long line full of unmatched brackets.
+LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]\[]{0,300})\]\((?P<target>[^)\s]{0,2000})\)")
 SAFE_TARGET_RE = re.compile(r"^(?:https?://|mailto:)[^\s]*$", re.IGNORECASE)
 BLOCK_START_RE = re.compile(r"^(?:[#>|]|[-+*](?:\s|$)|[-*_=+]{2,}\s*$|!!!|\?\?\?|:::|~~~)")
 ORDERED_START_RE = re.compile(r"^(\d+)([.)])")
@@ -39,10 +41,10 @@ NO_LINKS = Linker()
 def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True) -> str:
     """One line of log text as inline Markdown, with concept mentions linked once each."""
     pieces, seen, last = [], set(), 0
-    for span in CODE_SPAN_RE.finditer(text):
-        pieces.append(_text(text[last:span.start()], linker, seen))
+    for span in code_spans(text):
+        pieces.append(_text(text[last:span.start], linker, seen))
         pieces.append(_code(span, linker, seen))
-        last = span.end()
+        last = span.end
     pieces.append(_text(text[last:], linker, seen))
     result = "".join(pieces)
     return protect_block_start(result) if at_block_start else result
@@ -69,11 +71,8 @@ def protect_block_start(markdown: str) -> str:
     return markdown
 
 
-def _code(span: re.Match, linker: Linker, seen: set) -> str:
-    inner = span.group(2)
-    code = span.group(0)
-    if "\n" in code:
-        code = code.replace("\n", " ")
+def _code(span: CodeSpan, linker: Linker, seen: set) -> str:
+    inner, code = span.inner, span.markdown
     if linker.lexicon is None or not is_term_like(inner, linker.lexicon):
         return code
     name = linker.lexicon.lookup(inner)

@@ -1,0 +1,58 @@
+"""Inline Markdown structure the stages need: code spans, found in linear time.
+
+A regular expression such as ``(`+)(.+?)\\1`` rescans the rest of the line for
+every unmatched backtick, which is quadratic on a long line full of them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+BACKTICKS_RE = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class CodeSpan:
+    start: int
+    end: int
+    fence: str
+    inner: str
+
+    @property
+    def markdown(self) -> str:
+        return f"{self.fence}{self.inner}{self.fence}"
+
+
+def code_spans(text: str) -> list[CodeSpan]:
+    """Code spans as CommonMark reads them: a run of n backticks up to the next run of exactly n."""
+    if "`" not in text:
+        return []
+    runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans, i = [], 0
+    while i < len(runs):
+        start, end = runs[i]
+        same = by_length[end - start]
+        k = bisect.bisect_right(same, i)
+        if k == len(same):
+            i += 1
+            continue
+        j = same[k]
+        close_start, close_end = runs[j]
+        spans.append(CodeSpan(start, close_end, text[start:end], text[end:close_start]))
+        i = j + 1
+    return spans
+
+
+def replace_code_spans(text: str, replace) -> str:
+    """``text`` with each code span replaced by ``replace(span)``."""
+    out, last = [], 0
+    for span in code_spans(text):
+        out.append(text[last:span.start])
+        out.append(replace(span))
+        last = span.end
+    out.append(text[last:])
+    return "".join(out)
