@@ -11,7 +11,7 @@ ONLY ?=
 BENCH_QUICK ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site pages check test golden experiments bench e2e deploy clean
+.PHONY: help serve site pages check test golden experiments bench e2e deploy screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,8 +25,8 @@ $(STAMP): pyproject.toml
 serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/ (reloads on log edits)
 	$(MKDOCS) serve
 
-site: $(STAMP) ## build the site into site/ (mkdocs build --strict)
-	$(MKDOCS) build --strict
+site: $(STAMP) ## build the site into site/ (mkdocs build --strict; a failed build keeps the old site)
+	$(PY) -m studykb site
 
 pages: $(STAMP) ## only write the generated pages under docs/generated/
 	$(PY) -m studykb pages
@@ -49,8 +49,11 @@ bench: $(STAMP) ## print performance figures (BENCH_QUICK=1 for a short run)
 e2e: $(STAMP) ## browser end-to-end tests only (needs /usr/bin/chromium)
 	$(PY) -m pytest -m e2e
 
-deploy: site ## publish site/ to the gh-pages branch of REMOTE (default origin)
-	$(MKDOCS) gh-deploy --force --remote-name $(REMOTE)
+deploy: $(STAMP) ## build and publish the site to the gh-pages branch of REMOTE (default origin)
+	$(MKDOCS) gh-deploy --strict --force --remote-name $(REMOTE)
+
+screenshots: $(STAMP) ## refresh the README screenshots in docs/images/ (needs /usr/bin/chromium)
+	$(PY) -m tests.e2e.screenshots
 
 clean: ## remove the built site and the generated pages
 	rm -rf site docs/generated

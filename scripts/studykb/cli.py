@@ -5,19 +5,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import load_config
+from .config import ConfigError, load_config
 from .diagnostics import Level, has_errors, summary
 from .pipeline import generate, load
+from .sitebuild import build_site
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="studykb", description=__doc__)
-    parser.add_argument("command", choices=["pages", "check"],
-                        help="pages: write the generated pages; check: report problems in the logs")
+    parser.add_argument("command", choices=["pages", "check", "site"],
+                        help="pages: write the generated pages; check: report problems in the logs; "
+                             "site: mkdocs build --strict, replacing site/ only when it succeeds")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
     parser.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     args = parser.parse_args(argv)
-    config = load_config(args.root.resolve())
+    root = args.root.resolve()
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.command == "site":
+        return build_site(root, config.site_dir)
     if args.command == "pages":
         generated = generate(config)
         diagnostics = generated.loaded.diagnostics

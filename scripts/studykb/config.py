@@ -29,6 +29,7 @@ class Config:
     source_branch: str = "main"
     repo_url: str | None = None
     site_name: str = "Study knowledge base"
+    site_dir: str = "site"
     extra_fields: tuple[str, ...] = field(default=())
 
     @property
@@ -44,6 +45,10 @@ class Config:
         return self.sessions_path / "vocabulary.yml"
 
 
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read; the message is ``mkdocs.yml:LINE: error: ...``."""
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without MkDocs: ``!!python/name:`` and ``!ENV`` tags become None."""
 
@@ -57,7 +62,14 @@ _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 def load_config(root: Path, config_file: str = "mkdocs.yml") -> Config:
     path = root / config_file
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.exists() else {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) if path.exists() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise ConfigError(f"{config_file}:{line}: error: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if data is not None and not isinstance(data, dict):
+        raise ConfigError(f"{config_file}:1: error: expected a mapping of settings")
     return config_from_mapping(root, data or {})
 
 
@@ -69,5 +81,5 @@ def config_from_mapping(root: Path, data: dict) -> Config:
         known["redact_patterns"] = tuple(known["redact_patterns"] or ())
     if "extra_fields" in known:
         known["extra_fields"] = tuple(known["extra_fields"] or ())
-    return Config(root=root, repo_url=data.get("repo_url"),
+    return Config(root=root, repo_url=data.get("repo_url"), site_dir=data.get("site_dir") or "site",
                   site_name=data.get("site_name") or Config.site_name, **known)

@@ -1,8 +1,15 @@
-"""Write: the one place that touches the generated subtree. Only changed files are written,
-each atomically, and files the generator no longer produces are removed."""
+"""Write: the one place that touches the generated subtree and the built site.
+
+Only changed files are written (unchanged ones keep their inode and mtime, so
+``mkdocs serve`` does not rebuild in a loop), and a tree is replaced as a whole:
+the new tree is staged beside the old one and swapped in by renames, so a build
+that fails or is interrupted leaves the previous good output in place.
+"""
 from __future__ import annotations
 
 import os
+import posixpath
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,25 +24,32 @@ class WriteReport:
 
 def write_tree(root: Path, files: dict[str, str | bytes], owned_prefix: str) -> WriteReport:
     """Make ``root/owned_prefix`` hold exactly ``files`` (paths relative to ``root``)."""
-    owned = (root / owned_prefix).resolve()
-    written, unchanged = [], 0
-    for rel_path, content in files.items():
-        target = _inside(root / rel_path, owned)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if _same(target, data):
-            unchanged += 1
-            continue
-        atomic_write(target, data)
-        written.append(rel_path)
-    removed = _remove_stale(owned, {(root / p).resolve() for p in files}, root)
-    return WriteReport(tuple(written), unchanged, tuple(removed))
+    owned = root / owned_prefix
+    recover(owned)
+    encoded = {_inside(p, owned_prefix): c.encode("utf-8") if isinstance(c, str) else c for p, c in files.items()}
+    current = _existing(owned)
+    changed = [p for p, data in encoded.items() if not _same(owned / p, data)]
+    removed = sorted(current - set(encoded))
+    if changed or removed:
+        _stage_and_swap(owned, encoded, set(changed))
+    prefix = owned_prefix.rstrip("/") + "/"
+    return WriteReport(tuple(prefix + p for p in changed), len(encoded) - len(changed),
+                       tuple(prefix + p for p in removed))
 
 
-def _inside(path: Path, owned: Path) -> Path:
-    resolved = path.resolve()
-    if not resolved.is_relative_to(owned):
-        raise ValueError(f"refusing to write outside {owned}: {path}")
-    return resolved
+def _inside(path: str, owned_prefix: str) -> str:
+    """The path below the owned folder; anything that would land elsewhere is refused."""
+    prefix = owned_prefix.rstrip("/") + "/"
+    normal = posixpath.normpath(path)
+    if not normal.startswith(prefix) or normal != path or "\\" in path:
+        raise ValueError(f"refusing to write outside {owned_prefix}/: {path!r}")
+    return normal[len(prefix):]
+
+
+def _existing(owned: Path) -> set[str]:
+    if not owned.is_dir():
+        return set()
+    return {p.relative_to(owned).as_posix() for p in owned.rglob("*") if p.is_file()}
 
 
 def _same(path: Path, data: bytes) -> bool:
@@ -45,27 +59,51 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it over: never a half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+def _stage_and_swap(owned: Path, files: dict[str, bytes], changed: set[str]) -> None:
+    owned.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=owned.parent, prefix=f".{owned.name}-stage-"))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        for rel_path, data in files.items():
+            target = stage / rel_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if rel_path in changed:
+                target.write_bytes(data)
+            else:
+                _link_or_copy(owned / rel_path, target)
+        replace_dir(stage, owned)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(stage, ignore_errors=True)
         raise
 
 
-def _remove_stale(owned: Path, keep: set[Path], root: Path) -> list[str]:
-    removed = []
-    if not owned.is_dir():
-        return removed
-    for path in sorted(owned.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
-            path.unlink()
-            removed.append(path.relative_to(root.resolve()).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return removed
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _backup_of(target: Path) -> Path:
+    return target.parent / f".{target.name}-previous"
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is, by renames; ``recover`` finishes an interrupted swap."""
+    backup = _backup_of(target)
+    if backup.exists():
+        shutil.rmtree(backup)
+    if target.exists():
+        os.rename(target, backup)
+    os.rename(new, target)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """After an interruption between the two renames, the previous tree comes back."""
+    backup = _backup_of(target)
+    if backup.exists() and not target.exists():
+        os.rename(backup, target)
+    elif backup.exists():
+        shutil.rmtree(backup, ignore_errors=True)
+    for stale in target.parent.glob(f".{target.name}-stage-*"):
+        shutil.rmtree(stale, ignore_errors=True)
