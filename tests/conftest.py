@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away project with chosen logs, and helpers to build it."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -98,3 +99,48 @@ def built_fixture_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr[-3000:]
     project.joinpath("build.log").write_text(result.stderr)
     return project
+
+
+# --- the seed log's site served under a sub-path, and the browser tests ---------------
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+def browser_skip_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.is_file():
+        return f"Chromium not found at {CHROMIUM}: browser tests skipped"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed: browser tests skipped"
+    return None
+
+
+def pytest_report_header(config):
+    reason = browser_skip_reason()
+    return f"browser tests: {reason}" if reason else f"browser tests: Chromium at {CHROMIUM}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter):
+    reason = browser_skip_reason()
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "browser tests skipped" in str(r.longrepr)]
+    if reason and skipped:
+        where = reason.split(": browser tests skipped")[0]
+        terminalreporter.write_line(f"{len(skipped)} browser tests skipped: {where}", yellow=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def served_seed_site(tmp_path_factory):
+    """The seed log's site, with the committed experiment results, built once and served at
+    ``http://127.0.0.1:<port>/studykb/`` — a sub-path, as GitHub project pages are — with
+    ``SITE_URL`` set to that address, as the Pages workflow sets it."""
+    from tests.e2e.server import SubPathServer
+
+    project = make_project(tmp_path_factory.mktemp("seed-site"), {SEED.name: SEED.read_bytes()}, with_results=True)
+    with SubPathServer(project / "site") as server:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                                capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
+        assert result.returncode == 0, result.stderr[-3000:]
+        yield server

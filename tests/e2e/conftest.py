@@ -1,0 +1,117 @@
+"""A real browser (Debian's Chromium, driven by Playwright) on the seed log's site.
+
+The site is built once per session and served under ``/studykb/`` (``served_seed_site``
+in tests/conftest.py). Each test gets a fresh tab that records what the page did: console
+errors, uncaught exceptions, failed requests and every request to another host. A test
+fails at teardown if any of those happened, and leaves a screenshot in test-artifacts/e2e/.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import CHROMIUM, ROOT, browser_skip_reason
+
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+VIEWPORT = {"width": 1280, "height": 800}
+LOCAL_SCHEMES = ("data", "blob", "about")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = browser_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)  # only this run's screenshots
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Tab:
+    """A browser context, its first page, and what its pages did: every problem is kept,
+    so a failure lists them all."""
+    context: object
+    page: object
+    site: object  # the SubPathServer
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    expected_missing: set[str] = field(default_factory=set)
+
+    def goto(self, path: str = "", expect_status: int = 200, page=None):
+        url = self.site.url(path)
+        if expect_status == 404:
+            self.expected_missing.add(url)
+        response = (page or self.page).goto(url)
+        assert response is not None and response.status == expect_status, (path, response and response.status)
+        return response
+
+    def open(self, path: str):
+        """Another page of the same context, at ``path``; its requests are recorded too."""
+        page = self.context.new_page()
+        self.goto(path, page=page)
+        return page
+
+    def third_party_requests(self) -> list[str]:
+        origin = urlsplit(self.site.origin).netloc
+        return [url for url in self.requests
+                if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin]
+
+    def problems(self) -> list[str]:
+        found = [f"request to another host: {url}" for url in self.third_party_requests()]
+        found += [f"uncaught exception: {text}" for text in self.page_errors]
+        found += [f"console error: {text}" for text in self.console_errors]
+        found += [f"failed request: {text}" for text in self.failed]
+        return found
+
+    def _on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        if message.location.get("url") in self.expected_missing and "404" in message.text:
+            return  # Chromium reports the 404 status of a page we asked for on purpose
+        self.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400 and response.url not in self.expected_missing:
+            self.failed.append(f"HTTP {response.status} {response.url}")
+
+    def watch(self) -> "Tab":
+        """Listen on the context, so every page it opens is recorded (page.on would see one)."""
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("console", self._on_console)
+        self.context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
+        self.context.on("requestfailed", lambda request: self.failed.append(f"{request.failure} {request.url}"))
+        self.context.on("response", self._on_response)
+        return self
+
+
+def artifact_name(nodeid: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid.split("::")[-1]).strip("_")
+
+
+@pytest.fixture
+def tab(browser, served_seed_site, request):
+    """A fresh tab in light mode at 1280x800; checked for problems and screenshotted at the end."""
+    context = browser.new_context(viewport=VIEWPORT, color_scheme="light", service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watched = Tab(context=context, page=page, site=served_seed_site).watch()
+    yield watched
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if page.url.startswith("http"):
+        page.screenshot(path=str(ARTIFACTS / f"{artifact_name(request.node.nodeid)}.png"), animations="disabled")
+    context.close()
+    problems = watched.problems()
+    assert not problems, "the page had problems:\n" + "\n".join(f"  {p}" for p in problems)
