@@ -57,7 +57,9 @@ def child_reference(out_dir: Path) -> None:
         ax.set(xlabel="epoch", ylabel="training loss")
         ax.legend()
 
-    (out_dir / "loss.svg").write_bytes(plotting.render_svg(draw, (6.0, 3.8)))
+    # Plain fixed margins, as a quick script would have, and as the sweep's figure uses.
+    margins = {"left": 0.1, "right": 0.97, "bottom": 0.13, "top": 0.95}
+    (out_dir / "loss.svg").write_bytes(plotting.render_svg(draw, (6.0, 3.8), margins))
 
 
 def process_seconds(mode: str, repeat: int) -> list[float]:

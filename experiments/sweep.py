@@ -48,6 +48,7 @@ def train_group(
     hidden_size: int,
     evaluate: Callable | None = None,
     progress: Callable[[float], None] | None = None,
+    dtype: type = training.TRAINING_DTYPE,
 ) -> GroupOutcome:
     """Train every learning rate of `group` for every seed, as one stack of models."""
     streams = [data.seed_streams(seed) for seed in seed_list]
@@ -64,6 +65,7 @@ def train_group(
         [s.shuffle for s in streams],
         evaluate,
         progress,
+        dtype,
     )
     shape = (settings, n_seeds)
     return GroupOutcome(

@@ -14,8 +14,12 @@ from typing import Callable, Sequence
 import numpy as np
 
 from experiments.data import LabelledPoints
-from experiments.net import TwoLayerParams, loss_and_grads
-from experiments.optim import sgd_step
+from experiments.net import TwoLayerParams
+from experiments.stacked_sgd import StackedNets, cross_entropy_of
+
+# Single precision halves the time of a training step (exp and matmul on four-byte
+# floats); the recorded losses and final scores are still computed in double precision.
+TRAINING_DTYPE = np.float32
 
 Evaluate = Callable[[TwoLayerParams], dict[str, np.ndarray]]
 Progress = Callable[[float], None]
@@ -51,47 +55,74 @@ def train_sgd(
     shuffle_rngs: Sequence[np.random.Generator],
     evaluate: Evaluate | None = None,
     progress: Progress | None = None,
+    dtype: type = TRAINING_DTYPE,
 ) -> TrainingHistory:
     """Train models stacked on axis 0; model m reads the data of seed model_seed[m].
 
     `data` is stacked per seed (x: (seeds, N, D)) and `shuffle_rngs[s]` shuffles seed s.
     """
     per_epoch = updates_per_epoch(len(data), schedule.batch_size)
-    lr_column = np.asarray(lr, dtype=float)[:, None, None]
+    nets = StackedNets(params, lr, schedule.batch_size, dtype)
+    shuffler = Shuffler(data, model_seed, shuffle_rngs, schedule.batch_size, nets.dtype)
     batch_loss = np.empty((schedule.steps, len(model_seed)))
     snapshots, evaluations = {}, []
     for epoch_start in range(0, schedule.steps, per_epoch):
-        x, onehot = _epoch_batches(data, model_seed, shuffle_rngs, params.w2.shape[-1], schedule.batch_size)
-        for step in range(epoch_start, min(epoch_start + per_epoch, schedule.steps)):
+        batches = shuffler.epoch()
+        epoch_end = min(epoch_start + per_epoch, schedule.steps)
+        true_prob = np.empty((epoch_end - epoch_start, len(model_seed), schedule.batch_size), nets.dtype)
+        for step in range(epoch_start, epoch_end):
             batch = step - epoch_start
-            batch_loss[step], grads = loss_and_grads(params, x[batch], onehot[batch])
-            params = sgd_step(params, grads, lr_column)
+            nets.step(batches.x[batch], batches.onehot[batch], batches.true_index[batch], true_prob[batch])
             if step + 1 in schedule.snapshot_steps:
-                snapshots[step + 1] = params
+                snapshots[step + 1] = nets.params()
+        batch_loss[epoch_start:epoch_end] = cross_entropy_of(true_prob)
         if evaluate is not None:
-            evaluations.append(evaluate(params))
+            evaluations.append(evaluate(nets.params()))
         if progress is not None:
-            progress(min(epoch_start + per_epoch, schedule.steps) / schedule.steps)
-    snapshots[schedule.steps] = params
+            progress(epoch_end / schedule.steps)
+    snapshots[schedule.steps] = nets.params()
     return TrainingHistory(batch_loss, snapshots, _stack_evaluations(evaluations))
 
 
-def _epoch_batches(
-    data: LabelledPoints, model_seed: np.ndarray, rngs: Sequence[np.random.Generator], classes: int, batch_size: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """This epoch's batches, shaped (batch index, model, batch_size, ...), with one-hot labels.
+@dataclass(frozen=True)
+class EpochBatches:
+    """One epoch's batches, indexed (batch, model, point in batch, ...), each contiguous."""
 
-    Each seed's points are reordered by the argsort of fresh random keys. Batches are
-    laid out contiguously per step because matmul on strided slices is much slower.
+    x: np.ndarray  # (..., inputs + 1): the points with a constant 1 appended (for the bias)
+    onehot: np.ndarray  # (..., classes)
+    true_index: np.ndarray  # each point's class as an index into a flattened (models, batch, classes) array
+
+
+class Shuffler:
+    """Each epoch's batches: every seed's points reordered by the argsort of fresh random keys.
+
+    An epoch is gathered at once into contiguous arrays, because slicing or fancy
+    indexing at every step would cost as much as the step's arithmetic. Gathers use
+    `np.take` on flat indices, several times faster than indexing with two arrays.
     """
-    order = np.argsort(np.stack([rng.random(len(data)) for rng in rngs]), axis=-1)
-    used = order[:, : len(data) // batch_size * batch_size]
-    x = np.take_along_axis(data.x, used[..., None], axis=-2)[model_seed]
-    labels = np.take_along_axis(data.labels, used, axis=-1)[model_seed]
-    models = len(model_seed)
-    x = x.reshape(models, -1, batch_size, x.shape[-1]).swapaxes(0, 1)
-    onehot = np.eye(classes)[labels.reshape(models, -1, batch_size).swapaxes(0, 1)]
-    return np.ascontiguousarray(x), onehot
+
+    def __init__(
+        self, data: LabelledPoints, model_seed: np.ndarray, rngs: Sequence[np.random.Generator], batch_size: int, dtype
+    ):
+        seeds, points, inputs = data.x.shape
+        # Every point with a constant 1 appended (the bias input), all seeds in one table.
+        self.x = np.concatenate([data.x, np.ones((seeds, points, 1))], axis=-1).astype(dtype).reshape(-1, inputs + 1)
+        self.labels = data.labels.reshape(-1)
+        self.classes = int(self.labels.max()) + 1
+        self.model_seed, self.rngs, self.batch_size = model_seed, rngs, batch_size
+        self.seed_start = model_seed[:, None] * points  # (models, 1): where each model's seed starts in the table
+        self.row_start = np.arange(len(model_seed) * batch_size).reshape(-1, batch_size) * self.classes
+
+    def epoch(self) -> EpochBatches:
+        points = len(self.labels) // len(self.rngs)
+        order = np.argsort(np.stack([rng.random(points) for rng in self.rngs]), axis=-1)
+        batches = order[:, : points // self.batch_size * self.batch_size].reshape(len(self.rngs), -1, self.batch_size)
+        rows = self.seed_start + batches[self.model_seed].swapaxes(0, 1)  # (batch, model, point in batch)
+        true_index = self.row_start + self.labels.take(rows)
+        onehot = np.zeros((*rows.shape, self.classes), self.x.dtype)
+        batch_start = np.arange(len(rows))[:, None, None] * onehot[0].size
+        onehot.reshape(-1)[batch_start + true_index] = 1.0
+        return EpochBatches(self.x.take(rows, axis=0), onehot, true_index)
 
 
 def _stack_evaluations(evaluations: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:

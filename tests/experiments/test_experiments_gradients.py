@@ -6,6 +6,7 @@ import pytest
 from experiments import layers, net
 from experiments.gradcheck import numerical_gradient
 from experiments.optim import sgd_step
+from experiments.stacked_sgd import StackedNets, cross_entropy_of
 
 MODELS, BATCH, INPUTS, HIDDEN, CLASSES = 3, 4, 2, 5, 3
 TOLERANCE = dict(rtol=1e-5, atol=1e-7)
@@ -90,3 +91,23 @@ def test_sgd_step_moves_each_model_by_its_own_learning_rate(rng):
     stepped = sgd_step(params, grads, np.array([0.5, 2.0])[:, None, None])
     np.testing.assert_allclose(params.w1[0] - stepped.w1[0], 0.5)
     np.testing.assert_allclose(params.w1[1] - stepped.w1[1], 2.0)
+
+
+def test_fused_stacked_step_equals_the_layer_by_layer_loss_gradients_and_sgd(rng):
+    params = net.stack_params([net.init_params(rng, INPUTS, HIDDEN, CLASSES) for _ in range(MODELS)])
+    params = net.TwoLayerParams(*(a * 100 + rng.standard_normal(a.shape) for a in params.arrays()))
+    x = rng.standard_normal((MODELS, BATCH, INPUTS))
+    labels = rng.integers(0, CLASSES, (MODELS, BATCH))
+    onehot = np.eye(CLASSES)[labels]
+    lr = np.array([0.1, 1.0, 3.0])
+    loss, grads = net.loss_and_grads(params, x, onehot)
+    expected = sgd_step(params, grads, lr[:, None, None])
+
+    nets = StackedNets(params, lr, BATCH, np.float64)
+    with_ones = np.concatenate([x, np.ones((MODELS, BATCH, 1))], axis=-1)
+    true_index = np.arange(MODELS * BATCH).reshape(MODELS, BATCH) * CLASSES + labels
+    true_prob = np.empty((MODELS, BATCH))
+    nets.step(with_ones, onehot, true_index, true_prob)
+    np.testing.assert_allclose(cross_entropy_of(true_prob), loss, rtol=1e-12)
+    for name, fused, layered in zip(("w1", "b1", "w2", "b2"), nets.params().arrays(), expected.arrays()):
+        np.testing.assert_allclose(fused, layered, rtol=1e-12, atol=1e-12, err_msg=name)

@@ -9,7 +9,7 @@ from experiments.registry import make_run
 def test_cache_key_covers_the_modules_an_experiment_imports():
     modules = cache.project_modules("experiments.ch01_lr_sweep")
     assert {"experiments.ch01_lr_sweep", "experiments.sweep", "experiments.training", "experiments.net",
-            "experiments.layers", "experiments.optim", "experiments.data", "experiments.plotting"} <= set(modules)
+            "experiments.layers", "experiments.stacked_sgd", "experiments.data", "experiments.plotting"} <= set(modules)
     assert "experiments.registry" not in modules and "experiments.runner" not in modules
 
 
