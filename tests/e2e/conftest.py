@@ -76,6 +76,10 @@ class Tab:
         found += [f"failed request: {text}" for text in self.failed]
         return found
 
+    def forget_problems(self) -> None:
+        for recorded in (self.requests, self.console_errors, self.page_errors, self.failed):
+            recorded.clear()
+
     def _on_console(self, message) -> None:
         if message.type != "error":
             return
@@ -105,8 +109,8 @@ def artifact_name(nodeid: str) -> str:
 def tab(browser, served_seed_site, request):
     """A fresh tab in light mode at 1280x800; checked for problems and screenshotted at the end."""
     context = browser.new_context(viewport=VIEWPORT, color_scheme="light", service_workers="block")
+    context.set_default_timeout(10_000)
     page = context.new_page()
-    page.set_default_timeout(10_000)
     watched = Tab(context=context, page=page, site=served_seed_site).watch()
     yield watched
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

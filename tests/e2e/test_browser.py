@@ -134,3 +134,19 @@ def test_readme_screenshots_render(tab):
     written = take_screenshots(tab.page, tab.site, ARTIFACTS / "readme")
     assert sorted(p.stem for p in written) == sorted(README_PAGES)
     assert all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_the_tab_records_what_would_fail_a_test(tab):
+    """Without this, a recorder that heard nothing would let every page pass."""
+    tab.goto("")
+    tab.page.evaluate("""() => {
+        console.error("studykb-test console error");
+        setTimeout(() => { throw new Error("studykb-test uncaught"); }, 0);
+        fetch("https://third-party.invalid/pixel.png").catch(() => null);
+    }""")
+    tab.page.wait_for_timeout(300)
+    problems = "\n".join(tab.problems())
+    assert "request to another host: https://third-party.invalid/pixel.png" in problems
+    assert "console error: studykb-test console error" in problems
+    assert "uncaught exception: " in problems and "studykb-test uncaught" in problems
+    tab.forget_problems()  # they were provoked on purpose
