@@ -86,11 +86,11 @@ def train_sgd(
 
 @dataclass(frozen=True)
 class EpochBatches:
-    """One epoch's batches, indexed (batch, model, point in batch, ...), each contiguous."""
+    """One epoch's batches, feature-major, indexed (batch, model, feature, point in batch)."""
 
-    x: np.ndarray  # (..., inputs + 1): the points with a constant 1 appended (for the bias)
-    onehot: np.ndarray  # (..., classes)
-    true_index: np.ndarray  # each point's class as an index into a flattened (models, batch, classes) array
+    x: np.ndarray  # (..., inputs + 1, B): the points with a constant 1 appended (for the bias)
+    onehot: np.ndarray  # (..., classes, B)
+    true_index: np.ndarray  # (batch, model, B): each point's class, indexing a flattened (models, classes, B) array
 
 
 class Shuffler:
@@ -98,7 +98,7 @@ class Shuffler:
 
     An epoch is gathered at once into contiguous arrays, because slicing or fancy
     indexing at every step would cost as much as the step's arithmetic. Gathers use
-    `np.take` on flat indices, several times faster than indexing with two arrays.
+    `take` on flat indices, several times faster than indexing with two arrays.
     """
 
     def __init__(
@@ -111,18 +111,21 @@ class Shuffler:
         self.classes = int(self.labels.max()) + 1
         self.model_seed, self.rngs, self.batch_size = model_seed, rngs, batch_size
         self.seed_start = model_seed[:, None] * points  # (models, 1): where each model's seed starts in the table
-        self.row_start = np.arange(len(model_seed) * batch_size).reshape(-1, batch_size) * self.classes
+        models = len(model_seed)
+        # Where point b of model m's batch sits in a flattened (models, classes, batch) array, for class 0.
+        self.class_0_index = np.arange(models)[:, None] * self.classes * batch_size + np.arange(batch_size)
 
     def epoch(self) -> EpochBatches:
         points = len(self.labels) // len(self.rngs)
         order = np.argsort(np.stack([rng.random(points) for rng in self.rngs]), axis=-1)
         batches = order[:, : points // self.batch_size * self.batch_size].reshape(len(self.rngs), -1, self.batch_size)
         rows = self.seed_start + batches[self.model_seed].swapaxes(0, 1)  # (batch, model, point in batch)
-        true_index = self.row_start + self.labels.take(rows)
-        onehot = np.zeros((*rows.shape, self.classes), self.x.dtype)
+        true_index = self.class_0_index + self.labels.take(rows) * self.batch_size
+        onehot = np.zeros((*rows.shape[:2], self.classes, self.batch_size), self.x.dtype)
         batch_start = np.arange(len(rows))[:, None, None] * onehot[0].size
         onehot.reshape(-1)[batch_start + true_index] = 1.0
-        return EpochBatches(self.x.take(rows, axis=0), onehot, true_index)
+        x = np.ascontiguousarray(self.x.take(rows, axis=0).swapaxes(-1, -2))
+        return EpochBatches(x, onehot, true_index)
 
 
 def _stack_evaluations(evaluations: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:

@@ -104,10 +104,12 @@ def test_fused_stacked_step_equals_the_layer_by_layer_loss_gradients_and_sgd(rng
     expected = sgd_step(params, grads, lr[:, None, None])
 
     nets = StackedNets(params, lr, BATCH, np.float64)
-    with_ones = np.concatenate([x, np.ones((MODELS, BATCH, 1))], axis=-1)
-    true_index = np.arange(MODELS * BATCH).reshape(MODELS, BATCH) * CLASSES + labels
+    # Feature-major: (model, feature, point), the inputs with a row of ones for the bias.
+    with_ones = np.concatenate([x, np.ones((MODELS, BATCH, 1))], axis=-1).swapaxes(-1, -2)
+    model, point = np.arange(MODELS)[:, None], np.arange(BATCH)
+    true_index = (model * CLASSES + labels) * BATCH + point
     true_prob = np.empty((MODELS, BATCH))
-    nets.step(with_ones, onehot, true_index, true_prob)
+    nets.step(with_ones, onehot.swapaxes(-1, -2), true_index, true_prob)
     np.testing.assert_allclose(cross_entropy_of(true_prob), loss, rtol=1e-12)
     for name, fused, layered in zip(("w1", "b1", "w2", "b2"), nets.params().arrays(), expected.arrays()):
         np.testing.assert_allclose(fused, layered, rtol=1e-12, atol=1e-12, err_msg=name)
