@@ -1,10 +1,12 @@
-"""`python -m experiments.bench [--write] [--repeat N]`: what stacking the models buys.
+"""`python -m experiments.bench [--write] [--repeat N] [--quick]`: what stacking the models buys.
 
-(a) the seed log's 5-seed learning-rate sweep (25 models, with its figures), as a
+(a) the seed log's 5-seed learning-rate sweep (25 models, with its figure), as a
 whole fresh process; (b) the plain one-model-at-a-time loop of `reference_loop` for
 one seed of the same 5 rates (5 models, one figure), also a whole fresh process.
-Also each experiment's own time and the decision-boundary grid's peak memory. The
-table is printed; `--write` also stores it in experiments/results/bench.json.
+Both sides run the same number of times, taking turns; the table gives min and median
+wall time and min CPU time. Also each experiment's own time and the decision-boundary
+grid's peak memory. The table is printed; `--write` also stores it in
+experiments/results/bench.json.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -62,14 +65,23 @@ def child_reference(out_dir: Path) -> None:
     (out_dir / "loss.svg").write_bytes(plotting.render_svg(draw, (6.0, 3.8), margins))
 
 
-def process_seconds(mode: str, repeat: int) -> list[float]:
-    """Wall time of `repeat` fresh interpreters each doing `mode`, imports included."""
-    times = []
+def process_seconds(modes: tuple[str, ...], repeat: int) -> dict[str, dict[str, list[float]]]:
+    """Wall and CPU time of `repeat` fresh interpreters per mode, imports included.
+
+    The modes take turns, so a change in the machine's load during the measurement
+    falls on both alike; CPU time (user + system of the child) is the figure that
+    other processes on the machine disturb least.
+    """
+    times = {mode: {"wall": [], "cpu": []} for mode in modes}
     for _ in range(repeat):
-        with tempfile.TemporaryDirectory() as out_dir:
-            started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "experiments.bench", "--child", mode, out_dir], cwd=PROJECT_ROOT, check=True)
-            times.append(time.perf_counter() - started)
+        for mode in modes:
+            with tempfile.TemporaryDirectory() as out_dir:
+                before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+                command = [sys.executable, "-m", "experiments.bench", "--child", mode, out_dir]
+                subprocess.run(command, cwd=PROJECT_ROOT, check=True)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times[mode]["wall"].append(time.perf_counter() - started)
+            times[mode]["cpu"].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return times
 
 
@@ -102,25 +114,34 @@ def boundary_peak_bytes() -> int:
     return peak
 
 
-def measure(repeat: int) -> dict:
-    stacked, reference = process_seconds("stacked", repeat), process_seconds("reference", repeat)
+def measure(repeat: int, quick: bool = False) -> dict:
+    times = process_seconds(("stacked", "reference"), repeat)
     return {
-        "a_stacked_lr_sweep_25_models_process_s": {"min": min(stacked), "median": statistics.median(stacked)},
-        "b_one_model_loop_5_models_process_s": {"min": min(reference), "median": statistics.median(reference)},
-        "experiment_run_s": experiment_seconds(),
+        "a_stacked_lr_sweep_25_models_process_s": _summary(times["stacked"]),
+        "b_one_model_loop_5_models_process_s": _summary(times["reference"]),
+        "repeats": repeat,
+        "experiment_run_s": {} if quick else experiment_seconds(),
         "boundary_grid_peak_mib": boundary_peak_bytes() / 2**20,
     }
 
 
+def _summary(times: dict[str, list[float]]) -> dict[str, float]:
+    return {"min": min(times["wall"]), "median": statistics.median(times["wall"]), "cpu_min": min(times["cpu"])}
+
+
 def table(figures: dict) -> str:
     a, b = figures["a_stacked_lr_sweep_25_models_process_s"], figures["b_one_model_loop_5_models_process_s"]
-    lines = [
-        f"{'measure':<58} {'value':>12}",
-        f"{'(a) stacked LR sweep, 5 seeds x 5 rates, whole process (min)':<58} {a['min']:>10.2f} s",
-        f"{'    median':<58} {a['median']:>10.2f} s",
-        f"{'(b) one-model loop, 1 seed x 5 rates, whole process (min)':<58} {b['min']:>10.2f} s",
-        f"{'    median':<58} {b['median']:>10.2f} s",
+    lines = [f"{'measure (' + str(figures['repeats']) + ' fresh processes each)':<58} {'value':>12}"]
+    for name, side in (("(a) stacked LR sweep, 5 seeds x 5 rates", a), ("(b) one-model loop, 1 seed x 5 rates", b)):
+        lines += [
+            f"{name + ', whole process (min)':<58} {side['min']:>10.2f} s",
+            f"{'    median':<58} {side['median']:>10.2f} s",
+            f"{'    CPU time (min)':<58} {side['cpu_min']:>10.2f} s",
+        ]
+    lines += [
         f"{'(a)/(b), min':<58} {a['min'] / b['min']:>12.2f}",
+        f"{'(a)/(b), median':<58} {a['median'] / b['median']:>12.2f}",
+        f"{'(a)/(b), CPU time (min)':<58} {a['cpu_min'] / b['cpu_min']:>12.2f}",
     ]
     lines += [f"{'run ' + name:<58} {seconds:>10.2f} s" for name, seconds in figures["experiment_run_s"].items()]
     lines.append(f"{'decision-boundary grid peak memory (tracemalloc)':<58} {figures['boundary_grid_peak_mib']:>8.1f} MiB")
@@ -130,14 +151,15 @@ def table(figures: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m experiments.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="also write experiments/results/bench.json")
-    parser.add_argument("--repeat", type=int, default=3, help="fresh processes per measurement (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="fresh processes per measurement (default 5)")
+    parser.add_argument("--quick", action="store_true", help="one process per side, no per-experiment times")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         mode, out_dir = args.child
         {"stacked": child_stacked, "reference": child_reference}[mode](Path(out_dir))
         return 0
-    figures = measure(args.repeat)
+    figures = measure(1 if args.quick else args.repeat, args.quick)
     print(table(figures))
     if args.write:
         path = PROJECT_ROOT / "experiments" / "results" / "bench.json"
