@@ -1,4 +1,4 @@
-"""Plain stochastic gradient descent."""
+"""Plain stochastic gradient descent, one array at a time (`stacked_sgd` fuses it into the backward pass)."""
 
 from __future__ import annotations
 
