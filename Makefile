@@ -44,7 +44,7 @@ experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all
 	$(PY) -m experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
 
 bench: $(STAMP) ## print performance figures (BENCH_QUICK=1 for a short run)
-	$(PY) -m experiments.bench
+	$(PY) -m experiments.bench $(if $(BENCH_QUICK),--quick)
 
 e2e: $(STAMP) ## browser end-to-end tests only (needs /usr/bin/chromium)
 	$(PY) -m pytest -m e2e

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, error, info, warning
 
 BOM = b"\xef\xbb\xbf"
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,23 @@ def decode_log(data: bytes, display: str) -> tuple[LogText, list[Diagnostic]]:
     lines = []
     for number, raw in enumerate(raw_lines, start=1):
         try:
-            lines.append(raw.decode("utf-8"))
+            line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             diagnostics.append(warning(
                 display, number,
                 f"invalid UTF-8 at byte {exc.start + 1} of the line; shown as \N{REPLACEMENT CHARACTER}"))
-            lines.append(raw.decode("utf-8", errors="replace"))
+            line = raw.decode("utf-8", errors="replace")
+        if CONTROL_RE.search(line):
+            diagnostics.append(warning(display, number, "control character in the line; shown as its symbol (e.g. \u241f)"))
+            line = control_pictures(line)
+        lines.append(line)
     return LogText(display, tuple(lines)), diagnostics
+
+
+def control_pictures(text: str) -> str:
+    """Control characters become their visible symbols (U+2400...): Markdown and
+    whitespace handling would otherwise drop them silently."""
+    return CONTROL_RE.sub(lambda m: chr(0x2421 if m.group() == "\x7f" else 0x2400 + ord(m.group())), text)
 
 
 def _line_ending_notes(data: bytes, display: str) -> list[Diagnostic]:

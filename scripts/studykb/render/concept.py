@@ -13,7 +13,7 @@ MAX_LISTED_MENTIONS = 100  # a concept named in every session must not list them
 
 def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     here = concept_page(concept.slug)
-    linker = page_linker(ctx.knowledge, here)
+    linker = page_linker(ctx.knowledge, here, exclude=concept.slug)
     out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
            f"# {plain(concept.name)}", ""]
     if concept.aliases:
@@ -54,7 +54,7 @@ def _definitions(concept: Concept, ctx: Context, here: str, linker) -> list[str]
 
 
 def _quote(definition, ctx: Context, here: str, linker) -> list[str]:
-    text = inline(definition.text, linker, at_block_start=False)
+    text = inline(definition.text, linker, at_block_start=True)
     where = source_link(here, definition.source)
     if definition.session:
         session = ctx.knowledge.session(definition.session)
@@ -71,7 +71,7 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
     out = ["## On the watchlist", ""]
     for w in items:
         status = "open" if w.open else "quiet"
-        out.append(f"- {inline(w.text, linker, False)} ({status}, flagged {len(w.sources)}×) "
+        out.append(f"- {inline(w.text, linker)} ({status}, flagged {len(w.sources)}×) "
                    f"— [watchlist]({rel(here, page('watchlist.md'))})")
     return out + [""]
 

@@ -45,7 +45,7 @@ def _watchlist(ctx: Context, items) -> str:
     if not items:
         return "Nothing on the watchlist is open."
     linker = page_linker(ctx.knowledge, HOME)
-    return "\n".join(f"- {inline(w.text, linker, False)} (flagged {len(w.sources)}×)" for w in items[:10])
+    return "\n".join(f"- {inline(w.text, linker)} (flagged {len(w.sources)}×)" for w in items[:10])
 
 
 def _resume(ctx: Context) -> str:
@@ -53,11 +53,11 @@ def _resume(ctx: Context) -> str:
     if session is None:
         return "No resume point logged yet."
     linker = page_linker(ctx.knowledge, HOME)
-    out = [f"- {inline(item.text, linker, False)}" for item in session.items_of(SectionKind.RESUME)]
+    out = [f"- {inline(item.text, linker)}" for item in session.items_of(SectionKind.RESUME)]
     out += ["", f"From [{plain(session.title)}]({rel(HOME, session_page(session))}).", ""]
     for ref in ctx.knowledge.experiment_refs:
         if ref.session == session.id and ref.planned:
-            out += run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment") + [""]
+            out += run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment", opened=False) + [""]
     return "\n".join(out).rstrip()
 
 
@@ -67,7 +67,7 @@ def _last_session(ctx: Context) -> str:
     session = ctx.knowledge.sessions[-1]
     out = [f"**[{plain(session.title)}]({rel(HOME, session_page(session))})** · {minutes(session.minutes)}", ""]
     topics = session.items_of(SectionKind.TOPICS)
-    out += [f"- {inline(t.text, at_block_start=False)}" for t in topics[:8]]
+    out += [f"- {inline(t.text)}" for t in topics[:8]]
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
         out += ["", "New concepts: " + ", ".join(

@@ -77,4 +77,4 @@ def _card(card, ctx: Context, here: str, linker) -> list[str]:
         session = ctx.knowledge.session(card.session)
         where = f"[{plain(session.title)}]({rel(here, session_page(session))}), {where}"
     return [f'<a id="{card.id}"></a>', "", f'??? question "{title}"', "",
-            f"    {inline(card.back, linker, False)}", "", f"    — {where}", ""]
+            f"    {inline(card.back, linker)}", "", f"    — {where}", ""]

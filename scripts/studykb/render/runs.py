@@ -26,16 +26,16 @@ def run_anchor(run_id: str) -> str:
     return "run-" + run_id.replace("_", "-").replace(".", "-")
 
 
-def run_block(from_page: str, result: RunResult, heading: str) -> list[str]:
-    """An admonition with the run's figures and table, or how to produce them."""
+def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True) -> list[str]:
+    """A collapsible admonition with the run's figures and table, or how to produce them."""
     link = rel(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
     title = f"{heading}: {result.title} ({result.run_id})".replace('"', "'")
-    lines = [f'???+ example "{plain(title)}"', ""]
+    lines = [f'???{"+" if opened else ""} example "{plain(title)}"', ""]
     if result.metrics is None:
         body = [f"Not run yet. Produce it with `make experiments ONLY={result.experiment}`;",
                 f"the figure and numbers then appear here. [All runs of this experiment]({link})"]
     else:
-        body = [f"![{plain(caption)}]({rel(from_page, path)}){{ loading=lazy }}" for path, caption in result.figures]
+        body = [f"![{plain(caption)}]({rel(from_page, path)})" for path, caption in result.figures]
         body += [""] + results_table(result.metrics) + ["", f"[Details and every run of this experiment]({link})"]
     return lines + ["    " + line if line else "" for line in body]
 
@@ -49,12 +49,22 @@ def results_table(metrics: dict) -> list[str]:
     head = [*keys, "final loss (mean ± sd)", "accuracy (mean ± sd)", *[k.replace("_", " ") for k in extra]]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for s in settings:
-        values = [cell(str(s.get("setting", {}).get(k, ""))) for k in keys]
+        values = [cell(_number(s.get("setting", {}).get(k, ""))) for k in keys]
         values += [_spread(s.get("loss")), _spread(s.get("accuracy"), percent=True)]
         values += [_spread(s.get(k), percent="accuracy" in k) for k in extra]
         rows.append("| " + " | ".join(values) + " |")
     seeds = metrics.get("seeds") or []
-    return rows + ["", f"Mean and standard deviation over {len(seeds)} seeds; loss and accuracy on all training points."]
+    where = "loss and accuracy on all training points"
+    if extra:
+        where = "loss and accuracy on the training points, validation columns on the held-out points"
+    return rows + ["", f"Mean and standard deviation over {len(seeds)} seeds; {where}."]
+
+
+def _number(value) -> str:
+    """``300.0`` -> ``300``: settings are shown as they would be written."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def varying_keys(settings: list[dict]) -> list[str]:

@@ -20,9 +20,11 @@ def render_session(session: Session, ctx: Context) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def page_linker(knowledge: Knowledge, here: str) -> Linker:
+def page_linker(knowledge: Knowledge, here: str, exclude: str | None = None) -> Linker:
+    """Links to concept pages from ``here``; a concept page does not link to itself."""
     prefix = rel(here, concept_page("x"))[:-len("x.md")]
-    return Linker(knowledge.lexicon, {c.name: c.slug for c in knowledge.concepts}, prefix)
+    slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
+    return Linker(knowledge.lexicon, slugs, prefix)
 
 
 def _description(session: Session) -> str:
@@ -38,8 +40,7 @@ def _facts(session: Session, ctx: Context, here: str) -> list[str]:
     nav.append(f"[Timeline]({rel(here, page('timeline.md'))})")
     if after:
         nav.append(f"[{plain(after.title)} →]({rel(here, session_page(after))})")
-    rows = ["| | |", "|---|---|",
-            f"| Header | {cell(code_span(session.header))} |",
+    rows = [f"| Header | {cell(code_span(session.header))} |", "|---|---|",
             f"| Started | {_started(session)} |",
             f"| Time log | {_times(session)} |",
             f"| Source | {source_link(here, session.source)} |"]
@@ -91,7 +92,7 @@ def _section(section: Section, linker: Linker, here: str, refs, results) -> list
 def _item(item: Item, linker: Linker) -> list[str]:
     marker = "1." if item.ordered else "-"
     indent = "    " * item.depth
-    return [f"{indent}{marker} {inline(item.text, linker, at_block_start=False)}"]
+    return [f"{indent}{marker} {inline(item.text, linker)}"]
 
 
 def _runs(source, here: str, refs, results, depth: int = 0) -> list[str]:

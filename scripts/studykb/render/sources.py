@@ -17,4 +17,5 @@ def render_source(log: LogFile) -> str:
         front_matter(title=log.path, search={"exclude": True}),
         f"# {plain(log.path)}", "",
         f"{len(lines)} lines, {len(log.sessions)} sessions. Private paths are redacted.", "",
-        '<pre class="studykb-source">' + "\n".join(rows) + "</pre>", ""])
+        # One line of HTML: each log line is a block of its own, so newlines would double them.
+        '<pre class="studykb-source">' + "".join(rows) + "</pre>", ""])
