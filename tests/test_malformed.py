@@ -98,3 +98,21 @@ def test_10000_sessions_in_one_10mb_file(tmp_path):
     assert len(loaded.knowledge.sessions) == 10000
     assert len({s.id for s in loaded.knowledge.sessions}) == 10000
     assert not [d for d in loaded.diagnostics if d.level.value != "info"]
+
+
+def test_path_like_and_colliding_names_get_safe_unique_slugs(tmp_path):
+    vocabulary = ("terms:\n  - term: ../../x\n  - term: /abs/path\n  - term: a-b\n  - term: a b\n"
+                  "  - term: '???'\n  - term: '数据'\n")
+    log = "## Session: 2026-03-01 10:00 UTC\n- User language: English\n"
+    project = make_project(tmp_path, {"ok.md": log})
+    (project / "sessions" / "vocabulary.yml").write_text(vocabulary, encoding="utf-8")
+    before = {p for p in tmp_path.rglob("*")}
+    pages = build_pages(project)
+    slugs = {c.name: c.slug for c in load(Config(root=project)).knowledge.concepts}
+    assert slugs["../../x"] == "x" and slugs["/abs/path"] == "abs-path"
+    assert {slugs["a-b"], slugs["a b"]} == {"a-b", "a-b-2"}
+    assert slugs["???"].startswith("term-") and slugs["数据"].startswith("term-") and slugs["???"] != slugs["数据"]
+    from studykb.write import write_tree
+    write_tree(project / "docs", pages, "generated")
+    after = {p for p in tmp_path.rglob("*")} - before
+    assert all(p.is_relative_to(project / "docs" / "generated") for p in after)
