@@ -1,11 +1,12 @@
 """What every renderer may read: the knowledge model plus indexes computed once."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from ..link import session_lines
 from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Source
-from .runs import RunResult
+from .runs import RunResult, run_block
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,14 @@ class Context:
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     line_texts: dict[Source, str] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
+    _run_blocks: dict[tuple, list[str]] = field(default_factory=dict)
+
+    def run_block(self, from_page: str, result: RunResult, heading: str) -> list[str]:
+        """A run's block is the same on every page of one folder: render it once."""
+        key = (posixpath.dirname(from_page), result.experiment, result.run_id, heading)
+        if key not in self._run_blocks:
+            self._run_blocks[key] = run_block(from_page, result, heading)
+        return self._run_blocks[key]
 
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:

@@ -4,19 +4,18 @@ from __future__ import annotations
 from ..model import QA, CodeBlock, ExperimentRef, Field, Item, Knowledge, Note, Section, Session, Table
 from .common import code_span, concept_page, front_matter, minutes, page, rel, session_page, source_link, utc_offset
 from .context import Context, neighbours
-from .runs import run_block
 from .text import Linker, cell, inline, plain
 
 
 def render_session(session: Session, ctx: Context) -> str:
-    knowledge, results, refs = ctx.knowledge, ctx.results, ctx.refs_by_source
+    knowledge, refs = ctx.knowledge, ctx.refs_by_source
     here = session_page(session)
     linker = page_linker(knowledge, here)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
            f"# Session {plain(session.title)}", ""]
     out += _facts(session, ctx, here)
     for block in session.blocks:
-        out += _block(block, linker, here, refs, results)
+        out += _block(block, linker, here, refs, ctx)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -65,14 +64,14 @@ def _times(session: Session) -> str:
     return f"{span}{minutes(log.minutes)}"
 
 
-def _block(block, linker: Linker, here: str, refs, results) -> list[str]:
+def _block(block, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
     if isinstance(block, Field):
         return [f"- **{inline(block.name, at_block_start=False)}:** {inline(block.value, linker, False)}"] \
-            + _runs(block.source, here, refs, results) + [""]
+            + _runs(block.source, here, refs, ctx) + [""]
     if isinstance(block, QA):
-        return [f"- **Q/A:** {inline(block.text, linker, False)}"] + _runs(block.source, here, refs, results) + [""]
+        return [f"- **Q/A:** {inline(block.text, linker, False)}"] + _runs(block.source, here, refs, ctx) + [""]
     if isinstance(block, Section):
-        return _section(block, linker, here, refs, results)
+        return _section(block, linker, here, refs, ctx)
     if isinstance(block, Note):
         return [inline(block.text, linker), ""]
     if isinstance(block, CodeBlock):
@@ -82,10 +81,10 @@ def _block(block, linker: Linker, here: str, refs, results) -> list[str]:
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section, linker: Linker, here: str, refs, results) -> list[str]:
+def _section(section: Section, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
     out = [f"## {inline(section.name, at_block_start=False)}", ""] if section.name else []
     for item in section.items:
-        out += _item(item, linker) + _runs(item.source, here, refs, results, depth=item.depth)
+        out += _item(item, linker) + _runs(item.source, here, refs, ctx, depth=item.depth)
     return out + [""]
 
 
@@ -95,15 +94,15 @@ def _item(item: Item, linker: Linker) -> list[str]:
     return [f"{indent}{marker} {inline(item.text, linker)}"]
 
 
-def _runs(source, here: str, refs, results, depth: int = 0) -> list[str]:
+def _runs(source, here: str, refs, ctx: Context, depth: int = 0) -> list[str]:
     out = []
     for ref in refs.get(source, ()):
-        result = results.get((ref.experiment, ref.run_id))
+        result = ctx.results.get((ref.experiment, ref.run_id))
         if result is None:
             continue
         heading = "Planned experiment" if ref.planned else "Experiment"
         indent = "    " * (depth + 1)
-        out += [""] + [indent + line if line else "" for line in run_block(here, result, heading)] + [""]
+        out += [""] + [indent + line if line else "" for line in ctx.run_block(here, result, heading)] + [""]
     return out
 
 
