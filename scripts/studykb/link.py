@@ -38,7 +38,7 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
     logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions)) for log in logs]
     lines = [line for s in sessions for line in session_lines(s)]
     definitions = discover_terms(lines, lexicon)
-    mentions, mention_index = find_mentions(lines, lexicon, definitions)
+    mentions, mention_index, mention_spans = find_mentions(lines, lexicon, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions)
     by_name = {c.name: c.slug for c in concept_list}
     mention_index = {src: tuple(by_name[n] for n in names) for src, names in mention_index.items()}
@@ -47,7 +47,8 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
     knowledge = Knowledge(
         logs=tuple(logs), sessions=tuple(sessions), concepts=tuple(concept_list),
         watchlist=watch, cards=cards, experiment_refs=experiment_refs(lines),
-        mention_index=mention_index, by_id={s.id: s for s in sessions}, lexicon=lexicon)
+        mention_index=mention_index, mention_spans=mention_spans,
+        by_id={s.id: s for s in sessions}, lexicon=lexicon)
     return knowledge, diagnostics
 
 
@@ -126,23 +127,26 @@ def _ensure_term(lexicon: Lexicon, spelling: str) -> str:
     return name
 
 
-def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, list[Definition]]
-                  ) -> tuple[dict[str, list[Mention]], dict[Source, tuple[str, ...]]]:
-    """Which concepts each line names; a line that defines a term names it too."""
+def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, list[Definition]]):
+    """Which concepts each line names (a line that defines a term names it too), by concept,
+    by line, and where in the line (for the renderers to link without searching again)."""
     defined_on: dict[Source, list[str]] = defaultdict(list)
     for name, defs in definitions.items():
         for d in defs:
             defined_on[d.source].append(name)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
+    spans: dict[Source, list] = {}
     for line in lines:
-        found_names = [m.term for m in lexicon.find(mentionable_text(line.text, lexicon))]
-        names = tuple(dict.fromkeys(defined_on.get(line.source, []) + found_names))
+        matches = lexicon.find(mentionable_text(line.text, lexicon))
+        if matches:
+            spans[line.source] = matches
+        names = tuple(dict.fromkeys(defined_on.get(line.source, []) + [m.term for m in matches]))
         if names:
             index[line.source] = names
         for name in names:
             mentions[name].append(Mention(line.session, line.source))
-    return mentions, index
+    return mentions, index, spans
 
 
 def mentionable_text(text: str, lexicon: Lexicon) -> str:

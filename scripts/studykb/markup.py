@@ -6,6 +6,7 @@ every unmatched backtick, which is quadratic on a long line full of them.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 
@@ -24,10 +25,14 @@ class CodeSpan:
         return f"{self.fence}{self.inner}{self.fence}"
 
 
-def code_spans(text: str) -> list[CodeSpan]:
-    """Code spans as CommonMark reads them: a run of n backticks up to the next run of exactly n."""
+@lru_cache(maxsize=8192)
+def code_spans(text: str) -> tuple[CodeSpan, ...]:
+    """Code spans as CommonMark reads them: a run of n backticks up to the next run of exactly n.
+
+    Cached: every stage looks at the same lines (a pure function of an immutable string).
+    """
     if "`" not in text:
-        return []
+        return ()
     runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text)]
     by_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
@@ -44,7 +49,7 @@ def code_spans(text: str) -> list[CodeSpan]:
         close_start, close_end = runs[j]
         spans.append(CodeSpan(start, close_end, text[start:end], text[end:close_start]))
         i = j + 1
-    return spans
+    return tuple(spans)
 
 
 def replace_code_spans(text: str, replace) -> str:

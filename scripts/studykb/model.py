@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import NewType, Union
@@ -132,7 +133,7 @@ class Session:
     def minutes(self) -> int | None:
         return self.timelog.minutes if self.timelog else None
 
-    @property
+    @cached_property
     def title(self) -> str:
         if self.started is None:
             return f"Session at {self.source}"
@@ -237,7 +238,9 @@ class Knowledge:
     cards: tuple[Card, ...]
     experiment_refs: tuple[ExperimentRef, ...]
     mention_index: dict = field(default_factory=dict, compare=False, hash=False)
-    """Source -> concept slugs mentioned on that line (for linking while rendering)."""
+    """Source -> concept slugs mentioned on that line."""
+    mention_spans: dict = field(default_factory=dict, compare=False, hash=False)
+    """Source -> the vocabulary.Match list of that line (positions for linking while rendering)."""
     by_id: dict = field(default_factory=dict, compare=False, hash=False)
     """SessionId -> Session."""
     lexicon: object = field(default=None, compare=False, hash=False)

@@ -108,7 +108,8 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
         session = ctx.knowledge.session(m.session)
         line = _line_text(ctx, m.source)
         out.append(f"- [{plain(session.title)}]({rel(here, session_page(session))}): "
-                   f"{inline(line, linker, False)} ({source_link(here, m.source)})")
+                   f"{inline(line, linker, False, ctx.knowledge.mention_spans.get(m.source, ()))} "
+                   f"({source_link(here, m.source)})")
     if len(sessions) > MAX_LISTED_MENTIONS:
         out += ["", f"…and {len(sessions) - MAX_LISTED_MENTIONS} earlier sessions; the "
                 f"[timeline]({rel(here, page('timeline.md'))}) lists them all."]

@@ -65,15 +65,16 @@ def _times(session: Session) -> str:
 
 
 def _block(block, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
+    spans = ctx.knowledge.mention_spans.get(getattr(block, "source", None), ())
     if isinstance(block, Field):
-        return [f"- **{inline(block.name, at_block_start=False)}:** {inline(block.value, linker, False)}"] \
+        return [f"- **{inline(block.name, at_block_start=False)}:** {inline(block.value, linker, False, spans)}"] \
             + _runs(block.source, here, refs, ctx) + [""]
     if isinstance(block, QA):
-        return [f"- **Q/A:** {inline(block.text, linker, False)}"] + _runs(block.source, here, refs, ctx) + [""]
+        return [f"- **Q/A:** {inline(block.text, linker, False, spans)}"] + _runs(block.source, here, refs, ctx) + [""]
     if isinstance(block, Section):
         return _section(block, linker, here, refs, ctx)
     if isinstance(block, Note):
-        return [inline(block.text, linker), ""]
+        return [inline(block.text, linker, True, spans), ""]
     if isinstance(block, CodeBlock):
         return _code_block(block)
     if isinstance(block, Table):
@@ -84,14 +85,15 @@ def _block(block, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
 def _section(section: Section, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
     out = [f"## {inline(section.name, at_block_start=False)}", ""] if section.name else []
     for item in section.items:
-        out += _item(item, linker) + _runs(item.source, here, refs, ctx, depth=item.depth)
+        out += _item(item, linker, ctx.knowledge.mention_spans.get(item.source, ())) \
+            + _runs(item.source, here, refs, ctx, depth=item.depth)
     return out + [""]
 
 
-def _item(item: Item, linker: Linker) -> list[str]:
+def _item(item: Item, linker: Linker, spans) -> list[str]:
     marker = "1." if item.ordered else "-"
     indent = "    " * item.depth
-    return [f"{indent}{marker} {inline(item.text, linker)}"]
+    return [f"{indent}{marker} {inline(item.text, linker, True, spans)}"]
 
 
 def _runs(source, here: str, refs, ctx: Context, depth: int = 0) -> list[str]:

@@ -38,14 +38,21 @@ class Linker:
 NO_LINKS = Linker()
 
 
-def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True) -> str:
-    """One line of log text as inline Markdown, with concept mentions linked once each."""
+def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True,
+           mentions: list | tuple | None = None) -> str:
+    """One line of log text as inline Markdown, with concept mentions linked once each.
+
+    ``mentions`` (positions in ``text``, as the link stage found them) saves finding
+    them again; only those outside code spans and links are linked here.
+    """
+    if mentions is None and linker.lexicon is not None:
+        mentions = linker.lexicon.find(text)
     pieces, seen, last = [], set(), 0
     for span in code_spans(text):
-        pieces.append(_text(text[last:span.start], linker, seen))
+        pieces.append(_text(text, last, span.start, linker, seen, mentions))
         pieces.append(_code(span, linker, seen))
         last = span.end
-    pieces.append(_text(text[last:], linker, seen))
+    pieces.append(_text(text, last, len(text), linker, seen, mentions))
     result = "".join(pieces)
     return protect_block_start(result) if at_block_start else result
 
@@ -83,13 +90,14 @@ def _code(span: CodeSpan, linker: Linker, seen: set) -> str:
     return f"[{code}]({url})"
 
 
-def _text(text: str, linker: Linker, seen: set) -> str:
-    out, last = [], 0
-    for link in LINK_RE.finditer(text):
-        out.append(_with_mentions(text[last:link.start()], linker, seen))
+def _text(text: str, start: int, end: int, linker: Linker, seen: set, mentions) -> str:
+    """``text[start:end]``, which holds no code span: links kept or defused, the rest escaped."""
+    out, last = [], start
+    for link in LINK_RE.finditer(text, start, end):
+        out.append(_with_mentions(text, last, link.start(), linker, seen, mentions))
         out.append(_link(link))
         last = link.end()
-    out.append(_with_mentions(text[last:], linker, seen))
+    out.append(_with_mentions(text, last, end, linker, seen, mentions))
     return "".join(out)
 
 
@@ -104,19 +112,19 @@ def _link(link: re.Match) -> str:
     return f"{link['bang']}\\[{label}\\]({escape_chars(target)})"
 
 
-def _with_mentions(text: str, linker: Linker, seen: set) -> str:
-    if linker.lexicon is None:
-        return escape_chars(text)
-    out, last = [], 0
-    for match in linker.lexicon.find(text):
+def _with_mentions(text: str, start: int, end: int, linker: Linker, seen: set, mentions) -> str:
+    out, last = [], start
+    for match in mentions or ():
+        if match.start < start or match.end > end or match.term in seen:
+            continue
         url = linker.url(match.term)
-        if not url or match.term in seen:
+        if not url:
             continue
         seen.add(match.term)
         out.append(escape_chars(text[last:match.start]))
         out.append(f"[{escape_chars(text[match.start:match.end])}]({url})")
         last = match.end
-    out.append(escape_chars(text[last:]))
+    out.append(escape_chars(text[last:end]))
     return "".join(out)
 
 
