@@ -43,8 +43,8 @@ golden: $(STAMP) ## regenerate the golden pages of the seed log (tests/golden/)
 experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one)
 	$(PY) -m experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
 
-bench: $(STAMP) ## print performance figures (BENCH_QUICK=1 for a short run)
-	$(PY) -m experiments.bench $(if $(BENCH_QUICK),--quick)
+bench: $(STAMP) ## measure the build at 10 to 10,000 sessions and write the Performance page (BENCH_QUICK=1 stops at 1,000)
+	$(PY) -m bench $(if $(BENCH_QUICK),--quick)
 
 e2e: $(STAMP) ## browser end-to-end tests only (needs /usr/bin/chromium)
 	$(PY) -m pytest -m e2e

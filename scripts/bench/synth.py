@@ -29,6 +29,8 @@ EXTRA_TERMS = [
 FILES = ["train.py", "train_custom_loop.py", "common/layers.py", "common/optimizer.py", "common/trainer.py",
          "dataset/spiral.py", "dataset/ptb.py", "ch04/cbow.py", "ch05/simple_rnnlm.py", "ch06/rnnlm.py",
          "ch07/seq2seq.py", "ch08/attention_layer.py", "common/time_layers.py", "common/util.py"]
+ASIDE = ["", "", " — seen again in run {n}", " (my note from exercise {ch}.{ex})", " — this is what tripped me up with {u}",
+         " (page {page})", " — checked with a tiny example of {n} samples"]
 DEFINE = [
     "`{t}` is {d}", "{T} means {d}", "`{t}` is, in my words, {d}", "{T} means, roughly, {d}",
     "`{t}` is {d} (checked against the book, p. {page})", "{T} means {d} — clearer after exercise {ex}",
@@ -101,7 +103,7 @@ class _Writer:
         if rng.random() < 0.03:
             lines.append(f"- Batch sweep executed: `{', '.join(sorted(rng.sample(BATCH_VALUES, rng.randint(2, 3)), key=int))}`")
         lines.append("- What we learned today:")
-        lines += [f"- {self.fill(rng.choice(DEFINE), ch)}" for _ in range(rng.randint(1, 4))]
+        lines += [f"- {self.fill(rng.choice(DEFINE), ch)}{self.fill(rng.choice(ASIDE), ch)}" for _ in range(rng.randint(1, 4))]
         lines.append("- Key concepts repeatedly confused (watchlist):")
         lines += [f"- {item}" for item in self.watchlist(ch)]
         lines.append("- Resume point for next session:")

@@ -1,0 +1,55 @@
+"""``python -m bench [--quick] [--sizes N ...]``: measure studykb at growing log sizes.
+
+Prints the table and the targets, and writes the site's Performance page
+(docs/performance.md, docs/assets/performance/bench.json and bench.svg).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from . import report
+from .ours import child_main, profile
+from .project import ROOT, make_project
+from .run import FULL_SIZES, QUICK_SIZES, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="stop at 1,000 sessions; quick experiment bench")
+    parser.add_argument("--sizes", type=int, nargs="+", help="session counts to measure (default 10 100 1000 10000)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic logs")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the Performance page goes")
+    parser.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--no-experiments", action="store_true", help="skip the experiment suite's bench")
+    parser.add_argument("--profile", type=int, metavar="SESSIONS", help="only cProfile our part at this size")
+    parser.add_argument("--child-ours", metavar="PROJECT", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_ours:
+        return child_main(args.child_ours)
+    if args.profile:
+        with tempfile.TemporaryDirectory() as scratch:
+            print(profile(make_project(Path(scratch) / "p", args.profile, args.seed)))
+        return 0
+    sizes = tuple(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))
+    results = run(sizes, args.seed, reload=not args.no_reload, experiments=not args.no_experiments,
+                  quick=args.quick, log=lambda line: print(line, file=sys.stderr, flush=True))
+    print(report.text_table(results))
+    print()
+    for target in report.targets(results):
+        print(f"{report._mark(target['met']).strip('*'):>12}  {target['target']}: {target['measured']}")
+    if "live_reload" in results:
+        print()
+        print(report._reload_section(results["live_reload"])[6])
+    if "experiments" in results:
+        print()
+        print(results["experiments"]["table"])
+    for path in report.write_outputs(results, args.docs):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

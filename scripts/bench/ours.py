@@ -1,0 +1,79 @@
+"""Our part, stage by stage, in this process: read+parse, link, render, write.
+
+Run in a fresh interpreter per size (``python -m bench --child-ours PROJECT``) so
+imports are warm only as far as a real build's are, and peak memory is ours alone.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+STAGES = ("parse", "link", "render", "write")
+
+
+def stage_seconds(root: Path) -> dict:
+    """Seconds per stage for the project at ``root`` (its generated pages rewritten from nothing)."""
+    from studykb.link import link
+    from studykb.pipeline import load_config, read_logs
+    from studykb.render import render_site
+    from studykb.results import load_run_results
+    from studykb.vocabulary import build_lexicon, load_user_vocabulary
+    from studykb.write import write_tree
+
+    config = load_config(root)
+    shutil.rmtree(config.generated_path, ignore_errors=True)
+    clock, seconds, diagnostics = time.perf_counter(), {}, []
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage], clock = now - clock, now
+
+    logs = read_logs(config, diagnostics)
+    lap("parse")
+    user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, "sessions/vocabulary.yml")
+    knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
+    diagnostics += problems
+    lap("link")
+    results, assets = load_run_results(knowledge, config.root)
+    files, _home = render_site(knowledge, results, config.watchlist_window)
+    files.update(assets)
+    lap("render")
+    docs = config.generated_path.parent
+    write_tree(docs, files, config.generated_path.name)
+    lap("write")
+    write_tree(docs, files, config.generated_path.name)
+    lap("write_unchanged")
+    return {
+        "seconds": seconds,
+        "total_s": sum(seconds[s] for s in STAGES),
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "sessions": len(knowledge.sessions),
+        "concepts": len(knowledge.concepts),
+        "generated_files": len(files),
+        "generated_bytes": sum(len(c.encode("utf-8") if isinstance(c, str) else c) for c in files.values()),
+        "diagnostics": {level: sum(1 for d in diagnostics if d.level.name.lower() == level)
+                        for level in ("error", "warning", "info")},
+    }
+
+
+def child_main(root: str) -> int:
+    json.dump(stage_seconds(Path(root)), sys.stdout)
+    return 0
+
+
+def profile(root: Path, top: int = 10) -> str:
+    """cProfile of the four stages; the ``top`` functions by own time."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(stage_seconds, root)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()

@@ -1,0 +1,232 @@
+"""The benchmark's table, its targets, the Performance page, its JSON and its plot."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from .ours import STAGES
+
+PAGE = "performance.md"
+ASSETS = "assets/performance"
+MIB = 2**20
+
+
+def rows(results: dict) -> list[dict]:
+    """One flat row per size: the figures the table, the page and the plot show."""
+    out = []
+    for size in results["sizes"]:
+        ours, build, plain = size["ours"], size["build"], size["plain"]
+        out.append({
+            "sessions": size["sessions"], "pages": build["pages"],
+            **{stage: ours["seconds"][stage] for stage in STAGES},
+            "ours_s": ours["total_s"], "hook_s": build["hook_s"], "engine_s": build["engine_s"],
+            "build_s": build["wall_s"], "ours_vs_engine": ours["total_s"] / build["engine_s"],
+            "ours_rss_mib": ours["peak_rss_mib"], "build_rss_mib": build["peak_rss_mib"],
+            "site_mib": build["site_bytes"] / MIB, "plain_s": plain["wall_s"],
+            "plain_site_mib": plain["site_bytes"] / MIB, "build_vs_plain": build["wall_s"] / plain["wall_s"],
+        })
+    return out
+
+
+COLUMNS = [  # key, heading, format
+    ("sessions", "sessions", "{:,}"), ("pages", "pages", "{:,}"),
+    ("parse", "parse s", "{:.3f}"), ("link", "link s", "{:.3f}"), ("render", "render s", "{:.3f}"),
+    ("write", "write s", "{:.3f}"), ("ours_s", "ours s", "{:.2f}"), ("hook_s", "hook in build s", "{:.2f}"),
+    ("engine_s", "engine s", "{:.2f}"), ("build_s", "whole build s", "{:.2f}"),
+    ("ours_vs_engine", "ours/engine", "{:.1%}"), ("ours_rss_mib", "ours peak MiB", "{:.0f}"),
+    ("build_rss_mib", "build peak MiB", "{:.0f}"), ("site_mib", "site MiB", "{:.1f}"),
+    ("plain_s", "plain Material s", "{:.2f}"), ("build_vs_plain", "whole/plain", "{:.2f}"),
+]
+
+
+def _cells(row: dict) -> list[str]:
+    return [fmt.format(row[key]) for key, _, fmt in COLUMNS]
+
+
+def text_table(results: dict) -> str:
+    body = [[heading for _, heading, _ in COLUMNS]] + [_cells(r) for r in rows(results)]
+    widths = [max(len(line[i]) for line in body) for i in range(len(COLUMNS))]
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(line, widths)) for line in body)
+
+
+def markdown_table(headings: list[str], lines: list[list[str]], align: str = "---:") -> str:
+    out = ["| " + " | ".join(headings) + " |", "|" + "|".join([align] * len(headings)) + "|"]
+    return "\n".join(out + ["| " + " | ".join(line) + " |" for line in lines])
+
+
+def _per_session_growth(table: list[dict], key: str, since: int) -> tuple[float, int, int] | None:
+    """How much ``key`` per session grew from the size ``since`` to the largest size."""
+    base = next((r for r in table if r["sessions"] == since), None)
+    last = table[-1]
+    if base is None or last["sessions"] <= since:
+        return None
+    return (last[key] / last["sessions"]) / (base[key] / base["sessions"]), since, last["sessions"]
+
+
+def targets(results: dict) -> list[dict]:
+    """Each target of the issue: what was measured and whether it is met (None: not measured)."""
+    table = rows(results)
+    at = {r["sessions"]: r for r in table}
+    out = []
+
+    def add(name: str, measured: str, met: bool | None) -> None:
+        out.append({"target": name, "measured": measured, "met": met})
+
+    one_k = at.get(1000)
+    add("our part for 1,000 sessions under 1 s", f"{one_k['ours_s']:.2f} s" if one_k else "not measured",
+        one_k["ours_s"] < 1.0 if one_k else None)
+    growth = _per_session_growth(table, "ours_s", 1000) or _per_session_growth(table, "ours_s", 100)
+    add("our part linear in sessions (time per session at most 1.5x the 1,000-session figure)",
+        f"x{growth[0]:.2f} per session from {growth[1]:,} to {growth[2]:,}" if growth else "not measured",
+        growth[0] <= 1.5 if growth else None)
+    worst = max(table, key=lambda r: r["ours_vs_engine"])
+    add("our part under 10 % of the engine's build at every size",
+        f"at most {worst['ours_vs_engine']:.1%} (at {worst['sessions']:,})", worst["ours_vs_engine"] < 0.10)
+    size_growth = _per_session_growth(table, "site_mib", 100)
+    listing = [p for size in results["sizes"] if size["sessions"] >= 100 for p in size["build"]["pages_listing_everything"]]
+    add("site size linear in sessions (MiB per session at most 1.5x the 100-session figure)",
+        f"x{size_growth[0]:.2f} per session from {size_growth[1]:,} to {size_growth[2]:,}" if size_growth else "not measured",
+        size_growth[0] <= 1.5 if size_growth else None)
+    add("no page but the index pages lists every session or concept (100 sessions and up)",
+        "; ".join(sorted(set(listing))) or "none found", not listing)
+    add("1,000 sessions end to end (cold `mkdocs build`) under 15 s",
+        f"{one_k['build_s']:.1f} s" if one_k else "not measured", one_k["build_s"] < 15 if one_k else None)
+    reload = results.get("live_reload")
+    if reload:
+        for mode, flag in (("full", ""), ("dirty", " --dirty")):
+            seconds = [s for s in reload[mode]["edit_to_page_s"] if s is not None]
+            ok = len(seconds) == len(reload[mode]["edit_to_page_s"])
+            add(f"`mkdocs serve{flag}`, {reload['sessions']:,} sessions: an edit shows within 3 s",
+                ", ".join(f"{s:.1f} s" for s in seconds) if ok else "the edit never showed", ok and max(seconds) < 3)
+    return out
+
+
+def _mark(met: bool | None) -> str:
+    return {True: "met", False: "**missed**", None: "not measured"}[met]
+
+
+def page(results: dict, plot_name: str, json_name: str) -> str:
+    env = results["environment"]
+    table = rows(results)
+    lines = [
+        "# Performance",
+        "",
+        "How long studykb takes to turn logs into a site, and how that grows with the log.",
+        "Written by `make bench` (`BENCH_QUICK=1` stops at 1,000 sessions); the figures",
+        f"below come from a {'quick ' if results['quick'] else ''}run on {env['cpus']} CPUs, Python {env['python']},",
+        f"MkDocs {env['mkdocs']}, Material {env['mkdocs-material']}.",
+        "",
+        "## How it is measured",
+        "",
+        "- **Logs**: synthetic, deterministic from a seed, shaped like the seed log — one session a day,",
+        "  one log file a month, 3–8 topics from the field's vocabulary, definitions, recurring watchlist",
+        "  items, Q/A lines and resume points, worded differently each time.",
+        "- **Our part**: parse (read, redact, parse), link, render and write, each timed in a fresh",
+        "  process per size, writing into an empty `docs/generated/`; *ours peak* is that process's",
+        "  maximum resident memory.",
+        "- **Whole build**: a cold `mkdocs build` of the project (no generated pages yet), wall time.",
+        "  *Hook in build* is our hook's share of it, stamped by two timing hooks around it;",
+        "  *engine* is the rest. *ours/engine* divides our part by the engine's time.",
+        "- **Plain Material**: the same Markdown pages, theme and extensions, without the hook and",
+        "  the macros plugin: what the engine alone costs. *whole/plain* divides the two builds.",
+        "",
+        f"![Build time and site size against the number of sessions]({plot_name})",
+        "",
+        "## Results",
+        "",
+        markdown_table([h for _, h, _ in COLUMNS], [_cells(r) for r in table]),
+        "",
+        "Where the whole build's time goes (seconds, from the timing hooks):",
+        "",
+        markdown_table(["sessions", "start-up", "our hook", "files", "read and render pages", "write pages"],
+                       [[f"{s['sessions']:,}"] + [f"{s['build']['phases_s'].get(k, 0):.2f}" for k in
+                                                  ("startup", "hook", "files", "render", "write")]
+                        for s in results["sizes"]]),
+        "",
+        "## Targets",
+        "",
+        markdown_table(["target", "measured", ""], [[t["target"], t["measured"], _mark(t["met"])]
+                                                    for t in targets(results)], "---"),
+        "",
+    ]
+    lines += _reload_section(results.get("live_reload"))
+    lines += _experiments_section(results.get("experiments"))
+    lines += [f"All figures, unrounded: [bench.json]({json_name}).", ""]
+    return "\n".join(lines)
+
+
+def _reload_section(reload: dict | None) -> list[str]:
+    if not reload:
+        return []
+    rows_ = []
+    for mode, flag in (("full", "mkdocs serve"), ("dirty", "mkdocs serve --dirty")):
+        figures = reload[mode]
+        shown = ", ".join("never" if s is None else f"{s:.2f}" for s in figures["edit_to_page_s"])
+        rows_.append([f"`{flag}`", f"{figures['first_build_s']:.1f}", shown])
+    return [
+        "## Live reload",
+        "",
+        f"`mkdocs serve` on {reload['sessions']:,} sessions: one line of one session is edited in its log,",
+        "and that session's page is fetched over HTTP every 50 ms until the new line is in it.",
+        "The time runs from the write to the first response that has it.",
+        "",
+        markdown_table(["server", "first build s", "edit to page s"], rows_),
+        "",
+        "Our write-only-on-change keeps the other generated pages' files untouched, so the",
+        "watcher sees one changed log and the rebuild does not loop; the rebuild itself is still",
+        "a whole `mkdocs build`. `--dirty` asks MkDocs to re-render only pages whose source",
+        "changed since the last build; the edited session's generated page is rewritten, so it is",
+        "rebuilt, while pages that only link to it (timeline, concepts) may show old text until a",
+        "full build.",
+        "",
+    ]
+
+
+def _experiments_section(experiments: dict | None) -> list[str]:
+    if not experiments:
+        return []
+    command = "python -m experiments.bench" + (" --quick" if experiments["quick"] else "")
+    return ["## Experiment suite", "", f"`{command}`, {experiments['wall_s']:.1f} s in all:", "",
+            "```text", experiments["table"], "```", ""]
+
+
+def plot_svg(results: dict) -> bytes:
+    """Seconds and MiB against sessions, log-log; byte-identical for identical figures."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    table = rows(results)
+    n = [r["sessions"] for r in table]
+    with plt.rc_context({"svg.hashsalt": "studykb-bench", "svg.fonttype": "none", "font.size": 9}):
+        figure, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+        for key, label, style in (("build_s", "whole build", "-o"), ("plain_s", "plain Material", "--s"),
+                                  ("engine_s", "engine (build − hook)", ":^"), ("ours_s", "our part", "-D")):
+            left.plot(n, [r[key] for r in table], style, label=label)
+        left.set(xscale="log", yscale="log", xlabel="sessions", ylabel="seconds", title="time")
+        for key, label, style in (("site_mib", "site size", "-o"), ("plain_site_mib", "plain site size", "--s"),
+                                  ("build_rss_mib", "build peak memory", ":^"), ("ours_rss_mib", "our peak memory", "-D")):
+            right.plot(n, [r[key] for r in table], style, label=label)
+        right.set(xscale="log", yscale="log", xlabel="sessions", ylabel="MiB", title="size and memory")
+        for axes in (left, right):
+            axes.grid(True, which="major", alpha=0.3)
+            axes.legend(fontsize=8)
+        figure.tight_layout()
+        out = io.BytesIO()
+        figure.savefig(out, format="svg", metadata={"Date": None})
+        plt.close(figure)
+    return out.getvalue()
+
+
+def write_outputs(results: dict, docs: Path) -> list[Path]:
+    """docs/performance.md, docs/assets/performance/bench.json and bench.svg."""
+    assets = docs / ASSETS
+    assets.mkdir(parents=True, exist_ok=True)
+    data = {**results, "rows": rows(results), "targets": targets(results)}
+    written = [assets / "bench.json", assets / "bench.svg", docs / PAGE]
+    written[0].write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", "utf-8")
+    written[1].write_bytes(plot_svg(results))
+    written[2].write_text(page(results, f"{ASSETS}/bench.svg", f"{ASSETS}/bench.json"), "utf-8")
+    return written

@@ -1,0 +1,78 @@
+"""One benchmark run: every size measured, then live reload and the experiment suite."""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from . import engine
+from .project import ROOT, make_plain_project, make_project
+
+FULL_SIZES = (10, 100, 1_000, 10_000)
+QUICK_SIZES = (10, 100, 1_000)
+RELOAD_SESSIONS = 1_000
+
+
+def measure_size(sessions: int, seed: int, workdir: Path, log=print) -> dict:
+    """Our stages in a fresh process, then the engine's cold build, then the plain twin's."""
+    project = make_project(workdir / f"studykb-{sessions}", sessions, seed)
+    try:
+        log(f"  {sessions} sessions: our stages")
+        child = engine.timed_run([sys.executable, "-m", "bench", "--child-ours", str(project)], ROOT)
+        ours = json.loads(child["stdout"])
+        shutil.rmtree(project / "docs" / "generated")
+        log(f"  {sessions} sessions: mkdocs build with the studykb hook")
+        built = engine.build(project)
+        built["pages_listing_everything"] = engine.pages_listing_everything(project / "site")
+        log(f"  {sessions} sessions: mkdocs build of the plain Material twin")
+        plain_project = make_plain_project(workdir / f"plain-{sessions}", project)
+        try:
+            plain = engine.build(plain_project)
+        finally:
+            shutil.rmtree(plain_project, ignore_errors=True)
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+    return {"sessions": sessions, "ours": ours, "build": built, "plain": plain}
+
+
+def measure_reload(sessions: int, seed: int, workdir: Path, log=print) -> dict:
+    project = make_project(workdir / f"serve-{sessions}", sessions, seed)
+    try:
+        out = {"sessions": sessions}
+        for dirty in (False, True):
+            log(f"  mkdocs serve{' --dirty' if dirty else ''} of {sessions} sessions: edit one session")
+            out["dirty" if dirty else "full"] = engine.live_reload(project, dirty)
+        return out
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+
+
+def measure_experiments(quick: bool) -> dict:
+    run = engine.timed_run([sys.executable, "-m", "experiments.bench"] + (["--quick"] if quick else []), ROOT)
+    return {"wall_s": run["wall_s"], "table": run["stdout"].rstrip("\n"), "quick": quick}
+
+
+def environment() -> dict:
+    versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")}
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(terse=True),
+            **versions}
+
+
+def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments: bool = True,
+        quick: bool = False, log=print) -> dict:
+    results: dict = {"environment": environment(), "seed": seed, "quick": quick, "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="studykb-bench-") as scratch:
+        workdir = Path(scratch)
+        for sessions in sizes:
+            results["sizes"].append(measure_size(sessions, seed, workdir, log))
+        if reload:
+            results["live_reload"] = measure_reload(min(RELOAD_SESSIONS, max(sizes)), seed, workdir, log)
+    if experiments:
+        log("  experiment suite: python -m experiments.bench" + (" --quick" if quick else ""))
+        results["experiments"] = measure_experiments(quick)
+    return results
