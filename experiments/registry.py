@@ -93,6 +93,8 @@ def make_run(experiment_id: str, **overrides: ParamValue) -> Run:
 
 def find_runs(text: str) -> list[Run]:
     """The runs one log line's raw Markdown refers to, ordered by experiment id."""
+    if _phrase_pattern(ALL_PHRASES).search(text) is None:
+        return []  # most lines name no experiment: one search instead of one per experiment
     return [
         make_run(experiment.id, **_params_from_line(experiment, text))
         for experiment in EXPERIMENTS.values()
@@ -261,3 +263,4 @@ _ALL = (
 EXPERIMENTS: Mapping[str, Experiment] = MappingProxyType(
     {experiment.id: experiment for experiment in sorted(_ALL, key=lambda e: e.id)}
 )
+ALL_PHRASES: tuple[str, ...] = tuple(phrase for experiment in _ALL for phrase in experiment.phrases)

@@ -82,6 +82,9 @@ def visible_text(html: str) -> str:
 
 def readable(text: str) -> str:
     """A log line as a reader would recognise it: no list marker, emphasis or backticks."""
+    fence = re.match(r"^\s*(?:`{3,}|~{3,})\s*(\S*)", text)
+    if fence:  # a fence line is structure; its language shows as the block's title
+        return fence[1].strip("`~")
     if text.strip().startswith("|"):  # a table row shows as its cells; a separator row as nothing
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
         text = "" if all(set(c) <= set("-: ") for c in cells) else " ".join(cells)

@@ -110,6 +110,7 @@ def test_unclosed_fence_is_kept_and_reported():
     log, problems = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n```\ncode\n## Session: 2026-03-03 10:00 UTC\n- A: b\n")
     assert len(log.sessions) == 2
     assert any("never closed" in p.message for p in problems)
+    assert [type(b).__name__ for b in log.sessions[0].blocks] == ["Field", "Note", "Note"]
 
 
 @pytest.mark.parametrize("text, message", [

@@ -26,12 +26,12 @@ def stage_seconds(root: Path) -> dict:
 
     config = load_config(root)
     shutil.rmtree(config.generated_path, ignore_errors=True)
-    clock, seconds, diagnostics = time.perf_counter(), {}, []
+    clock, cpu, seconds, cpu_seconds, diagnostics = time.perf_counter(), time.process_time(), {}, {}, []
 
     def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage], clock = now - clock, now
+        nonlocal clock, cpu
+        now, now_cpu = time.perf_counter(), time.process_time()
+        seconds[stage], cpu_seconds[stage], clock, cpu = now - clock, now_cpu - cpu, now, now_cpu
 
     logs = read_logs(config, diagnostics)
     lap("parse")
@@ -51,6 +51,8 @@ def stage_seconds(root: Path) -> dict:
     return {
         "seconds": seconds,
         "total_s": sum(seconds[s] for s in STAGES),
+        "cpu_seconds": cpu_seconds,
+        "total_cpu_s": sum(cpu_seconds[s] for s in STAGES),
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "sessions": len(knowledge.sessions),
         "concepts": len(knowledge.concepts),

@@ -20,7 +20,7 @@ def rows(results: dict) -> list[dict]:
         out.append({
             "sessions": size["sessions"], "pages": build["pages"],
             **{stage: ours["seconds"][stage] for stage in STAGES},
-            "ours_s": ours["total_s"], "hook_s": build["hook_s"], "engine_s": build["engine_s"],
+            "ours_s": ours["total_s"], "ours_cpu_s": ours["total_cpu_s"], "build_cpu_s": build["cpu_s"], "hook_s": build["hook_s"], "engine_s": build["engine_s"],
             "build_s": build["wall_s"], "ours_vs_engine": ours["total_s"] / build["engine_s"],
             "ours_rss_mib": ours["peak_rss_mib"], "build_rss_mib": build["peak_rss_mib"],
             "site_mib": build["site_bytes"] / MIB, "plain_s": plain["wall_s"],
@@ -34,6 +34,7 @@ COLUMNS = [  # key, heading, format
     ("parse", "parse s", "{:.3f}"), ("link", "link s", "{:.3f}"), ("render", "render s", "{:.3f}"),
     ("write", "write s", "{:.3f}"), ("ours_s", "ours s", "{:.2f}"), ("hook_s", "hook in build s", "{:.2f}"),
     ("engine_s", "engine s", "{:.2f}"), ("build_s", "whole build s", "{:.2f}"),
+    ("ours_cpu_s", "ours CPU s", "{:.2f}"), ("build_cpu_s", "build CPU s", "{:.2f}"),
     ("ours_vs_engine", "ours/engine", "{:.1%}"), ("ours_rss_mib", "ours peak MiB", "{:.0f}"),
     ("build_rss_mib", "build peak MiB", "{:.0f}"), ("site_mib", "site MiB", "{:.1f}"),
     ("plain_s", "plain Material s", "{:.2f}"), ("build_vs_plain", "whole/plain", "{:.2f}"),
@@ -115,7 +116,9 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
         "How long studykb takes to turn logs into a site, and how that grows with the log.",
         "Written by `make bench` (`BENCH_QUICK=1` stops at 1,000 sessions); the figures",
         f"below come from a {'quick ' if results['quick'] else ''}run on {env['cpus']} CPUs, Python {env['python']},",
-        f"MkDocs {env['mkdocs']}, Material {env['mkdocs-material']}.",
+        f"MkDocs {env['mkdocs']}, Material {env['mkdocs-material']}; the 1-minute load average was",
+        f"{env['load_average_at_start']:.2f} at the start and {env.get('load_average_at_end', float('nan')):.2f} at the end"
+        " (other work on the machine inflates wall times; the CPU columns are less disturbed).",
         "",
         "## How it is measured",
         "",
@@ -163,22 +166,25 @@ def _reload_section(reload: dict | None) -> list[str]:
     for mode, flag in (("full", "mkdocs serve"), ("dirty", "mkdocs serve --dirty")):
         figures = reload[mode]
         shown = ", ".join("never" if s is None else f"{s:.2f}" for s in figures["edit_to_page_s"])
-        rows_.append([f"`{flag}`", f"{figures['first_build_s']:.1f}", shown])
+        rows_.append([f"`{flag}`", f"{figures['first_build_s']:.1f}", shown, str(figures.get("builds", ""))])
     return [
         "## Live reload",
         "",
         f"`mkdocs serve` on {reload['sessions']:,} sessions: one line of one session is edited in its log,",
         "and that session's page is fetched over HTTP every 50 ms until the new line is in it.",
-        "The time runs from the write to the first response that has it.",
+        "The time runs from the write to the first response that has it; each edit waits for",
+        "the server to be idle first.",
         "",
-        markdown_table(["server", "first build s", "edit to page s"], rows_),
+        markdown_table(["server", "first build s", "edit to page s", "builds in all"], rows_),
         "",
-        "Our write-only-on-change keeps the other generated pages' files untouched, so the",
-        "watcher sees one changed log and the rebuild does not loop; the rebuild itself is still",
-        "a whole `mkdocs build`. `--dirty` asks MkDocs to re-render only pages whose source",
-        "changed since the last build; the edited session's generated page is rewritten, so it is",
-        "rebuilt, while pages that only link to it (timeline, concepts) may show old text until a",
-        "full build.",
+        "Write-only-on-change keeps the generated pages that did not change untouched, so the",
+        "rebuilds stop; but the pages that did change are written inside `docs/` during the",
+        "build, and the watcher reports them afterwards, so one edit costs two builds (the",
+        "*builds in all* column: the first one, then two per edit). Without `--dirty` each",
+        "rebuild is a whole `mkdocs build`. With `--dirty` MkDocs reads and renders only pages",
+        "whose source is newer than their built page — with write-only-on-change, just the pages",
+        "the edit changed — but the search index then holds only those pages and the navigation",
+        "may go stale, so it suits writing, not publishing.",
         "",
     ]
 

@@ -60,7 +60,7 @@ def measure_experiments(quick: bool) -> dict:
 def environment() -> dict:
     versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")}
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(terse=True),
-            **versions}
+            "load_average_at_start": os.getloadavg()[0], **versions}
 
 
 def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments: bool = True,
@@ -75,4 +75,5 @@ def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments:
     if experiments:
         log("  experiment suite: python -m experiments.bench" + (" --quick" if quick else ""))
         results["experiments"] = measure_experiments(quick)
+    results["environment"]["load_average_at_end"] = os.getloadavg()[0]
     return results

@@ -35,7 +35,7 @@ class Candidate:
 def is_term_like(code: str, lexicon: Lexicon) -> bool:
     """`batch size` is a term; `train.py`, `np.int`, `param -= lr * grad` are code."""
     code = code.strip()
-    if not WORDLIKE_RE.match(code) or normalise(code) in lexicon.ignored:
+    if not WORDLIKE_RE.match(code) or (lexicon.ignored and normalise(code) in lexicon.ignored):
         return False
     if " " not in code and "-" not in code and "/" not in code:
         return code not in CODE_WORDS and (lexicon.lookup(code) is not None or code.isalpha())

@@ -83,7 +83,6 @@ class CodeBlock:
     info: str
     lines: tuple[str, ...]
     source: Source
-    closed: bool = True
 
 
 @dataclass(frozen=True)

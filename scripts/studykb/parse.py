@@ -66,7 +66,8 @@ class _Entry:
     header_line: int
     header: str
     blocks: list[Block] = field(default_factory=list)
-    section: Section | None = None
+    section: Section | None = None  # the open section; its items gather in ``items``
+    items: list[Item] = field(default_factory=list)
     section_indent: int = 0
     indents: list[int] = field(default_factory=list)  # indentation of each open item level
 
@@ -80,13 +81,14 @@ class _Entry:
 
     def close_section(self) -> None:
         if self.section is not None:
-            self.blocks.append(self.section)
+            self.blocks.append(replace(self.section, items=tuple(self.items)))
             self.section = None
+            self.items = []
         self.indents = []
 
     def add_item(self, item: Item) -> None:
         assert self.section is not None
-        self.section = replace(self.section, items=self.section.items + (item,))
+        self.items.append(item)
 
 
 def parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
@@ -171,6 +173,7 @@ def _read_block(entry: _Entry, body: list[str], i: int, number: int,
 
 
 def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
+    """A fenced block up to its closing fence; a fence never closed is read as text."""
     marker = fence["fence"]
     content = []
     for j in range(i + 1, len(body)):
@@ -178,9 +181,9 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
             _add_block(entry, CodeBlock(marker, fence["info"].strip(), tuple(content), source))
             return j - i + 1
         content.append(body[j])
-    diagnostics.append(warning(source.path, source.line, "code fence is never closed; kept to the end of the session"))
-    _add_block(entry, CodeBlock(marker, fence["info"].strip(), tuple(content), source, closed=False))
-    return len(body) - i
+    diagnostics.append(warning(source.path, source.line, "code fence is never closed; read as text"))
+    _read_text(entry, body[i], source)
+    return 1
 
 
 def _read_table(entry, body, i, source) -> int:

@@ -21,15 +21,16 @@ def page(*parts: str) -> str:
 def rel(from_page: str, to_path: str) -> str:
     """A relative link from one docs-relative page to another docs-relative path."""
     target, _, anchor = to_path.partition("#")
-    folder, name = posixpath.split(target)
-    link = posixpath.join(_rel_folder(posixpath.dirname(from_page), folder), name)
+    folder, _, name = target.rpartition("/")
+    link = _rel_folder(from_page.rpartition("/")[0], folder) + name
     return f"{link}#{anchor}" if anchor else link
 
 
 @lru_cache(maxsize=1024)
 def _rel_folder(from_folder: str, to_folder: str) -> str:
+    """``("generated/sessions", "generated/concepts")`` -> ``"../concepts/"``."""
     rel_folder = posixpath.relpath(to_folder or ".", from_folder or ".")
-    return "" if rel_folder == "." else rel_folder
+    return "" if rel_folder == "." else rel_folder + "/"
 
 
 def session_page(session: Session) -> str:
