@@ -5,15 +5,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import NewType, Union
+from typing import NamedTuple, NewType, Union
 
 SessionId = NewType("SessionId", str)
 """``YYYY-MM-DD-HHMM`` with a ``-2``, ``-3`` suffix where two sessions collide."""
 
 
-@dataclass(frozen=True, order=True)
-class Source:
-    """Where a record came from: a path relative to the project root and a 1-based line."""
+class Source(NamedTuple):
+    """Where a record came from: a path relative to the project root and a 1-based line.
+
+    A named tuple rather than a dataclass: it keys several indexes, and a tuple hashes in C.
+    """
 
     path: str
     line: int
