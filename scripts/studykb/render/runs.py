@@ -67,10 +67,14 @@ def _number(value) -> str:
     return str(value)
 
 
+HEADLINE_KEYS = ("lr", "batch_size", "epochs", "updates")
+
+
 def varying_keys(settings: list[dict]) -> list[str]:
+    """The setting keys that tell the rows apart; for one row, the usual headline ones."""
     keys = sorted({k for s in settings for k in s})
     varying = [k for k in keys if len({repr(s.get(k)) for s in settings}) > 1]
-    return varying or keys
+    return varying or [k for k in HEADLINE_KEYS if k in keys] or keys
 
 
 def _spread(value, percent: bool = False) -> str:
