@@ -14,6 +14,8 @@ import yaml
 
 from .diagnostics import Diagnostic, error, warning
 
+# libyaml's loader when PyYAML has it: the pure-Python one costs ~0.15 s per build here.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['/-][A-Za-z0-9]+)*")
 
 
@@ -140,7 +142,7 @@ def _merge(old: Term, new: Term) -> Term:
 
 def starter_terms() -> list[Term]:
     text = resources.files("studykb").joinpath("data/vocabulary.yml").read_text(encoding="utf-8")
-    return [_term(entry, "starter") for entry in yaml.safe_load(text)["terms"]]
+    return [_term(entry, "starter") for entry in yaml.load(text, Loader=FAST_LOADER)["terms"]]
 
 
 def _term(entry: dict, origin: str) -> Term:
