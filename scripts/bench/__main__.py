@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{report._mark(target['met']).strip('*'):>12}  {target['target']}: {target['measured']}")
     if "live_reload" in results:
         print()
-        print(report._reload_section(results["live_reload"])[6])
+        print(report.reload_table(results["live_reload"]))
     if "experiments" in results:
         print()
         print(results["experiments"]["table"])

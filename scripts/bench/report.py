@@ -159,14 +159,18 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
     return "\n".join(lines)
 
 
-def _reload_section(reload: dict | None) -> list[str]:
-    if not reload:
-        return []
+def reload_table(reload: dict) -> str:
     rows_ = []
     for mode, flag in (("full", "mkdocs serve"), ("dirty", "mkdocs serve --dirty")):
         figures = reload[mode]
         shown = ", ".join("never" if s is None else f"{s:.2f}" for s in figures["edit_to_page_s"])
         rows_.append([f"`{flag}`", f"{figures['first_build_s']:.1f}", shown, str(figures.get("builds", ""))])
+    return markdown_table(["server", "first build s", "edit to page s", "builds in all"], rows_)
+
+
+def _reload_section(reload: dict | None) -> list[str]:
+    if not reload:
+        return []
     return [
         "## Live reload",
         "",
@@ -175,7 +179,7 @@ def _reload_section(reload: dict | None) -> list[str]:
         "The time runs from the write to the first response that has it; each edit waits for",
         "the server to be idle first.",
         "",
-        markdown_table(["server", "first build s", "edit to page s", "builds in all"], rows_),
+        reload_table(reload),
         "",
         "Write-only-on-change keeps the generated pages that did not change untouched, so the",
         "rebuilds stop; but the pages that did change are written inside `docs/` during the",
