@@ -37,6 +37,19 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    """Do not watch the generated subtree: the generator writes there during every build,
+    and watching it would start a second, useless full build after each edit. The rest
+    of docs/ stays watched; the logs are watched through ``watch: [sessions]``."""
+    docs = Path(config.docs_dir)
+    server.unwatch(config.docs_dir)
+    server.watch(config.docs_dir, recursive=False)
+    for entry in sorted(docs.iterdir()):
+        if entry.is_dir() and entry.name != GENERATED and not entry.name.startswith("."):
+            server.watch(str(entry))
+    return server
+
+
 def on_files(files, config):
     prefix = GENERATED + "/"
     for file in files:
