@@ -1,36 +1,28 @@
 """One configuration object, read once from ``mkdocs.yml`` (``extra: studykb:``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-DEFAULTS_DOC = """\
-extra:
-  studykb:
-    sessions_dir: sessions            # where the logs are (*.md) and vocabulary.yml
-    generated_dir: docs/generated     # git-ignored; the generator owns it
-    watchlist_window: 3               # a watch item not flagged in the last N sessions is no longer open
-    redact_paths: true                # /Users/<name>/x, /home/<name>/x, C:\\Users\\<name>\\x -> ~/x
-    redact_patterns: []               # extra regular expressions replaced by [redacted]
-    source_branch: main               # for links to a log line on repo_url
-"""
-
 
 @dataclass(frozen=True)
 class Config:
+    """Settings under ``extra: studykb:`` in mkdocs.yml; the defaults are the values below.
+
+    ``watchlist_window``: a watch item not flagged in the last N sessions is no longer open.
+    ``redact_paths``: show home paths as ``~/...``; ``redact_patterns``: more regexes to hide.
+    """
+
     root: Path
     sessions_dir: str = "sessions"
     generated_dir: str = "docs/generated"
     watchlist_window: int = 3
     redact_paths: bool = True
     redact_patterns: tuple[str, ...] = ()
-    source_branch: str = "main"
-    repo_url: str | None = None
     site_name: str = "Study knowledge base"
     site_dir: str = "site"
-    extra_fields: tuple[str, ...] = field(default=())
 
     @property
     def sessions_path(self) -> Path:
@@ -79,7 +71,5 @@ def config_from_mapping(root: Path, data: dict) -> Config:
     known = {k: v for k, v in ours.items() if k in Config.__dataclass_fields__ and k != "root"}
     if "redact_patterns" in known:
         known["redact_patterns"] = tuple(known["redact_patterns"] or ())
-    if "extra_fields" in known:
-        known["extra_fields"] = tuple(known["extra_fields"] or ())
-    return Config(root=root, repo_url=data.get("repo_url"), site_dir=data.get("site_dir") or "site",
+    return Config(root=root, site_dir=data.get("site_dir") or "site",
                   site_name=data.get("site_name") or Config.site_name, **known)

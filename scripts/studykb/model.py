@@ -123,10 +123,6 @@ class Session:
     def sections(self) -> tuple[Section, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Section))
 
-    @property
-    def qas(self) -> tuple[QA, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, QA))
-
     def items_of(self, kind: SectionKind) -> tuple[Item, ...]:
         return tuple(i for s in self.sections if s.kind is kind for i in s.items)
 

@@ -34,8 +34,3 @@ def _item(key, group, mention_index, position, recent) -> WatchItem:
 
 def watched_concepts(watch: tuple[WatchItem, ...]) -> frozenset[ConceptSlug]:
     return frozenset(c for w in watch if w.open for c in w.concepts)
-
-
-def flag_count(item: WatchItem) -> int:
-    return len(item.sources)
-
