@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from studykb.diagnostics import Level
-from studykb.model import QA, CodeBlock, Field, Item, Note, Section, SectionKind, Table
+from studykb.model import QA, CodeBlock, Field, Note, Section, SectionKind, Table
 from studykb.parse import parse_log, parse_session_header
 from studykb.sources import decode_log
 

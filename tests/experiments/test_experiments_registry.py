@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from experiments import logline
-from experiments.registry import EXPERIMENTS, Run, find_runs, load_results, make_run, results_dir
+from experiments.registry import EXPERIMENTS, find_runs, load_results, make_run, results_dir
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEED_LOG = PROJECT / "sessions" / "dlfs2.md"

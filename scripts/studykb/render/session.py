@@ -1,7 +1,7 @@
 """The page of one session: every line of the entry, its structure made visible."""
 from __future__ import annotations
 
-from ..model import QA, CodeBlock, ExperimentRef, Field, Item, Knowledge, Note, Section, Session, Table
+from ..model import QA, CodeBlock, Field, Item, Knowledge, Note, Section, Session, Table
 from .common import code_span, concept_page, front_matter, minutes, page, rel, session_page, source_link, utc_offset
 from .context import Context, neighbours
 from .text import Linker, cell, inline, plain
