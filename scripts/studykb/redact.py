@@ -30,7 +30,8 @@ class Redactor:
 
     def __call__(self, text: str) -> str:
         if self.enabled:
-            text = HOME_PATH_RE.sub("~", text)
+            if _may_hold_home_path(text):
+                text = HOME_PATH_RE.sub("~", text)
             if self.names is not None:
                 text = self.names.sub("[user]", text)
         for pattern in self.patterns:
@@ -38,10 +39,18 @@ class Redactor:
         return text
 
 
+def _may_hold_home_path(text: str) -> bool:
+    """A cheap test first: most lines name no path, and the full expression is slow."""
+    lowered = text.lower()
+    return "users" in lowered or "/home/" in lowered or "/root/" in lowered or "settings" in lowered
+
+
 def user_names(lines: Iterable[str]) -> set[str]:
     """The account names inside home-directory paths, generic ones left out."""
     names = set()
     for line in lines:
+        if not _may_hold_home_path(line):
+            continue
         for match in HOME_PATH_RE.finditer(line):
             name = match["unix"] or match["win"]
             if name and len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS:
