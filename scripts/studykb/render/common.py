@@ -15,7 +15,7 @@ GENERATED = "generated"  # the generated subtree, relative to docs/
 
 def page(*parts: str) -> str:
     """The docs-relative path of a generated page: page("sessions", "x.md")."""
-    return posixpath.join(GENERATED, *parts)
+    return "/".join((GENERATED, *parts))
 
 
 def rel(from_page: str, to_path: str) -> str:
@@ -41,7 +41,9 @@ def concept_page(slug: str) -> str:
     return page("concepts", f"{slug}.md")
 
 
+@lru_cache(maxsize=256)
 def source_page(path: str) -> str:
+    """A log's line-by-line page; cached, since every page links many of its lines."""
     return page("sources", f"{source_slug(path)}.md")
 
 
