@@ -84,6 +84,7 @@ def test_user_vocabulary_adds_terms_aliases_definitions_and_ignores(tmp_path):
     by_name = {c.name: c for c in knowledge.concepts}
     assert by_name["weight decay"].definition.text == "Shrinks weights each step."
     assert by_name["weight decay"].definition.origin == "vocabulary"
+    assert by_name["weight decay"].definition.source.path == "sessions/vocabulary.yml"
     assert len(by_name["weight decay"].mentions) == 1  # "WD"
     assert "step length" in by_name["learning rate"].aliases
     assert "warmup" in by_name and "cosine schedule" in by_name
@@ -96,3 +97,14 @@ def test_a_later_definition_shows_how_understanding_changed(tmp_path):
     knowledge = load(Config(root=make_project(tmp_path, {"a.md": log}))).knowledge
     epoch = next(c for c in knowledge.concepts if c.name == "epoch")
     assert [d.text for d in epoch.definitions] == ["`epoch` is one batch.", "Epoch: one pass over all samples."]
+
+
+def test_vocabulary_definitions_name_the_configured_sessions_folder(tmp_path):
+    root = make_project(tmp_path, {})
+    (root / "logs").mkdir()
+    (root / "logs" / "a.md").write_text("## Session: 2026-03-01 10:00 UTC\n- Topic: WD tuning\n")
+    (root / "logs" / "vocabulary.yml").write_text("terms:\n  - term: weight decay\n    aliases: [WD]\n"
+                                                  "    definition: Shrinks weights.\n")
+    concept = next(c for c in load(Config(root=root, sessions_dir="logs")).knowledge.concepts
+                   if c.name == "weight decay")
+    assert concept.definition.source.path == "logs/vocabulary.yml"

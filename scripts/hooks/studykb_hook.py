@@ -26,8 +26,7 @@ _LOG_LEVEL = {Level.ERROR: logging.INFO, Level.WARNING: logging.INFO, Level.INFO
 @event_priority(100)  # before mkdocs-macros reads `extra`
 def on_config(config):
     root = Path(config.config_file_path).parent
-    ours = config_from_mapping(root, {"extra": dict(config.extra), "site_name": config.site_name,
-                                      "site_dir": config.site_dir})
+    ours = config_from_mapping(root, {"extra": dict(config.extra), "site_dir": config.site_dir})
     generated = generate(ours)
     for diagnostic in generated.loaded.diagnostics:
         log.log(_LOG_LEVEL[diagnostic.level], "%s", diagnostic)

@@ -21,7 +21,6 @@ class Config:
     watchlist_window: int = 3
     redact_paths: bool = True
     redact_patterns: tuple[str, ...] = ()
-    site_name: str = "Study knowledge base"
     site_dir: str = "site"
 
     @property
@@ -71,5 +70,4 @@ def config_from_mapping(root: Path, data: dict) -> Config:
     known = {k: v for k, v in ours.items() if k in Config.__dataclass_fields__ and k != "root"}
     if "redact_patterns" in known:
         known["redact_patterns"] = tuple(known["redact_patterns"] or ())
-    return Config(root=root, site_dir=data.get("site_dir") or "site",
-                  site_name=data.get("site_name") or Config.site_name, **known)
+    return Config(root=root, site_dir=data.get("site_dir") or "site", **known)

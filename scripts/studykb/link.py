@@ -169,7 +169,7 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
         term = lexicon.terms[name]
         defs = list(definitions.get(name, ()))
         if term.origin == "user" and term.definition:
-            defs.append(Definition(term.definition, Source("sessions/vocabulary.yml", 1), None, "vocabulary"))
+            defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", 1), None, "vocabulary"))
         starter = term.definition if term.origin == "starter" else None
         concept_list.append(Concept(ConceptSlug(slugs[name]), name, term.aliases, tuple(defs),
                                     tuple(mentions.get(name, ())), starter))

@@ -179,10 +179,6 @@ class Concept:
     def definition(self) -> Definition | None:
         return self.definitions[0] if self.definitions else None
 
-    @property
-    def sessions(self) -> tuple[SessionId, ...]:
-        return tuple(dict.fromkeys(m.session for m in self.mentions))
-
 
 @dataclass(frozen=True)
 class WatchItem:

@@ -24,8 +24,9 @@ class Term:
     name: str
     aliases: tuple[str, ...] = ()
     definition: str | None = None
-    origin: str = "starter"  # "starter" or "user"
+    origin: str = "starter"  # "starter", "user" or "log"
     chapter: int | None = None
+    source: str | None = None  # the user vocabulary file a term came from
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _merge(old: Term, new: Term) -> Term:
     aliases = tuple(dict.fromkeys(old.aliases + new.aliases))
     return Term(old.name, aliases, new.definition or old.definition,
                 "user" if "user" in (old.origin, new.origin) else old.origin,
-                old.chapter or new.chapter)
+                old.chapter or new.chapter, new.source or old.source)
 
 
 def starter_terms() -> list[Term]:
@@ -145,9 +146,9 @@ def starter_terms() -> list[Term]:
     return [_term(entry, "starter") for entry in yaml.load(text, Loader=FAST_LOADER)["terms"]]
 
 
-def _term(entry: dict, origin: str) -> Term:
+def _term(entry: dict, origin: str, source: str | None = None) -> Term:
     aliases = tuple(str(a) for a in entry.get("aliases") or ())
-    return Term(str(entry["term"]).strip(), aliases, entry.get("definition"), origin, entry.get("chapter"))
+    return Term(str(entry["term"]).strip(), aliases, entry.get("definition"), origin, entry.get("chapter"), source)
 
 
 def load_user_vocabulary(path: Path, display: str) -> tuple[list[Term], frozenset[str], list[Diagnostic]]:
@@ -162,7 +163,7 @@ def load_user_vocabulary(path: Path, display: str) -> tuple[list[Term], frozense
     terms, problems = [], []
     for number, entry in enumerate(data.get("terms") or [], 1):
         if isinstance(entry, dict) and entry.get("term"):
-            terms.append(_term(entry, "user"))
+            terms.append(_term(entry, "user", display))
         else:
             problems.append(warning(display, 1, f"terms entry {number} has no 'term:'; skipped"))
     ignored = frozenset(normalise(str(w)) for w in data.get("ignore") or ())
