@@ -81,7 +81,7 @@ def test_a_100kb_line_and_a_session_with_20000_items(tmp_path):
     project = make_project(tmp_path, {"big.md": log})
     pages = build_pages(project)
     second = pages["generated/sessions/2026-03-02-1000.md"]
-    assert "item 19999 about" in second and second.count("\n- item ") == 20000
+    assert "item 19999 about" in second and second.count("<li>item ") == 20000
     first = pages["generated/sessions/2026-03-01-1000.md"]
     assert first.count("&lt;/b&gt;") == 3300 and "<b>" not in first
 
@@ -116,3 +116,11 @@ def test_path_like_and_colliding_names_get_safe_unique_slugs(tmp_path):
     write_tree(project / "docs", pages, "generated")
     after = {p for p in tmp_path.rglob("*")} - before
     assert all(p.is_relative_to(project / "docs" / "generated") for p in after)
+
+
+def test_a_log_code_block_cannot_name_the_pass_through_fence(tmp_path):
+    log = GOOD + "```studykb-html\n<script>alert(1)</script>\n```\n"
+    pages = build_pages(make_project(tmp_path, {"x.md": log}))
+    page = pages["generated/sessions/2026-03-01-1000.md"]
+    assert "<script>alert(1)</script>" in page  # the code block's text, in a plain fence
+    assert "```studykb-html\n<script>" not in page

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from studykb.config import Config
 from studykb.link import link
 from studykb.parse import parse_log
+from studykb.render.html import FENCE, passthrough
 from studykb.redact import make_redactor
 from studykb.render import render_site
 from studykb.sources import control_pictures, decode_log
@@ -19,6 +20,8 @@ from studykb.vocabulary import build_lexicon
 from tests.conftest import readable, visible_text
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+# As mkdocs.yml configures it: generated HTML passes through its fence.
+CONFIGS = {"pymdownx.superfences": {"custom_fences": [{"name": FENCE, "class": FENCE, "format": passthrough}]}}
 LEXICON_TERMS = ["epoch", "batch size", "LR", "learning rate", "validation", "sweep", "updates per epoch"]
 
 words = st.sampled_from(["epoch", "batch", "size", "loss", "LR", "the", "a", "model", "grad", "x1", "é", "数据"])
@@ -72,7 +75,8 @@ def test_every_line_is_readable_on_its_rendered_page(source):
             continue
         page = f"generated/sessions/{owner}.md"
         if page not in rendered:
-            rendered[page] = visible_text(markdown.markdown(_body(pages[page]), extensions=EXTENSIONS))
+            rendered[page] = visible_text(markdown.markdown(_body(pages[page]), extensions=EXTENSIONS,
+                                                                 extension_configs=CONFIGS))
         assert _comparable(wanted) in _comparable(rendered[page]), f"line {number}: {line!r}"
 
 

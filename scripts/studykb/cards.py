@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .model import Card, Concept, ConceptSlug, Source, WatchItem
@@ -21,8 +22,16 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
                watch: tuple[WatchItem, ...]) -> tuple[Card, ...]:
     """Watchlist concepts first, then in the order the log has them."""
     watched = watched_concepts(watch)
-    cards = [_qa_card(line, mention_index.get(line.source, ()), watched)
-             for line in lines if line.role == "qa"]
+    cards, taken = [], set()
+    for line in lines:
+        if line.role == "qa":
+            card = _qa_card(line, mention_index.get(line.source, ()), watched)
+            base, n = card.id, 1
+            while card.id in taken:  # the same question twice in one session
+                n += 1
+                card = replace(card, id=f"{base}-{n}")
+            taken.add(card.id)
+            cards.append(card)
     cards += [_definition_card(c, watched) for c in concepts if c.definition and c.definition.session]
     order = {line.source: i for i, line in enumerate(lines)}
     return tuple(sorted(cards, key=lambda c: (not c.watch, order.get(c.source, len(order)), c.id)))
@@ -39,7 +48,7 @@ def split_question(text: str) -> tuple[str, str]:
 
 def _qa_card(line: "Line", concepts: tuple[ConceptSlug, ...], watched) -> Card:
     front, back = split_question(line.text)
-    return Card(_card_id("qa", line.source), front, back, "qa", line.source, line.session,
+    return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,
                 concepts, watch=bool(watched.intersection(concepts)))
 
 
@@ -61,6 +70,8 @@ def definition_question(name: str) -> str:
     return f"What is {article} {name}?"
 
 
-def _card_id(kind: str, source: Source) -> str:
-    digest = hashlib.sha1(f"{source.path}:{source.line}".encode()).hexdigest()[:8]
+def _card_id(kind: str, key: str) -> str:
+    """From the session and the line's text, not its line number: a card keeps its
+    address (and the pages that link it stay unchanged) when lines above it move."""
+    digest = hashlib.sha1(key.encode()).hexdigest()[:8]
     return f"{kind}-{digest}"

@@ -7,7 +7,7 @@ import posixpath
 from functools import lru_cache
 from datetime import timedelta
 
-from ..model import Session, Source
+from ..model import Session
 from ..slugs import make_slug
 
 GENERATED = "generated"  # the generated subtree, relative to docs/
@@ -54,8 +54,9 @@ def source_slug(path: str) -> str:
     return make_slug(f"{prefix} {stem}" if prefix else stem)
 
 
-def source_link(from_page: str, source: Source) -> str:
-    return f"[{source.path}:{source.line}]({rel(from_page, source_page(source.path) + f'#L{source.line}')})"
+def session_anchor(session: Session) -> str:
+    """The anchor of a session's header line on its log's source page (stable while lines move)."""
+    return f"session-{session.id}"
 
 
 def minutes(total: int | None) -> str:
@@ -88,17 +89,6 @@ def front_matter(**values) -> str:
             value = html.escape(value) if isinstance(value, str) else value
             lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])
-
-
-def code_span(text: str) -> str:
-    """``text`` as a code span whose fence is longer than any backtick run inside it."""
-    run, best = 0, 0
-    for ch in text:
-        run = run + 1 if ch == "`" else 0
-        best = max(best, run)
-    fence = "`" * (best + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or best else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def month_heading(session: Session) -> str:

@@ -1,27 +1,33 @@
-"""A concept's page: the learner's definition first, how it changed, where it comes up."""
+"""A concept's page: the learner's definition first, how it changed, where it comes up.
+
+Headings are Markdown (the table of contents); the rest is raw HTML (see html.py).
+Nothing here names a line number: an edit that moves lines leaves the page as it is.
+"""
 from __future__ import annotations
 
 from ..model import Concept
-from .common import concept_page, front_matter, page, rel, session_page, source_link
+from . import html
+from .common import concept_page, front_matter, page, session_page, source_page
 from .context import Context
+from .html import concept_linker, href
 from .runs import experiment_page, run_anchor
-from .session import page_linker
-from .text import inline, plain
+from .text import plain
 
-MAX_LISTED_MENTIONS = 100  # a concept named in every session must not list them all
+MAX_LISTED_SESSIONS = 100  # a concept named in every session must not list them all
+QUOTED_SESSIONS = 10  # the newest ones show the lines themselves; older ones a date link
 
 
 def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     here = concept_page(concept.slug)
-    linker = page_linker(ctx.knowledge, here, exclude=concept.slug)
+    linker = concept_linker(ctx.knowledge, here, exclude=concept.slug)
     out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
            f"# {plain(concept.name)}", ""]
     if concept.aliases:
-        out += ["**Also called:** " + ", ".join(plain(a) for a in concept.aliases), ""]
+        out += [html.block("<p><strong>Also called:</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>"), ""]
     out += _definitions(concept, ctx, here, linker)
-    out += _watch(concept, ctx, here, linker) + _cards(concept, ctx, here, linker)
+    out += _watch(concept, ctx, here, linker) + _cards(concept, ctx, here)
     out += _experiments(here, illustrated_by) + _mentions(concept, ctx, here, linker)
-    out += [f"[Glossary entry]({rel(here, page('glossary.md') + '#' + concept.slug)})", ""]
+    out += [html.block(f'<p><a href="{href(here, page("glossary.md") + "#" + concept.slug)}">Glossary entry</a></p>'), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -37,84 +43,89 @@ def _summary(concept: Concept) -> str:
 
 def _definitions(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
     out = ["## Definition", ""]
+    reading = []
+    if concept.starter_definition:
+        reading = [html.block(f"<p>Reference reading: {html.text(concept.starter_definition)}</p>"), ""]
     if not concept.definitions:
-        out += ["Not yet defined in your own words."]
-        if concept.starter_definition:
-            out += ["", f"Reference reading: {plain(concept.starter_definition)}"]
-        return out + [""]
+        return out + [html.block("<p>Not yet defined in your own words.</p>"), ""] + reading
     first, *later = concept.definitions
     out += _quote(first, ctx, here, linker)
     if later:
         out += ["## How the understanding changed", ""]
         for definition in later:
             out += _quote(definition, ctx, here, linker)
-    if concept.starter_definition:
-        out += [f"Reference reading: {plain(concept.starter_definition)}", ""]
-    return out
+    return out + reading
 
 
 def _quote(definition, ctx: Context, here: str, linker) -> list[str]:
-    text = inline(definition.text, linker, at_block_start=True)
-    where = source_link(here, definition.source)
+    text = html.inline(definition.text, linker)
     if definition.session:
         session = ctx.knowledge.session(definition.session)
-        where = f"[{plain(session.title)}]({rel(here, session_page(session))}), {where}"
+        where = f'<a href="{href(here, session_page(session))}">{html.text(session.title)}</a>'
     elif definition.origin == "vocabulary":
-        where = f"your vocabulary file ({definition.source.path})"
-    return [f"> {text}", ">", f"> — {where}", ""]
+        where = f"your vocabulary file ({html.text(definition.source.path)})"
+    else:
+        line = href(here, source_page(definition.source.path) + f"#L{definition.source.line}")
+        where = f'<a href="{line}">{html.text(str(definition.source))}</a>'
+    return [html.block(f"<blockquote>\n<p>{text}</p>\n<p>— {where}</p>\n</blockquote>"), ""]
 
 
 def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
     items = [w for w in ctx.knowledge.watchlist if concept.slug in w.concepts]
     if not items:
         return []
-    out = ["## On the watchlist", ""]
-    for w in items:
-        status = "open" if w.open else "quiet"
-        out.append(f"- {inline(w.text, linker)} ({status}, flagged {len(w.sources)}×) "
-                   f"— [watchlist]({rel(here, page('watchlist.md'))})")
-    return out + [""]
+    watchlist = href(here, page("watchlist.md"))
+    rows = [f"<li>{html.inline(w.text, linker)} ({'open' if w.open else 'quiet'}, flagged {len(w.sources)}×) "
+            f'— <a href="{watchlist}">watchlist</a></li>' for w in items]
+    return ["## On the watchlist", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
-def _cards(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
+def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
     cards = [c for c in ctx.knowledge.cards if concept.slug in c.concepts]
     if not cards:
         return []
-    out = ["## Recall cards", ""]
-    for card in cards:
-        out.append(f"- [{plain(card.front)}]({rel(here, page('recall.md') + '#' + card.id)})")
-    return out + [""]
+    recall = href(here, page("recall.md"))
+    rows = [f'<li><a href="{recall}#{card.id}">{html.text(card.front)}</a></li>' for card in cards]
+    return ["## Recall cards", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
 def _experiments(here: str, illustrated_by: list) -> list[str]:
     if not illustrated_by:
         return []
-    out = ["## Experiments that illustrate it", ""]
+    rows = []
     for result in illustrated_by:
-        link = rel(here, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
+        link = href(here, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
         state = "" if result.metrics else " (not run yet)"
-        out.append(f"- [{plain(result.title)} — {plain(result.run_id)}]({link}){state}")
-    return out + [""]
+        rows.append(f'<li><a href="{link}">{html.text(result.title)} — {html.text(result.run_id)}</a>{state}</li>')
+    return ["## Experiments that illustrate it", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
 def _mentions(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
-    mentions = sorted(concept.mentions, key=lambda m: (ctx.position[m.session], m.source.line), reverse=True)
-    sessions = list(dict.fromkeys(m.session for m in mentions))
+    """Newest first: the lines of the latest sessions, then date links to earlier ones.
+
+    Kept out of the search index: every line here is on its session's page already.
+    """
+    by_session: dict = {}
+    for m in sorted(concept.mentions, key=lambda m: (ctx.position[m.session], m.source.line)):
+        by_session.setdefault(m.session, {})[m.source] = None  # a line naming it twice shows once
+    sessions = sorted(by_session, key=ctx.position.__getitem__, reverse=True)
     out = [f"## Sessions that mention it ({len(sessions)})", ""]
-    shown = set(sessions[:MAX_LISTED_MENTIONS])
-    for m in mentions:
-        if m.session not in shown:
-            continue
-        session = ctx.knowledge.session(m.session)
-        line = _line_text(ctx, m.source)
-        out.append(f"- [{plain(session.title)}]({rel(here, session_page(session))}): "
-                   f"{inline(line, linker, False, ctx.knowledge.mention_spans.get(m.source, ()))} "
-                   f"({source_link(here, m.source)})")
-    if len(sessions) > MAX_LISTED_MENTIONS:
-        out += ["", f"…and {len(sessions) - MAX_LISTED_MENTIONS} earlier sessions; the "
-                f"[timeline]({rel(here, page('timeline.md'))}) lists them all."]
-    return out + [""]
-
-
-def _line_text(ctx: Context, source) -> str:
-    return ctx.line_texts.get(source, "")
+    if not sessions:
+        return out + [html.block("<p>None yet.</p>"), ""]
+    spans = ctx.knowledge.mention_spans
+    quoted = []
+    for session_id in sessions[:QUOTED_SESSIONS]:
+        session = ctx.knowledge.session(session_id)
+        lines = "<br>\n".join(html.inline(ctx.line_texts.get(source, ""), linker, spans.get(source, ()))
+                               for source in by_session[session_id])
+        quoted.append(f'<li><a href="{href(here, session_page(session))}">{html.text(session.title)}</a>: {lines}</li>')
+    parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]
+    earlier = sessions[QUOTED_SESSIONS:MAX_LISTED_SESSIONS]
+    if earlier:
+        dates = [ctx.knowledge.session(s) for s in earlier]
+        links = ", ".join(f'<a href="{href(here, session_page(s))}">{html.text(s.title)}</a>' for s in dates)
+        parts.append(f"<p data-search-exclude>Earlier: {links}</p>")
+    if len(sessions) > MAX_LISTED_SESSIONS:
+        parts.append(f"<p>…and {len(sessions) - MAX_LISTED_SESSIONS} earlier sessions; the "
+                     f'<a href="{href(here, page("timeline.md"))}">timeline</a> lists them all.</p>')
+    return out + [html.block("\n".join(parts)), ""]

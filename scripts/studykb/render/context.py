@@ -18,9 +18,9 @@ class Context:
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     line_texts: dict[Source, str] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
-    _run_blocks: dict[tuple, list[str]] = field(default_factory=dict)
+    _run_blocks: dict[tuple, str] = field(default_factory=dict)
 
-    def run_block(self, from_page: str, result: RunResult, heading: str) -> list[str]:
+    def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
         """A run's block is the same on every page of one folder: render it once."""
         key = (posixpath.dirname(from_page), result.experiment, result.run_id, heading)
         if key not in self._run_blocks:

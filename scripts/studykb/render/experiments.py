@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from experiments.registry import EXPERIMENTS
 
-from .common import concept_page, front_matter, page, rel, session_page, source_link
+from . import html
+from .common import concept_page, front_matter, page, rel, session_page
 from .context import Context
 from .runs import experiment_page, run_anchor, run_block
 from .text import plain
@@ -53,10 +54,9 @@ def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs)
     for ref in refs:
         session = ctx.knowledge.session(ref.session)
         state = "planned in" if ref.planned else "asked for in"
-        out.append(f"- {state} [{plain(session.title)}]({rel(here, session_page(session))}) "
-                   f"({source_link(here, ref.source)})")
+        out.append(f"- {state} [{plain(session.title)}]({rel(here, session_page(session))})")
     result = ctx.results[(experiment_id, run_id)]
-    return out + [""] + run_block(here, result, "Results") + [""]
+    return out + ["", html.block(run_block(here, result, "Results")), ""]
 
 
 def _value(value) -> str:

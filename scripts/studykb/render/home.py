@@ -9,6 +9,7 @@ from ..model import SectionKind
 from .chart import minutes_per_week
 from .common import concept_page, minutes, page, rel, session_page
 from .context import Context
+from . import html
 from .runs import run_block
 from .session import page_linker
 from .text import inline, plain
@@ -57,7 +58,7 @@ def _resume(ctx: Context) -> str:
     out += ["", f"From [{plain(session.title)}]({rel(HOME, session_page(session))}).", ""]
     for ref in ctx.knowledge.experiment_refs:
         if ref.session == session.id and ref.planned:
-            out += run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment", opened=False) + [""]
+            out += [html.block(run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment", opened=False)), ""]
     return "\n".join(out).rstrip()
 
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from .common import concept_page, front_matter, page, rel, session_page, source_link
+from . import html
+from .common import concept_page, front_matter, page, rel, session_page, source_page
 from .concept import one_line_definition
 from .context import Context
+from .html import concept_linker, href
 from .session import page_linker
 from .text import inline, plain
 
@@ -37,7 +39,7 @@ def _letter(concept) -> str:
 
 def render_watchlist(ctx: Context, window: int) -> str:
     here = page("watchlist.md")
-    linker = page_linker(ctx.knowledge, here)
+    linker = concept_linker(ctx.knowledge, here)
     items = ctx.knowledge.watchlist
     open_count = sum(1 for w in items if w.open)
     out = [front_matter(title="Watchlist"), "# Watchlist", "",
@@ -45,36 +47,44 @@ def render_watchlist(ctx: Context, window: int) -> str:
            f"(not flagged in the last {window} sessions).", ""]
     if not items:
         return "\n".join(out + ["Nothing flagged yet.", ""])
-    out += ["| Item | Concepts | First flagged | Last flagged | Times | Status |", "|---|---|---|---|---|---|"]
+    rows = []
     for w in items:
-        concepts = ", ".join(f"[{plain(ctx.concepts_by_slug[c].name)}]({rel(here, concept_page(c))})" for c in w.concepts)
+        concepts = ", ".join(f'<a href="{href(here, concept_page(c))}">{html.text(ctx.concepts_by_slug[c].name)}</a>'
+                             for c in w.concepts)
         first, last = (ctx.knowledge.session(s) for s in (w.first, w.last))
-        out.append(f"| {inline(w.text, linker, False).replace('|', chr(92) + '|')} | {concepts or '–'} | "
-                   f"[{plain(first.title)}]({rel(here, session_page(first))}) | "
-                   f"[{plain(last.title)}]({rel(here, session_page(last))}) | {len(w.sources)} | "
-                   f"{'**open**' if w.open else 'quiet'} |")
-    return "\n".join(out).rstrip() + "\n"
+        rows.append([html.inline(w.text, linker), concepts or "–", _session_link(here, first),
+                     _session_link(here, last), str(len(w.sources)), "<strong>open</strong>" if w.open else "quiet"])
+    head = ["Item", "Concepts", "First flagged", "Last flagged", "Times", "Status"]
+    return "\n".join(out + [html.block(html.table(head, rows))]) + "\n"
+
+
+def _session_link(here: str, session) -> str:
+    return f'<a href="{href(here, session_page(session))}">{html.text(session.title)}</a>'
 
 
 def render_recall(ctx: Context) -> str:
     here = page("recall.md")
-    linker = page_linker(ctx.knowledge, here)
+    linker = concept_linker(ctx.knowledge, here)
     cards = ctx.knowledge.cards
     out = [front_matter(title="Recall cards"), "# Recall cards", "",
            f"{len(cards)} cards from your Q/A lines and your own definitions. "
            "Answer in your head, then open the card. Watchlist concepts come first.", ""]
     for watch, group in groupby(cards, key=lambda c: c.watch):
         out += ["## On the watchlist" if watch else "## Everything else", ""]
-        for card in group:
-            out += _card(card, ctx, here, linker)
+        out += [html.block("\n".join(_card(card, ctx, here, linker) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _card(card, ctx: Context, here: str, linker) -> list[str]:
-    title = inline(card.front, at_block_start=False).replace('"', "&quot;")
-    where = source_link(here, card.source)
+def _card(card, ctx: Context, here: str, linker) -> str:
+    """A closed question block; the answer and where it came from inside.
+
+    The answer is kept out of the search index: it is on the session's page already.
+    """
     if card.session:
-        session = ctx.knowledge.session(card.session)
-        where = f"[{plain(session.title)}]({rel(here, session_page(session))}), {where}"
-    return [f'<a id="{card.id}"></a>', "", f'??? question "{title}"', "",
-            f"    {inline(card.back, linker)}", "", f"    — {where}", ""]
+        where = _session_link(here, ctx.knowledge.session(card.session))
+    else:
+        line = href(here, source_page(card.source.path) + f"#L{card.source.line}")
+        where = f'<a href="{line}">{html.text(str(card.source))}</a>'
+    body = f"<p>{html.inline(card.back, linker)}</p>\n<p>— {where}</p>"
+    return html.details("question", html.inline(card.front), f"<div data-search-exclude>\n{body}\n</div>") \
+        .replace("<details ", f'<details id="{card.id}" ', 1)

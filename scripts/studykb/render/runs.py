@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import page, rel
-from .text import cell, plain
+from . import html
+from .common import page
+from .html import href
 
 
 @dataclass(frozen=True)
@@ -26,38 +27,39 @@ def run_anchor(run_id: str) -> str:
     return "run-" + run_id.replace("_", "-").replace(".", "-")
 
 
-def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True) -> list[str]:
-    """A collapsible admonition with the run's figures and table, or how to produce them."""
-    link = rel(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
-    title = f"{heading}: {result.title} ({result.run_id})".replace('"', "'")
-    lines = [f'???{"+" if opened else ""} example "{plain(title)}"', ""]
+def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True) -> str:
+    """A collapsible HTML block with the run's figures and table, or how to produce them."""
+    link = href(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
+    title = html.text(f"{heading}: {result.title} ({result.run_id})")
     if result.metrics is None:
-        body = [f"Not run yet. Produce it with `make experiments ONLY={result.experiment}`;",
-                f"the figure and numbers then appear here. [All runs of this experiment]({link})"]
+        body = [f"<p>Not run yet. Produce it with <code>make experiments ONLY={html.text(result.experiment)}</code>; "
+                f'the figure and numbers then appear here. <a href="{link}">All runs of this experiment</a></p>']
     else:
-        body = [f"![{plain(caption)}]({rel(from_page, path)})" for path, caption in result.figures]
-        body += [""] + results_table(result.metrics) + ["", f"[Details and every run of this experiment]({link})"]
-    return lines + ["    " + line if line else "" for line in body]
+        body = [f'<p><img src="{href(from_page, path)}" alt="{html.attr(caption)}"></p>'
+                for path, caption in result.figures]
+        body += [results_table(result.metrics), f'<p><a href="{link}">Details and every run of this experiment</a></p>']
+    return html.details("example", title, "\n".join(body), opened)
 
 
-def results_table(metrics: dict) -> list[str]:
+def results_table(metrics: dict) -> str:
     settings = metrics.get("settings") or []
     if not settings:
-        return ["(no settings in metrics.json)"]
+        return "<p>(no settings in metrics.json)</p>"
     keys = varying_keys([s.get("setting", {}) for s in settings])
     extra = [k for k in ("val_loss", "val_accuracy") if any(k in s for s in settings)]
     head = [*keys, "final loss (mean ± sd)", "accuracy (mean ± sd)", *[k.replace("_", " ") for k in extra]]
-    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for s in settings:
-        values = [cell(_number(s.get("setting", {}).get(k, ""))) for k in keys]
+        values = [html.text(_number(s.get("setting", {}).get(k, ""))) for k in keys]
         values += [_spread(s.get("loss")), _spread(s.get("accuracy"), percent=True)]
         values += [_spread(s.get(k), percent="accuracy" in k) for k in extra]
-        rows.append("| " + " | ".join(values) + " |")
+        rows.append(values)
     seeds = metrics.get("seeds") or []
     where = "loss and accuracy on all training points"
     if extra:
         where = "loss and accuracy on the training points, validation columns on the held-out points"
-    return rows + ["", f"Mean and standard deviation over {len(seeds)} seeds; {where}."]
+    return html.table([html.text(h) for h in head], rows) + \
+        f"\n<p>Mean and standard deviation over {len(seeds)} seeds; {where}.</p>"
 
 
 def _number(value) -> str:

@@ -1,26 +1,40 @@
-"""The page of one session: every line of the entry, its structure made visible."""
+"""The page of one session: every line of the entry, its structure made visible.
+
+Section names are Markdown headings (the page's table of contents); everything else
+is raw HTML (see html.py), so the page costs the engine little to build.
+"""
 from __future__ import annotations
 
-from ..model import QA, CodeBlock, Field, Item, Knowledge, Note, Section, Session, Table
-from .common import code_span, concept_page, front_matter, minutes, page, rel, session_page, source_link, utc_offset
+from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Table
+from . import html
+from .common import (concept_page, front_matter, minutes, page, rel, session_anchor, session_page, source_page,
+                     utc_offset)
 from .context import Context, neighbours
-from .text import Linker, cell, inline, plain
+from .html import concept_linker, href
+from .text import Linker, inline, plain
 
 
 def render_session(session: Session, ctx: Context) -> str:
-    knowledge, refs = ctx.knowledge, ctx.refs_by_source
     here = session_page(session)
-    linker = page_linker(knowledge, here)
+    linker = concept_linker(ctx.knowledge, here)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
-           f"# Session {plain(session.title)}", ""]
-    out += _facts(session, ctx, here)
+           f"# Session {plain(session.title)}", "", html.block(_facts(session, ctx, here)), ""]
+    flow: list[str] = []  # fields and Q/A lines before, between or after sections: one list
     for block in session.blocks:
-        out += _block(block, linker, here, refs, ctx)
+        if isinstance(block, (Field, QA)):
+            flow.append(_line_item(block, linker, here, ctx))
+            continue
+        if flow:
+            out += [html.block("<ul>\n" + "\n".join(flow) + "\n</ul>"), ""]
+            flow = []
+        out += _block(block, linker, here, ctx)
+    if flow:
+        out += [html.block("<ul>\n" + "\n".join(flow) + "\n</ul>"), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 def page_linker(knowledge: Knowledge, here: str, exclude: str | None = None) -> Linker:
-    """Links to concept pages from ``here``; a concept page does not link to itself."""
+    """Markdown links to concept pages from ``here`` (the home page's variables)."""
     prefix = rel(here, concept_page("x"))[:-len("x.md")]
     slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
     return Linker(knowledge.lexicon, slugs, prefix)
@@ -30,29 +44,31 @@ def _description(session: Session) -> str:
     return f"Study session of {session.title}: {minutes(session.minutes)}."
 
 
-def _facts(session: Session, ctx: Context, here: str) -> list[str]:
+def _facts(session: Session, ctx: Context, here: str) -> str:
     before, after = neighbours(ctx, session)
-    introduced = ctx.introduced.get(session.id, ())
     nav = []
     if before:
-        nav.append(f"[← {plain(before.title)}]({rel(here, session_page(before))})")
-    nav.append(f"[Timeline]({rel(here, page('timeline.md'))})")
+        nav.append(f'<a href="{href(here, session_page(before))}">← {html.text(before.title)}</a>')
+    nav.append(f'<a href="{href(here, page("timeline.md"))}">Timeline</a>')
     if after:
-        nav.append(f"[{plain(after.title)} →]({rel(here, session_page(after))})")
-    rows = [f"| Header | {cell(code_span(session.header))} |", "|---|---|",
-            f"| Started | {_started(session)} |",
-            f"| Time log | {_times(session)} |",
-            f"| Source | {source_link(here, session.source)} |"]
+        nav.append(f'<a href="{href(here, session_page(after))}">{html.text(after.title)} →</a>')
+    source = href(here, source_page(session.source.path) + "#" + session_anchor(session))
+    rows = [["Header", f"<code>{html.text(session.header)}</code>"],
+            ["Started", html.text(_started(session))],
+            ["Time log", html.text(_times(session))],
+            ["Source", f'<a href="{source}">{html.text(session.source.path)}</a>']]
+    introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        links = ", ".join(f"[{plain(c.name)}]({rel(here, concept_page(c.slug))})" for c in introduced)
-        rows.append(f"| Concepts introduced | {links} |")
-    return [" · ".join(nav), ""] + rows + [""]
+        rows.append(["Concepts introduced", ", ".join(
+            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)])
+    table = "\n".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
+    return f'<p>{" · ".join(nav)}</p>\n<table class="studykb-facts">\n{table}\n</table>'
 
 
 def _started(session: Session) -> str:
     if session.started is None:
         return "no readable timestamp"
-    zone = f" {plain(session.tz_name)}" if session.tz_name else " (no time zone)"
+    zone = f" {session.tz_name}" if session.tz_name else " (no time zone)"
     return f"{session.started:%Y-%m-%d %H:%M:%S}{zone} ({utc_offset(session.utc_offset)})"
 
 
@@ -64,48 +80,46 @@ def _times(session: Session) -> str:
     return f"{span}{minutes(log.minutes)}"
 
 
-def _block(block, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
-    spans = ctx.knowledge.mention_spans.get(getattr(block, "source", None), ())
+def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> str:
+    spans = ctx.knowledge.mention_spans.get(block.source, ())
     if isinstance(block, Field):
-        return [f"- **{inline(block.name, at_block_start=False)}:** {inline(block.value, linker, False, spans)}"] \
-            + _runs(block.source, here, refs, ctx) + [""]
-    if isinstance(block, QA):
-        return [f"- **Q/A:** {inline(block.text, linker, False, spans)}"] + _runs(block.source, here, refs, ctx) + [""]
+        body = f"<strong>{html.inline(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
+    else:
+        body = f"<strong>Q/A:</strong> {html.inline(block.text, linker, spans)}"
+    return f"<li>{body}{_runs(block.source, here, ctx)}</li>"
+
+
+def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
     if isinstance(block, Section):
-        return _section(block, linker, here, refs, ctx)
+        return _section(block, linker, here, ctx)
     if isinstance(block, Note):
-        return [inline(block.text, linker, True, spans), ""]
+        spans = ctx.knowledge.mention_spans.get(block.source, ())
+        return [html.block(f"<p>{html.inline(block.text, linker, spans)}</p>"), ""]
     if isinstance(block, CodeBlock):
         return _code_block(block)
     if isinstance(block, Table):
-        return _table(block, linker)
+        return [html.block(_table(block, linker)), ""]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section, linker: Linker, here: str, refs, ctx: Context) -> list[str]:
+def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[str]:
     out = [f"## {inline(section.name, at_block_start=False)}", ""] if section.name else []
-    for item in section.items:
-        out += _item(item, linker, ctx.knowledge.mention_spans.get(item.source, ())) \
-            + _runs(item.source, here, refs, ctx, depth=item.depth)
-    return out + [""]
-
-
-def _item(item: Item, linker: Linker, spans) -> list[str]:
-    marker = "1." if item.ordered else "-"
-    indent = "    " * item.depth
-    return [f"{indent}{marker} {inline(item.text, linker, True, spans)}"]
-
-
-def _runs(source, here: str, refs, ctx: Context, depth: int = 0) -> list[str]:
-    out = []
-    for ref in refs.get(source, ()):
-        result = ctx.results.get((ref.experiment, ref.run_id))
-        if result is None:
-            continue
-        heading = "Planned experiment" if ref.planned else "Experiment"
-        indent = "    " * (depth + 1)
-        out += [""] + [indent + line if line else "" for line in ctx.run_block(here, result, heading)] + [""]
+    spans = ctx.knowledge.mention_spans
+    items = [(item.depth, item.ordered,
+              html.inline(item.text, linker, spans.get(item.source, ())) + _runs(item.source, here, ctx))
+             for item in section.items]
+    if items:
+        out += [html.block(html.nested_list(items)), ""]
     return out
+
+
+def _runs(source, here: str, ctx: Context) -> str:
+    out = []
+    for ref in ctx.refs_by_source.get(source, ()):
+        result = ctx.results.get((ref.experiment, ref.run_id))
+        if result is not None:
+            out.append(ctx.run_block(here, result, "Planned experiment" if ref.planned else "Experiment"))
+    return "".join("\n" + block for block in out)
 
 
 def _code_block(block: CodeBlock) -> list[str]:
@@ -113,17 +127,16 @@ def _code_block(block: CodeBlock) -> list[str]:
     fence = ("~" if block.fence.startswith("~") else "`") * max(3, longest + 1)
     info = block.info.split()[0] if block.info.split() else ""
     language = "".join(ch for ch in info if ch.isalnum() or ch in "+-_")
+    if language.lower().startswith(html.FENCE.split("-")[0]):
+        language = ""  # never a fence the site passes through as HTML (see html.block)
     title = f' title="{language}"' if language else ""
     return [fence + language + title, *block.lines, fence, ""]
 
 
-def _table(block: Table, linker: Linker) -> list[str]:
-    rows = []
-    for line in block.lines:
-        cells = line.strip().strip("|").split("|")
-        if all(set(c.strip()) <= set("-: ") and c.strip() for c in cells):
-            rows.append("|" + "|".join(c.strip() for c in cells) + "|")
-        else:
-            rows.append("| " + " | ".join(cell(c.strip(), linker) for c in cells) + " |")
-    return rows + [""]
-
+def _table(block: Table, linker: Linker) -> str:
+    rows = [line.strip().strip("|").split("|") for line in block.lines]
+    delimiter = len(rows) > 1 and all(set(c.strip()) <= set("-: ") and c.strip() for c in rows[1])
+    head, body = (rows[0], rows[2:]) if delimiter else (None, rows)
+    width = max(len(r) for r in rows)
+    cells = lambda row: [html.inline(c.strip(), linker) for c in row] + [""] * (width - len(row))  # noqa: E731
+    return html.table(cells(head) if head else None, [cells(r) for r in body])

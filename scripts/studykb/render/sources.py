@@ -1,21 +1,26 @@
-"""A log file shown line by line, each line with an anchor (``#L12``) that pages link to."""
+"""A log file shown line by line, each line with an anchor (``#L12``) that pages link to,
+and each session's header line one more (``#session-<id>``) that stays put when lines move."""
 from __future__ import annotations
 
-from html import escape
-
 from ..model import LogFile
-from .common import front_matter
+from . import html
+from .common import front_matter, session_anchor
 from .text import plain
 
 
 def render_source(log: LogFile) -> str:
-    """The (already redacted) lines of one log, verbatim, as one raw HTML block."""
-    lines = log.lines
-    rows = [f'<span class="studykb-line" id="L{n}"><a class="studykb-ln" href="#L{n}">{n}</a>'
-            f"{escape(line)}</span>" for n, line in enumerate(lines, 1)]
+    """The (already redacted) lines of one log, verbatim, as one raw HTML block.
+
+    One element per line (the engine's cost is per tag); the numbers are CSS counters.
+    """
+    headers = {session.source.line: session_anchor(session) for session in log.sessions}
+    rows = []
+    for n, line in enumerate(log.lines, 1):
+        anchor = f'<a id="{headers[n]}"></a>' if n in headers else ""
+        rows.append(f'<span id="L{n}">{anchor}{html.text(line)}</span>')
     return "\n".join([
         front_matter(title=log.path, search={"exclude": True}),
         f"# {plain(log.path)}", "",
-        f"{len(lines)} lines, {len(log.sessions)} sessions. Private paths are redacted.", "",
+        f"{len(log.lines)} lines, {len(log.sessions)} sessions. Private paths are redacted.", "",
         # One line of HTML: each log line is a block of its own, so newlines would double them.
-        '<pre class="studykb-source">' + "".join(rows) + "</pre>", ""])
+        html.block('<pre class="studykb-source">' + "".join(rows) + "</pre>"), ""])

@@ -5,6 +5,9 @@ already shows them literally); elsewhere ``<``, ``>`` and ``&`` become entities,
 ``{`` and ``}`` are backslash-escaped (so neither Jinja nor attr_list sees them),
 links with unsafe schemes and images from other hosts lose their brackets, and a
 character that would start a block (``#``, ``>``, ``!!!``...) becomes an entity.
+
+Used where a page is Markdown (headings, the glossary, experiment pages, the home
+page's variables); the bodies of session, concept and index pages are HTML (html.py).
 """
 from __future__ import annotations
 
@@ -29,10 +32,11 @@ class Linker:
     lexicon: object = None
     slugs: dict[str, ConceptSlug] = field(default_factory=dict)  # concept name -> slug
     prefix: str = "../concepts/"
+    suffix: str = ".md"  # "/" for links to the served page rather than to its Markdown file
 
     def url(self, name: str) -> str | None:
         slug = self.slugs.get(name)
-        return f"{self.prefix}{slug}.md" if slug else None
+        return f"{self.prefix}{slug}{self.suffix}" if slug else None
 
 
 NO_LINKS = Linker()
@@ -60,11 +64,6 @@ def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True,
 def plain(text: str) -> str:
     """Escaped text with no concept links (titles, table cells of other pages)."""
     return inline(text, NO_LINKS)
-
-
-def cell(text: str, linker: Linker = NO_LINKS) -> str:
-    """For a table cell: also escape ``|``."""
-    return inline(text, linker, at_block_start=False).replace("|", "\\|")
 
 
 def protect_block_start(markdown: str) -> str:

@@ -5,7 +5,9 @@ from itertools import groupby
 
 from ..model import SectionKind
 from .common import concept_page, front_matter, minutes, month_heading, page, rel, session_page, source_page
+from . import html
 from .context import Context
+from .html import href
 from .text import inline, plain
 
 CHART = page("assets", "study-time.svg")
@@ -19,27 +21,27 @@ def render_timeline(ctx: Context) -> str:
            f"{len(sessions)} sessions, {minutes(total)} of logged study time.", "",
            f"![Study minutes per week]({rel(here, CHART)})", ""]
     for month, group in groupby(sessions, key=month_heading):
-        out += [f"## {month}", ""]
-        for session in group:
-            out += _entry(session, ctx, here)
+        # Kept out of the search index: each entry repeats its session page's topics.
+        entries = "\n".join(_entry(session, ctx, here) for session in group)
+        out += [f"## {month}", "", html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
     out += _logs(ctx, here)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _entry(session, ctx: Context, here: str) -> list[str]:
-    out = [f"### [{plain(session.title)}]({rel(here, session_page(session))})", ""]
-    facts = [f"{minutes(session.minutes)}"]
+def _entry(session, ctx: Context, here: str) -> str:
+    facts = [minutes(session.minutes)]
     if session.timelog and session.timelog.start:
         facts.append(f"{session.timelog.start}–{session.timelog.end or '?'}")
-    out += [" · ".join(facts), ""]
+    out = [f'<a href="{href(here, session_page(session))}"><strong>{html.text(session.title)}</strong></a>'
+           f" · {html.text(' · '.join(facts))}"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
-        out += ["Topics: " + "; ".join(inline(t.text, at_block_start=False) for t in topics), ""]
+        out.append("Topics: " + "; ".join(html.inline(t.text) for t in topics))
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        out += ["New concepts: " + ", ".join(f"[{plain(c.name)}]({rel(here, concept_page(c.slug))})"
-                                             for c in introduced), ""]
-    return out
+        out.append("New concepts: " + ", ".join(
+            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced))
+    return "<li>" + "<br>\n".join(out) + "</li>"
 
 
 def _logs(ctx: Context, here: str) -> list[str]:

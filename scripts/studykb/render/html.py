@@ -1,0 +1,229 @@
+"""Log text to HTML for the raw-HTML blocks of generated pages.
+
+The bodies of generated pages are HTML blocks between Markdown headings (see
+:func:`block`): the engine passes them through untouched, which costs a fraction of
+converting the same content from Markdown (measured on the Performance page), and
+log text that is HTML-escaped here cannot start Markdown, HTML or template syntax.
+
+What a log line may say in inline Markdown is kept: code spans, ``**strong**`` and
+``*emphasis*`` (``_x_`` only between non-word characters, so snake_case stays as
+written), and web or mail links. Relative links and images stay text.
+
+Links between generated pages are relative URLs of the permalinks the hook serves
+pages at (``generated/sessions/x.md`` -> ``sessions/x/``), so the site works under
+any sub-path; this assumes ``use_directory_urls`` (MkDocs' default).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+from html import escape
+
+from ..concepts import is_term_like
+from ..markup import code_spans
+from .common import GENERATED
+from .text import LINK_RE, SAFE_TARGET_RE, Linker, NO_LINKS
+
+# Each bounded, so a long line full of unmatched delimiters stays linear.
+EMPHASIS = (
+    (re.compile(r"\*\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*\*"), "strong"),
+    (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong"),
+    (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em"),
+    (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em"),
+)
+# Pieces already turned into HTML wait behind a placeholder while the rest is escaped;
+# NUL never reaches here from a log (sources.py shows control characters as symbols).
+HOLD = "\x00"
+HELD_RE = re.compile(HOLD + r"(\d+)" + HOLD)
+
+
+def text(value: str) -> str:
+    """Plain text for an element's content."""
+    return escape(value, quote=False)
+
+
+def attr(value: str) -> str:
+    """Text for a quoted attribute value."""
+    return escape(value, quote=True)
+
+
+def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None = None) -> str:
+    """One line of log text as HTML, each concept linked once (at its first mention)."""
+    if HOLD in line:
+        line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
+    if mentions is None and linker.lexicon is not None:
+        mentions = linker.lexicon.find(line)
+    held: list[str] = []
+
+    def hold(piece: str) -> str:
+        held.append(piece)
+        return f"{HOLD}{len(held) - 1}{HOLD}"
+
+    pieces, seen, last = [], set(), 0
+    for span in code_spans(line):
+        pieces.append(_outside_code(line, last, span.start, linker, seen, mentions, hold))
+        pieces.append(hold(_code(span, linker, seen)))
+        last = span.end
+    pieces.append(_outside_code(line, last, len(line), linker, seen, mentions, hold))
+    out = "".join(pieces)
+    if "*" in out or "_" in out:
+        for pattern, tag in EMPHASIS:
+            out = pattern.sub(rf"<{tag}>\1</{tag}>", out)
+    return HELD_RE.sub(lambda m: held[int(m[1])], out) if held else out
+
+
+def _code(span, linker: Linker, seen: set) -> str:
+    code = f"<code>{text(span.inner.strip() or span.inner)}</code>"
+    inner = span.inner
+    if linker.lexicon is None or not is_term_like(inner, linker.lexicon):
+        return code
+    name = linker.lexicon.lookup(inner)
+    url = linker.url(name) if name and name not in seen else None
+    if not url:
+        return code
+    seen.add(name)
+    return f'<a href="{url}">{code}</a>'
+
+
+def _outside_code(line: str, start: int, end: int, linker: Linker, seen: set, mentions, hold) -> str:
+    out, last = [], start
+    for link in LINK_RE.finditer(line, start, end):
+        out.append(_mentioned(line, last, link.start(), linker, seen, mentions, hold))
+        out.append(hold(_link(link)))
+        last = link.end()
+    out.append(_mentioned(line, last, end, linker, seen, mentions, hold))
+    return "".join(out)
+
+
+def _link(link: re.Match) -> str:
+    # Relative targets point at files the site does not have, and an image would be
+    # fetched from wherever it points: both stay text. Web and mail links stay links.
+    target = link["target"].strip()
+    if SAFE_TARGET_RE.match(target) and not link["bang"]:
+        return f'<a href="{attr(target)}">{text(link["label"])}</a>'
+    return text(link[0])
+
+
+def _mentioned(line: str, start: int, end: int, linker: Linker, seen: set, mentions, hold) -> str:
+    out, last = [], start
+    for match in mentions or ():
+        if match.start < start or match.end > end or match.term in seen:
+            continue
+        url = linker.url(match.term)
+        if not url:
+            continue
+        seen.add(match.term)
+        out.append(text(line[last:match.start]))
+        out.append(hold(f'<a href="{url}">{text(line[match.start:match.end])}</a>'))
+        last = match.end
+    out.append(text(line[last:end]))
+    return "".join(out)
+
+
+# --- links between pages ----------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def permalink(docs_path: str) -> str:
+    """Where the site serves a docs-relative file: ``generated/sessions/x.md`` -> ``sessions/x/``."""
+    path = docs_path.removeprefix(GENERATED + "/")
+    if not path.endswith(".md"):
+        return path
+    folder, name = posixpath.split(path[:-3])
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{name}/" if folder else f"{name}/"
+
+
+def href(from_page: str, to_path: str) -> str:
+    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept)."""
+    target, _, anchor = to_path.partition("#")
+    url = _relative(permalink(from_page), permalink(target))
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _relative(from_url: str, to_url: str) -> str:
+    """``("sessions/a/", "concepts/b/")`` -> ``"../../concepts/b/"``."""
+    base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
+    folder, name = (to_url[:-1], "") if to_url.endswith("/") or not to_url else to_url.rsplit("/", 1) \
+        if "/" in to_url else ("", to_url)
+    here, there = base.split("/") if base else [], folder.split("/") if folder else []
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    up = "/".join([".."] * (len(here) - common) + there[common:])
+    return f"{up}/{name}" if up else (name or "./")
+
+
+def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
+    """Links to concept pages from the page ``here``; a concept page does not link to itself."""
+    prefix = href(here, f"{GENERATED}/concepts/x.md")[:-len("x/")]
+    slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
+    return Linker(knowledge.lexicon, slugs, prefix, suffix="/")
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
+    """``(depth, ordered, html)`` items as nested ``<ul>``/``<ol>`` lists, in order."""
+    out: list[str] = []
+    open_lists: list[tuple[int, str]] = []
+    for depth, ordered, body in items:
+        tag = "ol" if ordered else "ul"
+        while open_lists and open_lists[-1][0] > depth:
+            out.append(f"</li></{open_lists.pop()[1]}>")
+        if open_lists and open_lists[-1][0] == depth:
+            if open_lists[-1][1] == tag:
+                out.append("</li>")
+            else:
+                out.append(f"</li></{open_lists.pop()[1]}>")
+        if not open_lists or open_lists[-1][0] < depth:
+            out.append(f"<{tag}{attrs if not open_lists else ''}>")
+            open_lists.append((depth, tag))
+        out.append(f"<li>{body}")
+    while open_lists:
+        out.append(f"</li></{open_lists.pop()[1]}>")
+    return "\n".join(out)
+
+
+def table(head: list[str] | None, rows: list[list[str]], attrs: str = "") -> str:
+    """A table of cells that are HTML already."""
+    out = [f"<table{attrs}>"]
+    if head is not None:
+        out.append("<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>")
+    out.append("<tbody>")
+    out += ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    return "\n".join(out + ["</tbody></table>"])
+
+
+def details(kind: str, title: str, body: str, opened: bool = False) -> str:
+    """A collapsible block, as the details extension writes ``???`` blocks."""
+    return (f'<details class="{kind}"{" open" if opened else ""}>\n<summary>{title}</summary>\n'
+            f"{body}\n</details>")
+
+
+FENCE = "studykb-html"
+LEADING_BACKTICKS_RE = re.compile(r"^`{3,}", re.MULTILINE)
+
+
+def block(html: str) -> str:
+    """HTML for the page as it is: a ``studykb-html`` fence, which mkdocs.yml hands to
+    :func:`passthrough`.
+
+    A raw HTML block would do, but the engine parses every tag of one to find where it
+    ends; a fence is found by one expression and stored as it is: a session page builds
+    in about half the time (Performance page). Whatever engine lacks the fence shows the
+    HTML as code: visible, never interpreted.
+    """
+    longest = max((len(m[0]) for m in LEADING_BACKTICKS_RE.finditer(html)), default=2)
+    fence = "`" * (longest + 1)
+    return f"{fence}{FENCE}\n{html}\n{fence}"
+
+
+def passthrough(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
+    """The superfences formatter of ``studykb-html`` fences: the generator's HTML, unchanged.
+
+    Only generated pages write these fences, and only around HTML whose log text this
+    module escaped; a log's own code block never gets this name (see session.py).
+    """
+    return source

@@ -1,0 +1,90 @@
+"""Log text becomes inert HTML; generated pages link each other by relative permalinks."""
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from studykb.render import html
+from studykb.render.html import href, inline, nested_list
+from studykb.render.text import Linker
+from studykb.vocabulary import build_lexicon
+
+
+@pytest.mark.parametrize("text, must_not_contain", [
+    ("<script>alert(1)</script>", "<script"),
+    ("<img src=x onerror=alert(1)>", "<img"),
+    ('<iframe src="https://evil.example"></iframe>', "<iframe"),
+    ("[click](javascript:alert(1))", "href"),
+    ("![pixel](https://tracker.example/p.png)", "<img"),
+    ("[file](../../etc/passwd)", "href"),
+    ('[x](https://a.example/"onmouseover="alert(1))', '"onmouseover'),
+    ("</ul></li><li>", "</ul>"),
+    ("```studykb-html", "<pre"),
+])
+def test_hostile_text_stays_text(text, must_not_contain):
+    out = inline(text)
+    assert must_not_contain not in out
+    assert out.strip()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a & b < c", "a &amp; b &lt; c"),
+    ("{{ config.site_name }} {% x %}", "{{ config.site_name }} {% x %}"),
+    ("**bold** and *em* and __strong__ and _em_", "<strong>bold</strong> and <em>em</em> and "
+                                                 "<strong>strong</strong> and <em>em</em>"),
+    ("snake_case_name stays", "snake_case_name stays"),
+    ("2 * 3 * 4", "2 * 3 * 4"),
+    ("`a < b` and `*x*`", "<code>a &lt; b</code> and <code>*x*</code>"),
+    ("**use `x_y`**", "<strong>use <code>x_y</code></strong>"),
+    ("see [docs](https://example.org/a_b_c)", 'see <a href="https://example.org/a_b_c">docs</a>'),
+    ("nul \x00 here", "nul \N{REPLACEMENT CHARACTER} here"),
+])
+def test_inline_markdown_kept(text, expected):
+    assert inline(text) == expected
+
+
+def test_concepts_are_linked_once_per_line_and_not_inside_code_or_links():
+    lexicon = build_lexicon([], set())
+    linker = Linker(lexicon, {"learning rate": "learning-rate"}, "../../concepts/", "/")
+    out = inline("LR and learning rate; [LR](https://x.example) `lr`", linker)
+    assert out.count('href="../../concepts/learning-rate/"') == 1
+    assert out.startswith('<a href="../../concepts/learning-rate/">LR</a>')
+    assert '<a href="https://x.example">LR</a>' in out
+
+
+def test_a_long_line_of_unmatched_delimiters_is_fast():
+    import time
+    line = "*a _b **c `d [e](f " * 5000
+    started = time.perf_counter()
+    out = inline(line)
+    assert time.perf_counter() - started < 2
+    assert out.count("[e](f") == 5000
+
+
+@pytest.mark.parametrize("from_page, to_path, expected", [
+    ("generated/sessions/a.md", "generated/concepts/b.md", "../../concepts/b/"),
+    ("generated/sessions/a.md", "generated/sessions/b.md", "../b/"),
+    ("generated/glossary.md", "generated/concepts/b.md#x", "../concepts/b/#x"),
+    ("index.md", "generated/sessions/x.md", "sessions/x/"),
+    ("generated/sessions/a.md", "generated/assets/x.svg", "../../assets/x.svg"),
+    ("generated/experiments/index.md", "generated/experiments/a.md", "a/"),
+    ("generated/experiments/a.md", "generated/experiments/index.md", "../"),
+    ("generated/timeline.md", "generated/timeline.md#m", "./#m"),
+])
+def test_links_between_pages_are_relative_permalinks(from_page, to_path, expected):
+    assert href(from_page, to_path) == expected
+
+
+def test_nested_lists_follow_depth_and_kind():
+    out = nested_list([(0, False, "a"), (1, True, "b"), (1, True, "c"), (0, False, "d"), (2, False, "e")])
+    assert out.replace("\n", "") == ("<ul><li>a<ol><li>b</li><li>c</li></ol></li>"
+                                     "<li>d<ul><li>e</li></ul></li></ul>")
+
+
+def test_blocks_pass_through_the_engine_unchanged():
+    """The fence mkdocs.yml configures: HTML as it is, even with backtick lines inside."""
+    body = "<ul>\n<li>x</li>\n</ul>\n```` not a fence end"
+    md = markdown.Markdown(extensions=["pymdownx.superfences"], extension_configs={"pymdownx.superfences": {
+        "custom_fences": [{"name": html.FENCE, "class": html.FENCE, "format": html.passthrough}]}})
+    assert md.convert("# T\n\n" + html.block(body) + "\n\nafter\n") == \
+        '<h1>T</h1>\n' + body + "\n<p>after</p>"
