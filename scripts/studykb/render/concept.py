@@ -71,7 +71,7 @@ def _quote(definition, ctx: Context, here: str, linker) -> list[str]:
 
 
 def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
-    items = [w for w in ctx.knowledge.watchlist if concept.slug in w.concepts]
+    items = ctx.watch_by_concept.get(concept.slug, ())
     if not items:
         return []
     watchlist = href(here, page("watchlist.md"))
@@ -81,7 +81,7 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
 
 
 def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
-    cards = [c for c in ctx.knowledge.cards if concept.slug in c.concepts]
+    cards = ctx.cards_by_concept.get(concept.slug, ())
     if not cards:
         return []
     recall = href(here, page("recall.md"))

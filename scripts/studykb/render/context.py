@@ -18,6 +18,8 @@ class Context:
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     line_texts: dict[Source, str] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
+    cards_by_concept: dict[str, tuple] = field(default_factory=dict)
+    watch_by_concept: dict[str, tuple] = field(default_factory=dict)
     _run_blocks: dict[tuple, str] = field(default_factory=dict)
 
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
@@ -42,7 +44,17 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
     return Context(knowledge, results, position,
                    {k: tuple(v) for k, v in introduced.items()},
                    {c.slug: c for c in knowledge.concepts}, line_texts,
-                   {k: tuple(v) for k, v in refs.items()})
+                   {k: tuple(v) for k, v in refs.items()},
+                   _by_concept(knowledge.cards), _by_concept(knowledge.watchlist))
+
+
+def _by_concept(records) -> dict[str, tuple]:
+    """Concept slug -> the records (cards, watchlist items) that name it, in order."""
+    out: dict[str, list] = {}
+    for record in records:
+        for slug in dict.fromkeys(record.concepts):
+            out.setdefault(slug, []).append(record)
+    return {slug: tuple(found) for slug, found in out.items()}
 
 
 def neighbours(ctx: Context, session: Session) -> tuple[Session | None, Session | None]:

@@ -40,7 +40,9 @@ HELD_RE = re.compile(HOLD + r"(\d+)" + HOLD)
 
 def text(value: str) -> str:
     """Plain text for an element's content."""
-    return escape(value, quote=False)
+    if "&" in value or "<" in value or ">" in value:
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
 
 
 def attr(value: str) -> str:
@@ -54,23 +56,55 @@ def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None =
         line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
     if mentions is None and linker.lexicon is not None:
         mentions = linker.lexicon.find(line)
-    held: list[str] = []
-
-    def hold(piece: str) -> str:
-        held.append(piece)
-        return f"{HOLD}{len(held) - 1}{HOLD}"
-
-    pieces, seen, last = [], set(), 0
-    for span in code_spans(line):
-        pieces.append(_outside_code(line, last, span.start, linker, seen, mentions, hold))
-        pieces.append(hold(_code(span, linker, seen)))
-        last = span.end
-    pieces.append(_outside_code(line, last, len(line), linker, seen, mentions, hold))
+    tokens = _tokens(line, linker, mentions)
+    emphasis = "*" in line or "_" in line
+    if not tokens:
+        return _emphasis(text(line)) if emphasis else text(line)
+    # With emphasis to find, tokens wait behind placeholders so that no ``*`` or ``_``
+    # inside a link or code span can pair with one outside it.
+    pieces, last = [], 0
+    for i, (start, end, piece) in enumerate(tokens):
+        pieces.append(text(line[last:start]))
+        pieces.append(f"{HOLD}{i}{HOLD}" if emphasis else piece)
+        last = end
+    pieces.append(text(line[last:]))
     out = "".join(pieces)
-    if "*" in out or "_" in out:
-        for pattern, tag in EMPHASIS:
-            out = pattern.sub(rf"<{tag}>\1</{tag}>", out)
-    return HELD_RE.sub(lambda m: held[int(m[1])], out) if held else out
+    if not emphasis:
+        return out
+    return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
+
+
+def _emphasis(escaped: str) -> str:
+    for pattern, tag in EMPHASIS:
+        escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
+    return escaped
+
+
+def _tokens(line: str, linker: Linker, mentions) -> list[tuple[int, int, str]]:
+    """The parts of ``line`` that become elements, in order: code spans, links outside
+    them, and concept mentions outside both (the first of each concept only)."""
+    spans = code_spans(line)
+    blocked: list[tuple] = [(s.start, s.end, s) for s in spans]
+    if "](" in line:
+        bounds = [0, *(x for s in spans for x in (s.start, s.end)), len(line)]
+        for start, end in zip(bounds[::2], bounds[1::2]):
+            blocked += [(m.start(), m.end(), m) for m in LINK_RE.finditer(line, start, end)]
+        blocked.sort(key=lambda b: b[0])
+    candidates = blocked
+    if mentions and linker.slugs:
+        free = [(m.start, m.end, m) for m in mentions
+                if not any(m.start < end and m.end > start for start, end, _ in blocked)]
+        candidates = sorted(blocked + free, key=lambda c: c[0])
+    out, seen = [], set()
+    for start, end, what in candidates:
+        if isinstance(what, re.Match):
+            out.append((start, end, _link(what)))
+        elif hasattr(what, "inner"):
+            out.append((start, end, _code(what, linker, seen)))
+        elif what.term not in seen and (url := linker.url(what.term)):
+            seen.add(what.term)
+            out.append((start, end, f'<a href="{url}">{text(line[start:end])}</a>'))
+    return out
 
 
 def _code(span, linker: Linker, seen: set) -> str:
@@ -86,16 +120,6 @@ def _code(span, linker: Linker, seen: set) -> str:
     return f'<a href="{url}">{code}</a>'
 
 
-def _outside_code(line: str, start: int, end: int, linker: Linker, seen: set, mentions, hold) -> str:
-    out, last = [], start
-    for link in LINK_RE.finditer(line, start, end):
-        out.append(_mentioned(line, last, link.start(), linker, seen, mentions, hold))
-        out.append(hold(_link(link)))
-        last = link.end()
-    out.append(_mentioned(line, last, end, linker, seen, mentions, hold))
-    return "".join(out)
-
-
 def _link(link: re.Match) -> str:
     # Relative targets point at files the site does not have, and an image would be
     # fetched from wherever it points: both stay text. Web and mail links stay links.
@@ -103,22 +127,6 @@ def _link(link: re.Match) -> str:
     if SAFE_TARGET_RE.match(target) and not link["bang"]:
         return f'<a href="{attr(target)}">{text(link["label"])}</a>'
     return text(link[0])
-
-
-def _mentioned(line: str, start: int, end: int, linker: Linker, seen: set, mentions, hold) -> str:
-    out, last = [], start
-    for match in mentions or ():
-        if match.start < start or match.end > end or match.term in seen:
-            continue
-        url = linker.url(match.term)
-        if not url:
-            continue
-        seen.add(match.term)
-        out.append(text(line[last:match.start]))
-        out.append(hold(f'<a href="{url}">{text(line[match.start:match.end])}</a>'))
-        last = match.end
-    out.append(text(line[last:end]))
-    return "".join(out)
 
 
 # --- links between pages ----------------------------------------------------------------
@@ -215,7 +223,9 @@ def block(html: str) -> str:
     in about half the time (Performance page). Whatever engine lacks the fence shows the
     HTML as code: visible, never interpreted.
     """
-    longest = max((len(m[0]) for m in LEADING_BACKTICKS_RE.finditer(html)), default=2)
+    longest = 2
+    if "```" in html:
+        longest = max((len(m[0]) for m in LEADING_BACKTICKS_RE.finditer(html)), default=2)
     fence = "`" * (longest + 1)
     return f"{fence}{FENCE}\n{html}\n{fence}"
 

@@ -62,7 +62,8 @@ def _facts(session: Session, ctx: Context, here: str) -> str:
         rows.append(["Concepts introduced", ", ".join(
             f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)])
     table = "\n".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
-    return f'<p>{" · ".join(nav)}</p>\n<table class="studykb-facts">\n{table}\n</table>'
+    # Out of the search index: the title already names the session, the rest is navigation.
+    return f'<div data-search-exclude>\n<p>{" · ".join(nav)}</p>\n<table class="studykb-facts">\n{table}\n</table>\n</div>'
 
 
 def _started(session: Session) -> str:
