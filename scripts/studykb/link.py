@@ -14,7 +14,7 @@ from .diagnostics import Diagnostic, warning
 from .markup import CodeSpan, replace_code_spans
 from .model import (QA, Concept, ConceptSlug, Definition, ExperimentRef, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
-                    Session, SessionId, Source, Table)
+                    Session, SessionId, Source, Table, cycle_collector_paused)
 from .slugs import unique_slugs
 from .vocabulary import Lexicon, Term
 from .watchlist import collect_watchlist
@@ -32,6 +32,11 @@ class Line:
 
 
 def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
+    with cycle_collector_paused():
+        return _link(logs, lexicon, watch_window)
+
+
+def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     sessions = assign_session_ids([s for log in logs for s in log.sessions], diagnostics)
     by_source = {s.source: s for s in sessions}

@@ -54,6 +54,8 @@ def code_spans(text: str) -> tuple[CodeSpan, ...]:
 
 def replace_code_spans(text: str, replace) -> str:
     """``text`` with each code span replaced by ``replace(span)``."""
+    if "`" not in text:
+        return text  # most lines have no code span
     out, last = [], 0
     for span in code_spans(text):
         out.append(text[last:span.start])

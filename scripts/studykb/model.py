@@ -1,11 +1,13 @@
 """Typed, immutable records: the log model (parse) and the knowledge model (link)."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import NamedTuple, NewType, Union
+from typing import Iterator, NamedTuple, NewType, Union
 
 SessionId = NewType("SessionId", str)
 """``YYYY-MM-DD-HHMM`` with a ``-2``, ``-3`` suffix where two sessions collide."""
@@ -241,3 +243,22 @@ class Knowledge:
 
     def session(self, sid: SessionId) -> Session:
         return self.by_id[sid]
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Build records without Python's cycle collector running meanwhile.
+
+    Records form trees, never reference cycles, so the collector finds nothing in
+    them; yet it runs every few hundred allocations and now and then walks every
+    object built so far, which cost the link stage about a third of its time at
+    1,000 sessions. Reference counting frees memory as usual; the collector
+    resumes afterwards (unless it was off already).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -7,13 +7,13 @@ become diagnostics; nothing here raises on bad input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import timelog
 from .diagnostics import Diagnostic, error, info, warning
 from .model import (QA, Block, CodeBlock, Field, Item, LogFile, Note, Section,
-                    SectionKind, Session, SessionId, Source, Table)
+                    SectionKind, Session, SessionId, Source, Table, cycle_collector_paused)
 from .sources import LogText
 from .timezones import utc_offset
 
@@ -25,6 +25,7 @@ QA_RE = re.compile(r"^(?:Q\s*/\s*A|Q\s*&\s*A|QA)\s*:\s*(?P<text>.*)$", re.IGNORE
 FIELD_RE = re.compile(r"^(?P<name>[^:`*\[\]]{1,60}?)\s*:(?:\s+(?P<value>.*))?$")
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+PARENTHESES_RE = re.compile(r"\s*\(.*?\)\s*")
 TAB_WIDTH = 4
 
 KNOWN_FIELDS = frozenset({
@@ -51,7 +52,7 @@ def section_kind(name: str) -> SectionKind:
 
 def field_key(name: str) -> str:
     """``Time log (today)`` -> ``time log``: the name a field is known by."""
-    return re.sub(r"\s*\(.*?\)\s*", " ", name).strip().lower()
+    return PARENTHESES_RE.sub(" ", name).strip().lower()
 
 
 def is_known_field(name: str) -> bool:
@@ -81,7 +82,8 @@ class _Entry:
 
     def close_section(self) -> None:
         if self.section is not None:
-            self.blocks.append(replace(self.section, items=tuple(self.items)))
+            section = self.section
+            self.blocks.append(Section(section.name, section.kind, section.source, tuple(self.items)))
             self.section = None
             self.items = []
         self.indents = []
@@ -93,6 +95,11 @@ class _Entry:
 
 def parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
     """Parse one log file's lines into a LogFile."""
+    with cycle_collector_paused():
+        return _parse_log(text)
+
+
+def _parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
     starts = [n for n, line in enumerate(lines, 1) if HEADER_RE.match(line)]
@@ -210,7 +217,7 @@ def _read_bullet(entry: _Entry, bullet: re.Match, source: Source) -> None:
         entry.close_section()
         entry.blocks.append(QA(qa["text"].strip(), source, indent))
         return
-    named = FIELD_RE.match(text) if not ordered else None
+    named = FIELD_RE.match(text) if ":" in text and not ordered else None
     nested = entry.section is not None and indent > entry.section_indent
     if named and not named["value"] and not nested:
         entry.close_section()
@@ -283,6 +290,10 @@ def _zone_problems(tz_name: str | None, path: str, line: int) -> list[Diagnostic
 
 
 def _to_datetime(stamp: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(stamp)  # the usual zero-padded form, without strptime's cost
+    except ValueError:
+        pass  # single-digit fields (``2026-2-4 9:05``), or an impossible date
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
         try:
             return datetime.strptime(stamp, fmt)

@@ -27,16 +27,21 @@ class Redactor:
     enabled: bool
     patterns: tuple[re.Pattern, ...]
     names: re.Pattern | None = None
+    name_list: tuple[str, ...] = ()  # the names ``names`` matches, for a cheap test first
 
     def __call__(self, text: str) -> str:
         if self.enabled:
             if _may_hold_home_path(text):
                 text = HOME_PATH_RE.sub("~", text)
-            if self.names is not None:
+            if self.names is not None and self._may_name_a_user(text):
                 text = self.names.sub("[user]", text)
         for pattern in self.patterns:
             text = pattern.sub("[redacted]", text)
         return text
+
+    def _may_name_a_user(self, text: str) -> bool:
+        """A cheap test first: ``in`` is much faster than ``names``, whose lookbehind runs at every position."""
+        return not self.name_list or any(name in text for name in self.name_list)
 
 
 def _may_hold_home_path(text: str) -> bool:
@@ -61,4 +66,4 @@ def user_names(lines: Iterable[str]) -> set[str]:
 def make_redactor(config: Config, names: Iterable[str] = ()) -> Redactor:
     ordered = sorted(set(names), key=lambda n: (-len(n), n))
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])") if ordered else None
-    return Redactor(config.redact_paths, tuple(re.compile(p) for p in config.redact_patterns), pattern)
+    return Redactor(config.redact_paths, tuple(re.compile(p) for p in config.redact_patterns), pattern, tuple(ordered))

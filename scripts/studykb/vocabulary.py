@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -29,8 +30,9 @@ class Term:
     source: str | None = None  # the user vocabulary file a term came from
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A mention's position in a line. A named tuple: the link stage makes one per mention."""
+
     start: int
     end: int
     term: str  # the canonical name
@@ -52,7 +54,7 @@ class Lexicon:
     terms: dict[str, Term] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
-    _compiled: tuple[int, re.Pattern] | None = None
+    _compiled: _Compiled | None = None
     ignored: frozenset[str] = frozenset()
 
     def add(self, term: Term) -> None:
@@ -81,29 +83,52 @@ class Lexicon:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions in ``text``, the longest at each position."""
+        compiled = self._current()
         found = []
-        for match in self.pattern().finditer(text):
+        for match in compiled.regex.finditer(text):
             spelling = match.group()
-            if match.lastgroup == "exact":
-                name = self._exact.get(spelling)
-            else:
-                key = spelling.lower()
-                name = self._keys.get(key) or self._keys.get(_singular(key))
+            name = compiled.names.get(spelling)
+            if name is None:
+                name = compiled.names[spelling] = self._name_of(spelling, match.lastgroup == "exact")
             if name:
                 found.append(Match(match.start(), match.end(), name))
         return found
 
+    def _name_of(self, spelling: str, exact: bool) -> str:
+        """The canonical name a matched spelling stands for ('' if none)."""
+        if exact:
+            return self._exact.get(spelling, "")
+        key = spelling.lower()
+        return self._keys.get(key) or self._keys.get(_singular(key)) or ""
+
     def pattern(self) -> re.Pattern:
         """Every spelling in one regular expression shaped as a trie, so matching runs in C."""
-        if self._compiled is None or self._compiled[0] != len(self._keys) + len(self._exact):
+        return self._current().regex
+
+    def _current(self) -> _Compiled:
+        """The compiled matcher, rebuilt after terms were added."""
+        size = len(self._keys) + len(self._exact)
+        if self._compiled is None or self._compiled.size != size:
             words = trie_regex(sorted(self._keys))
             exact = trie_regex(sorted(self._exact))
             body = f"(?P<words>{words})(?:e?s)?" if words else "(?!)"
             if exact:
                 body += f"|(?-i:(?P<exact>{exact}))"
             regex = re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['/-])(?:{body})(?![A-Za-z0-9]|['/-][A-Za-z0-9])", re.IGNORECASE)
-            self._compiled = (len(self._keys) + len(self._exact), regex)
-        return self._compiled[1]
+            self._compiled = _Compiled(size, regex, {})
+        return self._compiled
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The matcher for one state of the lexicon, and the names its matched spellings resolved to.
+
+    A log repeats a few hundred spellings many thousand times: each is resolved once.
+    """
+
+    size: int
+    regex: re.Pattern
+    names: dict[str, str]
 
 
 def trie_regex(spellings: list[str]) -> str:

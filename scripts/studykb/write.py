@@ -28,7 +28,7 @@ def write_tree(root: Path, files: dict[str, str | bytes], owned_prefix: str) -> 
     recover(owned)
     encoded = {_inside(p, owned_prefix): c.encode("utf-8") if isinstance(c, str) else c for p, c in files.items()}
     current = _existing(owned)
-    changed = [p for p, data in encoded.items() if not _same(owned / p, data)]
+    changed = [p for p, data in encoded.items() if p not in current or not _same(owned / p, data)]
     removed = sorted(current - set(encoded))
     if changed or removed:
         _stage_and_swap(owned, encoded, set(changed))
@@ -47,9 +47,21 @@ def _inside(path: str, owned_prefix: str) -> str:
 
 
 def _existing(owned: Path) -> set[str]:
-    if not owned.is_dir():
-        return set()
-    return {p.relative_to(owned).as_posix() for p in owned.rglob("*") if p.is_file()}
+    """The files below ``owned``, relative and '/'-separated; symbolic links to folders are not followed.
+
+    ``os.scandir`` tells files from folders without a ``stat`` per file.
+    """
+    found: set[str] = set()
+    pending = [("", os.fspath(owned))] if owned.is_dir() else []
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    found.add(prefix + entry.name)
+    return found
 
 
 def _same(path: Path, data: bytes) -> bool:
@@ -62,10 +74,13 @@ def _same(path: Path, data: bytes) -> bool:
 def _stage_and_swap(owned: Path, files: dict[str, bytes], changed: set[str]) -> None:
     owned.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=owned.parent, prefix=f".{owned.name}-stage-"))
+    folders = {stage}
     try:
         for rel_path, data in files.items():
             target = stage / rel_path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             if rel_path in changed:
                 target.write_bytes(data)
             else:

@@ -2,18 +2,33 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
-from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Source, Table
+from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Source, Table, cycle_collector_paused
 from .runs import RunResult
 
 SCHEMA_VERSION = 1
 
 
 def render_kb_json(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> str:
-    data = {
+    with cycle_collector_paused():
+        return _encode(_kb_data(knowledge, results))
+
+
+def _encode(data: dict) -> str:
+    # Compact: the C encoder is used only without indentation, and the file stays small.
+    # The data is a tree just built, so the encoder need not look for cycles.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False) + "\n"
+
+
+def _kb_data(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> dict:
+    ids_by_log: dict[str, list[str]] = defaultdict(list)
+    for s in knowledge.sessions:  # chronological, as each log's list should be
+        ids_by_log[s.source.path].append(s.id)
+    return {
         "schema": SCHEMA_VERSION,
         "logs": [{"path": log.path, "title": log.title, "preamble": [_note(n) for n in log.preamble],
-                  "sessions": [s.id for s in knowledge.sessions if s.source.path == log.path]}
+                  "sessions": ids_by_log[log.path]}
                  for log in knowledge.logs],
         "sessions": [_session(s) for s in knowledge.sessions],
         "concepts": [_concept(c) for c in knowledge.concepts],
@@ -28,8 +43,6 @@ def render_kb_json(knowledge: Knowledge, results: dict[tuple[str, str], RunResul
                   for c in knowledge.cards],
         "experiment_refs": [_ref(r, results) for r in knowledge.experiment_refs],
     }
-    # Compact: the C encoder is used only without indentation, and the file stays small.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _src(source: Source) -> dict:
