@@ -126,3 +126,22 @@ def test_registry_imports_neither_numpy_nor_matplotlib():
     code = "import sys, experiments.registry; print(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'matplotlib')))"
     out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_phrase_contains_one_of_its_experiments_cues():
+    """The cue test before the regex must never hide a line a phrase would match."""
+    for experiment in EXPERIMENTS.values():
+        assert experiment.cues and all(cue == cue.lower() for cue in experiment.cues)
+        for phrase in experiment.phrases:
+            assert any(cue in phrase.lower() for cue in experiment.cues), (experiment.id, phrase)
+
+
+@pytest.mark.parametrize("line, experiment", [
+    ("Re-ran the CH01 BASELINE", "ch01-baseline"),
+    ("LR-Sweep executed: `0.1, 1`", "ch01-lr-sweep"),
+    ("Batch Size Sweep: `5, 10`", "ch01-batch-sweep"),
+    ("Compare at Fixed Total Updates", "ch01-fixed-updates"),
+    ("Hold-out set of 20 %", "ch01-validation"),
+])
+def test_cues_are_case_insensitive_like_the_phrases(line, experiment):
+    assert [run.experiment for run in find_runs(line)] == [experiment]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from experiments.registry import EXPERIMENTS
 
-from ..model import Knowledge
+from ..model import Knowledge, cycle_collector_paused
 from .chart import minutes_per_week, study_time_svg
 from .common import concept_page, page, session_page, source_page
 from .concept import render_concept
@@ -21,6 +21,12 @@ from .timeline import CHART, render_timeline
 def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
                 watch_window: int) -> tuple[dict[str, str | bytes], dict]:
     """Every generated file (docs-relative path -> content) and the home page's variables."""
+    with cycle_collector_paused():  # page texts and records form no cycles (see model.py)
+        return _render_site(knowledge, results, watch_window)
+
+
+def _render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
+                 watch_window: int) -> tuple[dict[str, str | bytes], dict]:
     ctx = make_context(knowledge, results)
     files: dict[str, str | bytes] = {
         page("timeline.md"): render_timeline(ctx),
