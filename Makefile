@@ -9,7 +9,7 @@ REMOTE ?= origin
 FORCE ?=
 ONLY ?=
 BENCH_QUICK ?=
-DIRTY ?=
+DIRTY ?= 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve site pages check test golden experiments bench e2e deploy screenshots clean
@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/ (reloads on log edits; DIRTY=1 rebuilds only changed pages)
-	$(MKDOCS) serve $(if $(DIRTY),--dirty)
+serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/; a log edit rebuilds only the pages it changed (DIRTY=0: every page)
+	$(MKDOCS) serve $(if $(filter 1,$(DIRTY)),--dirty)
 
 site: $(STAMP) ## build the site into site/ (mkdocs build --strict; a failed build keeps the old site)
 	$(PY) -m studykb site

@@ -1,11 +1,19 @@
-"""The MkDocs hook: permalinks for generated pages, and no rebuild loop under ``mkdocs serve``."""
+"""The MkDocs hook: permalinks for generated pages, no rebuild loop under ``mkdocs serve``, and
+correct ``--dirty`` rebuilds (the home dashboard follows the logs; the search index keeps every page)."""
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from tests.conftest import ROOT
+import pytest
+
+from tests.conftest import ROOT, SEED, make_project
 
 
 def load_hook():
@@ -38,3 +46,41 @@ def test_serve_watches_docs_but_not_the_generated_subtree(tmp_path):
         str(docs / "stylesheets"): True,
         str(tmp_path / "sessions"): True,
     }
+
+
+# --- `mkdocs serve --dirty`: the rebuilds of one serve process, run in a child process --
+
+SERVE_DIRTY = """
+import json, os, sys
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+
+def rebuild(first=False):
+    config = load_config("mkdocs.yml", site_dir="served")
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    index = json.load(open("served/search/search_index.json"))["docs"]
+    home = open("served/index.html", encoding="utf-8").read()
+    return {"pages": sorted({doc["location"].split("#")[0] for doc in index}),
+            "home": home, "kb_json_page": os.path.getmtime("served/kb-json/index.html")}
+
+first = rebuild(first=True)
+with open("sessions/dlfs2.md", "a", encoding="utf-8") as log:
+    log.write("\\n## Session: 2030-01-01 10:00:00 UTC\\n- Topics covered:\\n- a new session\\n")
+print(json.dumps([first, rebuild()]))
+"""
+
+
+@pytest.mark.slow
+def test_dirty_rebuild_refreshes_the_home_page_and_keeps_the_search_index(tmp_path):
+    project = make_project(tmp_path, {"dlfs2.md": SEED.read_text("utf-8")})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-c", SERVE_DIRTY], cwd=project, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    before, after = json.loads(done.stdout)
+    sessions = [int(re.search(r"<strong>(\d+)</strong> sessions", page["home"])[1]) for page in (before, after)]
+    assert sessions[1] == sessions[0] + 1  # the dashboard was built again
+    assert set(before["pages"]) < set(after["pages"]) and "sessions/2030-01-01-1000/" in after["pages"]
+    assert "" not in after["pages"]  # the dashboard is not indexed
+    assert after["kb_json_page"] == before["kb_json_page"]  # a page that shows no kb.* was not

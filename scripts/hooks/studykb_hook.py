@@ -1,13 +1,16 @@
 """MkDocs hook: run the studykb generator before every build. Kept thin on purpose.
 
 The generator knows nothing of MkDocs; this file only calls it, prints its
-diagnostics, hands the home page its variables and serves the generated pages
-at their permalinks (``generated/sessions/x.md`` -> ``/sessions/x/``).
+diagnostics, hands the home page its variables, serves the generated pages
+at their permalinks (``generated/sessions/x.md`` -> ``/sessions/x/``) and, under
+``--dirty``, has the pages that show the knowledge base rebuilt when it changed.
 """
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -21,19 +24,31 @@ log = logging.getLogger("mkdocs.studykb")
 # Problems in a log are the learner's to fix (`make check` fails on errors); they are
 # shown, but must not fail a --strict build, which is about the site itself.
 _LOG_LEVEL = {Level.ERROR: logging.INFO, Level.WARNING: logging.INFO, Level.INFO: logging.DEBUG}
+# A hand-written page that shows the knowledge base: `{{ kb.sessions }}`, `{% if kb... %}`.
+_USES_KB = re.compile(r"\{[{%][^}%]*\bkb\b")
 
 
 @event_priority(100)  # before mkdocs-macros reads `extra`
 def on_config(config):
     root = Path(config.config_file_path).parent
     ours = config_from_mapping(root, {"extra": dict(config.extra), "site_dir": config.site_dir})
-    generated = generate(ours)
+    generated = generate(ours)  # parses only the logs edited since the last build
     for diagnostic in generated.loaded.diagnostics:
         log.log(_LOG_LEVEL[diagnostic.level], "%s", diagnostic)
     if generated.report.written:
         log.info("studykb: wrote %d generated files", len(generated.report.written))
     config.extra["kb"] = generated.home
     return config
+
+
+@event_priority(100)  # before mkdocs-macros replaces `{{ kb.x }}` by its value
+def on_page_markdown(markdown, page, config, files):
+    """Pages that show the knowledge base stay out of the search index: what they show
+    is on the generated pages too, and under ``--dirty`` Material's index would lose
+    every other page when the home page (URL ``""``) is the first one rebuilt."""
+    if not page.file.src_uri.startswith(GENERATED + "/") and _USES_KB.search(markdown):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
 
 
 def on_serve(server, config, builder):
@@ -56,7 +71,31 @@ def on_files(files, config):
             file.dest_uri = file.dest_uri[len(prefix):]
             file.url = _url(file.dest_uri, config.use_directory_urls)
             file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
+    _forget_built_pages_older_than_the_knowledge_base(files, prefix)
     return files
+
+
+def _forget_built_pages_older_than_the_knowledge_base(files, prefix: str) -> None:
+    """``--dirty`` rebuilds a page only when its source is newer than its built output
+    (``File.is_modified``). A page that shows ``kb.*`` also depends on the generated
+    pages, which change with the logs; when they are newer than its output, the output
+    is removed, so MkDocs builds the page again. A full build has no output yet."""
+    generated = [file for file in files if file.src_uri.startswith(prefix)]
+    if not generated:
+        return
+    newest = max(os.path.getmtime(file.abs_src_path) for file in generated)
+    for file in files.documentation_pages():
+        if file.src_uri.startswith(prefix) or not _built_before(file.abs_dest_path, newest):
+            continue
+        if _USES_KB.search(Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")):
+            os.remove(file.abs_dest_path)
+
+
+def _built_before(path: str, moment: float) -> bool:
+    try:
+        return os.path.getmtime(path) < moment
+    except OSError:
+        return False
 
 
 def _url(dest_uri: str, directory_urls: bool) -> str:

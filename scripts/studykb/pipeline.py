@@ -1,7 +1,8 @@
 """The stages in order: read -> redact -> parse -> link -> render -> write."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, load_config
@@ -9,7 +10,7 @@ from .diagnostics import Diagnostic
 from .link import link
 from .model import Knowledge, LogFile
 from .parse import parse_log
-from .redact import make_redactor, user_names
+from .redact import Redactor, make_redactor, user_names
 from .render import render_site
 from .results import load_run_results
 from .write import WriteReport, write_tree
@@ -23,10 +24,10 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def load(config: Config) -> Loaded:
+def load(config: Config, cache: LogCache | None = None) -> Loaded:
     """Read every log under sessions/ and build the whole knowledge model."""
     diagnostics: list[Diagnostic] = []
-    logs = read_logs(config, diagnostics)
+    logs = read_logs(config, diagnostics, cache)
     user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, _display(config, config.vocabulary_path))
     diagnostics += problems
     knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
@@ -41,9 +42,13 @@ class Generated:
     report: WriteReport
 
 
-def generate(config: Config) -> Generated:
-    """The whole generator: logs in, pages under the generated subtree out."""
-    loaded = load(config)
+def generate(config: Config, cache: LogCache | None = None) -> Generated:
+    """The whole generator: logs in, pages under the generated subtree out.
+
+    The parsed logs are kept for the next call in the same process (``cache``, else
+    the process's own), so a rebuild under ``mkdocs serve`` parses only edited logs.
+    """
+    loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
     results, assets = load_run_results(loaded.knowledge, config.root)
     files, home = render_site(loaded.knowledge, results, config.watchlist_window)
     files.update(assets)
@@ -52,7 +57,7 @@ def generate(config: Config) -> Generated:
     return Generated(loaded, home, report)
 
 
-def read_logs(config: Config, diagnostics: list[Diagnostic]) -> list[LogFile]:
+def read_logs(config: Config, diagnostics: list[Diagnostic], cache: LogCache | None = None) -> list[LogFile]:
     """Read every log, then redact with the user names found in any of them, then parse."""
     texts = []
     for path in find_logs(config.sessions_path):
@@ -61,12 +66,56 @@ def read_logs(config: Config, diagnostics: list[Diagnostic]) -> list[LogFile]:
         if text is not None:
             texts.append(text)
     redact = make_redactor(config, user_names(line for text in texts for line in text.lines))
+    cache = cache if cache is not None else LogCache()
     logs = []
     for text in texts:
-        log, problems = parse_log(LogText(text.path, tuple(redact(line) for line in text.lines)))
+        log, problems = cache.parse(text, redact)
         diagnostics += problems
         logs.append(log)
+    cache.keep_only({text.path for text in texts})
     return logs
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    digest: str
+    redact: Redactor
+    log: LogFile
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class LogCache:
+    """Parsed logs by file, each with the hash of the text it was parsed from.
+
+    Under ``mkdocs serve`` the generator runs again after every edit in the same
+    process; with one cache across those runs only the logs whose text (or the
+    redaction, which depends on every log) changed are parsed again.
+    """
+    parsed: dict[str, _Parsed] = field(default_factory=dict)
+
+    def parse(self, text: LogText, redact: Redactor) -> tuple[LogFile, tuple[Diagnostic, ...]]:
+        digest = _digest(text.lines)
+        hit = self.parsed.get(text.path)
+        if hit is None or hit.digest != digest or hit.redact != redact:
+            log, problems = parse_log(LogText(text.path, tuple(redact(line) for line in text.lines)))
+            hit = self.parsed[text.path] = _Parsed(digest, redact, log, tuple(problems))
+        return hit.log, hit.diagnostics
+
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget the logs that are gone, so the cache never outgrows the sessions folder."""
+        for gone in self.parsed.keys() - paths:
+            del self.parsed[gone]
+
+
+def _digest(lines: tuple[str, ...]) -> str:
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# The one piece of process-wide state: MkDocs re-runs ``generate`` in the same process
+# after every edit under ``mkdocs serve``, while its hook module may or may not be
+# imported again. Entries are checked by content hash, so a stale one is never used.
+PROCESS_LOG_CACHE = LogCache()
 
 
 def _display(config: Config, path: Path) -> str:
@@ -84,4 +133,4 @@ def referenced_runs(root: Path) -> list:
     return sorted(runs, key=lambda run: (run.experiment, run.run_id))
 
 
-__all__ = ["Loaded", "Generated", "load", "generate", "referenced_runs", "load_config"]
+__all__ = ["Loaded", "Generated", "LogCache", "load", "generate", "referenced_runs", "load_config"]
