@@ -93,3 +93,48 @@ def test_pages_from_cached_logs_are_the_pages_from_a_fresh_parse(tmp_path):
     cached = pipeline.generate(Config(root=root), cache)
     fresh = pipeline.generate(Config(root=root), pipeline.LogCache())
     assert fresh.report.written == () and fresh.home == cached.home
+
+
+SESSIONS = "".join(f"""
+## Session: 2026-03-{day:02d} 10:00:00 UTC
+- Topics covered:
+- epoch and `batch size` on day {day}
+- Key concepts repeatedly confused (watchlist):
+- learning rate versus step size
+""" for day in range(1, 8))
+
+
+def generated_pages(root) -> dict[str, str]:
+    folder = root / "docs" / "generated"
+    return {p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in folder.rglob("*.md")}
+
+
+def test_a_rebuild_renders_only_the_session_pages_whose_inputs_changed(tmp_path):
+    root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS})
+    cache, memo = pipeline.LogCache(), pipeline.PageMemo()
+    pipeline.generate(Config(root=root), cache, memo)
+    log = root / "sessions" / "log.md"
+    log.write_text(log.read_text("utf-8").replace("on day 4", "on day 4, checked twice"), "utf-8")
+    memo.hits = 0
+    pipeline.generate(Config(root=root), cache, memo)
+    assert memo.hits == 6  # the edited session alone was rendered again
+    memoised = generated_pages(root)
+    pipeline.generate(Config(root=root), pipeline.LogCache(), pipeline.PageMemo())  # from nothing
+    assert generated_pages(root) == memoised
+    assert "checked twice" in memoised["sessions/2026-03-04-1000.md"]
+
+
+def test_a_new_concept_renders_every_session_page_again(tmp_path):
+    """A session page links every concept it mentions: a concept defined anywhere can
+    turn plain words on any page into a link."""
+    root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS.replace("on day 1", "on day 1 with a blorp")})
+    cache, memo = pipeline.LogCache(), pipeline.PageMemo()
+    pipeline.generate(Config(root=root), cache, memo)
+    assert "concepts/blorp/" not in generated_pages(root)["sessions/2026-03-01-1000.md"]
+    log = root / "sessions" / "log.md"
+    log.write_text(log.read_text("utf-8").replace("- epoch and `batch size` on day 7",
+                                                  "- `blorp` is a made-up unit of work"), "utf-8")
+    memo.hits = 0
+    pipeline.generate(Config(root=root), cache, memo)
+    assert memo.hits == 0
+    assert '<a href="../../concepts/blorp/">blorp</a>' in generated_pages(root)["sessions/2026-03-01-1000.md"]

@@ -12,6 +12,7 @@ from .model import Knowledge, LogFile
 from .parse import parse_log
 from .redact import Redactor, make_redactor, user_names
 from .render import render_site
+from .render.memo import PageMemo
 from .results import load_run_results
 from .write import WriteReport, write_tree
 from .sources import LogText, find_logs, read_log
@@ -42,15 +43,17 @@ class Generated:
     report: WriteReport
 
 
-def generate(config: Config, cache: LogCache | None = None) -> Generated:
+def generate(config: Config, cache: LogCache | None = None, memo: PageMemo | None = None) -> Generated:
     """The whole generator: logs in, pages under the generated subtree out.
 
-    The parsed logs are kept for the next call in the same process (``cache``, else
-    the process's own), so a rebuild under ``mkdocs serve`` parses only edited logs.
+    The parsed logs and session pages are kept for the next call in the same process
+    (``cache`` and ``memo``, else the process's own), so a rebuild under ``mkdocs serve``
+    parses only edited logs and renders only the session pages that changed.
     """
     loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
     results, assets = load_run_results(loaded.knowledge, config.root)
-    files, home = render_site(loaded.knowledge, results, config.watchlist_window)
+    files, home = render_site(loaded.knowledge, results, config.watchlist_window,
+                              PROCESS_PAGE_MEMO if memo is None else memo)
     files.update(assets)
     docs_dir = config.generated_path.parent
     report = write_tree(docs_dir, files, config.generated_path.name)
@@ -112,10 +115,12 @@ def _digest(lines: tuple[str, ...]) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-# The one piece of process-wide state: MkDocs re-runs ``generate`` in the same process
+# The process-wide state: MkDocs re-runs ``generate`` in the same process
 # after every edit under ``mkdocs serve``, while its hook module may or may not be
-# imported again. Entries are checked by content hash, so a stale one is never used.
+# imported again. A log is reused only for the same text, a session page only for the
+# same inputs (render/memo.py), so a stale entry is never used.
 PROCESS_LOG_CACHE = LogCache()
+PROCESS_PAGE_MEMO = PageMemo()
 
 
 def _display(config: Config, path: Path) -> str:
@@ -133,4 +138,4 @@ def referenced_runs(root: Path) -> list:
     return sorted(runs, key=lambda run: (run.experiment, run.run_id))
 
 
-__all__ = ["Loaded", "Generated", "LogCache", "load", "generate", "referenced_runs", "load_config"]
+__all__ = ["Loaded", "Generated", "LogCache", "PageMemo", "load", "generate", "referenced_runs", "load_config"]

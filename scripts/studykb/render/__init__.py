@@ -12,6 +12,7 @@ from .experiments import render_experiment, render_experiment_index
 from .home import home_variables
 from .indexes import render_glossary, render_recall, render_watchlist
 from .kbjson import render_kb_json
+from .memo import PageMemo, concepts_key
 from .runs import RunResult
 from .session import render_session
 from .sources import render_source
@@ -19,14 +20,17 @@ from .timeline import CHART, render_timeline
 
 
 def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
-                watch_window: int) -> tuple[dict[str, str | bytes], dict]:
-    """Every generated file (docs-relative path -> content) and the home page's variables."""
+                watch_window: int, memo: PageMemo | None = None) -> tuple[dict[str, str | bytes], dict]:
+    """Every generated file (docs-relative path -> content) and the home page's variables.
+
+    With a ``memo`` from the previous call, unchanged session pages are not rendered again.
+    """
     with cycle_collector_paused():  # page texts and records form no cycles (see model.py)
-        return _render_site(knowledge, results, watch_window)
+        return _render_site(knowledge, results, watch_window, memo)
 
 
 def _render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
-                 watch_window: int) -> tuple[dict[str, str | bytes], dict]:
+                 watch_window: int, memo: PageMemo | None) -> tuple[dict[str, str | bytes], dict]:
     ctx = make_context(knowledge, results)
     files: dict[str, str | bytes] = {
         page("timeline.md"): render_timeline(ctx),
@@ -37,8 +41,14 @@ def _render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]
         page("kb.json"): render_kb_json(knowledge, results),
         CHART: study_time_svg(minutes_per_week(knowledge.sessions)),
     }
-    for session in knowledge.sessions:
-        files[session_page(session)] = render_session(session, ctx)
+    if memo is None:
+        for session in knowledge.sessions:
+            files[session_page(session)] = render_session(session, ctx)
+    else:
+        concepts = concepts_key(ctx)
+        for session in knowledge.sessions:
+            files[session_page(session)] = memo.session_page(session, ctx, concepts)
+        memo.keep_only(s.id for s in knowledge.sessions)
     illustrated = _illustrations(knowledge, results)
     for concept in knowledge.concepts:
         files[concept_page(concept.slug)] = render_concept(concept, ctx, illustrated.get(concept.name, []))

@@ -1,35 +1,46 @@
 """The page of one session: every line of the entry, its structure made visible.
 
-Section names are Markdown headings (the page's table of contents); everything else
-is raw HTML (see html.py), so the page costs the engine little to build.
+Below the title the page is HTML (see html.py) in one block, which the engine passes
+through as it is; only a code block from the log is Markdown, for syntax highlighting.
 """
 from __future__ import annotations
 
 from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Table
+from ..slugs import make_slug
 from . import html
 from .common import (concept_page, front_matter, minutes, page, rel, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
 from .html import concept_linker, href
-from .text import Linker, inline, plain
+from .text import Linker, plain
 
 
 def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = concept_linker(ctx.knowledge, here)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
-           f"# Session {plain(session.title)}", "", html.block(_facts(session, ctx, here)), ""]
+           f"# Session {plain(session.title)}", ""]
+    parts = [_facts(session, ctx, here)]  # HTML, as one block until a log's code block
     flow: list[str] = []  # fields and Q/A lines before, between or after sections: one list
+    headings: set[str] = set()
     for block in session.blocks:
         if isinstance(block, (Field, QA)):
             flow.append(_line_item(block, linker, here, ctx))
             continue
         if flow:
-            out += [html.block("<ul>\n" + "\n".join(flow) + "\n</ul>"), ""]
+            parts.append("<ul>\n" + "\n".join(flow) + "\n</ul>")
             flow = []
-        out += _block(block, linker, here, ctx)
+        if isinstance(block, CodeBlock):  # Markdown, for the site's syntax highlighting
+            if parts:
+                out += [html.block("\n".join(parts)), ""]
+            out += _code_block(block)
+            parts = []
+        else:
+            parts += _block(block, linker, here, ctx, headings)
     if flow:
-        out += [html.block("<ul>\n" + "\n".join(flow) + "\n</ul>"), ""]
+        parts.append("<ul>\n" + "\n".join(flow) + "\n</ul>")
+    if parts:
+        out += [html.block("\n".join(parts))]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -90,28 +101,43 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
     return f"<li>{body}{_runs(block.source, here, ctx)}</li>"
 
 
-def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
+def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
     if isinstance(block, Section):
-        return _section(block, linker, here, ctx)
+        return _section(block, linker, here, ctx, headings)
     if isinstance(block, Note):
         spans = ctx.knowledge.mention_spans.get(block.source, ())
-        return [html.block(f"<p>{html.inline(block.text, linker, spans)}</p>"), ""]
-    if isinstance(block, CodeBlock):
-        return _code_block(block)
+        return [f"<p>{html.inline(block.text, linker, spans)}</p>"]
     if isinstance(block, Table):
-        return [html.block(_table(block, linker)), ""]
+        return [_table(block, linker)]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[str]:
-    out = [f"## {inline(section.name, at_block_start=False)}", ""] if section.name else []
+def _section(section: Section, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
+    out = [_heading(section.name, headings)] if section.name else []
     spans = ctx.knowledge.mention_spans
     items = [(item.depth, item.ordered,
               html.inline(item.text, linker, spans.get(item.source, ())) + _runs(item.source, here, ctx))
              for item in section.items]
     if items:
-        out += [html.block(html.nested_list(items)), ""]
+        out.append(html.nested_list(items))
     return out
+
+
+def _heading(name: str, taken: set[str]) -> str:
+    """A section heading with the anchor and permalink the toc extension would give it.
+
+    Written as HTML, so the whole page is one block the engine passes through: the
+    session pages then build in about half the time, at the price of the sidebar's
+    table of contents, which listed the same few section names on every session page.
+    """
+    base = make_slug(name)
+    anchor, n = base, 1
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}-{n}"
+    taken.add(anchor)
+    return (f'<h2 id="{anchor}">{html.inline(name)}'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h2>')
 
 
 def _runs(source, here: str, ctx: Context) -> str:

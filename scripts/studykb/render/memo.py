@@ -1,0 +1,55 @@
+"""Session pages kept from the previous render in the same process (``mkdocs serve``).
+
+After an edit to one session, every other session page would come out the same: each
+is rendered again only if something it shows changed. The key holds everything a
+session page is made of: the parsed session (its blocks are the very objects the parse
+cache kept when the log did not change; equal ones also match), its neighbours, the
+concepts it introduces, the concept names and slugs every link depends on, the concept
+mentions found on its lines, and the experiment results shown beside them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..link import session_lines
+from ..model import Session
+from .context import Context, neighbours
+from .session import render_session
+
+
+@dataclass
+class PageMemo:
+    pages: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # session id -> (key, page)
+    hits: int = 0
+
+    def session_page(self, session: Session, ctx: Context, concepts: tuple) -> str:
+        key = _session_key(session, ctx, concepts)
+        kept = self.pages.get(session.id)
+        if kept is not None and kept[0] == key:
+            self.hits += 1
+            return kept[1]
+        page = render_session(session, ctx)
+        self.pages[session.id] = (key, page)
+        return page
+
+    def keep_only(self, session_ids) -> None:
+        for gone in self.pages.keys() - set(session_ids):
+            del self.pages[gone]
+
+
+def concepts_key(ctx: Context) -> tuple:
+    """What every page's concept links depend on."""
+    return tuple((c.name, c.slug, c.aliases) for c in ctx.knowledge.concepts)
+
+
+def _session_key(session: Session, ctx: Context, concepts: tuple) -> tuple:
+    before, after = neighbours(ctx, session)
+    sources = [line.source for line in session_lines(session)]
+    spans = ctx.knowledge.mention_spans
+    runs = tuple((ref, ctx.results.get((ref.experiment, ref.run_id)))
+                 for source in sources for ref in ctx.refs_by_source.get(source, ()))
+    return (session.source, session.header, session.started, session.utc_offset, session.tz_name,
+            session.timelog, session.blocks,
+            before and (before.id, before.title), after and (after.id, after.title),
+            tuple((c.name, c.slug) for c in ctx.introduced.get(session.id, ())),
+            concepts, tuple(spans.get(source) for source in sources), runs)
