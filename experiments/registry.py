@@ -52,8 +52,17 @@ class Experiment:
         return next(param for param in self.params if param.name == name)
 
     def matches(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(cue in lowered for cue in self.cues) and _phrase_pattern(self.phrases).search(text) is not None
+        return _has_cue(text, self.cues) and _phrase_pattern(self.phrases).search(text) is not None
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether the line names any of the cue words; most lines do not, and stop here.
+    (Plain `in` tests on the lowered line: several times faster than a case-blind regex.)"""
+    lowered = text.lower()
+    for cue in cues:
+        if cue in lowered:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -97,8 +106,7 @@ def make_run(experiment_id: str, **overrides: ParamValue) -> Run:
 
 def find_runs(text: str) -> list[Run]:
     """The runs one log line's raw Markdown refers to, ordered by experiment id."""
-    lowered = text.lower()
-    if not any(cue in lowered for cue in ALL_CUES) or _phrase_pattern(ALL_PHRASES).search(text) is None:
+    if not _has_cue(text, ALL_CUES) or _phrase_pattern(ALL_PHRASES).search(text) is None:
         return []  # most lines name no experiment: cheap tests instead of one search per experiment
     return [
         make_run(experiment.id, **_params_from_line(experiment, text))

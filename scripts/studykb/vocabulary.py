@@ -6,6 +6,7 @@ is scanned once, in C, whatever the size of the vocabulary.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -84,6 +85,13 @@ class Lexicon:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions in ``text``, the longest at each position."""
         compiled = self._current()
+        known = _found_with(compiled.regex.pattern)
+        hit = known.get(text)
+        if hit is None:
+            hit = known[text] = tuple(self._find(compiled, text))
+        return list(hit)
+
+    def _find(self, compiled: _Compiled, text: str) -> list[Match]:
         found = []
         for match in compiled.regex.finditer(text):
             spelling = match.group()
@@ -117,6 +125,24 @@ class Lexicon:
             regex = re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['/-])(?:{body})(?![A-Za-z0-9]|['/-][A-Za-z0-9])", re.IGNORECASE)
             self._compiled = _Compiled(size, regex, {})
         return self._compiled
+
+
+# Mentions already found, by matcher (its pattern says which terms it knows) and line.
+# Under `mkdocs serve` the lexicon is built again for every rebuild, but comes out the
+# same unless a term was added: then only edited lines are searched. A few matchers are
+# kept (the lexicon grows while the log's own terms are discovered).
+_FOUND: OrderedDict[str, dict[str, tuple]] = OrderedDict()
+_FOUND_MATCHERS = 4
+
+
+def _found_with(pattern: str) -> dict[str, tuple]:
+    if pattern in _FOUND:
+        _FOUND.move_to_end(pattern)
+    else:
+        _FOUND[pattern] = {}
+        while len(_FOUND) > _FOUND_MATCHERS:
+            _FOUND.popitem(last=False)
+    return _FOUND[pattern]
 
 
 @dataclass(frozen=True)
