@@ -29,13 +29,14 @@ def check_slug(slug: str) -> Slug:
 def unique_slugs(names: list[str]) -> dict[str, Slug]:
     """A slug per name; names that slug alike get ``-2``, ``-3`` in the order given."""
     taken: set[str] = set()
-    result = {}
-    for name in names:
-        base = make_slug(name)
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        result[name] = Slug(slug)
-    return result
+    return {name: unique(make_slug(name), taken) for name in names}
+
+
+def unique(base: Slug, taken: set[str]) -> Slug:
+    """``base``, or ``base-2``, ``base-3``... whichever ``taken`` lacks; then taken."""
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return Slug(slug)

@@ -1,9 +1,10 @@
-"""Log text to HTML for the raw-HTML blocks of generated pages.
+"""Log text to HTML, for the bodies of generated pages.
 
-The bodies of generated pages are HTML blocks between Markdown headings (see
-:func:`block`): the engine passes them through untouched, which costs a fraction of
-converting the same content from Markdown (measured on the Performance page), and
-log text that is HTML-escaped here cannot start Markdown, HTML or template syntax.
+Generated pages keep a Markdown title (and, on concept and index pages, Markdown
+section headings); the rest is HTML in fences the engine passes through untouched
+(:func:`block`), which costs a fraction of converting the same content from Markdown
+(see the Performance page), and log text HTML-escaped here cannot start Markdown,
+HTML or template syntax.
 
 What a log line may say in inline Markdown is kept: code spans, ``**strong**`` and
 ``*emphasis*`` (``_x_`` only between non-word characters, so snake_case stays as

@@ -6,7 +6,7 @@ through as it is; only a code block from the log is Markdown, for syntax highlig
 from __future__ import annotations
 
 from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Table
-from ..slugs import make_slug
+from ..slugs import make_slug, unique
 from . import html
 from .common import (concept_page, front_matter, minutes, page, rel, session_anchor, session_page, source_page,
                      utc_offset)
@@ -130,12 +130,7 @@ def _heading(name: str, taken: set[str]) -> str:
     session pages then build in about half the time, at the price of the sidebar's
     table of contents, which listed the same few section names on every session page.
     """
-    base = make_slug(name)
-    anchor, n = base, 1
-    while anchor in taken:
-        n += 1
-        anchor = f"{base}-{n}"
-    taken.add(anchor)
+    anchor = unique(make_slug(name), taken)
     return (f'<h2 id="{anchor}">{html.inline(name)}'
             f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h2>')
 
