@@ -85,27 +85,45 @@ def _tokens(line: str, linker: Linker, mentions) -> list[tuple[int, int, str]]:
     """The parts of ``line`` that become elements, in order: code spans, links outside
     them, and concept mentions outside both (the first of each concept only)."""
     spans = code_spans(line)
-    blocked: list[tuple] = [(s.start, s.end, s) for s in spans]
+    blocked: list[tuple] = [(s.start, s.end, _CODE, s) for s in spans]
     if "](" in line:
         bounds = [0, *(x for s in spans for x in (s.start, s.end)), len(line)]
         for start, end in zip(bounds[::2], bounds[1::2]):
-            blocked += [(m.start(), m.end(), m) for m in LINK_RE.finditer(line, start, end)]
-        blocked.sort(key=lambda b: b[0])
-    candidates = blocked
-    if mentions and linker.slugs:
-        free = [(m.start, m.end, m) for m in mentions
-                if not any(m.start < end and m.end > start for start, end, _ in blocked)]
-        candidates = sorted(blocked + free, key=lambda c: c[0])
+            blocked += [(m.start(), m.end(), _LINK, m) for m in LINK_RE.finditer(line, start, end)]
+        blocked.sort(key=_first)
+    if not mentions or not linker.slugs:
+        candidates = blocked
+    elif not blocked:
+        candidates = [(m.start, m.end, _MENTION, m) for m in mentions]  # found in order already
+    else:
+        candidates = blocked + [(m.start, m.end, _MENTION, m) for m in mentions if _free(m, blocked)]
+        candidates.sort(key=_first)
     out, seen = [], set()
-    for start, end, what in candidates:
-        if isinstance(what, re.Match):
-            out.append((start, end, _link(what)))
-        elif hasattr(what, "inner"):
+    for start, end, kind, what in candidates:
+        if kind is _MENTION:
+            if what.term not in seen and (url := linker.url(what.term)):
+                seen.add(what.term)
+                out.append((start, end, f'<a href="{url}">{text(line[start:end])}</a>'))
+        elif kind is _CODE:
             out.append((start, end, _code(what, linker, seen)))
-        elif what.term not in seen and (url := linker.url(what.term)):
-            seen.add(what.term)
-            out.append((start, end, f'<a href="{url}">{text(line[start:end])}</a>'))
+        else:
+            out.append((start, end, _link(what)))
     return out
+
+
+_CODE, _LINK, _MENTION = "code", "link", "mention"
+
+
+def _first(candidate: tuple) -> int:
+    return candidate[0]
+
+
+def _free(mention, blocked: list[tuple]) -> bool:
+    """Whether a mention lies outside every code span and link."""
+    for start, end, _, _ in blocked:
+        if mention.start < end and mention.end > start:
+            return False
+    return True
 
 
 def _code(span, linker: Linker, seen: set) -> str:
