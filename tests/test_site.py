@@ -154,3 +154,18 @@ def test_titles_and_descriptions_are_escaped(tmp_path):
     for html_file in (project / "site").rglob("*.html"):
         html = html_file.read_text()
         assert "<b>x</b>" not in html and "<script>bad" not in html and "<img src=x" not in html, html_file
+
+
+def test_text_that_repeats_a_session_page_is_searched_on_the_session_page_only(built_fixture_site):
+    docs = json.loads((built_fixture_site / "site" / "search" / "search_index.json").read_text())["docs"]
+
+    def found(text: str) -> set[str]:
+        return {d["location"].split("#")[0] for d in docs if text in d["text"]}
+
+    answer = "Confirmed as first diagnostic priority"  # a Q/A answer: also a recall card's back
+    assert found(answer) == {"sessions/2026-02-14-1316/"}
+    assert found("train_custom_loop.py") == {"sessions/2026-02-18-1503/"}  # not the timeline's topics
+    assert not found("UTC+09:00")  # the session facts table
+    quoted = "(with fixed LR)"  # a line quoted on the learning-rate and sweep concept pages
+    assert "sessions/2026-02-18-1503/" in found(quoted)
+    assert {loc for loc in found(quoted) if loc.startswith("concepts/")} == set()

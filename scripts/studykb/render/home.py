@@ -11,8 +11,7 @@ from .common import concept_page, minutes, page, rel, session_page
 from .context import Context
 from . import html
 from .runs import run_block
-from .session import page_linker
-from .text import inline, plain
+from .text import inline, page_linker, plain
 
 HOME = "index.md"
 

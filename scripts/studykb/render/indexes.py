@@ -8,8 +8,7 @@ from .common import concept_page, front_matter, page, rel, session_page, source_
 from .concept import one_line_definition
 from .context import Context
 from .html import concept_linker, href
-from .session import page_linker
-from .text import inline, plain
+from .text import inline, page_linker, plain
 
 
 def render_glossary(ctx: Context) -> str:

@@ -5,10 +5,10 @@ through as it is; only a code block from the log is Markdown, for syntax highlig
 """
 from __future__ import annotations
 
-from ..model import QA, CodeBlock, Field, Knowledge, Note, Section, Session, Table
+from ..model import QA, CodeBlock, Field, Note, Section, Session, Table
 from ..slugs import make_slug, unique
 from . import html
-from .common import (concept_page, front_matter, minutes, page, rel, session_anchor, session_page, source_page,
+from .common import (concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
 from .html import concept_linker, href
@@ -42,13 +42,6 @@ def render_session(session: Session, ctx: Context) -> str:
     if parts:
         out += [html.block("\n".join(parts))]
     return "\n".join(out).rstrip() + "\n"
-
-
-def page_linker(knowledge: Knowledge, here: str, exclude: str | None = None) -> Linker:
-    """Markdown links to concept pages from ``here`` (the home page's variables)."""
-    prefix = rel(here, concept_page("x"))[:-len("x.md")]
-    slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
-    return Linker(knowledge.lexicon, slugs, prefix)
 
 
 def _description(session: Session) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..concepts import is_term_like
 from ..markup import CodeSpan, code_spans
 from ..model import ConceptSlug
+from .common import concept_page, rel
 
 # Bounded lengths keep this linear on a long line full of unmatched brackets.
 LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]\[]{0,300})\]\((?P<target>[^)\s]{0,2000})\)")
@@ -40,6 +41,12 @@ class Linker:
 
 
 NO_LINKS = Linker()
+
+
+def page_linker(knowledge, here: str) -> Linker:
+    """Markdown links to concept pages from the docs page ``here`` (the Markdown pages)."""
+    prefix = rel(here, concept_page("x"))[:-len("x.md")]
+    return Linker(knowledge.lexicon, {c.name: c.slug for c in knowledge.concepts}, prefix)
 
 
 def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True,
