@@ -52,6 +52,19 @@ def test_concepts_are_linked_once_per_line_and_not_inside_code_or_links():
     assert '<a href="https://x.example">LR</a>' in out
 
 
+@pytest.mark.parametrize("line", [
+    "LR, learning rate & LR again <b>",  # plain text: the short path
+    "LR, learning rate & *LR* again <b>",  # emphasis: the general path
+    "LR, `x` learning rate & LR again <b>",  # a code span: the general path
+])
+def test_plain_lines_and_marked_up_lines_link_mentions_alike(line):
+    lexicon = build_lexicon([], set())
+    linker = Linker(lexicon, {"learning rate": "learning-rate", "batch size": ""}, "../c/", "/")
+    out = inline(line, linker)
+    assert out.count('<a href="../c/learning-rate/">LR</a>') == 1  # the first mention only
+    assert out.count("learning rate") == 1 and "&amp; " in out and "&lt;b&gt;" in out
+
+
 def test_a_long_line_of_unmatched_delimiters_is_fast():
     import time
     line = "*a _b **c `d [e](f " * 5000

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NewType
 
 Slug = NewType("Slug", str)
@@ -11,6 +12,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_LENGTH = 60
 
 
+@lru_cache(maxsize=4096)  # section names and concept names recur on every page
 def make_slug(text: str) -> Slug:
     """``Batch size`` -> ``batch-size``; ``../../x`` -> ``x``; a name with no letters gets a hash."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

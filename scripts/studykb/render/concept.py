@@ -9,7 +9,7 @@ from ..model import Concept
 from . import html
 from .common import concept_page, front_matter, page, session_page, source_page
 from .context import Context
-from .html import concept_linker, href
+from .html import href
 from .runs import experiment_page, run_anchor
 from .text import plain
 
@@ -19,7 +19,7 @@ QUOTED_SESSIONS = 10  # the newest ones show the lines themselves; older ones a 
 
 def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     here = concept_page(concept.slug)
-    linker = concept_linker(ctx.knowledge, here, exclude=concept.slug)
+    linker = ctx.linker(here, exclude=concept.slug)
     out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
            f"# {plain(concept.name)}", ""]
     if concept.aliases:

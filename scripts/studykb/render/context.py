@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from ..link import session_lines
 from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Source
+from .html import concept_linker
 from .runs import RunResult, run_block
+from .text import Linker
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,14 @@ class Context:
     cards_by_concept: dict[str, tuple] = field(default_factory=dict)
     watch_by_concept: dict[str, tuple] = field(default_factory=dict)
     _run_blocks: dict[tuple, str] = field(default_factory=dict)
+    _linkers: dict[tuple, Linker] = field(default_factory=dict)
+
+    def linker(self, here: str, exclude: str | None = None) -> Linker:
+        """Links to concept pages from ``here``: the same for every page of one folder, made once."""
+        key = (posixpath.dirname(here), exclude)
+        if key not in self._linkers:
+            self._linkers[key] = concept_linker(self.knowledge, here, exclude)
+        return self._linkers[key]
 
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
         """A run's block is the same on every page of one folder: render it once."""

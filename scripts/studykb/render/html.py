@@ -57,8 +57,10 @@ def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None =
         line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
     if mentions is None and linker.lexicon is not None:
         mentions = linker.lexicon.find(line)
-    tokens = _tokens(line, linker, mentions)
     emphasis = "*" in line or "_" in line
+    if not emphasis and "`" not in line and "](" not in line:
+        return _with_mentions(line, linker, mentions)  # most lines: text and concept names
+    tokens = _tokens(line, linker, mentions)
     if not tokens:
         return _emphasis(text(line)) if emphasis else text(line)
     # With emphasis to find, tokens wait behind placeholders so that no ``*`` or ``_``
@@ -73,6 +75,23 @@ def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None =
     if not emphasis:
         return out
     return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
+
+
+def _with_mentions(line: str, linker: Linker, mentions) -> str:
+    """A line without code spans, links or emphasis: text, and the first mention of each concept linked."""
+    urls = linker.urls
+    if not mentions or not urls:
+        return text(line)
+    pieces, last, seen = [], 0, set()
+    for start, end, term in mentions:
+        url = urls.get(term)
+        if url is None or term in seen:
+            continue
+        seen.add(term)
+        pieces += (text(line[last:start]), f'<a href="{url}">{text(line[start:end])}</a>')
+        last = end
+    pieces.append(text(line[last:]))
+    return "".join(pieces)
 
 
 def _emphasis(escaped: str) -> str:

@@ -7,7 +7,7 @@ from . import html
 from .common import concept_page, front_matter, page, rel, session_page, source_page
 from .concept import one_line_definition
 from .context import Context
-from .html import concept_linker, href
+from .html import href
 from .text import inline, page_linker, plain
 
 
@@ -38,7 +38,7 @@ def _letter(concept) -> str:
 
 def render_watchlist(ctx: Context, window: int) -> str:
     here = page("watchlist.md")
-    linker = concept_linker(ctx.knowledge, here)
+    linker = ctx.linker(here)
     items = ctx.knowledge.watchlist
     open_count = sum(1 for w in items if w.open)
     out = [front_matter(title="Watchlist"), "# Watchlist", "",
@@ -63,7 +63,7 @@ def _session_link(here: str, session) -> str:
 
 def render_recall(ctx: Context) -> str:
     here = page("recall.md")
-    linker = concept_linker(ctx.knowledge, here)
+    linker = ctx.linker(here)
     cards = ctx.knowledge.cards
     out = [front_matter(title="Recall cards"), "# Recall cards", "",
            f"{len(cards)} cards from your Q/A lines and your own definitions. "

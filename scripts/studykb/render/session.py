@@ -11,13 +11,13 @@ from . import html
 from .common import (concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
-from .html import concept_linker, href
+from .html import href
 from .text import Linker, plain
 
 
 def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
-    linker = concept_linker(ctx.knowledge, here)
+    linker = ctx.linker(here)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
            f"# Session {plain(session.title)}", ""]
     parts = [_facts(session, ctx, here)]  # HTML, as one block until a log's code block
@@ -107,9 +107,9 @@ def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -
 
 def _section(section: Section, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
     out = [_heading(section.name, headings)] if section.name else []
-    spans = ctx.knowledge.mention_spans
-    items = [(item.depth, item.ordered,
-              html.inline(item.text, linker, spans.get(item.source, ())) + _runs(item.source, here, ctx))
+    spans, refs = ctx.knowledge.mention_spans, ctx.refs_by_source
+    items = [(item.depth, item.ordered, html.inline(item.text, linker, spans.get(item.source, ()))
+              + (_runs(item.source, here, ctx) if item.source in refs else ""))
              for item in section.items]
     if items:
         out.append(html.nested_list(items))

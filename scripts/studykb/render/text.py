@@ -35,9 +35,15 @@ class Linker:
     prefix: str = "../concepts/"
     suffix: str = ".md"  # "/" for links to the served page rather than to its Markdown file
 
+    urls: dict[str, str] = field(init=False, repr=False, compare=False)  # concept name -> URL
+
+    def __post_init__(self) -> None:
+        # Every mention asks for a URL: each is made once per linker.
+        object.__setattr__(self, "urls", {name: f"{self.prefix}{slug}{self.suffix}"
+                                          for name, slug in self.slugs.items() if slug})
+
     def url(self, name: str) -> str | None:
-        slug = self.slugs.get(name)
-        return f"{self.prefix}{slug}{self.suffix}" if slug else None
+        return self.urls.get(name)
 
 
 NO_LINKS = Linker()
