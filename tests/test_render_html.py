@@ -1,6 +1,8 @@
 """Log text becomes inert HTML; generated pages link each other by relative permalinks."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import markdown
 import pytest
 
@@ -86,6 +88,16 @@ def test_a_long_line_of_unmatched_delimiters_is_fast():
 ])
 def test_links_between_pages_are_relative_permalinks(from_page, to_path, expected):
     assert href(from_page, to_path) == expected
+
+
+@pytest.mark.parametrize("here, prefix", [
+    ("generated/sessions/2024-01-01-0900.md", "../../concepts/"),
+    ("generated/concepts/x.md", "../"),  # a concept whose slug is "x" links its siblings too
+    ("generated/timeline.md", "../concepts/"),
+])
+def test_concept_links_are_relative_to_the_page(here, prefix):
+    knowledge = SimpleNamespace(lexicon=None, concepts=[SimpleNamespace(name="epoch", slug="epoch")])
+    assert html.concept_linker(knowledge, here).url("epoch") == prefix + "epoch/"
 
 
 def test_nested_lists_follow_depth_and_kind():

@@ -20,6 +20,7 @@ def stage_seconds(root: Path) -> dict:
     from studykb.link import link
     from studykb.pipeline import load_config, read_logs
     from studykb.render import render_site
+    from studykb.render.memo import PageMemo
     from studykb.results import load_run_results
     from studykb.vocabulary import build_lexicon, load_user_vocabulary
     from studykb.write import write_tree
@@ -40,7 +41,8 @@ def stage_seconds(root: Path) -> dict:
     diagnostics += problems
     lap("link")
     results, assets = load_run_results(knowledge, config.root)
-    files, _home = render_site(knowledge, results, config.watchlist_window)
+    # A fresh memo, as the first build of a process has: its keys are part of the cost.
+    files, _home = render_site(knowledge, results, config.watchlist_window, PageMemo())
     files.update(assets)
     lap("render")
     docs = config.generated_path.parent

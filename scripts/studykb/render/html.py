@@ -203,7 +203,7 @@ def _relative(from_url: str, to_url: str) -> str:
 
 def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
     """Links to concept pages from the page ``here``; a concept page does not link to itself."""
-    prefix = href(here, f"{GENERATED}/concepts/x.md")[:-len("x/")]
+    prefix = href(here, f"{GENERATED}/concepts/index.md")  # the concepts folder, seen from here
     slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
     return Linker(knowledge.lexicon, slugs, prefix, suffix="/")
 
