@@ -5,7 +5,7 @@ Nothing here names a line number: an edit that moves lines leaves the page as it
 """
 from __future__ import annotations
 
-from ..model import Concept
+from ..model import Concept, SessionId, Source
 from . import html
 from .common import concept_page, front_matter, page, source_page
 from .context import Context, session_hrefs
@@ -106,39 +106,41 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
 
     Kept out of the search index: every line here is on its session's page already.
     """
-    lines_by_session: dict = {}
-    for m in concept.mentions:
-        lines_by_session.setdefault(m.session, []).append(m.source)
-    sessions = sorted(lines_by_session, key=ctx.position.__getitem__, reverse=True)
-    out = [f"## Sessions that mention it ({len(sessions)})", ""]
-    if not sessions:
+    session_ids = ctx.mentioned_in[concept.slug][::-1]
+    out = [f"## Sessions that mention it ({len(session_ids)})", ""]
+    if not session_ids:
         return out + [html.block("<p>None yet.</p>"), ""]
+    sessions = [ctx.knowledge.session(s) for s in session_ids[:MAX_LISTED_SESSIONS]]
+    lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS])
     spans = ctx.knowledge.mention_spans
     quoted = []
-    for session_id in sessions[:QUOTED_SESSIONS]:
-        session = ctx.knowledge.session(session_id)
-        lines = "<br>\n".join(html.inline(ctx.line_text(session_id, source), linker, spans.get(source, ()))
-                               for source in _in_line_order(lines_by_session[session_id]))
+    for session in sessions[:QUOTED_SESSIONS]:
+        lines = "<br>\n".join(html.inline(ctx.line_text(session.id, source), linker, spans.get(source, ()))
+                               for source in lines_of[session.id])
         quoted.append(f'<li><a href="{session_href(session)}">{html.text(session.title)}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]
-    earlier = sessions[QUOTED_SESSIONS:MAX_LISTED_SESSIONS]
+    earlier = sessions[QUOTED_SESSIONS:]
     if earlier:
-        dates = [ctx.knowledge.session(s) for s in earlier]
-        links = ", ".join(f'<a href="{session_href(s)}">{html.text(s.title)}</a>' for s in dates)
+        links = ", ".join(f'<a href="{session_href(s)}">{html.text(s.title)}</a>' for s in earlier)
         parts.append(f"<p data-search-exclude>Earlier: {links}</p>")
-    if len(sessions) > MAX_LISTED_SESSIONS:
-        parts.append(f"<p>…and {len(sessions) - MAX_LISTED_SESSIONS} earlier sessions; the "
+    if len(session_ids) > MAX_LISTED_SESSIONS:
+        parts.append(f"<p>…and {len(session_ids) - MAX_LISTED_SESSIONS} earlier sessions; the "
                      f'<a href="{href(here, page("timeline.md"))}">timeline</a> lists them all.</p>')
     return out + [html.block("\n".join(parts)), ""]
 
 
-def _in_line_order(sources: list) -> list:
-    """One session's mentioned lines, top to bottom, a line naming the concept twice once.
+def _mentioned_lines(concept: Concept, session_ids: tuple[SessionId, ...]) -> dict[SessionId, list[Source]]:
+    """The lines of these sessions that name the concept, each session's top to bottom,
+    a line naming it twice once.
 
-    Only the sessions quoted need this: a concept named in every session has a thousand.
+    Only the quoted sessions need their lines: a concept named in every session of a
+    long log has thousands of mentions.
     """
-    return list(dict.fromkeys(sorted(sources, key=_line)))
+    found: dict[SessionId, list[Source]] = {s: [] for s in session_ids}
+    for mention in [m for m in concept.mentions if m.session in found]:
+        found[mention.session].append(mention.source)
+    return {s: list(dict.fromkeys(sorted(sources, key=_line))) for s, sources in found.items()}
 
 
-def _line(source) -> int:
+def _line(source: Source) -> int:
     return source.line

@@ -18,6 +18,8 @@ class Context:
     results: dict[tuple[str, str], RunResult]
     position: dict[SessionId, int] = field(default_factory=dict)
     introduced: dict[SessionId, tuple[Concept, ...]] = field(default_factory=dict)
+    mentioned_in: dict[str, tuple[SessionId, ...]] = field(default_factory=dict)
+    """Concept slug -> the sessions that mention it, oldest first."""
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
     cards_by_concept: dict[str, tuple] = field(default_factory=dict)
@@ -47,16 +49,17 @@ class Context:
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
     position = {s.id: i for i, s in enumerate(knowledge.sessions)}
+    mentioned_in = {c.slug: tuple(sorted(dict.fromkeys([m.session for m in c.mentions]), key=position.__getitem__))
+                    for c in knowledge.concepts}
     introduced: dict[SessionId, list[Concept]] = {}
     for concept in knowledge.concepts:
-        if concept.mentions:
-            earliest = min([position[m.session] for m in concept.mentions])
-            introduced.setdefault(knowledge.sessions[earliest].id, []).append(concept)
+        if mentioned_in[concept.slug]:
+            introduced.setdefault(mentioned_in[concept.slug][0], []).append(concept)
     refs: dict[Source, list[ExperimentRef]] = {}
     for ref in knowledge.experiment_refs:
         refs.setdefault(ref.source, []).append(ref)
     return Context(knowledge, results, position,
-                   {k: tuple(v) for k, v in introduced.items()},
+                   {k: tuple(v) for k, v in introduced.items()}, mentioned_in,
                    {c.slug: c for c in knowledge.concepts},
                    {k: tuple(v) for k, v in refs.items()},
                    _by_concept(knowledge.cards), _by_concept(knowledge.watchlist))

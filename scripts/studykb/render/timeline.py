@@ -21,12 +21,19 @@ def render_timeline(ctx: Context) -> str:
            f"{len(sessions)} sessions, {minutes(total)} of logged study time.", "",
            f"![Study minutes per week]({rel(here, CHART)})", ""]
     session_href = session_hrefs(here)
-    for month, group in groupby(sessions, key=month_heading):
+    for _, group in groupby(sessions, key=_month):
+        group = list(group)
         # Kept out of the search index: each entry repeats its session page's topics.
         entries = "\n".join(_entry(session, ctx, here, session_href) for session in group)
-        out += [f"## {month}", "", html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
+        out += [f"## {month_heading(group[0])}", "",
+                html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
     out += _logs(ctx, here)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _month(session) -> tuple[int, int] | None:
+    """The month month_heading names, without formatting a date for each of a thousand sessions."""
+    return (session.started.year, session.started.month) if session.started else None
 
 
 def _entry(session, ctx: Context, here: str, session_href) -> str:
