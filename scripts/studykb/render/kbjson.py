@@ -6,7 +6,7 @@ shapes repeated (a line's source, a section's item, a concept's mention), and bu
 those dicts cost as much as encoding them. Strings go through the json module's own C
 string encoder and values of no fixed shape (run parameters, metrics) through
 ``json.dumps``, so the bytes are those of ``json.dumps(tree, ensure_ascii=False,
-separators=(",", ":"))``: tests/test_fast_paths.py checks that against the tree.
+separators=(",", ":"))``: tests/test_render_shortcuts.py checks that against the tree.
 """
 from __future__ import annotations
 
@@ -32,10 +32,10 @@ def _kb_pieces(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) 
     pieces = ['{"schema":' + _int(SCHEMA_VERSION)]
     for key, records in _top_level(knowledge, results).items():
         pieces.append(f',"{key}":[')
+        separator = ""
         for text in records:
-            pieces += (text, ",")
-        if pieces[-1] == ",":
-            pieces.pop()
+            pieces += (separator, text)
+            separator = ","
         pieces.append("]")
     pieces.append("}\n")
     return pieces
