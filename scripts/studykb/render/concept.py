@@ -5,10 +5,10 @@ Nothing here names a line number: an edit that moves lines leaves the page as it
 """
 from __future__ import annotations
 
-from ..model import Concept
+from ..model import Concept, SessionId, Source
 from . import html
-from .common import concept_page, front_matter, page, session_page, source_page
-from .context import Context
+from .common import concept_page, front_matter, page, source_page
+from .context import Context, session_hrefs
 from .html import href
 from .runs import experiment_page, run_anchor
 from .text import plain
@@ -20,13 +20,14 @@ QUOTED_SESSIONS = 10  # the newest ones show the lines themselves; older ones a 
 def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     here = concept_page(concept.slug)
     linker = ctx.linker(here, exclude=concept.slug)
+    session_href = session_hrefs(here)
     out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
            f"# {plain(concept.name)}", ""]
     if concept.aliases:
         out += [html.block("<p><strong>Also called:</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>"), ""]
-    out += _definitions(concept, ctx, here, linker)
+    out += _definitions(concept, ctx, here, linker, session_href)
     out += _watch(concept, ctx, here, linker) + _cards(concept, ctx, here)
-    out += _experiments(here, illustrated_by) + _mentions(concept, ctx, here, linker)
+    out += _experiments(here, illustrated_by) + _mentions(concept, ctx, here, linker, session_href)
     out += [html.block(f'<p><a href="{href(here, page("glossary.md") + "#" + concept.slug)}">Glossary entry</a></p>'), ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -41,7 +42,7 @@ def _summary(concept: Concept) -> str:
     return one_line_definition(concept)[:160]
 
 
-def _definitions(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
+def _definitions(concept: Concept, ctx: Context, here: str, linker, session_href) -> list[str]:
     out = ["## Definition", ""]
     reading = []
     if concept.starter_definition:
@@ -49,19 +50,19 @@ def _definitions(concept: Concept, ctx: Context, here: str, linker) -> list[str]
     if not concept.definitions:
         return out + [html.block("<p>Not yet defined in your own words.</p>"), ""] + reading
     first, *later = concept.definitions
-    out += _quote(first, ctx, here, linker)
+    out += _quote(first, ctx, here, linker, session_href)
     if later:
         out += ["## How the understanding changed", ""]
         for definition in later:
-            out += _quote(definition, ctx, here, linker)
+            out += _quote(definition, ctx, here, linker, session_href)
     return out + reading
 
 
-def _quote(definition, ctx: Context, here: str, linker) -> list[str]:
+def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[str]:
     text = html.inline(definition.text, linker)
     if definition.session:
         session = ctx.knowledge.session(definition.session)
-        where = f'<a href="{href(here, session_page(session))}">{html.text(session.title)}</a>'
+        where = f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
     elif definition.origin == "vocabulary":
         where = f"your vocabulary file ({html.text(definition.source.path)})"
     else:
@@ -100,32 +101,46 @@ def _experiments(here: str, illustrated_by: list) -> list[str]:
     return ["## Experiments that illustrate it", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
-def _mentions(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
+def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -> list[str]:
     """Newest first: the lines of the latest sessions, then date links to earlier ones.
 
     Kept out of the search index: every line here is on its session's page already.
     """
-    by_session: dict = {}
-    for m in sorted(concept.mentions, key=lambda m: (ctx.position[m.session], m.source.line)):
-        by_session.setdefault(m.session, {})[m.source] = None  # a line naming it twice shows once
-    sessions = sorted(by_session, key=ctx.position.__getitem__, reverse=True)
-    out = [f"## Sessions that mention it ({len(sessions)})", ""]
-    if not sessions:
+    session_ids = ctx.mentioned_in[concept.slug][::-1]
+    out = [f"## Sessions that mention it ({len(session_ids)})", ""]
+    if not session_ids:
         return out + [html.block("<p>None yet.</p>"), ""]
+    sessions = [ctx.knowledge.session(s) for s in session_ids[:MAX_LISTED_SESSIONS]]
+    lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS])
     spans = ctx.knowledge.mention_spans
     quoted = []
-    for session_id in sessions[:QUOTED_SESSIONS]:
-        session = ctx.knowledge.session(session_id)
-        lines = "<br>\n".join(html.inline(ctx.line_texts.get(source, ""), linker, spans.get(source, ()))
-                               for source in by_session[session_id])
-        quoted.append(f'<li><a href="{href(here, session_page(session))}">{html.text(session.title)}</a>: {lines}</li>')
+    for session in sessions[:QUOTED_SESSIONS]:
+        lines = "<br>\n".join(html.inline(ctx.line_text(session.id, source), linker, spans.get(source, ()))
+                               for source in lines_of[session.id])
+        quoted.append(f'<li><a href="{session_href(session)}">{html.text(session.title)}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]
-    earlier = sessions[QUOTED_SESSIONS:MAX_LISTED_SESSIONS]
+    earlier = sessions[QUOTED_SESSIONS:]
     if earlier:
-        dates = [ctx.knowledge.session(s) for s in earlier]
-        links = ", ".join(f'<a href="{href(here, session_page(s))}">{html.text(s.title)}</a>' for s in dates)
+        links = ", ".join(f'<a href="{session_href(s)}">{html.text(s.title)}</a>' for s in earlier)
         parts.append(f"<p data-search-exclude>Earlier: {links}</p>")
-    if len(sessions) > MAX_LISTED_SESSIONS:
-        parts.append(f"<p>…and {len(sessions) - MAX_LISTED_SESSIONS} earlier sessions; the "
+    if len(session_ids) > MAX_LISTED_SESSIONS:
+        parts.append(f"<p>…and {len(session_ids) - MAX_LISTED_SESSIONS} earlier sessions; the "
                      f'<a href="{href(here, page("timeline.md"))}">timeline</a> lists them all.</p>')
     return out + [html.block("\n".join(parts)), ""]
+
+
+def _mentioned_lines(concept: Concept, session_ids: tuple[SessionId, ...]) -> dict[SessionId, list[Source]]:
+    """The lines of these sessions that name the concept, each session's top to bottom,
+    a line naming it twice once.
+
+    Only the quoted sessions need their lines: a concept named in every session of a
+    long log has thousands of mentions.
+    """
+    found: dict[SessionId, list[Source]] = {s: [] for s in session_ids}
+    for mention in [m for m in concept.mentions if m.session in found]:
+        found[mention.session].append(mention.source)
+    return {s: list(dict.fromkeys(sorted(sources, key=_line))) for s, sources in found.items()}
+
+
+def _line(source: Source) -> int:
+    return source.line

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..link import session_lines
 from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Source
-from .html import concept_linker
+from . import html
+from .common import page
 from .runs import RunResult, run_block
 from .text import Linker
 
@@ -17,19 +19,21 @@ class Context:
     results: dict[tuple[str, str], RunResult]
     position: dict[SessionId, int] = field(default_factory=dict)
     introduced: dict[SessionId, tuple[Concept, ...]] = field(default_factory=dict)
+    mentioned_in: dict[str, tuple[SessionId, ...]] = field(default_factory=dict)
+    """Concept slug -> the sessions that mention it, oldest first."""
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
-    line_texts: dict[Source, str] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
     cards_by_concept: dict[str, tuple] = field(default_factory=dict)
     watch_by_concept: dict[str, tuple] = field(default_factory=dict)
     _run_blocks: dict[tuple, str] = field(default_factory=dict)
+    _line_texts: dict[SessionId, dict[Source, str]] = field(default_factory=dict)
     _linkers: dict[tuple, Linker] = field(default_factory=dict)
 
     def linker(self, here: str, exclude: str | None = None) -> Linker:
         """Links to concept pages from ``here``: the same for every page of one folder, made once."""
         key = (posixpath.dirname(here), exclude)
         if key not in self._linkers:
-            self._linkers[key] = concept_linker(self.knowledge, here, exclude)
+            self._linkers[key] = html.concept_linker(self.knowledge, here, exclude)
         return self._linkers[key]
 
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
@@ -39,21 +43,33 @@ class Context:
             self._run_blocks[key] = run_block(from_page, result, heading)
         return self._run_blocks[key]
 
+    def line_text(self, session_id: SessionId, source: Source) -> str:
+        """The text of one line of a session, as the link stage read it ("" if none).
+
+        Found per session, when first asked: concept pages quote the lines of their
+        latest sessions only, a small part of a long log.
+        """
+        texts = self._line_texts.get(session_id)
+        if texts is None:
+            lines = session_lines(self.knowledge.session(session_id))
+            texts = self._line_texts[session_id] = {line.source: line.text for line in lines}
+        return texts.get(source, "")
+
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
     position = {s.id: i for i, s in enumerate(knowledge.sessions)}
+    mentioned_in = {c.slug: tuple(sorted(dict.fromkeys([m.session for m in c.mentions]), key=position.__getitem__))
+                    for c in knowledge.concepts}
     introduced: dict[SessionId, list[Concept]] = {}
     for concept in knowledge.concepts:
-        if concept.mentions:
-            first = min(concept.mentions, key=lambda m: position[m.session]).session
-            introduced.setdefault(first, []).append(concept)
-    line_texts = {line.source: line.text for s in knowledge.sessions for line in session_lines(s)}
+        if mentioned_in[concept.slug]:
+            introduced.setdefault(mentioned_in[concept.slug][0], []).append(concept)
     refs: dict[Source, list[ExperimentRef]] = {}
     for ref in knowledge.experiment_refs:
         refs.setdefault(ref.source, []).append(ref)
     return Context(knowledge, results, position,
-                   {k: tuple(v) for k, v in introduced.items()},
-                   {c.slug: c for c in knowledge.concepts}, line_texts,
+                   {k: tuple(v) for k, v in introduced.items()}, mentioned_in,
+                   {c.slug: c for c in knowledge.concepts},
                    {k: tuple(v) for k, v in refs.items()},
                    _by_concept(knowledge.cards), _by_concept(knowledge.watchlist))
 
@@ -71,3 +87,14 @@ def neighbours(ctx: Context, session: Session) -> tuple[Session | None, Session 
     i = ctx.position[session.id]
     sessions = ctx.knowledge.sessions
     return (sessions[i - 1] if i > 0 else None, sessions[i + 1] if i + 1 < len(sessions) else None)
+
+
+def session_hrefs(from_page: str) -> Callable[[Session], str]:
+    """``href(from_page, session_page(session))``, for pages that link hundreds of sessions.
+
+    The relative URL of the sessions' folder is worked out once per page; a session's
+    page is served at ``<folder>/<id>/`` (an id is never ``index``). Not for links from
+    one session page to another.
+    """
+    folder = html.href(from_page, page("sessions", ""))
+    return lambda session: f"{folder}{session.id}/"

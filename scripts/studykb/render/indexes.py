@@ -4,9 +4,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from . import html
-from .common import concept_page, front_matter, page, rel, session_page, source_page
+from .common import concept_page, front_matter, page, rel, source_page
 from .concept import one_line_definition
-from .context import Context
+from .context import Context, session_hrefs
 from .html import href
 from .text import inline, page_linker, plain
 
@@ -46,19 +46,20 @@ def render_watchlist(ctx: Context, window: int) -> str:
            f"(not flagged in the last {window} sessions).", ""]
     if not items:
         return "\n".join(out + ["Nothing flagged yet.", ""])
-    rows = []
+    rows, session_href = [], session_hrefs(here)
     for w in items:
         concepts = ", ".join(f'<a href="{href(here, concept_page(c))}">{html.text(ctx.concepts_by_slug[c].name)}</a>'
                              for c in w.concepts)
         first, last = (ctx.knowledge.session(s) for s in (w.first, w.last))
-        rows.append([html.inline(w.text, linker), concepts or "–", _session_link(here, first),
-                     _session_link(here, last), str(len(w.sources)), "<strong>open</strong>" if w.open else "quiet"])
+        rows.append([html.inline(w.text, linker), concepts or "–", _session_link(session_href, first),
+                     _session_link(session_href, last), str(len(w.sources)),
+                     "<strong>open</strong>" if w.open else "quiet"])
     head = ["Item", "Concepts", "First flagged", "Last flagged", "Times", "Status"]
     return "\n".join(out + [html.block(html.table(head, rows))]) + "\n"
 
 
-def _session_link(here: str, session) -> str:
-    return f'<a href="{href(here, session_page(session))}">{html.text(session.title)}</a>'
+def _session_link(session_href, session) -> str:
+    return f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
 
 
 def render_recall(ctx: Context) -> str:
@@ -68,19 +69,20 @@ def render_recall(ctx: Context) -> str:
     out = [front_matter(title="Recall cards"), "# Recall cards", "",
            f"{len(cards)} cards from your Q/A lines and your own definitions. "
            "Answer in your head, then open the card. Watchlist concepts come first.", ""]
+    session_href = session_hrefs(here)
     for watch, group in groupby(cards, key=lambda c: c.watch):
         out += ["## On the watchlist" if watch else "## Everything else", ""]
-        out += [html.block("\n".join(_card(card, ctx, here, linker) for card in group)), ""]
+        out += [html.block("\n".join(_card(card, ctx, here, linker, session_href) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _card(card, ctx: Context, here: str, linker) -> str:
+def _card(card, ctx: Context, here: str, linker, session_href) -> str:
     """A closed question block; the answer and where it came from inside.
 
     The answer is kept out of the search index: it is on the session's page already.
     """
     if card.session:
-        where = _session_link(here, ctx.knowledge.session(card.session))
+        where = _session_link(session_href, ctx.knowledge.session(card.session))
     else:
         line = href(here, source_page(card.source.path) + f"#L{card.source.line}")
         where = f'<a href="{line}">{html.text(str(card.source))}</a>'

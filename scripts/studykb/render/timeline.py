@@ -4,9 +4,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import SectionKind
-from .common import concept_page, front_matter, minutes, month_heading, page, rel, session_page, source_page
+from .common import concept_page, front_matter, minutes, month_heading, page, rel, source_page
 from . import html
-from .context import Context
+from .context import Context, session_hrefs
 from .html import href
 from .text import inline, plain
 
@@ -20,19 +20,27 @@ def render_timeline(ctx: Context) -> str:
     out = [front_matter(title="Timeline"), "# Timeline", "",
            f"{len(sessions)} sessions, {minutes(total)} of logged study time.", "",
            f"![Study minutes per week]({rel(here, CHART)})", ""]
-    for month, group in groupby(sessions, key=month_heading):
+    session_href = session_hrefs(here)
+    for _, group in groupby(sessions, key=_month):
+        group = list(group)
         # Kept out of the search index: each entry repeats its session page's topics.
-        entries = "\n".join(_entry(session, ctx, here) for session in group)
-        out += [f"## {month}", "", html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
+        entries = "\n".join(_entry(session, ctx, here, session_href) for session in group)
+        out += [f"## {month_heading(group[0])}", "",
+                html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
     out += _logs(ctx, here)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _entry(session, ctx: Context, here: str) -> str:
+def _month(session) -> tuple[int, int] | None:
+    """The month month_heading names, without formatting a date for each of a thousand sessions."""
+    return (session.started.year, session.started.month) if session.started else None
+
+
+def _entry(session, ctx: Context, here: str, session_href) -> str:
     facts = [minutes(session.minutes)]
     if session.timelog and session.timelog.start:
         facts.append(f"{session.timelog.start}–{session.timelog.end or '?'}")
-    out = [f'<a href="{href(here, session_page(session))}"><strong>{html.text(session.title)}</strong></a>'
+    out = [f'<a href="{session_href(session)}"><strong>{html.text(session.title)}</strong></a>'
            f" · {html.text(' · '.join(facts))}"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
