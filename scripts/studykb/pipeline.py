@@ -101,7 +101,7 @@ class LogCache:
         digest = _digest(text.lines)
         hit = self.parsed.get(text.path)
         if hit is None or hit.digest != digest or hit.redact != redact:
-            log, problems = parse_log(LogText(text.path, tuple(redact(line) for line in text.lines)))
+            log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)))
             hit = self.parsed[text.path] = _Parsed(digest, redact, log, tuple(problems))
         return hit.log, hit.diagnostics
 
