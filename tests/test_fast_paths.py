@@ -1,7 +1,9 @@
 """The shortcuts taken for speed give the answers the slow paths gave."""
 from __future__ import annotations
 
+import dataclasses
 import gc
+import inspect
 import json
 import os
 import random
@@ -12,7 +14,8 @@ from datetime import datetime
 import pytest
 
 from studykb.config import Config
-from studykb.model import cycle_collector_paused
+from studykb import model
+from studykb.model import cycle_collector_paused, record
 from studykb.parse import parse_session_header
 from studykb.pipeline import load
 from studykb import parse, sources, timelog
@@ -162,3 +165,29 @@ def test_greedy_expressions_read_what_their_lazy_forms_read(lazy, greedy, read):
         text = text.strip()  # as a bullet's text is
         old, new = lazy.match(text), greedy.match(text)
         assert (old and old.groups()) == (new and read(new)), text
+
+
+@pytest.mark.parametrize("cls", [model.Field, model.Item, model.Section, model.QA, model.Note, model.CodeBlock,
+                                 model.Table, model.TimeLog, model.Session, model.LogFile])
+def test_records_are_built_as_frozen_dataclasses_build_them(cls):
+    fields = dataclasses.fields(cls)
+    plain = dataclasses.make_dataclass(cls.__name__, [
+        (f.name, f.type) if f.default is dataclasses.MISSING else (f.name, f.type, f.default) for f in fields],
+        frozen=True)
+    assert [(p.name, p.default, p.kind) for p in inspect.signature(cls).parameters.values()] == \
+        [(p.name, p.default, p.kind) for p in inspect.signature(plain).parameters.values()]
+    values = [object() for _ in fields]
+    built = cls(*values)
+    assert vars(built) == vars(plain(*values)) and built == cls(**{f.name: v for f, v in zip(fields, values)})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.source = None
+    required = [v for f, v in zip(fields, values) if f.default is dataclasses.MISSING]
+    assert vars(cls(*required)) == vars(plain(*required))
+
+
+def test_a_record_with_a_factory_keeps_the_dataclass_init():
+    @record
+    class Listed:
+        items: list = dataclasses.field(default_factory=list)
+
+    assert Listed().items == [] and Listed().items is not Listed().items
