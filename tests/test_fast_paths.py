@@ -1,18 +1,25 @@
 """The shortcuts taken for speed give the answers the slow paths gave."""
 from __future__ import annotations
 
+import dataclasses
 import gc
+import inspect
 import json
 import os
+import random
+import re
+import sys
 from datetime import datetime
 
 import pytest
 
 from studykb.config import Config
-from studykb.model import cycle_collector_paused
+from studykb import model
+from studykb.model import cycle_collector_paused, record
 from studykb.parse import parse_session_header
 from studykb.pipeline import load
-from studykb.redact import make_redactor
+from studykb import parse, sources, timelog
+from studykb.redact import GENERIC_ACCOUNTS, HOME_PATH_RE, _may_hold_home_path, make_redactor, user_names
 from studykb.render.kbjson import render_kb_json
 from studykb.vocabulary import Match, Term, build_lexicon
 from studykb.write import _existing, write_tree
@@ -92,3 +99,95 @@ def test_kb_json_lists_each_logs_sessions_in_time_order(tmp_path):
         "sessions/b.md": ["2026-01-02-1000"],
         "sessions/c.md": [],
     }
+
+
+def random_texts(pieces, seed, count=3000, longest=10):
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+PATH_PIECES = ["/", "\\", "Users", "u\u017fers", "USERS", "home", "HOME", "root", "ROOT", "Documents and Settings",
+               "documents and \u017fett\u0130ngs", "C:", "c:", "\u212a:", "\u017f:", "x", "_", ".", "~", " ", "bob",
+               "luke", "\u00e9", "-", "'", "`", ":", "@", "1", "/Users/", "/home/", "\u212a", "secret7"]
+
+
+def test_the_home_path_expression_matches_what_its_plain_form_matches():
+    plain = re.compile(
+        r"(?<![\w.~])/(?:Users|home)/(?P<unix>[^/\s`'\"<>|\\]+)(?=/|\b)"
+        r"|(?<![\w.~])/root(?=/)"
+        r"|\b[A-Za-z]:[\\/]+(?:Users|Documents and Settings)[\\/]+(?P<win>[^\\/\s`'\"<>|]+)",
+        re.IGNORECASE)
+    letters_ignoring_case = re.compile("[A-Za-z]", re.IGNORECASE)
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if letters_ignoring_case.match(c) and not c.isascii()] \
+        == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    for text in random_texts(PATH_PIECES + ["\n"], seed=1):
+        assert [(m.span(), m.groups()) for m in HOME_PATH_RE.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def test_redacting_a_file_at_once_is_redacting_each_line():
+    lines = random_texts(PATH_PIECES, seed=2)
+    names = user_names(lines)
+    assert names == {n for line in lines if _may_hold_home_path(line)
+                     for m in HOME_PATH_RE.finditer(line) for n in [m["unix"] or m["win"]]
+                     if n and len(n) >= 3 and n.lower() not in GENERIC_ACCOUNTS} and "bob" in names
+    for config in (Config(root=None), Config(root=None, redact_paths=False),
+                   Config(root=None, redact_patterns=(r"secret\d",))):
+        redact = make_redactor(config, names)
+        assert redact.redact_lines(lines) == tuple(map(redact, lines))
+    odd = make_redactor(Config(root=None), {"", "bob"})
+    assert odd.redact_lines(lines) == tuple(map(odd, lines)) and odd.redact_lines([]) == ()
+    assert make_redactor(Config(root=None)).redact_lines(["a\n/home/bob/x", "b"]) == ("a\n~/x", "b")
+
+
+def test_a_clean_file_decodes_at_once_as_line_by_line():
+    rnd = random.Random(3)
+    pieces = [b"a", b"\n", b"\r\n", b"\r", b"\xc3\xa9", b"\xe2\x80\x94", b"\t", b" ", b"\xff", b"\x0b", b"\x7f", b"\xe2\x82"]
+    for _ in range(3000):
+        data = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        normalised = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        at_once = sources._clean_lines(normalised)
+        if at_once is not None:
+            assert at_once == sources._checked_lines(normalised, "x", diagnostics := []) and not diagnostics
+
+
+@pytest.mark.parametrize("lazy, greedy, read", [
+    (r"^(?P<name>[^:`*\[\]]{1,60}?)\s*:(?:\s+(?P<value>.*))?$", parse.FIELD_RE,
+     lambda m: (m["name"].rstrip(), m["value"])),  # the greedy name takes the blanks before the colon
+    (r"^\s*(?P<key>start|end|duration|total)\b\s*[:=]?\s*(?P<value>.*?)\s*$", timelog.PART_RE, re.Match.groups),
+    (r"^##\s+Session\b\s*:?\s*(?P<rest>.*?)\s*$", parse.HEADER_RE, re.Match.groups),
+])
+def test_greedy_expressions_read_what_their_lazy_forms_read(lazy, greedy, read):
+    lazy = re.compile(lazy, greedy.flags)
+    pieces = [" ", " ", "\t", "\n", ":", "=", "a", "`", "*", "[", "x" * 30, "start", "End", "total", "##", "Session",
+              "\u00a0", "\u00e9", "1"]
+    for text in random_texts(pieces, seed=4, count=20000, longest=12):
+        text = text.strip()  # as a bullet's text is
+        old, new = lazy.match(text), greedy.match(text)
+        assert (old and old.groups()) == (new and read(new)), text
+
+
+@pytest.mark.parametrize("cls", [model.Field, model.Item, model.Section, model.QA, model.Note, model.CodeBlock,
+                                 model.Table, model.TimeLog, model.Session, model.LogFile])
+def test_records_are_built_as_frozen_dataclasses_build_them(cls):
+    fields = dataclasses.fields(cls)
+    plain = dataclasses.make_dataclass(cls.__name__, [
+        (f.name, f.type) if f.default is dataclasses.MISSING else (f.name, f.type, f.default) for f in fields],
+        frozen=True)
+    assert [(p.name, p.default, p.kind) for p in inspect.signature(cls).parameters.values()] == \
+        [(p.name, p.default, p.kind) for p in inspect.signature(plain).parameters.values()]
+    values = [object() for _ in fields]
+    built = cls(*values)
+    assert vars(built) == vars(plain(*values)) and built == cls(**{f.name: v for f, v in zip(fields, values)})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.source = None
+    required = [v for f, v in zip(fields, values) if f.default is dataclasses.MISSING]
+    assert vars(cls(*required)) == vars(plain(*required))
+
+
+def test_a_record_with_a_factory_keeps_the_dataclass_init():
+    @record
+    class Listed:
+        items: list = dataclasses.field(default_factory=list)
+
+    assert Listed().items == [] and Listed().items is not Listed().items

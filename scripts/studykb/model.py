@@ -3,11 +3,41 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import Iterator, NamedTuple, NewType, Union
+
+def record(cls: type) -> type:
+    """``@dataclass(frozen=True)``, with an ``__init__`` that stores the fields in the instance dict.
+
+    The ``__init__`` dataclasses writes for a frozen class sets each field through
+    ``object.__setattr__`` (to get past the ``__setattr__`` that refuses changes), at three
+    times the cost of a plain store, and parse builds a record for nearly every line.
+    Same parameters, defaults, instances and immutability (tests/test_fast_paths.py).
+    """
+    cls = dataclass(frozen=True)(cls)
+    if _only_plain_fields(cls):
+        cls.__init__ = _dict_storing_init(cls)
+    return cls
+
+
+def _only_plain_fields(cls: type) -> bool:
+    """No factory, keyword-only, non-init field or ``__post_init__``: cases left to dataclasses."""
+    return not hasattr(cls, "__post_init__") and all(
+        f.default_factory is MISSING and f.init and not f.kw_only for f in fields(cls))
+
+
+def _dict_storing_init(cls: type):
+    namespace = {f"default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
+    params = ", ".join(f.name if f.default is MISSING else f"{f.name}=default_{f.name}" for f in fields(cls))
+    stores = "".join(f"\n    attributes[{f.name!r}] = {f.name}" for f in fields(cls))
+    exec(f"def __init__(self, {params}):\n    attributes = self.__dict__{stores}", namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
 
 SessionId = NewType("SessionId", str)
 """``YYYY-MM-DD-HHMM`` with a ``-2``, ``-3`` suffix where two sessions collide."""
@@ -34,7 +64,7 @@ class SectionKind(str, Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """``- Name: value``; unknown names are kept as fields too."""
 
@@ -44,7 +74,7 @@ class Field:
     indent: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One bullet or numbered line of a section; ``depth`` 0 is top level."""
 
@@ -54,7 +84,7 @@ class Item:
     ordered: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A bullet ending in ``:`` and the items that follow it."""
 
@@ -64,14 +94,14 @@ class Section:
     items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class QA:
     text: str
     source: Source
     indent: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     """A line of free text that is neither field, section, item nor Q/A."""
 
@@ -79,7 +109,7 @@ class Note:
     source: Source
 
 
-@dataclass(frozen=True)
+@record
 class CodeBlock:
     """A fenced code block, kept verbatim; ``source`` is the opening fence."""
 
@@ -89,7 +119,7 @@ class CodeBlock:
     source: Source
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     lines: tuple[str, ...]
     source: Source
@@ -98,7 +128,7 @@ class Table:
 Block = Union[Field, Section, QA, Note, CodeBlock, Table]
 
 
-@dataclass(frozen=True)
+@record
 class TimeLog:
     start: str | None
     end: str | None
@@ -106,7 +136,7 @@ class TimeLog:
     source: Source
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     id: SessionId
     source: Source
@@ -140,7 +170,7 @@ class Session:
         return f"{self.started:%Y-%m-%d %H:%M}{zone}"
 
 
-@dataclass(frozen=True)
+@record
 class LogFile:
     path: str
     title: str | None

@@ -17,16 +17,23 @@ from .model import (QA, Block, CodeBlock, Field, Item, LogFile, Note, Section,
 from .sources import LogText
 from .timezones import utc_offset
 
-HEADER_RE = re.compile(r"^##\s+Session\b\s*:?\s*(?P<rest>.*?)\s*$", re.IGNORECASE)
+# ``rest`` ends at its last non-blank character: a lazy ``.*?`` would try ``\s*$`` after each character.
+HEADER_RE = re.compile(r"^##\s+Session\b\s*:?\s*(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE)
 TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
 FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 QA_RE = re.compile(r"^(?:Q\s*/\s*A|Q\s*&\s*A|QA)\s*:\s*(?P<text>.*)$", re.IGNORECASE)
-FIELD_RE = re.compile(r"^(?P<name>[^:`*\[\]]{1,60}?)\s*:(?:\s+(?P<value>.*))?$")
+# The name is greedy, taking the blanks before the colon (callers strip them): a lazy name
+# would try the rest of the pattern after each of its characters.
+FIELD_RE = re.compile(r"^(?P<name>[^:`*\[\]]{1,60})\s*:(?:\s+(?P<value>.*))?$")
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 PARENTHESES_RE = re.compile(r"\s*\(.*?\)\s*")
 TAB_WIDTH = 4
+# The characters a fence or a bullet can start with (after its indentation): one look at
+# a line's first character spares the regexes on the lines that cannot match them.
+FENCE_STARTS = "`~"
+BULLET_STARTS = "-*+"
 
 KNOWN_FIELDS = frozenset({
     "repository", "user language", "study mode", "action requested", "log policy",
@@ -45,13 +52,16 @@ SECTION_KINDS = (
 def section_kind(name: str) -> SectionKind:
     lowered = name.lower()
     for kind, words in SECTION_KINDS:
-        if any(w in lowered for w in words):
-            return kind
+        for word in words:
+            if word in lowered:
+                return kind
     return SectionKind.OTHER
 
 
 def field_key(name: str) -> str:
     """``Time log (today)`` -> ``time log``: the name a field is known by."""
+    if "(" not in name:  # nothing for PARENTHESES_RE to remove
+        return name.strip().lower()
     return PARENTHESES_RE.sub(" ", name).strip().lower()
 
 
@@ -67,30 +77,36 @@ class _Entry:
     header_line: int
     header: str
     blocks: list[Block] = field(default_factory=list)
-    section: Section | None = None  # the open section; its items gather in ``items``
+    # The open section's name, kind and source; its items gather in ``items`` and the
+    # Section record is built once, when it closes.
+    section: tuple[str, SectionKind, Source] | None = None
     items: list[Item] = field(default_factory=list)
     section_indent: int = 0
     indents: list[int] = field(default_factory=list)  # indentation of each open item level
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
-        while self.indents and self.indents[-1] > indent:
-            self.indents.pop()
-        if not self.indents or self.indents[-1] < indent:
-            self.indents.append(indent)
-        return len(self.indents) - 1
+        indents = self.indents
+        if indents and indents[-1] == indent:  # the usual case: the same level as the item before
+            return len(indents) - 1
+        while indents and indents[-1] > indent:
+            indents.pop()
+        if not indents or indents[-1] < indent:
+            indents.append(indent)
+        return len(indents) - 1
 
     def close_section(self) -> None:
         if self.section is not None:
-            section = self.section
-            self.blocks.append(Section(section.name, section.kind, section.source, tuple(self.items)))
+            self.blocks.append(Section(*self.section, tuple(self.items)))
             self.section = None
             self.items = []
         self.indents = []
 
-    def add_item(self, item: Item) -> None:
-        assert self.section is not None
-        self.items.append(item)
+    def add_item(self, text: str, source: Source, indent: int, ordered: bool = False) -> None:
+        if self.section is None:  # bullets outside any section are kept together as an unnamed one
+            self.section = ("", SectionKind.OTHER, source)
+            self.section_indent = 0
+        self.items.append(Item(text, source, self.item_depth(indent), ordered))
 
 
 def parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
@@ -101,8 +117,9 @@ def parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
 
 def _parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
-    lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
-    starts = [n for n, line in enumerate(lines, 1) if HEADER_RE.match(line)]
+    lines = [_expand_tabs(line, text.path, n, diagnostics) if "\t" in line else line.rstrip()
+             for n, line in enumerate(text.lines, 1)]
+    starts = [n for n, line in enumerate(lines, 1) if line.startswith("##") and HEADER_RE.match(line)]
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = _parse_preamble(text.path, lines[:preamble_end])
     sessions = []
@@ -147,14 +164,10 @@ def _file_notes(text: LogText, title: str | None, sessions: list[Session]) -> li
 
 
 def _parse_entry(path: str, start: int, lines: list[str], diagnostics: list[Diagnostic]) -> Session:
-    header = lines[0].strip()
-    entry = _Entry(path, start, header)
-    number = start + 1
-    body = lines[1:]
-    i = 0
-    while i < len(body):
-        used = _read_block(entry, body, i, number + i, diagnostics)
-        i += used
+    entry = _Entry(path, start, lines[0].strip())
+    i = 1  # the header is lines[0]; lines[i] is line ``start + i`` of the file
+    while i < len(lines):
+        i += _read_block(entry, lines, i, start + i, diagnostics)
     entry.close_section()
     return _finish_session(entry, diagnostics)
 
@@ -163,15 +176,17 @@ def _read_block(entry: _Entry, body: list[str], i: int, number: int,
                 diagnostics: list[Diagnostic]) -> int:
     """Read the block starting at ``body[i]``; return how many lines it used."""
     line = body[i]
-    source = Source(entry.path, number)
-    if not line.strip():
+    first = line.lstrip()[:1]  # lines have no trailing blanks: "" only for a blank line
+    if not first:
         return 1
-    fence = FENCE_RE.match(line)
-    if fence:
-        return _read_fence(entry, body, i, source, fence, diagnostics)
-    if line.lstrip().startswith("|"):
+    source = Source(entry.path, number)
+    if first in FENCE_STARTS:
+        fence = FENCE_RE.match(line)
+        if fence:
+            return _read_fence(entry, body, i, source, fence, diagnostics)
+    elif first == "|":
         return _read_table(entry, body, i, source)
-    bullet = BULLET_RE.match(line)
+    bullet = BULLET_RE.match(line) if first in BULLET_STARTS or first.isdigit() else None
     if bullet:
         _read_bullet(entry, bullet, source)
     else:
@@ -209,41 +224,37 @@ def _add_block(entry: _Entry, block: Block) -> None:
 
 
 def _read_bullet(entry: _Entry, bullet: re.Match, source: Source) -> None:
-    indent = len(bullet["indent"])
-    text = (bullet["text"] or "").strip()
-    ordered = bullet["marker"][0].isdigit()
-    qa = QA_RE.match(text)
-    if qa and not ordered:
+    spaces, marker, text = bullet.groups()  # BULLET_RE's indent, marker and text
+    indent = len(spaces)
+    text = text.strip() if text else ""
+    ordered = marker[0].isdigit()
+    qa = QA_RE.match(text) if not ordered and text.startswith(("Q", "q")) else None  # QA_RE's first letter
+    if qa:
         entry.close_section()
         entry.blocks.append(QA(qa["text"].strip(), source, indent))
         return
     named = FIELD_RE.match(text) if ":" in text and not ordered else None
     nested = entry.section is not None and indent > entry.section_indent
-    if named and not named["value"] and not nested:
-        entry.close_section()
-        entry.section = Section(named["name"].strip(), section_kind(named["name"]), source)
-        entry.section_indent = indent
-        return
-    if named and named["value"] and (entry.section is None or is_known_field(named["name"])) and not nested:
-        entry.close_section()
-        entry.blocks.append(Field(named["name"].strip(), named["value"].strip(), source, indent))
-        return
-    _open_loose_section(entry, source)
-    entry.add_item(Item(text, source, entry.item_depth(indent), ordered))
-
-
-def _open_loose_section(entry: _Entry, source: Source) -> None:
-    """Bullets outside any section are kept together as an unnamed one."""
-    if entry.section is None:
-        entry.section = Section("", SectionKind.OTHER, source)
-        entry.section_indent = 0
+    if named and not nested:
+        name, value = named.groups()  # FIELD_RE's name and value
+        name = name.strip()
+        if not value:
+            entry.close_section()
+            entry.section = (name, section_kind(name), source)
+            entry.section_indent = indent
+            return
+        if entry.section is None or is_known_field(name):
+            entry.close_section()
+            entry.blocks.append(Field(name, value.strip(), source, indent))
+            return
+    entry.add_item(text, source, indent, ordered)
 
 
 def _read_text(entry: _Entry, line: str, source: Source) -> None:
     """Free text: a continuation of the open section if indented, else a note."""
     if entry.section is not None and line.startswith(" ") and entry.indents:
         depth = min(entry.item_depth(len(line) - len(line.lstrip())), len(entry.indents))
-        entry.add_item(Item(line.strip(), source, depth))
+        entry.items.append(Item(line.strip(), source, depth))
         return
     entry.close_section()
     entry.blocks.append(Note(line.strip(), source))
@@ -254,9 +265,10 @@ def _finish_session(entry: _Entry, diagnostics: list[Diagnostic]) -> Session:
     started, tz_name, problems = parse_session_header(rest, entry.path, entry.header_line)
     diagnostics.extend(problems)
     blocks = tuple(entry.blocks)
-    if not any(isinstance(b, Field) for b in blocks):
+    fields = [b for b in blocks if isinstance(b, Field)]
+    if not fields:
         diagnostics.append(warning(entry.path, entry.header_line, "session has no '- Field: value' lines"))
-    log_field = next((b for b in blocks if isinstance(b, Field) and field_key(b.name) == "time log"), None)
+    log_field = next((f for f in fields if field_key(f.name) == "time log"), None)
     times = timelog.parse_timelog(log_field, diagnostics) if log_field else None
     offset = utc_offset(tz_name) if tz_name else None
     return Session(SessionId(""), Source(entry.path, entry.header_line), entry.header,

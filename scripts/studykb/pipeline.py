@@ -1,7 +1,6 @@
 """The stages in order: read -> redact -> parse -> link -> render -> write."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +80,7 @@ def read_logs(config: Config, diagnostics: list[Diagnostic], cache: LogCache | N
 
 @dataclass(frozen=True)
 class _Parsed:
-    digest: str
+    lines: tuple[str, ...]  # the text it was parsed from
     redact: Redactor
     log: LogFile
     diagnostics: tuple[Diagnostic, ...]
@@ -89,30 +88,27 @@ class _Parsed:
 
 @dataclass
 class LogCache:
-    """Parsed logs by file, each with the hash of the text it was parsed from.
+    """Parsed logs by file, each with the text it was parsed from.
 
     Under ``mkdocs serve`` the generator runs again after every edit in the same
     process; with one cache across those runs only the logs whose text (or the
-    redaction, which depends on every log) changed are parsed again.
+    redaction, which depends on every log) changed are parsed again. The text itself
+    is the key: comparing it costs less than hashing it, and the parsed log already
+    holds its lines (the same strings, but for the few redacted).
     """
     parsed: dict[str, _Parsed] = field(default_factory=dict)
 
     def parse(self, text: LogText, redact: Redactor) -> tuple[LogFile, tuple[Diagnostic, ...]]:
-        digest = _digest(text.lines)
         hit = self.parsed.get(text.path)
-        if hit is None or hit.digest != digest or hit.redact != redact:
-            log, problems = parse_log(LogText(text.path, tuple(redact(line) for line in text.lines)))
-            hit = self.parsed[text.path] = _Parsed(digest, redact, log, tuple(problems))
+        if hit is None or hit.lines != text.lines or hit.redact != redact:
+            log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)))
+            hit = self.parsed[text.path] = _Parsed(text.lines, redact, log, tuple(problems))
         return hit.log, hit.diagnostics
 
     def keep_only(self, paths: set[str]) -> None:
         """Forget the logs that are gone, so the cache never outgrows the sessions folder."""
         for gone in self.parsed.keys() - paths:
             del self.parsed[gone]
-
-
-def _digest(lines: tuple[str, ...]) -> str:
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # The process-wide state: MkDocs re-runs ``generate`` in the same process
