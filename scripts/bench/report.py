@@ -202,7 +202,7 @@ def _reload_section(reload: dict | None) -> list[str]:
         "- No line numbers in links between pages (a session links its log at `#session-<id>`,",
         "  recall cards are named by session and text): an edit that moves lines changes only the",
         "  pages that show the edited lines, not every later page of the log.",
-        "- In the server's process the generator keeps the parsed logs (by content hash), the",
+        "- In the server's process the generator keeps the parsed logs (by their text), the",
         "  session pages (by everything they show) and the concept mentions of each line, so a",
         "  rebuild parses, searches and renders only what the edit touched.",
         "- The hook takes the generated subtree out of the server's watch list (it writes there",
