@@ -58,7 +58,10 @@ class Experiment:
 def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
     """Whether the line names any of the cue words; most lines do not, and stop here.
     (Plain `in` tests on the lowered line: several times faster than a case-blind regex.)"""
-    lowered = text.lower()
+    return _names_cue(text.lower(), cues)
+
+
+def _names_cue(lowered: str, cues: tuple[str, ...]) -> bool:
     for cue in cues:
         if cue in lowered:
             return True
@@ -106,12 +109,15 @@ def make_run(experiment_id: str, **overrides: ParamValue) -> Run:
 
 def find_runs(text: str) -> list[Run]:
     """The runs one log line's raw Markdown refers to, ordered by experiment id."""
-    if not _has_cue(text, ALL_CUES) or _phrase_pattern(ALL_PHRASES).search(text) is None:
-        return []  # most lines name no experiment: cheap tests instead of one search per experiment
+    lowered = text.lower()
+    if not _names_cue(lowered, ALL_CUES):
+        return []  # most lines name no experiment: one cheap test for all of them
+    # What `experiment.matches` tests, lowering the line once; an experiment whose cue
+    # is missing is not searched for.
     return [
         make_run(experiment.id, **_params_from_line(experiment, text))
         for experiment in EXPERIMENTS.values()
-        if experiment.matches(text)
+        if _names_cue(lowered, experiment.cues) and _phrase_pattern(experiment.phrases).search(text)
     ]
 
 
@@ -281,5 +287,4 @@ _ALL = (
 EXPERIMENTS: Mapping[str, Experiment] = MappingProxyType(
     {experiment.id: experiment for experiment in sorted(_ALL, key=lambda e: e.id)}
 )
-ALL_PHRASES: tuple[str, ...] = tuple(phrase for experiment in _ALL for phrase in experiment.phrases)
 ALL_CUES: tuple[str, ...] = tuple(dict.fromkeys(cue for experiment in _ALL for cue in experiment.cues))

@@ -13,6 +13,8 @@ from datetime import datetime
 
 import pytest
 
+from studykb import concepts
+from studykb.concepts import definition_subject
 from studykb.config import Config
 from studykb import model
 from studykb.model import cycle_collector_paused, record
@@ -21,7 +23,7 @@ from studykb.pipeline import load
 from studykb import parse, sources, timelog
 from studykb.redact import GENERIC_ACCOUNTS, HOME_PATH_RE, _may_hold_home_path, make_redactor, user_names
 from studykb.render.kbjson import render_kb_json
-from studykb.vocabulary import Match, Term, build_lexicon
+from studykb.vocabulary import WORD, Match, Term, build_lexicon, caseless, trie_regex
 from studykb.write import _existing, write_tree
 from tests.conftest import make_project
 
@@ -191,3 +193,61 @@ def test_a_record_with_a_factory_keeps_the_dataclass_init():
         items: list = dataclasses.field(default_factory=list)
 
     assert Listed().items == [] and Listed().items is not Listed().items
+
+
+def _case_blind_finder(lexicon):
+    """What the matcher finds, by the pattern it replaced: re.IGNORECASE, lookbehinds first."""
+    words, exact = trie_regex(sorted(lexicon._keys)), trie_regex(sorted(lexicon._exact))
+    body = f"(?P<words>{words})(?:e?s)?|(?-i:(?P<exact>{exact}))"
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['/-])(?:{body})(?![A-Za-z0-9]|['/-][A-Za-z0-9])",
+                         re.IGNORECASE)
+
+    def find(text: str) -> list[Match]:
+        found = [(m, lexicon._name_of(m.group(), m.lastgroup == "exact")) for m in pattern.finditer(text)]
+        return [Match(m.start(), m.end(), name) for m, name in found if name]
+    return find
+
+
+def _every_character() -> str:
+    return "".join(map(chr, range(0x110000)))
+
+
+def test_the_case_classes_match_what_ignoring_case_matches():
+    everything = _every_character()
+    assert set(re.findall(f"[{WORD}]", everything)) == set(re.findall("[A-Za-z0-9]", everything, re.IGNORECASE))
+    for char in "abcdefghijklmnopqrstuvwxyz0123456789 '/-":
+        assert (set(re.findall(caseless(char), everything))
+                == set(re.findall(re.escape(char), everything, re.IGNORECASE))), char
+
+
+@pytest.mark.parametrize("extra", [[], ["C++", "(A)", "x-ray", "K-means", "AB/CD"]])
+def test_mentions_are_those_the_case_blind_pattern_finds(extra):
+    lexicon = build_lexicon([Term(name, origin="user") for name in extra], frozenset())
+    spellings = sorted(lexicon._keys) + sorted(lexicon._exact)
+    rng = random.Random(7)
+    odd = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+    def scramble(spelling: str) -> str:
+        return "".join(rng.choice(odd[c]) if c in odd and rng.random() < 0.1
+                       else c.upper() if rng.random() < 0.2 else c for c in spelling)
+
+    lines = ["C++(A) and C++ (A)", "LR-sweep, lr/SGD: it's SGDs' x-rays\u2014\u212a-means", "batch-size's batch sizes"]
+    for _ in range(3000):
+        pieces = [scramble(rng.choice(spellings)) + rng.choice(["", "s", "es", "S", "x", "'s", "-", "/b"])
+                  if rng.random() < 0.7 else "".join(rng.choices(" -'/.,(+\t\u00e9\u2014sk", k=rng.randint(0, 3)))
+                  for _ in range(rng.randint(1, 6))]
+        lines.append("".join(piece + rng.choice(["", " ", "-", "/", "'", "(", "\n"]) for piece in pieces))
+    case_blind = _case_blind_finder(lexicon)
+    for line in lines:
+        assert lexicon.find(line) == case_blind(line), line
+
+
+def test_a_definition_needs_its_verb_between_spaces_or_a_colon(monkeypatch):
+    lexicon = build_lexicon([], frozenset())
+    lines = ["Epoch is one pass.", "Epoch\tis one pass.", "Epoch is\u00a0one pass.", "Epoch is, roughly, a pass.",
+             "`epoch = passes`", "Epoch: one pass.", "Epoch :\tone pass", "Sweep means\nchanging one value",
+             "Sweep stands for a loop", "Sweep stands  for a loop", "LR controls\u2003the step", "This is it",
+             "The model is bad today.", "`epoch` is, in my words, one pass", "Gradient clipping refers to x"]
+    fast = [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
+    monkeypatch.setattr(concepts, "_may_define", lambda text, colon_allowed: True)
+    assert fast == [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]

@@ -21,6 +21,10 @@ MEANS_RE = re.compile(
     rf"^{SUBJECT}\s+(?:means|refers to|is defined as|denotes|stands for|controls|measures|determines)\s+(?P<rest>.+)$")
 COLON_RE = re.compile(rf"^{SUBJECT}\s*:\s+(?P<rest>.+)$")
 FORMULA_RE = re.compile(r"^`(?P<subject>[A-Za-z][A-Za-z ]*[A-Za-z])\s*=\s*[^`]+`")
+# Every pattern above but the formula needs its verb between spaces or, for the colon
+# pattern, a colon: a line with neither is not matched against them one by one.
+DEFINING_WORD_RE = re.compile(
+    r"\s(?:is|are|means|refers to|denotes|stands for|controls|measures|determines)\s")
 SENTENCE_VERBS = ("means", "refers to", "is defined as", "denotes", "stands for")
 
 
@@ -48,6 +52,8 @@ def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
 
 def definition_subject(text: str, lexicon: Lexicon, colon_allowed: bool) -> str | None:
     """The term a line defines ("`epoch` is ...", "Sweep means ...", "LR controls ..."), if any."""
+    if not _may_define(text, colon_allowed):
+        return None  # most lines
     formula = FORMULA_RE.match(text)
     if formula and is_term_like(formula["subject"], lexicon):
         return formula["subject"]
@@ -56,6 +62,12 @@ def definition_subject(text: str, lexicon: Lexicon, colon_allowed: bool) -> str 
         if match and _acceptable_subject(match, pattern, lexicon):
             return match["subject"].strip("`").strip()
     return None
+
+
+def _may_define(text: str, colon_allowed: bool) -> bool:
+    """False when no pattern of ``definition_subject`` can match ``text``."""
+    return (text.startswith("`") or (colon_allowed and ":" in text)
+            or DEFINING_WORD_RE.search(text) is not None)
 
 
 def _acceptable_subject(match: re.Match, pattern: re.Pattern, lexicon: Lexicon) -> bool:

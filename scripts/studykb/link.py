@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from experiments.registry import find_runs
 
@@ -20,9 +20,11 @@ from .vocabulary import Lexicon, Term
 from .watchlist import collect_watchlist
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of text in a session, with what it belongs to."""
+class Line(NamedTuple):
+    """One line of text in a session, with what it belongs to.
+
+    A named tuple rather than a dataclass: the link stage makes one per line of the logs.
+    """
 
     text: str
     source: Source
@@ -113,8 +115,9 @@ def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Defini
     """Add the terms the log defines or backticks to the lexicon; return definitions by name."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
     for line in lines:
-        for spelling in found.backticked_terms(line.text, lexicon):
-            _ensure_term(lexicon, spelling)
+        if "`" in line.text:  # most lines have no code span, so no backticked term
+            for spelling in found.backticked_terms(line.text, lexicon):
+                _ensure_term(lexicon, spelling)
         if line.kind not in DEFINING_KINDS or line.role == "field":
             continue
         subject = found.definition_subject(line.text, lexicon, colon_allowed=line.kind is SectionKind.LEARNED)
@@ -142,20 +145,26 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
     spans: dict[Source, list] = {}
-    for line in lines:
-        matches = lexicon.find(mentionable_text(line.text, lexicon))
+    found_each = lexicon.find_each(mentionable_text(line.text, lexicon) for line in lines)
+    for line, matches in zip(lines, found_each):
+        defined = defined_on.get(line.source, ())
+        if not matches and not defined:
+            continue
         if matches:
-            spans[line.source] = matches
-        names = tuple(dict.fromkeys(defined_on.get(line.source, []) + [m.term for m in matches]))
-        if names:
-            index[line.source] = names
+            spans[line.source] = list(matches)
+        names = tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
+        index[line.source] = names
+        mention = Mention(line.session, line.source)  # one record, shared by the names
         for name in names:
-            mentions[name].append(Mention(line.session, line.source))
+            mentions[name].append(mention)
     return mentions, index, spans
 
 
 def mentionable_text(text: str, lexicon: Lexicon) -> str:
     """Code spans that are code become blanks (same length); term-like ones lose their backticks."""
+    if "`" not in text:
+        return text  # most lines have no code span
+
     def replace_span(span: CodeSpan) -> str:
         if found.is_term_like(span.inner, lexicon):
             pad = " " * len(span.fence)

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import yaml
 
@@ -84,22 +84,30 @@ class Lexicon:
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions in ``text``, the longest at each position."""
+        return list(next(self.find_each((text,))))
+
+    def find_each(self, texts: Iterable[str]) -> Iterator[tuple[Match, ...]]:
+        """``find`` for each of ``texts`` in turn (the matcher and its memo looked up once)."""
         compiled = self._current()
         known = _found_with(compiled.regex.pattern)
-        hit = known.get(text)
-        if hit is None:
-            hit = known[text] = tuple(self._find(compiled, text))
-        return list(hit)
+        for text in texts:
+            hit = known.get(text)
+            if hit is None:
+                hit = known[text] = tuple(self._find(compiled, text))
+            yield hit
 
     def _find(self, compiled: _Compiled, text: str) -> list[Match]:
         found = []
-        for match in compiled.regex.finditer(text):
-            spelling = match.group()
+        # The pattern opens with the character before a mention: the newline stands
+        # for the start of the line.
+        for match in compiled.regex.finditer("\n" + text):
+            spelling = match["mention"]
             name = compiled.names.get(spelling)
             if name is None:
-                name = compiled.names[spelling] = self._name_of(spelling, match.lastgroup == "exact")
+                name = compiled.names[spelling] = self._name_of(spelling, match["exact"] is not None)
             if name:
-                found.append(Match(match.start(), match.end(), name))
+                start = match.start("mention") - 1
+                found.append(Match(start, start + len(spelling), name))
         return found
 
     def _name_of(self, spelling: str, exact: bool) -> str:
@@ -109,22 +117,50 @@ class Lexicon:
         key = spelling.lower()
         return self._keys.get(key) or self._keys.get(_singular(key)) or ""
 
-    def pattern(self) -> re.Pattern:
-        """Every spelling in one regular expression shaped as a trie, so matching runs in C."""
-        return self._current().regex
-
     def _current(self) -> _Compiled:
         """The compiled matcher, rebuilt after terms were added."""
         size = len(self._keys) + len(self._exact)
         if self._compiled is None or self._compiled.size != size:
-            words = trie_regex(sorted(self._keys))
-            exact = trie_regex(sorted(self._exact))
-            body = f"(?P<words>{words})(?:e?s)?" if words else "(?!)"
-            if exact:
-                body += f"|(?-i:(?P<exact>{exact}))"
-            regex = re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['/-])(?:{body})(?![A-Za-z0-9]|['/-][A-Za-z0-9])", re.IGNORECASE)
-            self._compiled = _Compiled(size, regex, {})
+            self._compiled = _Compiled(size, matcher(sorted(self._keys), sorted(self._exact)), {})
         return self._compiled
+
+
+def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
+    """Every spelling in one regular expression shaped as a trie, so matching runs in C.
+
+    The mention (group ``mention``) is the longest spelling at its position: a key in
+    any case, perhaps with a plural ending, or an exact spelling as written; no letter,
+    digit or joined word part may touch it on either side.
+
+    It matches as the case-blind pattern would, but is written without re.IGNORECASE,
+    each letter as a class of its cases: the regex engine then skips the alternatives
+    of the trie that cannot match by their first character, and it tries the pattern
+    only after a non-word character (the pattern opens with the character before the
+    mention), skipping the positions inside words, where most of the searching went.
+    """
+    words = trie_regex(keys, caseless)
+    body = f"(?P<words>{words})(?:{caseless('e')}?{caseless('s')})?" if words else "(?!)"
+    if exact:
+        body += f"|(?P<exact>{trie_regex(exact)})"
+    # A mention could start where another ends only if its first character is not a
+    # word character: then the character before it is matched by a lookbehind instead.
+    opens_with_word = all(spelling[:1].isascii() and spelling[:1].isalnum() for spelling in exact)
+    before = f"[^{WORD}]" if opens_with_word else f"(?<![{WORD}])"
+    return re.compile(
+        rf"{before}(?<![{WORD}]['/-])(?P<mention>{body})(?![{WORD}]|['/-][{WORD}])")
+
+
+# What [A-Za-z0-9] matches ignoring case: also the dotted and dotless i, the long s and
+# the Kelvin sign; and the letters other than a letter's two cases that it matches.
+WORD = "A-Za-z0-9\u0130\u0131\u017f\u212a"
+OTHER_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def caseless(char: str) -> str:
+    """A character of a key (lower case ASCII) as a class of what it matches ignoring case."""
+    if "a" <= char <= "z":
+        return f"[{char}{char.upper()}{OTHER_CASES.get(char, '')}]"
+    return re.escape(char)
 
 
 # Mentions already found, by matcher (its pattern says which terms it knows) and line.
@@ -157,7 +193,7 @@ class _Compiled:
     names: dict[str, str]
 
 
-def trie_regex(spellings: list[str]) -> str:
+def trie_regex(spellings: list[str], char_regex=re.escape) -> str:
     """``["batch", "batch size", "bias"]`` -> ``b(?:atch(?: size)?|ias)``: one branch per prefix."""
     trie: dict = {}
     for spelling in spellings:
@@ -165,11 +201,11 @@ def trie_regex(spellings: list[str]) -> str:
         for char in spelling:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(trie)
+    return _node_regex(trie, char_regex)
 
 
-def _node_regex(node: dict) -> str:
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+def _node_regex(node: dict, char_regex) -> str:
+    branches = [char_regex(char) + _node_regex(child, char_regex) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

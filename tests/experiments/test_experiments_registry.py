@@ -145,3 +145,13 @@ def test_every_phrase_contains_one_of_its_experiments_cues():
 ])
 def test_cues_are_case_insensitive_like_the_phrases(line, experiment):
     assert [run.experiment for run in find_runs(line)] == [experiment]
+
+
+@pytest.mark.parametrize("line", [
+    "Re-ran the CH01 BASELINE", "LR-Sweep executed: `0.1, 1`", "Batch Size Sweep: `5, 10`",
+    "Compare at Fixed Total Updates", "Hold-out set of 20 %", "ran the baseline and a batch sweep",
+    "train_custom_loop.py with the lr sweep and a validation split", "a sweep of nothing", "no cue at all",
+])
+def test_the_runs_found_are_those_of_every_experiment_whose_phrases_match(line):
+    expected = [experiment.id for experiment in EXPERIMENTS.values() if experiment.matches(line)]
+    assert [run.experiment for run in find_runs(line)] == expected
