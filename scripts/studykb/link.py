@@ -16,7 +16,7 @@ from .model import (QA, Concept, ConceptSlug, Definition, ExperimentRef, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
                     Session, SessionId, Source, Table, cycle_collector_paused)
 from .slugs import unique_slugs
-from .vocabulary import Lexicon, Term
+from .vocabulary import Lexicon, Match, Term
 from .watchlist import collect_watchlist
 
 
@@ -47,8 +47,7 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     definitions = discover_terms(lines, lexicon)
     mentions, mention_index, mention_spans = find_mentions(lines, lexicon, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions)
-    by_name = {c.name: c.slug for c in concept_list}
-    mention_index = {src: tuple(by_name[n] for n in names) for src, names in mention_index.items()}
+    mention_index = by_slug(mention_index, {c.name: c.slug for c in concept_list})
     watch = collect_watchlist(sessions, lines, mention_index, watch_window)
     cards = make_cards(lines, concept_list, mention_index, watch)
     knowledge = Knowledge(
@@ -147,17 +146,25 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     spans: dict[Source, list] = {}
     found_each = lexicon.find_each(mentionable_text(line.text, lexicon) for line in lines)
     for line, matches in zip(lines, found_each):
-        defined = defined_on.get(line.source, ())
-        if not matches and not defined:
-            continue
+        names = _names_on(defined_on.get(line.source), matches)
+        if not names:
+            continue  # most lines name nothing
         if matches:
             spans[line.source] = list(matches)
-        names = tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
         index[line.source] = names
         mention = Mention(line.session, line.source)  # one record, shared by the names
         for name in names:
             mentions[name].append(mention)
     return mentions, index, spans
+
+
+def _names_on(defined: list[str] | None, matches: tuple[Match, ...]) -> tuple[str, ...]:
+    """The names a line defines, then those it mentions, each once."""
+    if defined:
+        return tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
+    if len(matches) == 1:
+        return (matches[0].term,)  # the most common case but none
+    return tuple(dict.fromkeys([m.term for m in matches]))
 
 
 def mentionable_text(text: str, lexicon: Lexicon) -> str:
@@ -171,6 +178,15 @@ def mentionable_text(text: str, lexicon: Lexicon) -> str:
             return pad + span.inner + pad
         return " " * (span.end - span.start)
     return replace_code_spans(text, replace_span)
+
+
+def by_slug(index: dict[Source, tuple[str, ...]], slugs: dict[str, ConceptSlug]) -> dict[Source, tuple[ConceptSlug, ...]]:
+    """The index with slugs for names; lines that name the same concepts share one tuple."""
+    slugs_of: dict[tuple[str, ...], tuple[ConceptSlug, ...]] = {}
+    for names in index.values():
+        if names not in slugs_of:
+            slugs_of[names] = tuple([slugs[name] for name in names])
+    return {source: slugs_of[names] for source, names in index.items()}
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],

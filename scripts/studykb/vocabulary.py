@@ -132,14 +132,12 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
     any case, perhaps with a plural ending, or an exact spelling as written; no letter,
     digit or joined word part may touch it on either side.
 
-    It matches as the case-blind pattern would, but is written without re.IGNORECASE,
-    each letter as a class of its cases: the regex engine then skips the alternatives
-    of the trie that cannot match by their first character, and it tries the pattern
-    only after a non-word character (the pattern opens with the character before the
-    mention), skipping the positions inside words, where most of the searching went.
+    Written for the regex engine's shortcuts: the pattern opens with the character
+    before the mention, so only the positions after a non-word character are tried,
+    not those inside words; and the first character of a key is a class of its cases
+    rather than a case-blind letter, so the branches that cannot match are skipped.
     """
-    words = trie_regex(keys, caseless)
-    body = f"(?P<words>{words})(?:{caseless('e')}?{caseless('s')})?" if words else "(?!)"
+    body = f"(?P<words>{_caseless_trie(keys)})(?i:e?s)?" if keys else "(?!)"
     if exact:
         body += f"|(?P<exact>{trie_regex(exact)})"
     # A mention could start where another ends only if its first character is not a
@@ -150,8 +148,22 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
         rf"{before}(?<![{WORD}]['/-])(?P<mention>{body})(?![{WORD}]|['/-][{WORD}])")
 
 
+def _caseless_trie(keys: list[str]) -> str:
+    """``trie_regex(keys)`` matching in any case, its first characters as classes of their cases."""
+    rests: dict[str, list[str]] = {}
+    for key in keys:
+        rests.setdefault(key[0], []).append(key[1:])
+    branches = []
+    for first, after in sorted(rests.items()):
+        rest = trie_regex([r for r in after if r])
+        if rest:  # longer keys first; ending after the first character is the fallback
+            rest = f"(?:(?i:{rest}))?" if "" in after else f"(?i:{rest})"
+        branches.append(caseless(first) + rest)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 # What [A-Za-z0-9] matches ignoring case: also the dotted and dotless i, the long s and
-# the Kelvin sign; and the letters other than a letter's two cases that it matches.
+# the Kelvin sign; and what a letter matches ignoring case besides its two cases.
 WORD = "A-Za-z0-9\u0130\u0131\u017f\u212a"
 OTHER_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
@@ -193,7 +205,7 @@ class _Compiled:
     names: dict[str, str]
 
 
-def trie_regex(spellings: list[str], char_regex=re.escape) -> str:
+def trie_regex(spellings: list[str]) -> str:
     """``["batch", "batch size", "bias"]`` -> ``b(?:atch(?: size)?|ias)``: one branch per prefix."""
     trie: dict = {}
     for spelling in spellings:
@@ -201,11 +213,11 @@ def trie_regex(spellings: list[str], char_regex=re.escape) -> str:
         for char in spelling:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(trie, char_regex)
+    return _node_regex(trie)
 
 
-def _node_regex(node: dict, char_regex) -> str:
-    branches = [char_regex(char) + _node_regex(child, char_regex) for char, child in sorted(node.items()) if char]
+def _node_regex(node: dict) -> str:
+    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
