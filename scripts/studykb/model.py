@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Iterator, NamedTuple, NewType, Union
 
+
 def record(cls: type) -> type:
     """``@dataclass(frozen=True)``, with an ``__init__`` that stores the fields in the instance dict.
 
