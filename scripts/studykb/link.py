@@ -148,7 +148,7 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     for line, matches in zip(lines, found_each):
         names = _names_on(defined_on.get(line.source), matches)
         if not names:
-            continue  # most lines name nothing
+            continue
         if matches:
             spans[line.source] = list(matches)
         index[line.source] = names
@@ -163,7 +163,7 @@ def _names_on(defined: list[str] | None, matches: tuple[Match, ...]) -> tuple[st
     if defined:
         return tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
     if len(matches) == 1:
-        return (matches[0].term,)  # the most common case but none
+        return (matches[0].term,)  # the most common case
     return tuple(dict.fromkeys([m.term for m in matches]))
 
 
@@ -208,8 +208,12 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
 
 def experiment_refs(lines: list[Line]) -> tuple[ExperimentRef, ...]:
     refs = []
+    runs_of: dict[str, list] = {}  # lines repeat (a watchlist item, a plan): each text is read once
     for line in lines:
-        for run in find_runs(line.text):
+        runs = runs_of.get(line.text)
+        if runs is None:
+            runs = runs_of[line.text] = find_runs(line.text)
+        for run in runs:
             refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source,
                                       line.session, planned=line.kind is SectionKind.RESUME))
     return tuple(refs)

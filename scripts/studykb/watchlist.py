@@ -16,9 +16,13 @@ def collect_watchlist(sessions: list[Session], lines: list["Line"],
     """Group watchlist lines by their words; an item is open if flagged in the last ``window`` sessions."""
     position = {s.id: i for i, s in enumerate(sessions)}
     groups: dict[str, list["Line"]] = {}
+    keys: dict[str, str] = {}  # an item is flagged again and again in the same words
     for line in lines:
         if line.kind is SectionKind.WATCHLIST:
-            groups.setdefault(normalise(line.text) or line.text, []).append(line)
+            key = keys.get(line.text)
+            if key is None:
+                key = keys[line.text] = normalise(line.text) or line.text
+            groups.setdefault(key, []).append(line)
     recent = len(sessions) - window
     items = [_item(key, group, mention_index, position, recent) for key, group in groups.items()]
     return tuple(sorted(items, key=lambda w: (not w.open, -len(w.flagged_in), position[w.first], w.key)))
