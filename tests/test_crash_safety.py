@@ -40,14 +40,14 @@ def test_ctrl_c_while_writing_keeps_the_previous_pages(generated_project, monkey
     before = snapshot(generated)
     (generated_project / "sessions" / "dlfs2.md").write_text(SEED.read_text().replace("epoch", "epochs"))
     calls = {"n": 0}
-    real = Path.write_bytes
+    real = write._write_new
 
-    def interrupted(self, data):
+    def interrupted(path, data):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(self, data)
-    monkeypatch.setattr(Path, "write_bytes", interrupted)
+        return real(path, data)
+    monkeypatch.setattr(write, "_write_new", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.generate(Config(root=generated_project))
     monkeypatch.undo()

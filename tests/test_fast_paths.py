@@ -89,6 +89,15 @@ def test_a_file_new_to_the_tree_is_written_and_others_are_kept(tmp_path):
     assert (tmp_path / "generated" / "a.md").stat().st_ino == kept
 
 
+def test_a_write_the_kernel_cuts_short_is_finished(tmp_path, monkeypatch):
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:3])))
+    pages = {"generated/a.md": "één page\n" * 50, "generated/s/b.bin": bytes(range(256))}
+    write_tree(tmp_path, pages, "generated")
+    assert (tmp_path / "generated" / "a.md").read_text(encoding="utf-8") == pages["generated/a.md"]
+    assert (tmp_path / "generated" / "s" / "b.bin").read_bytes() == pages["generated/s/b.bin"]
+
+
 def test_kb_json_lists_each_logs_sessions_in_time_order(tmp_path):
     root = make_project(tmp_path, {
         "a.md": "## Session: 2026-01-03 10:00 UTC\n- Goal: x\n## Session: 2026-01-01 10:00 UTC\n- Goal: y\n",

@@ -73,25 +73,38 @@ def _same(path: Path, data: bytes) -> bool:
 
 def _stage_and_swap(owned: Path, files: dict[str, bytes], changed: set[str]) -> None:
     owned.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=owned.parent, prefix=f".{owned.name}-stage-"))
-    folders = {stage}
+    stage = tempfile.mkdtemp(dir=owned.parent, prefix=f".{owned.name}-stage-")
+    old = os.fspath(owned)
+    folders = {""}
     try:
+        # String paths and os-level calls: a thousand pages through pathlib and
+        # buffered file objects cost twice what the kernel does for them.
         for rel_path, data in files.items():
-            target = stage / rel_path
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            folder = rel_path.rpartition("/")[0]
+            if folder not in folders:
+                os.makedirs(f"{stage}/{folder}", exist_ok=True)
+                folders.add(folder)
             if rel_path in changed:
-                target.write_bytes(data)
+                _write_new(f"{stage}/{rel_path}", data)
             else:
-                _link_or_copy(owned / rel_path, target)
-        replace_dir(stage, owned)
+                _link_or_copy(f"{old}/{rel_path}", f"{stage}/{rel_path}")
+        replace_dir(Path(stage), owned)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _write_new(path: str, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        view = memoryview(data)
+        while view:  # a regular file takes it all at once, but write() may say otherwise
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:
