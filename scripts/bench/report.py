@@ -20,7 +20,8 @@ def rows(results: dict) -> list[dict]:
         out.append({
             "sessions": size["sessions"], "pages": build["pages"],
             **{stage: ours["seconds"][stage] for stage in STAGES},
-            "ours_s": ours["total_s"], "ours_cpu_s": ours["total_cpu_s"], "build_cpu_s": build["cpu_s"], "hook_s": build["hook_s"], "engine_s": build["engine_s"],
+            "ours_s": ours["total_s"], "ours_range": _range(ours.get("runs_total_s", [ours["total_s"]])),
+            "ours_cpu_s": ours["total_cpu_s"], "build_cpu_s": build["cpu_s"], "hook_s": build["hook_s"], "engine_s": build["engine_s"],
             "build_s": build["wall_s"], "ours_vs_engine": ours["total_s"] / build["engine_s"],
             "ours_rss_mib": ours["peak_rss_mib"], "build_rss_mib": build["peak_rss_mib"],
             "site_mib": build["site_bytes"] / MIB, "plain_s": plain["wall_s"],
@@ -32,13 +33,18 @@ def rows(results: dict) -> list[dict]:
 COLUMNS = [  # key, heading, format
     ("sessions", "sessions", "{:,}"), ("pages", "pages", "{:,}"),
     ("parse", "parse s", "{:.3f}"), ("link", "link s", "{:.3f}"), ("render", "render s", "{:.3f}"),
-    ("write", "write s", "{:.3f}"), ("ours_s", "ours s", "{:.2f}"), ("hook_s", "hook in build s", "{:.2f}"),
+    ("write", "write s", "{:.3f}"), ("ours_s", "ours s", "{:.2f}"),
+    ("ours_range", "ours runs s", "{}"), ("hook_s", "hook in build s", "{:.2f}"),
     ("engine_s", "engine s", "{:.2f}"), ("build_s", "whole build s", "{:.2f}"),
     ("ours_cpu_s", "ours CPU s", "{:.2f}"), ("build_cpu_s", "build CPU s", "{:.2f}"),
     ("ours_vs_engine", "ours/engine", "{:.1%}"), ("ours_rss_mib", "ours peak MiB", "{:.0f}"),
     ("build_rss_mib", "build peak MiB", "{:.0f}"), ("site_mib", "site MiB", "{:.1f}"),
     ("plain_s", "plain Material s", "{:.2f}"), ("build_vs_plain", "whole/plain", "{:.2f}"),
 ]
+
+
+def _range(totals: list[float]) -> str:
+    return f"{min(totals):.2f}–{max(totals):.2f}" if len(totals) > 1 else f"{totals[0]:.2f}"
 
 
 def _cells(row: dict) -> list[str]:
@@ -126,8 +132,9 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
         "  one log file a month, 3–8 topics from the field's vocabulary, definitions, recurring watchlist",
         "  items, Q/A lines and resume points, worded differently each time.",
         "- **Our part**: parse (read, redact, parse), link, render and write, each timed in a fresh",
-        "  process per size, writing into an empty `docs/generated/`; *ours peak* is that process's",
-        "  maximum resident memory.",
+        "  process writing into an empty `docs/generated/`, three times per size: the table shows",
+        "  the run with the median total, *ours runs* the fastest and slowest totals; *ours peak*",
+        "  is that process's maximum resident memory.",
         "- **Whole build**: a cold `mkdocs build` of the project (no generated pages yet), wall time.",
         "  *Hook in build* is our hook's share of it, stamped by two timing hooks around it;",
         "  *engine* is the rest. *ours/engine* divides our part by the engine's time.",
@@ -136,7 +143,9 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
         "- Each measurement has a project of its own, and nothing is deleted until the run ends:",
         "  on a file system that avoids reusing freshly freed inodes (ext4 without a journal, as",
         "  here), creating files just after thousands were deleted costs up to a millisecond each",
-        "  in the kernel, which would be charged to whichever step writes next.",
+        "  in the kernel, which would be charged to whichever step writes next. Before each",
+        "  measurement the files just generated are flushed to disk (`sync`), so their write-back",
+        "  is not charged to it either.",
         "",
         "## What keeps our part small",
         "",
