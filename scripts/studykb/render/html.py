@@ -82,6 +82,21 @@ def _with_mentions(line: str, linker: Linker, mentions) -> str:
     urls = linker.urls
     if not mentions or not urls:
         return text(line)
+    if "&" in line or "<" in line or ">" in line:
+        return _escaped_with_mentions(line, urls, mentions)
+    pieces, last, seen = [], 0, set()  # nothing to escape: the pieces are slices of the line
+    for start, end, term in mentions:
+        url = urls.get(term)
+        if url is None or term in seen:
+            continue
+        seen.add(term)
+        pieces += (line[last:start], f'<a href="{url}">{line[start:end]}</a>')
+        last = end
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _escaped_with_mentions(line: str, urls: dict[str, str], mentions) -> str:
     pieces, last, seen = [], 0, set()
     for start, end, term in mentions:
         url = urls.get(term)
@@ -184,13 +199,24 @@ def permalink(docs_path: str) -> str:
 def href(from_page: str, to_path: str) -> str:
     """A relative URL from one generated page to a docs-relative path (``#anchor`` kept)."""
     target, _, anchor = to_path.partition("#")
-    url = _relative(permalink(from_page), permalink(target))
+    base, top, up = _start(from_page)
+    to_url = permalink(target)
+    # With no folder in common, the way goes up to the site's root and down.
+    url = up + to_url if base and not to_url.startswith(top) else _walk(base, to_url)
     return f"{url}#{anchor}" if anchor else url
 
 
-def _relative(from_url: str, to_url: str) -> str:
-    """``("sessions/a/", "concepts/b/")`` -> ``"../../concepts/b/"``."""
+@lru_cache(maxsize=4096)
+def _start(from_page: str) -> tuple[str, str, str]:
+    """Where links from a page start: its folder, that folder's top folder + "/", the way up to the root."""
+    from_url = permalink(from_page)
     base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
+    return base, base.partition("/")[0] + "/", "../" * (base.count("/") + 1)
+
+
+def _walk(base: str, to_url: str) -> str:
+    """From the folder ``base`` up to the folder it shares with ``to_url``, then down:
+    ``("sessions/a", "concepts/b/")`` -> ``"../../concepts/b/"``."""
     folder, name = (to_url[:-1], "") if to_url.endswith("/") or not to_url else to_url.rsplit("/", 1) \
         if "/" in to_url else ("", to_url)
     here, there = base.split("/") if base else [], folder.split("/") if folder else []
@@ -212,6 +238,12 @@ def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
 
 def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
     """``(depth, ordered, html)`` items as nested ``<ul>``/``<ol>`` lists, in order."""
+    if items and len({(depth, ordered) for depth, ordered, _ in items}) == 1:
+        return _flat_list(items, attrs)  # most sections: one level, one kind of list
+    return _nested(items, attrs)
+
+
+def _nested(items: list[tuple[int, bool, str]], attrs: str) -> str:
     out: list[str] = []
     open_lists: list[tuple[int, str]] = []
     for depth, ordered, body in items:
@@ -230,6 +262,12 @@ def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
     while open_lists:
         out.append(f"</li></{open_lists.pop()[1]}>")
     return "\n".join(out)
+
+
+def _flat_list(items: list[tuple[int, bool, str]], attrs: str) -> str:
+    """What :func:`nested_list` writes for items of one depth and one kind."""
+    tag = "ol" if items[0][1] else "ul"
+    return f"<{tag}{attrs}>\n<li>" + "\n</li>\n<li>".join([body for _, _, body in items]) + f"\n</li></{tag}>"
 
 
 def table(head: list[str] | None, rows: list[list[str]], attrs: str = "") -> str:

@@ -1,0 +1,67 @@
+"""The page renderers' fast paths give what their general forms give."""
+from __future__ import annotations
+
+import json
+import random
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from studykb.render import html
+from studykb.render.common import _json, clock
+from studykb.vocabulary import Match
+
+
+def _docs_paths(rng: random.Random) -> list[str]:
+    out = []
+    for _ in range(3000):
+        parts = [rng.choice(["a", "b", "ab", "sessions", "x"]) for _ in range(rng.randint(0, 3))]
+        name = rng.choice(["index.md", "README.md", "p.md", "x.md", "chart.svg", ""])
+        path = "/".join(["generated", *parts, name] if rng.random() < 0.9 else [*parts, name])
+        out.append(path + rng.choice(["", "", "#L3"]))
+    return out
+
+
+def _general_href(from_page: str, to_path: str) -> str:
+    target, _, anchor = to_path.partition("#")
+    from_url = html.permalink(from_page)
+    base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
+    url = html._walk(base, html.permalink(target))
+    return f"{url}#{anchor}" if anchor else url
+
+
+def test_links_without_a_common_folder_are_the_walk_up_and_down():
+    rng = random.Random(7)
+    for from_page, to_path in zip(_docs_paths(rng), _docs_paths(rng)):
+        assert html.href(from_page, to_path) == _general_href(from_page, to_path), (from_page, to_path)
+
+
+def test_a_flat_list_is_what_the_nesting_writes():
+    for ordered in (False, True):
+        for n in (1, 2, 5):
+            items = [(2, ordered, f"item <b>{i}</b>") for i in range(n)]
+            for attrs in ("", ' class="x"'):
+                assert html.nested_list(items, attrs) == html._nested(items, attrs)
+
+
+@pytest.mark.parametrize("line", ["a plain line about Adam and SGD, Adam again", "Adam & SGD <b> > x",
+                                  "<Adam>&<SGD>", "SGD"])
+def test_lines_with_and_without_characters_to_escape_link_alike(line):
+    mentions = sorted(Match(m.start(), m.end(), m[0]) for m in re.finditer("Adam|SGD", line))
+    urls = {"Adam": "../adam/", "SGD": "../sgd/"}
+    expected = html._escaped_with_mentions(line, urls, mentions)
+    linker = html.Linker(None, {"Adam": "adam", "SGD": "sgd"}, "../", "/")
+    assert html._with_mentions(line, linker, mentions) == expected
+
+
+@pytest.mark.parametrize("value", ["plain", 'quo"te \\ </script> é 日本 😀 \u2028 \x00 \x7f', "", 3, True, None])
+def test_front_matter_values_are_their_json(value):
+    assert _json(value) == json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("moment", [datetime(2024, 5, 1, 2, 3, 4), datetime(999, 1, 2, 3, 4, 5), datetime(1000, 1, 1),
+                                    datetime(2024, 5, 1, 2, 3, 4, 567), datetime(9999, 12, 31, 23, 59, 59),
+                                    datetime(2024, 5, 1, 2, 3, 4, tzinfo=timezone(timedelta(hours=9)))])
+def test_a_clock_time_is_what_strftime_writes(moment):
+    assert clock(moment) == f"{moment:%Y-%m-%d %H:%M:%S}"
