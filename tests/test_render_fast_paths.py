@@ -10,7 +10,8 @@ import pytest
 
 from studykb.render import html
 from studykb.render.common import _json, clock
-from studykb.vocabulary import Match
+from studykb.concepts import is_term_like
+from studykb.vocabulary import Match, Term, build_lexicon
 
 
 def _docs_paths(rng: random.Random) -> list[str]:
@@ -65,3 +66,34 @@ def test_front_matter_values_are_their_json(value):
                                     datetime(2024, 5, 1, 2, 3, 4, tzinfo=timezone(timedelta(hours=9)))])
 def test_a_clock_time_is_what_strftime_writes(moment):
     assert clock(moment) == f"{moment:%Y-%m-%d %H:%M:%S}"
+
+
+def _held_inline(line: str) -> str:
+    """html.inline's general way for a line with tokens: every token behind a placeholder."""
+    tokens = html._tokens(line, html.NO_LINKS, None)
+    if not tokens:
+        return html._emphasis(html.text(line))
+    pieces, last = [], 0
+    for i, (start, end, _) in enumerate(tokens):
+        pieces += (html.text(line[last:start]), f"{html.HOLD}{i}{html.HOLD}")
+        last = end
+    pieces.append(html.text(line[last:]))
+    return html.HELD_RE.sub(lambda m: tokens[int(m[1])][2], html._emphasis("".join(pieces)))
+
+
+def test_emphasis_is_looked_for_only_where_a_mark_lies_outside_the_tokens():
+    rng = random.Random(11)
+    bits = ["a", " ", "`", "``", "*", "**", "_", "__", "x_y", "[l](https://e.org/a_b*c)", "<", "&", "![i](x)", "é"]
+    for _ in range(5000):
+        line = "".join(rng.choice(bits) for _ in range(rng.randint(1, 12)))
+        if "*" in line or "_" in line:
+            assert html.inline(line) == _held_inline(line), line
+
+
+def test_a_code_spans_concept_is_what_the_lexicon_says():
+    lexicon = build_lexicon([Term("batch size", origin="user")], frozenset())
+    linker = html.Linker(lexicon, {"batch size": "batch-size", "epoch": "epoch"}, "../", "/")
+    for code in ["batch size", " epoch ", "epochs", "train.py", "np.int", "x -= 1", "epoch", "batch size", "SGD"]:
+        expected = lexicon.lookup(code) if is_term_like(code, lexicon) else None
+        assert linker.code_name(code) == expected, code
+    assert html.NO_LINKS.code_name("epoch") is None

@@ -21,17 +21,16 @@ import re
 from functools import lru_cache
 from html import escape
 
-from ..concepts import is_term_like
 from ..markup import code_spans
 from .common import GENERATED
 from .text import LINK_RE, SAFE_TARGET_RE, Linker, NO_LINKS
 
 # Each bounded, so a long line full of unmatched delimiters stays linear.
 EMPHASIS = (
-    (re.compile(r"\*\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*\*"), "strong"),
-    (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong"),
-    (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em"),
-    (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em"),
+    (re.compile(r"\*\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*\*"), "strong", "*"),
+    (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong", "_"),
+    (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em", "*"),
+    (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em", "_"),
 )
 # Pieces already turned into HTML wait behind a placeholder while the rest is escaped;
 # NUL never reaches here from a log (sources.py shows control characters as symbols).
@@ -63,18 +62,25 @@ def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None =
     tokens = _tokens(line, linker, mentions)
     if not tokens:
         return _emphasis(text(line)) if emphasis else text(line)
-    # With emphasis to find, tokens wait behind placeholders so that no ``*`` or ``_``
-    # inside a link or code span can pair with one outside it.
-    pieces, last = [], 0
-    for i, (start, end, piece) in enumerate(tokens):
-        pieces.append(text(line[last:start]))
-        pieces.append(f"{HOLD}{i}{HOLD}" if emphasis else piece)
+    between, last = [], 0  # the text around the tokens, escaped
+    for start, end, _ in tokens:
+        between.append(text(line[last:start]))
         last = end
-    pieces.append(text(line[last:]))
-    out = "".join(pieces)
-    if not emphasis:
-        return out
-    return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
+    between.append(text(line[last:]))
+    if emphasis and any("*" in t or "_" in t for t in between):
+        # Tokens wait behind placeholders, so that no ``*`` or ``_`` inside a link or
+        # code span can pair with one outside it.
+        out = _interleave(between, [f"{HOLD}{i}{HOLD}" for i in range(len(tokens))])
+        return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
+    return _interleave(between, [piece for _, _, piece in tokens])
+
+
+def _interleave(between: list[str], tokens: list[str]) -> str:
+    """``between[0] + tokens[0] + between[1] + ...``: the line put back together."""
+    pieces = [between[0]]
+    for token, after in zip(tokens, between[1:]):
+        pieces += (token, after)
+    return "".join(pieces)
 
 
 def _with_mentions(line: str, linker: Linker, mentions) -> str:
@@ -110,8 +116,9 @@ def _escaped_with_mentions(line: str, urls: dict[str, str], mentions) -> str:
 
 
 def _emphasis(escaped: str) -> str:
-    for pattern, tag in EMPHASIS:
-        escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
+    for pattern, tag, mark in EMPHASIS:
+        if mark in escaped:  # each pattern needs its mark
+            escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
     return escaped
 
 
@@ -162,10 +169,7 @@ def _free(mention, blocked: list[tuple]) -> bool:
 
 def _code(span, linker: Linker, seen: set) -> str:
     code = f"<code>{text(span.inner.strip() or span.inner)}</code>"
-    inner = span.inner
-    if linker.lexicon is None or not is_term_like(inner, linker.lexicon):
-        return code
-    name = linker.lexicon.lookup(inner)
+    name = linker.code_name(span.inner)
     url = linker.url(name) if name and name not in seen else None
     if not url:
         return code
