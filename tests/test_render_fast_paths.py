@@ -25,14 +25,22 @@ def _docs_paths(rng: random.Random) -> list[str]:
 
 
 def _general_href(from_page: str, to_path: str) -> str:
+    """Up from the page's folder to the folder it shares with the target, then down: segment by segment."""
     target, _, anchor = to_path.partition("#")
-    from_url = html.permalink(from_page)
+    from_url, to_url = html.permalink(from_page), html.permalink(target)
     base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
-    url = html._walk(base, html.permalink(target))
+    folder, name = (to_url[:-1], "") if to_url.endswith("/") or not to_url else to_url.rsplit("/", 1) \
+        if "/" in to_url else ("", to_url)
+    here, there = base.split("/") if base else [], folder.split("/") if folder else []
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    up = "/".join([".."] * (len(here) - common) + there[common:])
+    url = f"{up}/{name}" if up else (name or "./")
     return f"{url}#{anchor}" if anchor else url
 
 
-def test_links_without_a_common_folder_are_the_walk_up_and_down():
+def test_links_go_up_to_the_nearest_common_folder_and_down():
     rng = random.Random(7)
     for from_page, to_path in zip(_docs_paths(rng), _docs_paths(rng)):
         assert html.href(from_page, to_path) == _general_href(from_page, to_path), (from_page, to_path)

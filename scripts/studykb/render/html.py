@@ -201,34 +201,27 @@ def permalink(docs_path: str) -> str:
 
 
 def href(from_page: str, to_path: str) -> str:
-    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept)."""
+    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept):
+    up from the page's folder to the nearest folder the target is in, then down."""
     target, _, anchor = to_path.partition("#")
-    base, top, up = _start(from_page)
     to_url = permalink(target)
-    # With no folder in common, the way goes up to the site's root and down.
-    url = up + to_url if base and not to_url.startswith(top) else _walk(base, to_url)
+    for folder, up in _ways_up(from_page):
+        if to_url.startswith(folder):
+            url = up + to_url[len(folder):] or "./"
+            break
     return f"{url}#{anchor}" if anchor else url
 
 
 @lru_cache(maxsize=4096)
-def _start(from_page: str) -> tuple[str, str, str]:
-    """Where links from a page start: its folder, that folder's top folder + "/", the way up to the root."""
+def _ways_up(from_page: str) -> tuple[tuple[str, str], ...]:
+    """The folders a page's URL is in, nearest first, each with the way up to it:
+    ``sessions/a/`` -> ``(("sessions/a/", ""), ("sessions/", "../"), ("", "../../"))``."""
     from_url = permalink(from_page)
     base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
-    return base, base.partition("/")[0] + "/", "../" * (base.count("/") + 1)
-
-
-def _walk(base: str, to_url: str) -> str:
-    """From the folder ``base`` up to the folder it shares with ``to_url``, then down:
-    ``("sessions/a", "concepts/b/")`` -> ``"../../concepts/b/"``."""
-    folder, name = (to_url[:-1], "") if to_url.endswith("/") or not to_url else to_url.rsplit("/", 1) \
-        if "/" in to_url else ("", to_url)
-    here, there = base.split("/") if base else [], folder.split("/") if folder else []
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    up = "/".join([".."] * (len(here) - common) + there[common:])
-    return f"{up}/{name}" if up else (name or "./")
+    parts = base.split("/") if base else []
+    # The last, the site's root, holds every target.
+    return tuple(("".join(f"{part}/" for part in parts[:n]), "../" * (len(parts) - n))
+                 for n in range(len(parts), -1, -1))
 
 
 def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
