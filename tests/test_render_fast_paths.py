@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from studykb.render import html
+from studykb.render import text as text_md
 from studykb.render.common import _json, clock
 from studykb.concepts import is_term_like
 from studykb.vocabulary import Match, Term, build_lexicon
@@ -105,3 +106,11 @@ def test_a_code_spans_concept_is_what_the_lexicon_says():
         expected = lexicon.lookup(code) if is_term_like(code, lexicon) else None
         assert linker.code_name(code) == expected, code
     assert html.NO_LINKS.code_name("epoch") is None
+
+
+def test_plain_text_is_what_inline_markdown_gives_it():
+    rng = random.Random(5)
+    bits = ["a", " ", "1.", "2)", "# ", "> ", "- ", "**", "_", "\\", "&", "<", "{", "}", "`", "[l](https://x)", "]", "!!!", "é"]
+    for _ in range(5000):
+        line = "".join(rng.choice(bits) for _ in range(rng.randint(0, 6)))
+        assert text_md.plain(line) == text_md.inline(line, text_md.NO_LINKS), line

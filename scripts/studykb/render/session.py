@@ -93,7 +93,8 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
     else:
         body = f"<strong>Q/A:</strong> {html.inline(block.text, linker, spans)}"
-    return f"<li>{body}{_runs(block.source, here, ctx)}</li>"
+    runs = _runs(block.source, here, ctx) if block.source in ctx.refs_by_source else ""
+    return f"<li>{body}{runs}</li>"
 
 
 def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:

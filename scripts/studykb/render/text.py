@@ -24,6 +24,7 @@ LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]\[]{0,300})\]\((?P<target>[^)
 SAFE_TARGET_RE = re.compile(r"^(?:https?://|mailto:)[^\s]*$", re.IGNORECASE)
 BLOCK_START_RE = re.compile(r"^(?:[#>|]|[-+*](?:\s|$)|[-*_=+]{2,}\s*$|!!!|\?\?\?|:::|~~~)")
 ORDERED_START_RE = re.compile(r"^(\d+)([.)])")
+MARKUP_RE = re.compile(r"[&<>{}`\[\]]")  # what escape_chars changes: all code spans and links need too
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True,
 
 def plain(text: str) -> str:
     """Escaped text with no concept links (titles, table cells of other pages)."""
-    return inline(text, NO_LINKS)
+    if MARKUP_RE.search(text):
+        return inline(text, NO_LINKS)
+    return protect_block_start(text)  # no code span, link or character to escape: what inline() gives
 
 
 def protect_block_start(markdown: str) -> str:
