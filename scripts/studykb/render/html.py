@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from operator import itemgetter
 from functools import lru_cache
 from html import escape
 
@@ -155,8 +156,7 @@ def _tokens(line: str, linker: Linker, mentions) -> list[tuple[int, int, str]]:
 _CODE, _LINK, _MENTION = "code", "link", "mention"
 
 
-def _first(candidate: tuple) -> int:
-    return candidate[0]
+_first = itemgetter(0)  # where a candidate starts
 
 
 def _free(mention, blocked: list[tuple]) -> bool:
