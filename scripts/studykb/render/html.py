@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import posixpath
 import re
+from operator import itemgetter
 from functools import lru_cache
 from html import escape
 
-from ..concepts import is_term_like
 from ..markup import code_spans
 from .common import GENERATED
 from .text import LINK_RE, SAFE_TARGET_RE, Linker, NO_LINKS
 
 # Each bounded, so a long line full of unmatched delimiters stays linear.
 EMPHASIS = (
-    (re.compile(r"\*\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*\*"), "strong"),
-    (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong"),
-    (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em"),
-    (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em"),
+    (re.compile(r"\*\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*\*"), "strong", "*"),
+    (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong", "_"),
+    (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em", "*"),
+    (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em", "_"),
 )
 # Pieces already turned into HTML wait behind a placeholder while the rest is escaped;
 # NUL never reaches here from a log (sources.py shows control characters as symbols).
@@ -63,18 +63,25 @@ def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None =
     tokens = _tokens(line, linker, mentions)
     if not tokens:
         return _emphasis(text(line)) if emphasis else text(line)
-    # With emphasis to find, tokens wait behind placeholders so that no ``*`` or ``_``
-    # inside a link or code span can pair with one outside it.
-    pieces, last = [], 0
-    for i, (start, end, piece) in enumerate(tokens):
-        pieces.append(text(line[last:start]))
-        pieces.append(f"{HOLD}{i}{HOLD}" if emphasis else piece)
+    between, last = [], 0  # the text around the tokens, escaped
+    for start, end, _ in tokens:
+        between.append(text(line[last:start]))
         last = end
-    pieces.append(text(line[last:]))
-    out = "".join(pieces)
-    if not emphasis:
-        return out
-    return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
+    between.append(text(line[last:]))
+    if emphasis and any("*" in t or "_" in t for t in between):
+        # Tokens wait behind placeholders, so that no ``*`` or ``_`` inside a link or
+        # code span can pair with one outside it.
+        out = _interleave(between, [f"{HOLD}{i}{HOLD}" for i in range(len(tokens))])
+        return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
+    return _interleave(between, [piece for _, _, piece in tokens])
+
+
+def _interleave(between: list[str], tokens: list[str]) -> str:
+    """``between[0] + tokens[0] + between[1] + ...``: the line put back together."""
+    pieces = [between[0]]
+    for token, after in zip(tokens, between[1:]):
+        pieces += (token, after)
+    return "".join(pieces)
 
 
 def _with_mentions(line: str, linker: Linker, mentions) -> str:
@@ -82,6 +89,21 @@ def _with_mentions(line: str, linker: Linker, mentions) -> str:
     urls = linker.urls
     if not mentions or not urls:
         return text(line)
+    if "&" in line or "<" in line or ">" in line:
+        return _escaped_with_mentions(line, urls, mentions)
+    pieces, last, seen = [], 0, set()  # nothing to escape: the pieces are slices of the line
+    for start, end, term in mentions:
+        url = urls.get(term)
+        if url is None or term in seen:
+            continue
+        seen.add(term)
+        pieces += (line[last:start], f'<a href="{url}">{line[start:end]}</a>')
+        last = end
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _escaped_with_mentions(line: str, urls: dict[str, str], mentions) -> str:
     pieces, last, seen = [], 0, set()
     for start, end, term in mentions:
         url = urls.get(term)
@@ -95,8 +117,9 @@ def _with_mentions(line: str, linker: Linker, mentions) -> str:
 
 
 def _emphasis(escaped: str) -> str:
-    for pattern, tag in EMPHASIS:
-        escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
+    for pattern, tag, mark in EMPHASIS:
+        if mark in escaped:  # each pattern needs its mark
+            escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
     return escaped
 
 
@@ -133,8 +156,7 @@ def _tokens(line: str, linker: Linker, mentions) -> list[tuple[int, int, str]]:
 _CODE, _LINK, _MENTION = "code", "link", "mention"
 
 
-def _first(candidate: tuple) -> int:
-    return candidate[0]
+_first = itemgetter(0)  # where a candidate starts
 
 
 def _free(mention, blocked: list[tuple]) -> bool:
@@ -147,10 +169,7 @@ def _free(mention, blocked: list[tuple]) -> bool:
 
 def _code(span, linker: Linker, seen: set) -> str:
     code = f"<code>{text(span.inner.strip() or span.inner)}</code>"
-    inner = span.inner
-    if linker.lexicon is None or not is_term_like(inner, linker.lexicon):
-        return code
-    name = linker.lexicon.lookup(inner)
+    name = linker.code_name(span.inner)
     url = linker.url(name) if name and name not in seen else None
     if not url:
         return code
@@ -182,23 +201,27 @@ def permalink(docs_path: str) -> str:
 
 
 def href(from_page: str, to_path: str) -> str:
-    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept)."""
+    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept):
+    up from the page's folder to the nearest folder the target is in, then down."""
     target, _, anchor = to_path.partition("#")
-    url = _relative(permalink(from_page), permalink(target))
+    to_url = permalink(target)
+    for folder, up in _ways_up(from_page):
+        if to_url.startswith(folder):
+            url = up + to_url[len(folder):] or "./"
+            break
     return f"{url}#{anchor}" if anchor else url
 
 
-def _relative(from_url: str, to_url: str) -> str:
-    """``("sessions/a/", "concepts/b/")`` -> ``"../../concepts/b/"``."""
+@lru_cache(maxsize=4096)
+def _ways_up(from_page: str) -> tuple[tuple[str, str], ...]:
+    """The folders a page's URL is in, nearest first, each with the way up to it:
+    ``sessions/a/`` -> ``(("sessions/a/", ""), ("sessions/", "../"), ("", "../../"))``."""
+    from_url = permalink(from_page)
     base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
-    folder, name = (to_url[:-1], "") if to_url.endswith("/") or not to_url else to_url.rsplit("/", 1) \
-        if "/" in to_url else ("", to_url)
-    here, there = base.split("/") if base else [], folder.split("/") if folder else []
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    up = "/".join([".."] * (len(here) - common) + there[common:])
-    return f"{up}/{name}" if up else (name or "./")
+    parts = base.split("/") if base else []
+    # The last, the site's root, holds every target.
+    return tuple(("".join(f"{part}/" for part in parts[:n]), "../" * (len(parts) - n))
+                 for n in range(len(parts), -1, -1))
 
 
 def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
@@ -212,6 +235,12 @@ def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
 
 def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
     """``(depth, ordered, html)`` items as nested ``<ul>``/``<ol>`` lists, in order."""
+    if items and len({(depth, ordered) for depth, ordered, _ in items}) == 1:
+        return _flat_list(items, attrs)  # most sections: one level, one kind of list
+    return _nested(items, attrs)
+
+
+def _nested(items: list[tuple[int, bool, str]], attrs: str) -> str:
     out: list[str] = []
     open_lists: list[tuple[int, str]] = []
     for depth, ordered, body in items:
@@ -230,6 +259,12 @@ def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
     while open_lists:
         out.append(f"</li></{open_lists.pop()[1]}>")
     return "\n".join(out)
+
+
+def _flat_list(items: list[tuple[int, bool, str]], attrs: str) -> str:
+    """What :func:`nested_list` writes for items of one depth and one kind."""
+    tag = "ol" if items[0][1] else "ul"
+    return f"<{tag}{attrs}>\n<li>" + "\n</li>\n<li>".join([body for _, _, body in items]) + f"\n</li></{tag}>"
 
 
 def table(head: list[str] | None, rows: list[list[str]], attrs: str = "") -> str:

@@ -5,10 +5,12 @@ through as it is; only a code block from the log is Markdown, for syntax highlig
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import QA, CodeBlock, Field, Note, Section, Session, Table
 from ..slugs import make_slug, unique
 from . import html
-from .common import (concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
+from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
 from .html import href
@@ -74,7 +76,7 @@ def _started(session: Session) -> str:
     if session.started is None:
         return "no readable timestamp"
     zone = f" {session.tz_name}" if session.tz_name else " (no time zone)"
-    return f"{session.started:%Y-%m-%d %H:%M:%S}{zone} ({utc_offset(session.utc_offset)})"
+    return f"{clock(session.started)}{zone} ({utc_offset(session.utc_offset)})"
 
 
 def _times(session: Session) -> str:
@@ -88,10 +90,11 @@ def _times(session: Session) -> str:
 def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> str:
     spans = ctx.knowledge.mention_spans.get(block.source, ())
     if isinstance(block, Field):
-        body = f"<strong>{html.inline(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
+        body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
     else:
         body = f"<strong>Q/A:</strong> {html.inline(block.text, linker, spans)}"
-    return f"<li>{body}{_runs(block.source, here, ctx)}</li>"
+    runs = _runs(block.source, here, ctx) if block.source in ctx.refs_by_source else ""
+    return f"<li>{body}{runs}</li>"
 
 
 def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
@@ -124,8 +127,14 @@ def _heading(name: str, taken: set[str]) -> str:
     table of contents, which listed the same few section names on every session page.
     """
     anchor = unique(make_slug(name), taken)
-    return (f'<h2 id="{anchor}">{html.inline(name)}'
+    return (f'<h2 id="{anchor}">{_label(name)}'
             f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h2>')
+
+
+@lru_cache(maxsize=1024)
+def _label(name: str) -> str:
+    """A field's or section's name as HTML: a log repeats the same few names in every session."""
+    return html.inline(name)
 
 
 def _runs(source, here: str, ctx: Context) -> str:

@@ -24,6 +24,7 @@ LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]\[]{0,300})\]\((?P<target>[^)
 SAFE_TARGET_RE = re.compile(r"^(?:https?://|mailto:)[^\s]*$", re.IGNORECASE)
 BLOCK_START_RE = re.compile(r"^(?:[#>|]|[-+*](?:\s|$)|[-*_=+]{2,}\s*$|!!!|\?\?\?|:::|~~~)")
 ORDERED_START_RE = re.compile(r"^(\d+)([.)])")
+MARKUP_RE = re.compile(r"[&<>{}`\[\]]")  # what escape_chars changes: all code spans and links need too
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Linker:
     suffix: str = ".md"  # "/" for links to the served page rather than to its Markdown file
 
     urls: dict[str, str] = field(init=False, repr=False, compare=False)  # concept name -> URL
+    _code_names: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every mention asks for a URL: each is made once per linker.
@@ -44,6 +46,18 @@ class Linker:
 
     def url(self, name: str) -> str | None:
         return self.urls.get(name)
+
+    def code_name(self, code: str) -> str | None:
+        """The concept a code span's text names (`batch size`), or None (`train.py`).
+
+        Remembered per text: the same few terms are backticked in session after session.
+        """
+        if self.lexicon is None:
+            return None
+        if code not in self._code_names:
+            term_like = is_term_like(code, self.lexicon)
+            self._code_names[code] = self.lexicon.lookup(code) if term_like else None
+        return self._code_names[code]
 
 
 NO_LINKS = Linker()
@@ -76,7 +90,9 @@ def inline(text: str, linker: Linker = NO_LINKS, at_block_start: bool = True,
 
 def plain(text: str) -> str:
     """Escaped text with no concept links (titles, table cells of other pages)."""
-    return inline(text, NO_LINKS)
+    if MARKUP_RE.search(text):
+        return inline(text, NO_LINKS)
+    return protect_block_start(text)  # no code span, link or character to escape: what inline() gives
 
 
 def protect_block_start(markdown: str) -> str:
@@ -92,9 +108,7 @@ def protect_block_start(markdown: str) -> str:
 
 def _code(span: CodeSpan, linker: Linker, seen: set) -> str:
     inner, code = span.inner, span.markdown
-    if linker.lexicon is None or not is_term_like(inner, linker.lexicon):
-        return code
-    name = linker.lexicon.lookup(inner)
+    name = linker.code_name(inner)
     url = linker.url(name) if name else None
     if not url or name in seen:
         return code
