@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from studykb import concepts
+from studykb import concepts, markup
 from studykb.concepts import definition_subject
 from studykb.config import Config
 from studykb import model
@@ -251,3 +251,19 @@ def test_a_definition_needs_its_verb_between_spaces_or_a_colon(monkeypatch):
     fast = [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
     monkeypatch.setattr(concepts, "_may_define", lambda text, colon_allowed: True)
     assert fast == [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
+
+
+def test_single_backtick_spans_are_those_the_general_reading_finds():
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = " ".join(rng.choices(["`", "a", "b", "\u00e9", ""], k=rng.randint(0, 24)))
+        assert "``" not in text
+        assert markup._single_backtick_spans(text) == markup._spans_of_runs(text), text
+    assert markup.code_spans("a `b` c `d") == markup._spans_of_runs("a `b` c `d")
+
+
+def test_code_spans_are_records():
+    span = markup.code_spans("x `y` z")[0]
+    assert span == markup.CodeSpan(2, 5, "`", "y") and hash(span) == hash(markup.CodeSpan(2, 5, "`", "y"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0

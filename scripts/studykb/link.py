@@ -144,9 +144,12 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
     spans: dict[Source, list] = {}
-    found_each = lexicon.find_each(mentionable_text(line.text, lexicon) for line in lines)
-    for line, matches in zip(lines, found_each):
-        names = _names_on(defined_on.get(line.source), matches)
+    on_text = _mentions_by_text(lines, lexicon)
+    for line in lines:
+        matches, names = on_text[line.text]
+        defined = defined_on.get(line.source)
+        if defined:
+            names = _names_on(defined, matches)
         if not names:
             continue
         if matches:
@@ -156,6 +159,13 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
         for name in names:
             mentions[name].append(mention)
     return mentions, index, spans
+
+
+def _mentions_by_text(lines: list[Line], lexicon: Lexicon) -> dict[str, tuple[tuple[Match, ...], tuple[str, ...]]]:
+    """For each distinct text (lines repeat: a watchlist item, a plan), its mentions and the names they name."""
+    texts = list(dict.fromkeys([line.text for line in lines]))
+    found_each = lexicon.find_each([mentionable_text(text, lexicon) for text in texts])
+    return {text: (matches, _names_on(None, matches)) for text, matches in zip(texts, found_each)}
 
 
 def _names_on(defined: list[str] | None, matches: tuple[Match, ...]) -> tuple[str, ...]:

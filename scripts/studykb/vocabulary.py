@@ -134,8 +134,10 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
 
     Written for the regex engine's shortcuts: the pattern opens with the character
     before the mention, so only the positions after a non-word character are tried,
-    not those inside words; and the first character of a key is a class of its cases
-    rather than a case-blind letter, so the branches that cannot match are skipped.
+    not those inside words; a lookahead then turns away, in one test, the positions
+    where no spelling starts; and every character of a key is a class of its cases
+    rather than a case-blind letter, so the branches of the trie that cannot match are
+    skipped without being entered.
     """
     body = f"(?P<words>{_caseless_trie(keys)})(?i:e?s)?" if keys else "(?!)"
     if exact:
@@ -144,22 +146,15 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
     # word character: then the character before it is matched by a lookbehind instead.
     opens_with_word = all(spelling[:1].isascii() and spelling[:1].isalnum() for spelling in exact)
     before = f"[^{WORD}]" if opens_with_word else f"(?<![{WORD}])"
+    starts = "".join(sorted({c for key in keys for c in _cases(key[0])} | {e[0] for e in exact}))
+    may_start = f"(?=[{re.escape(starts)}])" if starts else ""
     return re.compile(
-        rf"{before}(?<![{WORD}]['/-])(?P<mention>{body})(?![{WORD}]|['/-][{WORD}])")
+        rf"{before}{may_start}(?<![{WORD}]['/-])(?P<mention>{body})(?![{WORD}]|['/-][{WORD}])")
 
 
 def _caseless_trie(keys: list[str]) -> str:
-    """``trie_regex(keys)`` matching in any case, its first characters as classes of their cases."""
-    rests: dict[str, list[str]] = {}
-    for key in keys:
-        rests.setdefault(key[0], []).append(key[1:])
-    branches = []
-    for first, after in sorted(rests.items()):
-        rest = trie_regex([r for r in after if r])
-        if rest:  # longer keys first; ending after the first character is the fallback
-            rest = f"(?:(?i:{rest}))?" if "" in after else f"(?i:{rest})"
-        branches.append(caseless(first) + rest)
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    """``trie_regex(keys)`` matching in any case, each character as a class of its cases."""
+    return _node_regex(_trie(keys), caseless)
 
 
 # What [A-Za-z0-9] matches ignoring case: also the dotted and dotless i, the long s and
@@ -171,8 +166,15 @@ OTHER_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 def caseless(char: str) -> str:
     """A character of a key (lower case ASCII) as a class of what it matches ignoring case."""
     if "a" <= char <= "z":
-        return f"[{char}{char.upper()}{OTHER_CASES.get(char, '')}]"
+        return f"[{_cases(char)}]"
     return re.escape(char)
+
+
+def _cases(char: str) -> str:
+    """The characters a character of a key matches ignoring case."""
+    if "a" <= char <= "z":
+        return char + char.upper() + OTHER_CASES.get(char, "")
+    return char
 
 
 # Mentions already found, by matcher (its pattern says which terms it knows) and line.
@@ -207,17 +209,22 @@ class _Compiled:
 
 def trie_regex(spellings: list[str]) -> str:
     """``["batch", "batch size", "bias"]`` -> ``b(?:atch(?: size)?|ias)``: one branch per prefix."""
+    return _node_regex(_trie(spellings), re.escape)
+
+
+def _trie(spellings: list[str]) -> dict:
     trie: dict = {}
     for spelling in spellings:
         node = trie
         for char in spelling:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(trie)
+    return trie
 
 
-def _node_regex(node: dict) -> str:
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+def _node_regex(node: dict, char_regex) -> str:
+    """``char_regex`` writes one character: as it is, or as a class of its cases."""
+    branches = [char_regex(char) + _node_regex(child, char_regex) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
