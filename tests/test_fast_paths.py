@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from studykb import concepts, markup
+from studykb import concepts, markup, vocabulary
 from studykb.concepts import definition_subject
 from studykb.config import Config
 from studykb import model
@@ -267,3 +267,18 @@ def test_code_spans_are_records():
     assert span == markup.CodeSpan(2, 5, "`", "y") and hash(span) == hash(markup.CodeSpan(2, 5, "`", "y"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 0
+
+
+@pytest.mark.parametrize("extra", [[], ["C++", "(A)", "AB\nCD"]])
+def test_texts_searched_together_have_the_mentions_each_has_alone(extra):
+    lexicon = build_lexicon([Term(name, origin="user") for name in extra], frozenset())
+    spellings = sorted(lexicon._keys) + sorted(lexicon._exact)
+    rng = random.Random(3)
+    texts = ["", "epoch", "epochs", "SGD", "-SGD", "SGD-", "'s epoch", "C++", "(A)", "AB\nCD", "x\nepoch\n"]
+    for _ in range(500):
+        texts.append("".join(rng.choice([rng.choice(spellings), " ", "\n", "-", "'", "s", "x", "/"])
+                             for _ in range(rng.randint(0, 6))))
+    together = lexicon.find_each(texts)
+    vocabulary._FOUND.clear()  # else the texts alone would be answered from the memo
+    alone = build_lexicon([Term(name, origin="user") for name in extra], frozenset())
+    assert [list(found) for found in together] == [alone.find(text) for text in texts]

@@ -113,8 +113,12 @@ DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, No
 def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Definition]]:
     """Add the terms the log defines or backticks to the lexicon; return definitions by name."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
+    # A text seen before adds no backticked term: those it had were added then, and a
+    # span that was not term-like then can be so now only for being a term already.
+    backticked_read: set[str] = set()
     for line in lines:
-        if "`" in line.text:  # most lines have no code span, so no backticked term
+        if "`" in line.text and line.text not in backticked_read:  # most lines have no code span
+            backticked_read.add(line.text)
             for spelling in found.backticked_terms(line.text, lexicon):
                 _ensure_term(lexicon, spelling)
         if line.kind not in DEFINING_KINDS or line.role == "field":
