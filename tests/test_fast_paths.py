@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from studykb import concepts
+from studykb import concepts, markup, vocabulary
 from studykb.concepts import definition_subject
 from studykb.config import Config
 from studykb import model
@@ -260,3 +260,34 @@ def test_a_definition_needs_its_verb_between_spaces_or_a_colon(monkeypatch):
     fast = [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
     monkeypatch.setattr(concepts, "_may_define", lambda text, colon_allowed: True)
     assert fast == [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
+
+
+def test_single_backtick_spans_are_those_the_general_reading_finds():
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = " ".join(rng.choices(["`", "a", "b", "\u00e9", ""], k=rng.randint(0, 24)))
+        assert "``" not in text
+        assert markup._single_backtick_spans(text) == markup._spans_of_runs(text), text
+    assert markup.code_spans("a `b` c `d") == markup._spans_of_runs("a `b` c `d")
+
+
+def test_code_spans_are_records():
+    span = markup.code_spans("x `y` z")[0]
+    assert span == markup.CodeSpan(2, 5, "`", "y") and hash(span) == hash(markup.CodeSpan(2, 5, "`", "y"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0
+
+
+@pytest.mark.parametrize("extra", [[], ["C++", "(A)", "AB\nCD"]])
+def test_texts_searched_together_have_the_mentions_each_has_alone(extra):
+    lexicon = build_lexicon([Term(name, origin="user") for name in extra], frozenset())
+    spellings = sorted(lexicon._keys) + sorted(lexicon._exact)
+    rng = random.Random(3)
+    texts = ["", "epoch", "epochs", "SGD", "-SGD", "SGD-", "'s epoch", "C++", "(A)", "AB\nCD", "x\nepoch\n"]
+    for _ in range(500):
+        texts.append("".join(rng.choice([rng.choice(spellings), " ", "\n", "-", "'", "s", "x", "/"])
+                             for _ in range(rng.randint(0, 6))))
+    together = lexicon.find_each(texts)
+    vocabulary._FOUND.clear()  # else the texts alone would be answered from the memo
+    alone = build_lexicon([Term(name, origin="user") for name in extra], frozenset())
+    assert [list(found) for found in together] == [alone.find(text) for text in texts]

@@ -113,8 +113,12 @@ DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, No
 def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Definition]]:
     """Add the terms the log defines or backticks to the lexicon; return definitions by name."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
+    # A text seen before adds no backticked term: those it had were added then, and a
+    # span that was not term-like then can be so now only for being a term already.
+    backticked_read: set[str] = set()
     for line in lines:
-        if "`" in line.text:  # most lines have no code span, so no backticked term
+        if "`" in line.text and line.text not in backticked_read:  # most lines have no code span
+            backticked_read.add(line.text)
             for spelling in found.backticked_terms(line.text, lexicon):
                 _ensure_term(lexicon, spelling)
         if line.kind not in DEFINING_KINDS or line.role == "field":
@@ -144,9 +148,12 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
     spans: dict[Source, list] = {}
-    found_each = lexicon.find_each(mentionable_text(line.text, lexicon) for line in lines)
-    for line, matches in zip(lines, found_each):
-        names = _names_on(defined_on.get(line.source), matches)
+    on_text = _mentions_by_text(lines, lexicon)
+    for line in lines:
+        matches, names = on_text[line.text]
+        defined = defined_on.get(line.source)
+        if defined:
+            names = _names_on(defined, matches)
         if not names:
             continue
         if matches:
@@ -156,6 +163,13 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
         for name in names:
             mentions[name].append(mention)
     return mentions, index, spans
+
+
+def _mentions_by_text(lines: list[Line], lexicon: Lexicon) -> dict[str, tuple[tuple[Match, ...], tuple[str, ...]]]:
+    """For each distinct text (lines repeat: a watchlist item, a plan), its mentions and the names they name."""
+    texts = list(dict.fromkeys([line.text for line in lines]))
+    found_each = lexicon.find_each([mentionable_text(text, lexicon) for text in texts])
+    return {text: (matches, _names_on(None, matches)) for text, matches in zip(texts, found_each)}
 
 
 def _names_on(defined: list[str] | None, matches: tuple[Match, ...]) -> tuple[str, ...]:

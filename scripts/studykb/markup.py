@@ -8,12 +8,13 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 import re
-from dataclasses import dataclass
+
+from .model import record
 
 BACKTICKS_RE = re.compile(r"`+")
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, built faster: the stages make one per code span
 class CodeSpan:
     start: int
     end: int
@@ -33,6 +34,13 @@ def code_spans(text: str) -> tuple[CodeSpan, ...]:
     """
     if "`" not in text:
         return ()
+    if "``" not in text:
+        return _single_backtick_spans(text)
+    return _spans_of_runs(text)
+
+
+def _spans_of_runs(text: str) -> tuple[CodeSpan, ...]:
+    """``code_spans`` in general: each run of backticks looks up the next run of its length."""
     runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text)]
     by_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
@@ -49,6 +57,19 @@ def code_spans(text: str) -> tuple[CodeSpan, ...]:
         close_start, close_end = runs[j]
         spans.append(CodeSpan(start, close_end, text[start:end], text[end:close_start]))
         i = j + 1
+    return tuple(spans)
+
+
+def _single_backtick_spans(text: str) -> tuple[CodeSpan, ...]:
+    """``code_spans`` when every run is one backtick (most lines): each pairs with the next."""
+    spans = []
+    start = text.find("`")
+    while start != -1:
+        close = text.find("`", start + 1)
+        if close == -1:
+            break
+        spans.append(CodeSpan(start, close + 1, "`", text[start + 1:close]))
+        start = text.find("`", close + 1)
     return tuple(spans)
 
 
