@@ -9,7 +9,6 @@ import itertools
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -274,7 +273,9 @@ def _merge(old: Term, new: Term) -> Term:
 
 
 def starter_terms() -> list[Term]:
-    text = resources.files("studykb").joinpath("data/vocabulary.yml").read_text(encoding="utf-8")
+    # Beside this module, read as a file: importlib.resources would import a dozen modules
+    # (zipfile, threading, ...) into a build that needs none of them.
+    text = (Path(__file__).parent / "data" / "vocabulary.yml").read_text(encoding="utf-8")
     return [_term(entry, "starter") for entry in yaml.load(text, Loader=FAST_LOADER)["terms"]]
 
 
