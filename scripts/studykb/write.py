@@ -26,15 +26,21 @@ def write_tree(root: Path, files: dict[str, str | bytes], owned_prefix: str) -> 
     """Make ``root/owned_prefix`` hold exactly ``files`` (paths relative to ``root``)."""
     owned = root / owned_prefix
     recover(owned)
-    encoded = {_inside(p, owned_prefix): c.encode("utf-8") if isinstance(c, str) else c for p, c in files.items()}
+    contents = {_inside(p, owned_prefix): c for p, c in files.items()}
     current = _existing(owned)
-    changed = [p for p, data in encoded.items() if p not in current or not _same(owned / p, data)]
-    removed = sorted(current - set(encoded))
+    changed = [p for p, c in contents.items() if p not in current or not _same(owned / p, _bytes(c))]
+    removed = sorted(current - set(contents))
     if changed or removed:
-        _stage_and_swap(owned, encoded, set(changed))
+        _stage_and_swap(owned, contents, set(changed))
     prefix = owned_prefix.rstrip("/") + "/"
-    return WriteReport(tuple(prefix + p for p in changed), len(encoded) - len(changed),
+    return WriteReport(tuple(prefix + p for p in changed), len(contents) - len(changed),
                        tuple(prefix + p for p in removed))
+
+
+def _bytes(content: str | bytes) -> bytes:
+    """Encoded file by file, when needed: the pages of a large log, all encoded at once,
+    would hold their size in memory a second time."""
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _inside(path: str, owned_prefix: str) -> str:
@@ -71,7 +77,7 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def _stage_and_swap(owned: Path, files: dict[str, bytes], changed: set[str]) -> None:
+def _stage_and_swap(owned: Path, files: dict[str, str | bytes], changed: set[str]) -> None:
     owned.parent.mkdir(parents=True, exist_ok=True)
     stage = tempfile.mkdtemp(dir=owned.parent, prefix=f".{owned.name}-stage-")
     old = os.fspath(owned)
@@ -85,7 +91,7 @@ def _stage_and_swap(owned: Path, files: dict[str, bytes], changed: set[str]) -> 
                 os.makedirs(f"{stage}/{folder}", exist_ok=True)
                 folders.add(folder)
             if rel_path in changed:
-                _write_new(f"{stage}/{rel_path}", data)
+                _write_new(f"{stage}/{rel_path}", _bytes(data))
             else:
                 _link_or_copy(f"{old}/{rel_path}", f"{stage}/{rel_path}")
         replace_dir(Path(stage), owned)
