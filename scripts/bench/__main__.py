@@ -13,7 +13,7 @@ from pathlib import Path
 from . import report
 from .ours import child_main, profile
 from .project import ROOT, make_project
-from .run import FULL_SIZES, QUICK_SIZES, run
+from .run import FULL_SIZES, OURS_REPEATS, QUICK_SIZES, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="session counts to measure (default 10 100 1000 10000)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic logs")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the Performance page goes")
+    parser.add_argument("--repeats", type=int, default=OURS_REPEATS,
+                        help=f"fresh runs of our stages per size, the median reported (default {OURS_REPEATS}; "
+                             "builds up to 3, at 10,000 sessions 1)")
     parser.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-experiments", action="store_true", help="skip the experiment suite's bench")
     parser.add_argument("--profile", type=int, metavar="SESSIONS", help="only cProfile our part at this size")
@@ -35,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = tuple(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))
     results = run(sizes, args.seed, reload=not args.no_reload, experiments=not args.no_experiments,
-                  quick=args.quick, log=lambda line: print(line, file=sys.stderr, flush=True))
+                  quick=args.quick, log=lambda line: print(line, file=sys.stderr, flush=True),
+                  repeats=max(1, args.repeats))
     print(report.text_table(results))
     print()
     for target in report.targets(results):

@@ -15,12 +15,14 @@ from .project import ROOT, make_plain_project, make_project
 FULL_SIZES = (10, 100, 1_000, 10_000)
 QUICK_SIZES = (10, 100, 1_000)
 RELOAD_SESSIONS = 1_000
-# Our stages take a second at 1,000 sessions, where a busy moment of the machine shows:
-# the median of three fresh processes is reported, and the spread beside it.
-OURS_REPEATS = 3
+# A shared machine's speed drifts by a third from one second to the next (a pure Python
+# loop, timed again and again, varies that much here): each figure is the median of
+# several runs, reported with its spread. Builds at 10,000 sessions take minutes and run once.
+OURS_REPEATS = 5
+BUILD_REPEATS = 3
 
 
-def measure_size(sessions: int, seed: int, workdir: Path, log=print) -> dict:
+def measure_size(sessions: int, seed: int, workdir: Path, log=print, repeats: int = OURS_REPEATS) -> dict:
     """Our stages in fresh processes, then the engine's cold build, then the plain twin's.
 
     Each measurement gets a project of its own and nothing is deleted until the whole run
@@ -30,29 +32,37 @@ def measure_size(sessions: int, seed: int, workdir: Path, log=print) -> dict:
     charged to whichever step writes next. Before each measurement the files just
     generated are flushed to disk, so their write-back is not charged to it either.
     """
-    project = make_project(workdir / f"studykb-{sessions}", sessions, seed)
-    runs = []
-    for repeat in range(OURS_REPEATS):
-        ours_project = make_project(workdir / f"ours-{sessions}-{repeat}", sessions, seed)
-        log(f"  {sessions} sessions: our stages ({repeat + 1} of {OURS_REPEATS})")
+    ours, builds, plains = [], [], []
+    for repeat in range(repeats):
+        project = make_project(workdir / f"ours-{sessions}-{repeat}", sessions, seed)
+        log(f"  {sessions} sessions: our stages ({repeat + 1} of {repeats})")
+        _flush()
+        child = engine.timed_run([sys.executable, "-m", "bench", "--child-ours", str(project)], ROOT)
+        ours.append(json.loads(child["stdout"]))
+    for repeat in range(min(repeats, BUILD_REPEATS) if sessions <= 1_000 else 1):
+        project = make_project(workdir / f"studykb-{sessions}-{repeat}", sessions, seed)
+        log(f"  {sessions} sessions: mkdocs build with the studykb hook ({repeat + 1})")
+        _flush()
+        built = engine.build(project)
+        built["pages_listing_everything"] = engine.pages_listing_everything(project / "site")
+        builds.append(built)
+        log(f"  {sessions} sessions: mkdocs build of the plain Material twin ({repeat + 1})")
+        plain_project = make_plain_project(workdir / f"plain-{sessions}-{repeat}", project)
+        _flush()
+        plains.append(engine.build(plain_project))
+    return {"sessions": sessions, "ours": median_run(ours, "total_s"), "build": median_run(builds, "wall_s"),
+            "plain": median_run(plains, "wall_s")}
+
+
+def median_run(runs: list[dict], key: str) -> dict:
+    """The run whose ``key`` is the median, whole (its parts add up to it), with every run's figure beside it."""
+    ordered = sorted(runs, key=lambda run: run[key])
+    return {**ordered[len(ordered) // 2], "runs": [run[key] for run in runs]}
+
+
+def _flush() -> None:
+    if hasattr(os, "sync"):
         os.sync()
-        child = engine.timed_run([sys.executable, "-m", "bench", "--child-ours", str(ours_project)], ROOT)
-        runs.append(json.loads(child["stdout"]))
-    log(f"  {sessions} sessions: mkdocs build with the studykb hook")
-    os.sync()
-    built = engine.build(project)
-    built["pages_listing_everything"] = engine.pages_listing_everything(project / "site")
-    log(f"  {sessions} sessions: mkdocs build of the plain Material twin")
-    plain_project = make_plain_project(workdir / f"plain-{sessions}", project)
-    os.sync()
-    plain = engine.build(plain_project)
-    return {"sessions": sessions, "ours": median_run(runs), "build": built, "plain": plain}
-
-
-def median_run(runs: list[dict]) -> dict:
-    """The run whose total is the median, with every run's total beside it (its stages add up to its total)."""
-    ordered = sorted(runs, key=lambda run: run["total_s"])
-    return {**ordered[len(ordered) // 2], "runs_total_s": [run["total_s"] for run in runs]}
 
 
 def measure_reload(sessions: int, seed: int, workdir: Path, log=print) -> dict:
@@ -76,12 +86,12 @@ def environment() -> dict:
 
 
 def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments: bool = True,
-        quick: bool = False, log=print) -> dict:
-    results: dict = {"environment": environment(), "seed": seed, "quick": quick, "sizes": []}
+        quick: bool = False, log=print, repeats: int = OURS_REPEATS) -> dict:
+    results: dict = {"environment": environment(), "seed": seed, "quick": quick, "repeats": repeats, "sizes": []}
     with tempfile.TemporaryDirectory(prefix="studykb-bench-") as scratch:
         workdir = Path(scratch)
         for sessions in sizes:
-            results["sizes"].append(measure_size(sessions, seed, workdir, log))
+            results["sizes"].append(measure_size(sessions, seed, workdir, log, repeats))
         if reload:
             results["live_reload"] = measure_reload(min(RELOAD_SESSIONS, max(sizes)), seed, workdir, log)
     if experiments:
