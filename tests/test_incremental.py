@@ -1,6 +1,9 @@
 """Rebuilds under ``mkdocs serve`` parse only the logs that changed (pipeline.LogCache)."""
 from __future__ import annotations
 
+import gc
+import weakref
+
 from studykb import pipeline
 from studykb.config import Config
 from tests.conftest import make_project
@@ -138,3 +141,30 @@ def test_a_new_concept_renders_every_session_page_again(tmp_path):
     pipeline.generate(Config(root=root), cache, memo)
     assert memo.hits == 0
     assert '<a href="../../concepts/blorp/">blorp</a>' in generated_pages(root)["sessions/2026-03-01-1000.md"]
+
+
+class _Node:
+    pass
+
+
+def test_what_a_build_sets_apart_from_the_collector_does_not_outlive_the_next_build(tmp_path, monkeypatch):
+    """A build leaves everything made so far out of the cycle collector's passes; a garbage
+    cycle caught there (say, one the engine left behind) is collected by the build after."""
+    root = project_with_two_logs(tmp_path)
+    caught = []
+    real = pipeline.load_run_results
+
+    def leaving_a_garbage_cycle(knowledge, project_root):
+        node = _Node()
+        node.self = node
+        caught.append(weakref.ref(node))
+        return real(knowledge, project_root)
+
+    monkeypatch.setattr(pipeline, "load_run_results", leaving_a_garbage_cycle)
+    pipeline.generate(Config(root=root))
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    gc.collect()
+    assert caught[0]() is not None  # set apart: no pass of the collector reaches it
+    monkeypatch.setattr(pipeline, "load_run_results", real)
+    pipeline.generate(Config(root=root))
+    assert caught[0]() is None and gc.isenabled()

@@ -18,6 +18,7 @@ STAGES = ("parse", "link", "render", "write")
 def stage_seconds(root: Path) -> dict:
     """Seconds per stage for the project at ``root`` (its generated pages rewritten from nothing)."""
     from studykb.link import link
+    from studykb.model import build_set_apart_from_the_collector
     from studykb.pipeline import load_config, read_logs
     from studykb.render import render_site
     from studykb.render.memo import PageMemo
@@ -34,20 +35,21 @@ def stage_seconds(root: Path) -> dict:
         now, now_cpu = time.perf_counter(), time.process_time()
         seconds[stage], cpu_seconds[stage], clock, cpu = now - clock, now_cpu - cpu, now, now_cpu
 
-    logs = read_logs(config, diagnostics)
-    lap("parse")
-    user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, "sessions/vocabulary.yml")
-    knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
-    diagnostics += problems
-    lap("link")
-    results, assets = load_run_results(knowledge, config.root)
-    # A fresh memo, as the first build of a process has: its keys are part of the cost.
-    files, _home = render_site(knowledge, results, config.watchlist_window, PageMemo())
-    files.update(assets)
-    lap("render")
-    docs = config.generated_path.parent
-    write_tree(docs, files, config.generated_path.name)
-    lap("write")
+    with build_set_apart_from_the_collector():  # as pipeline.generate does
+        logs = read_logs(config, diagnostics)
+        lap("parse")
+        user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, "sessions/vocabulary.yml")
+        knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
+        diagnostics += problems
+        lap("link")
+        results, assets = load_run_results(knowledge, config.root)
+        # A fresh memo, as the first build of a process has: its keys are part of the cost.
+        files, _home = render_site(knowledge, results, config.watchlist_window, PageMemo())
+        files.update(assets)
+        lap("render")
+        docs = config.generated_path.parent
+        write_tree(docs, files, config.generated_path.name)
+    lap("write")  # setting the build apart from the collector included
     write_tree(docs, files, config.generated_path.name)
     lap("write_unchanged")
     return {

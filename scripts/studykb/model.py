@@ -293,3 +293,23 @@ def cycle_collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def build_set_apart_from_the_collector() -> Iterator[None]:
+    """A whole build with the cycle collector paused, what it built then set apart as long-lived.
+
+    Paused stage by stage, the collector still ran at the end of each pause and walked
+    every record made meanwhile, then walked them again as they aged: about a second of
+    fourteen at 10,000 sessions, and the engine's own passes walked them once more.
+    ``gc.freeze`` moves everything tracked so far into a generation no pass walks
+    (reference counting still frees what is dropped). Garbage cycles caught in it would
+    stay, so a build that finds the last one's objects set apart gives them back and
+    collects first: under ``mkdocs serve`` nothing outlives the build after it.
+    """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    with cycle_collector_paused():
+        yield
+        gc.freeze()

@@ -7,7 +7,7 @@ from pathlib import Path
 from .config import Config, load_config
 from .diagnostics import Diagnostic
 from .link import link
-from .model import Knowledge, LogFile
+from .model import Knowledge, LogFile, build_set_apart_from_the_collector
 from .parse import parse_log
 from .redact import Redactor, make_redactor, user_names
 from .render import render_site
@@ -49,13 +49,14 @@ def generate(config: Config, cache: LogCache | None = None, memo: PageMemo | Non
     (``cache`` and ``memo``, else the process's own), so a rebuild under ``mkdocs serve``
     parses only edited logs and renders only the session pages that changed.
     """
-    loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
-    results, assets = load_run_results(loaded.knowledge, config.root)
-    files, home = render_site(loaded.knowledge, results, config.watchlist_window,
-                              PROCESS_PAGE_MEMO if memo is None else memo)
-    files.update(assets)
-    docs_dir = config.generated_path.parent
-    report = write_tree(docs_dir, files, config.generated_path.name)
+    with build_set_apart_from_the_collector():
+        loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
+        results, assets = load_run_results(loaded.knowledge, config.root)
+        files, home = render_site(loaded.knowledge, results, config.watchlist_window,
+                                  PROCESS_PAGE_MEMO if memo is None else memo)
+        files.update(assets)
+        docs_dir = config.generated_path.parent
+        report = write_tree(docs_dir, files, config.generated_path.name)
     return Generated(loaded, home, report)
 
 
