@@ -26,11 +26,13 @@ class CodeSpan:
         return f"{self.fence}{self.inner}{self.fence}"
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def code_spans(text: str) -> tuple[CodeSpan, ...]:
     """Code spans as CommonMark reads them: a run of n backticks up to the next run of exactly n.
 
     Cached: every stage looks at the same lines (a pure function of an immutable string).
+    A log holds about two and a half distinct lines with a backtick per session: room for
+    some 25,000 sessions (a cache too small for the log misses on every stage's look).
     """
     if "`" not in text:
         return ()

@@ -20,8 +20,8 @@ def minutes_per_week(sessions) -> list[tuple[date, int]]:
             totals[week] = totals.get(week, 0) + (s.minutes or 0)
     if not totals:
         return []
-    weeks, week = [], min(totals)
-    while week <= max(totals):
+    weeks, week, last = [], min(totals), max(totals)
+    while week <= last:
         weeks.append((week, totals.get(week, 0)))
         week += timedelta(days=7)
     return weeks
