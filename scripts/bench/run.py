@@ -22,36 +22,51 @@ OURS_REPEATS = 5
 BUILD_REPEATS = 3
 
 
-def measure_size(sessions: int, seed: int, workdir: Path, log=print, repeats: int = OURS_REPEATS) -> dict:
-    """Our stages in fresh processes, then the engine's cold build, then the plain twin's.
+def measure_sizes(sizes: tuple[int, ...], seed: int, workdir: Path, log=print,
+                  repeats: int = OURS_REPEATS) -> list[dict]:
+    """Each size's figures: our stages in fresh processes, the engine's cold build, the plain twin's.
 
-    Each measurement gets a project of its own and nothing is deleted until the whole run
-    is over: on a file system that avoids reusing recently freed inodes (ext4 without a
-    journal, as on the machine of the published figures), creating files right after
-    thousands were deleted costs up to a millisecond each in the kernel, which would be
-    charged to whichever step writes next. Before each measurement the files just
-    generated are flushed to disk, so their write-back is not charged to it either.
+    The repeats go in rounds over the sizes (every size once, then again), so a slow
+    spell of the machine lands on several sizes once each rather than on every run of
+    one size. Each measurement gets a project of its own and nothing is deleted until
+    the whole run is over: on a file system that avoids reusing recently freed inodes
+    (ext4 without a journal, as on the machine of the published figures), creating files
+    right after thousands were deleted costs up to a millisecond each in the kernel, which
+    would be charged to whichever step writes next. Before each measurement the files
+    just generated are flushed to disk, so their write-back is not charged to it either.
     """
-    ours, builds, plains = [], [], []
+    ours: dict[int, list] = {n: [] for n in sizes}
+    builds: dict[int, list] = {n: [] for n in sizes}
+    plains: dict[int, list] = {n: [] for n in sizes}
     for repeat in range(repeats):
-        project = make_project(workdir / f"ours-{sessions}-{repeat}", sessions, seed)
-        log(f"  {sessions} sessions: our stages ({repeat + 1} of {repeats})")
-        _flush()
-        child = engine.timed_run([sys.executable, "-m", "bench", "--child-ours", str(project)], ROOT)
-        ours.append(json.loads(child["stdout"]))
-    for repeat in range(min(repeats, BUILD_REPEATS) if sessions <= 1_000 else 1):
-        project = make_project(workdir / f"studykb-{sessions}-{repeat}", sessions, seed)
-        log(f"  {sessions} sessions: mkdocs build with the studykb hook ({repeat + 1})")
-        _flush()
-        built = engine.build(project)
-        built["pages_listing_everything"] = engine.pages_listing_everything(project / "site")
-        builds.append(built)
-        log(f"  {sessions} sessions: mkdocs build of the plain Material twin ({repeat + 1})")
-        plain_project = make_plain_project(workdir / f"plain-{sessions}-{repeat}", project)
-        _flush()
-        plains.append(engine.build(plain_project))
-    return {"sessions": sessions, "ours": median_run(ours, "total_s"), "build": median_run(builds, "wall_s"),
-            "plain": median_run(plains, "wall_s")}
+        for sessions in sizes:
+            ours[sessions].append(_our_stages(sessions, seed, workdir, repeat, repeats, log))
+            if repeat < (min(repeats, BUILD_REPEATS) if sessions <= 1_000 else 1):
+                built, plain = _builds(sessions, seed, workdir, repeat, log)
+                builds[sessions].append(built)
+                plains[sessions].append(plain)
+    return [{"sessions": n, "ours": median_run(ours[n], "total_s"), "build": median_run(builds[n], "wall_s"),
+             "plain": median_run(plains[n], "wall_s")} for n in sizes]
+
+
+def _our_stages(sessions: int, seed: int, workdir: Path, repeat: int, repeats: int, log) -> dict:
+    project = make_project(workdir / f"ours-{sessions}-{repeat}", sessions, seed)
+    log(f"  {sessions} sessions: our stages ({repeat + 1} of {repeats})")
+    _flush()
+    child = engine.timed_run([sys.executable, "-m", "bench", "--child-ours", str(project)], ROOT)
+    return json.loads(child["stdout"])
+
+
+def _builds(sessions: int, seed: int, workdir: Path, repeat: int, log) -> tuple[dict, dict]:
+    project = make_project(workdir / f"studykb-{sessions}-{repeat}", sessions, seed)
+    log(f"  {sessions} sessions: mkdocs build with the studykb hook ({repeat + 1})")
+    _flush()
+    built = engine.build(project)
+    built["pages_listing_everything"] = engine.pages_listing_everything(project / "site")
+    log(f"  {sessions} sessions: mkdocs build of the plain Material twin ({repeat + 1})")
+    plain_project = make_plain_project(workdir / f"plain-{sessions}-{repeat}", project)
+    _flush()
+    return built, engine.build(plain_project)
 
 
 def median_run(runs: list[dict], key: str) -> dict:
@@ -90,8 +105,7 @@ def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments:
     results: dict = {"environment": environment(), "seed": seed, "quick": quick, "repeats": repeats, "sizes": []}
     with tempfile.TemporaryDirectory(prefix="studykb-bench-") as scratch:
         workdir = Path(scratch)
-        for sessions in sizes:
-            results["sizes"].append(measure_size(sessions, seed, workdir, log, repeats))
+        results["sizes"] = measure_sizes(sizes, seed, workdir, log, repeats)
         if reload:
             results["live_reload"] = measure_reload(min(RELOAD_SESSIONS, max(sizes)), seed, workdir, log)
     if experiments:
