@@ -116,6 +116,7 @@ def test_the_bench_writes_json_with_every_figure(bench_run):
     assert len(size["build"]["runs"]) == 2 and size["build"]["wall_s"] in size["build"]["runs"]
     assert size["build"]["pages"] > 10 and size["build"]["site_bytes"] > 0 and size["build"]["hook_s"] > 0
     assert size["plain"]["pages"] == size["build"]["pages"]
+    assert 0 < size["ours"]["peak_rss_mib"] < size["build"]["peak_rss_mib"]  # our stages alone, the whole build
     assert {t["target"] for t in data["targets"]} and data["environment"]["cpus"]
 
 

@@ -17,6 +17,16 @@ STAMPS = sys.modules.setdefault("_bench_stamps", types.ModuleType("_bench_stamps
 ROLE = os.path.splitext(os.path.basename(__file__))[0]  # "before" or "after"
 
 
+def _peak_mib():
+    """The build's peak memory: ``VmHWM``, the process's own, where getrusage's figure on
+    Linux would start from the bench's size when it forked the build."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return None
+
+
 def _stamp(name):
     STAMPS.setdefault(name, time.time())
 
@@ -45,6 +55,7 @@ else:
     @event_priority(-100)
     def on_post_build(config):
         _stamp("written")
+        STAMPS["peak_rss_mib"] = _peak_mib()
         if os.environ.get("BENCH_STAMPS"):
             with open(os.environ["BENCH_STAMPS"], "w", encoding="utf-8") as out:
                 json.dump(STAMPS, out)
