@@ -13,7 +13,7 @@ from pathlib import Path
 from . import report
 from .ours import child_main, profile
 from .project import ROOT, make_project
-from .run import FULL_SIZES, OURS_REPEATS, QUICK_SIZES, run
+from .run import BUILD_REPEATS, FULL_SIZES, OURS_REPEATS, QUICK_SIZES, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="where the Performance page goes")
     parser.add_argument("--repeats", type=int, default=OURS_REPEATS,
                         help=f"fresh runs of our stages per size, the median reported (default {OURS_REPEATS}; "
-                             "builds up to 3, at 10,000 sessions 1)")
+                             f"builds up to {BUILD_REPEATS}, at 10,000 sessions 1)")
     parser.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-experiments", action="store_true", help="skip the experiment suite's bench")
     parser.add_argument("--profile", type=int, metavar="SESSIONS", help="only cProfile our part at this size")

@@ -6,11 +6,12 @@ imports are warm only as far as a real build's are, and peak memory is ours alon
 from __future__ import annotations
 
 import json
-import resource
 import shutil
 import sys
 import time
 from pathlib import Path
+
+from .memory import peak_mib
 
 STAGES = ("parse", "link", "render", "write")
 
@@ -57,7 +58,7 @@ def stage_seconds(root: Path) -> dict:
         "total_s": sum(seconds[s] for s in STAGES),
         "cpu_seconds": cpu_seconds,
         "total_cpu_s": sum(cpu_seconds[s] for s in STAGES),
-        "peak_rss_mib": own_peak_mib(),
+        "peak_rss_mib": peak_mib(),
         "sessions": len(knowledge.sessions),
         "concepts": len(knowledge.concepts),
         "generated_files": len(files),
@@ -65,24 +66,6 @@ def stage_seconds(root: Path) -> dict:
         "diagnostics": {level: sum(1 for d in diagnostics if d.level.name.lower() == level)
                         for level in ("error", "warning", "info")},
     }
-
-
-def own_peak_mib() -> float:
-    """This process's peak resident memory since it started its program.
-
-    ``getrusage`` would do, but on Linux a child's figure starts from its parent's size
-    at the fork (the kernel carries it across ``exec``): the bench's own process, grown
-    by generating 10,000 sessions, would show in the next small measurement.
-    ``VmHWM`` is the peak of this program's memory alone.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def child_main(root: str) -> int:

@@ -151,7 +151,8 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
         "- **Plain Material**: the same Markdown pages, theme and extensions, without the hook and",
         "  the macros plugin: what the engine alone costs. *whole/plain* divides the two builds.",
         "- **Repeats**: this machine's speed drifts by a third from one moment to the next, so",
-        f"  our stages run {results.get('repeats', 1)} times per size and the builds up to 3 times (once at 10,000",
+        f"  our stages run {results.get('repeats', 1)} times per size and the builds"
+        f" {results.get('build_repeats', 1)} times (once at 10,000",
         "  sessions), in rounds over the sizes, so that a slow spell falls on several sizes rather",
         "  than on every run of one; each row shows the run with the median time, whole, and",
         "  *runs* the fastest and slowest of them.",

@@ -102,7 +102,8 @@ def environment() -> dict:
 
 def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments: bool = True,
         quick: bool = False, log=print, repeats: int = OURS_REPEATS) -> dict:
-    results: dict = {"environment": environment(), "seed": seed, "quick": quick, "repeats": repeats, "sizes": []}
+    results: dict = {"environment": environment(), "seed": seed, "quick": quick, "repeats": repeats,
+                     "build_repeats": min(repeats, BUILD_REPEATS), "sizes": []}
     with tempfile.TemporaryDirectory(prefix="studykb-bench-") as scratch:
         workdir = Path(scratch)
         results["sizes"] = measure_sizes(sizes, seed, workdir, log, repeats)

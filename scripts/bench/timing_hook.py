@@ -13,18 +13,10 @@ import types
 
 from mkdocs.plugins import event_priority
 
+from bench.memory import peak_mib  # scripts/ is on the measured build's path
+
 STAMPS = sys.modules.setdefault("_bench_stamps", types.ModuleType("_bench_stamps")).__dict__.setdefault("stamps", {})
 ROLE = os.path.splitext(os.path.basename(__file__))[0]  # "before" or "after"
-
-
-def _peak_mib():
-    """The build's peak memory: ``VmHWM``, the process's own, where getrusage's figure on
-    Linux would start from the bench's size when it forked the build."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return None
 
 
 def _stamp(name):
@@ -55,7 +47,7 @@ else:
     @event_priority(-100)
     def on_post_build(config):
         _stamp("written")
-        STAMPS["peak_rss_mib"] = _peak_mib()
+        STAMPS["peak_rss_mib"] = peak_mib()  # the build's own, not its parent's
         if os.environ.get("BENCH_STAMPS"):
             with open(os.environ["BENCH_STAMPS"], "w", encoding="utf-8") as out:
                 json.dump(STAMPS, out)
