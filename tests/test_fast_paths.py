@@ -179,7 +179,8 @@ def test_greedy_expressions_read_what_their_lazy_forms_read(lazy, greedy, read):
 
 
 @pytest.mark.parametrize("cls", [model.Field, model.Item, model.Section, model.QA, model.Note, model.CodeBlock,
-                                 model.Table, model.TimeLog, model.Session, model.LogFile])
+                                 model.Table, model.TimeLog, model.Session, model.LogFile, model.Definition,
+                                 model.Mention, model.Concept, model.WatchItem, model.Card, model.ExperimentRef])
 def test_records_are_built_as_frozen_dataclasses_build_them(cls):
     fields = dataclasses.fields(cls)
     plain = dataclasses.make_dataclass(cls.__name__, [
@@ -189,11 +190,23 @@ def test_records_are_built_as_frozen_dataclasses_build_them(cls):
         [(p.name, p.default, p.kind) for p in inspect.signature(plain).parameters.values()]
     values = [object() for _ in fields]
     built = cls(*values)
-    assert vars(built) == vars(plain(*values)) and built == cls(**{f.name: v for f, v in zip(fields, values)})
+    assert _field_values(built) == _field_values(plain(*values))
+    assert built == cls(**{f.name: v for f, v in zip(fields, values)})
     with pytest.raises(dataclasses.FrozenInstanceError):
-        built.source = None
+        setattr(built, fields[0].name, None)
     required = [v for f, v in zip(fields, values) if f.default is dataclasses.MISSING]
-    assert vars(cls(*required)) == vars(plain(*required))
+    assert _field_values(cls(*required)) == _field_values(plain(*required))
+    assert hash(cls(*[f.name for f in fields])) == hash(cls(*[f.name for f in fields]))  # immutable, so hashable
+
+
+def _field_values(built) -> dict:
+    return {f.name: getattr(built, f.name) for f in dataclasses.fields(built)}
+
+
+def test_records_built_per_line_carry_no_instance_dict():
+    """Parse makes one per line of the logs: slotted, they take less than half the memory."""
+    item = model.Item("text", model.Source("sessions/a.md", 3))
+    assert not hasattr(item, "__dict__") and item.depth == 0 and item.ordered is False
 
 
 def test_a_record_with_a_factory_keeps_the_dataclass_init():
