@@ -23,7 +23,12 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
     """Watchlist concepts first, then in the order the log has them."""
     watched = watched_concepts(watch)
     cards, taken = [], set()
+    position: dict[str, int] = {}  # each session's place in the lines, which come session by session
+    session = None
     for line in lines:
+        if line.session is not session:
+            session = line.session
+            position.setdefault(session, len(position))
         if line.role == "qa":
             card = _qa_card(line, mention_index.get(line.source, ()), watched)
             base, n = card.id, 1
@@ -33,8 +38,8 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
             taken.add(card.id)
             cards.append(card)
     cards += [_definition_card(c, watched) for c in concepts if c.definition and c.definition.session]
-    order = {line.source: i for i, line in enumerate(lines)}
-    return tuple(sorted(cards, key=lambda c: (not c.watch, order.get(c.source, len(order)), c.id)))
+    # The order of the lines: a session's lines are in the order of their line numbers.
+    return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
 
 
 def split_question(text: str) -> tuple[str, str]:

@@ -147,7 +147,7 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
             defined_on[d.source].append(name)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
-    spans: dict[Source, list] = {}
+    spans: dict[Source, tuple[Match, ...]] = {}  # lines of one text share its tuple
     on_text = _mentions_by_text(lines, lexicon)
     for line in lines:
         matches, names = on_text[line.text]
@@ -157,7 +157,7 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
         if not names:
             continue
         if matches:
-            spans[line.source] = list(matches)
+            spans[line.source] = matches
         index[line.source] = names
         mention = Mention(line.session, line.source)  # one record, shared by the names
         for name in names:
