@@ -49,6 +49,11 @@ SECTION_KINDS = (
 )
 
 
+def _source(path: str, line: int, _new=tuple.__new__) -> Source:
+    """``Source(path, line)`` at half the cost: a named tuple's own ``__new__`` is Python code."""
+    return _new(Source, (path, line))
+
+
 def section_kind(name: str) -> SectionKind:
     lowered = name.lower()
     for kind, words in SECTION_KINDS:
@@ -165,9 +170,17 @@ def _file_notes(text: LogText, title: str | None, sessions: list[Session]) -> li
 
 def _parse_entry(path: str, start: int, lines: list[str], diagnostics: list[Diagnostic]) -> Session:
     entry = _Entry(path, start, lines[0].strip())
-    i = 1  # the header is lines[0]; lines[i] is line ``start + i`` of the file
-    while i < len(lines):
-        i += _read_block(entry, lines, i, start + i, diagnostics)
+    i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
+    while i < end:
+        # Most lines are bullets: read here, what _read_block would do, without its call.
+        line = lines[i]
+        first = line.lstrip()[:1]
+        bullet = BULLET_RE.match(line) if first and (first in BULLET_STARTS or first.isdigit()) else None
+        if bullet:
+            _read_bullet(entry, bullet, _source(path, start + i))
+            i += 1
+        else:
+            i += _read_block(entry, lines, i, start + i, diagnostics)
     entry.close_section()
     return _finish_session(entry, diagnostics)
 
@@ -179,7 +192,7 @@ def _read_block(entry: _Entry, body: list[str], i: int, number: int,
     first = line.lstrip()[:1]  # lines have no trailing blanks: "" only for a blank line
     if not first:
         return 1
-    source = Source(entry.path, number)
+    source = _source(entry.path, number)
     if first in FENCE_STARTS:
         fence = FENCE_RE.match(line)
         if fence:
