@@ -172,38 +172,32 @@ def _parse_entry(path: str, start: int, lines: list[str], diagnostics: list[Diag
     entry = _Entry(path, start, lines[0].strip())
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
     while i < end:
-        # Most lines are bullets: read here, what _read_block would do, without its call.
         line = lines[i]
-        first = line.lstrip()[:1]
+        first = line.lstrip()[:1]  # lines have no trailing blanks: "" only for a blank line
+        # Most lines are bullets, read here without a call; _read_block takes the rest.
         bullet = BULLET_RE.match(line) if first and (first in BULLET_STARTS or first.isdigit()) else None
         if bullet:
             _read_bullet(entry, bullet, _source(path, start + i))
             i += 1
+        elif first:
+            i += _read_block(entry, lines, i, first, _source(path, start + i), diagnostics)
         else:
-            i += _read_block(entry, lines, i, start + i, diagnostics)
+            i += 1
     entry.close_section()
     return _finish_session(entry, diagnostics)
 
 
-def _read_block(entry: _Entry, body: list[str], i: int, number: int,
+def _read_block(entry: _Entry, body: list[str], i: int, first: str, source: Source,
                 diagnostics: list[Diagnostic]) -> int:
-    """Read the block starting at ``body[i]``; return how many lines it used."""
-    line = body[i]
-    first = line.lstrip()[:1]  # lines have no trailing blanks: "" only for a blank line
-    if not first:
-        return 1
-    source = _source(entry.path, number)
+    """Read the block of a line that is not blank and not a bullet, starting at ``body[i]``
+    (``first`` is its first character); return how many lines it used."""
     if first in FENCE_STARTS:
-        fence = FENCE_RE.match(line)
+        fence = FENCE_RE.match(body[i])
         if fence:
             return _read_fence(entry, body, i, source, fence, diagnostics)
     elif first == "|":
         return _read_table(entry, body, i, source)
-    bullet = BULLET_RE.match(line) if first in BULLET_STARTS or first.isdigit() else None
-    if bullet:
-        _read_bullet(entry, bullet, source)
-    else:
-        _read_text(entry, line, source)
+    _read_text(entry, body[i], source)
     return 1
 
 
