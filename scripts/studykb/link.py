@@ -45,7 +45,7 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions)) for log in logs]
     lines = [line for s in sessions for line in session_lines(s)]
     definitions = discover_terms(lines, lexicon)
-    mentions, mention_index, mention_spans = find_mentions(lines, lexicon, definitions)
+    mentions, mention_index, mention_spans, spans_by_session = find_mentions(lines, lexicon, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions)
     mention_index = by_slug(mention_index, {c.name: c.slug for c in concept_list})
     watch = collect_watchlist(sessions, lines, mention_index, watch_window)
@@ -53,7 +53,7 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     knowledge = Knowledge(
         logs=tuple(logs), sessions=tuple(sessions), concepts=tuple(concept_list),
         watchlist=watch, cards=cards, experiment_refs=experiment_refs(lines),
-        mention_index=mention_index, mention_spans=mention_spans,
+        mention_index=mention_index, mention_spans=mention_spans, spans_by_session=spans_by_session,
         by_id={s.id: s for s in sessions}, lexicon=lexicon)
     return knowledge, diagnostics
 
@@ -144,7 +144,8 @@ def _ensure_term(lexicon: Lexicon, spelling: str) -> str:
 
 def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, list[Definition]]):
     """Which concepts each line names (a line that defines a term names it too), by concept,
-    by line, and where in the line (for the renderers to link without searching again)."""
+    by line, and where in the line (for the renderers to link without searching again),
+    also gathered by session (what a session page's links depend on, for render/memo.py)."""
     defined_on: dict[Source, list[str]] = defaultdict(list)
     for name, defs in definitions.items():
         for d in defs:
@@ -152,6 +153,7 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
     spans: dict[Source, tuple[Match, ...]] = {}  # lines of one text share its tuple
+    by_session: dict[SessionId, list[tuple[Source, tuple[Match, ...]]]] = defaultdict(list)
     on_text = _mentions_by_text(lines, lexicon)
     for line in lines:
         matches, names = on_text[line.text]
@@ -162,11 +164,12 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
             continue
         if matches:
             spans[line.source] = matches
+            by_session[line.session].append((line.source, matches))
         index[line.source] = names
         mention = Mention(line.session, line.source)  # one record, shared by the names
         for name in names:
             mentions[name].append(mention)
-    return mentions, index, spans
+    return mentions, index, spans, by_session
 
 
 def _mentions_by_text(lines: list[Line], lexicon: Lexicon) -> dict[str, tuple[tuple[Match, ...], tuple[str, ...]]]:

@@ -284,6 +284,8 @@ class Knowledge:
     """Source -> concept slugs mentioned on that line."""
     mention_spans: dict = field(default_factory=dict, compare=False, hash=False)
     """Source -> the vocabulary.Match list of that line (positions for linking while rendering)."""
+    spans_by_session: dict = field(default_factory=dict, compare=False, hash=False)
+    """SessionId -> [(Source, Match list)] of its lines that have mentions, in order."""
     by_id: dict = field(default_factory=dict, compare=False, hash=False)
     """SessionId -> Session."""
     lexicon: object = field(default=None, compare=False, hash=False)

@@ -23,6 +23,7 @@ class Context:
     """Concept slug -> the sessions that mention it, oldest first."""
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
+    refs_by_session: dict[SessionId, tuple[ExperimentRef, ...]] = field(default_factory=dict)
     cards_by_concept: dict[str, tuple] = field(default_factory=dict)
     watch_by_concept: dict[str, tuple] = field(default_factory=dict)
     _run_blocks: dict[tuple, str] = field(default_factory=dict)
@@ -65,12 +66,15 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
         if mentioned_in[concept.slug]:
             introduced.setdefault(mentioned_in[concept.slug][0], []).append(concept)
     refs: dict[Source, list[ExperimentRef]] = {}
-    for ref in knowledge.experiment_refs:
+    refs_by_session: dict[SessionId, list[ExperimentRef]] = {}
+    for ref in knowledge.experiment_refs:  # in line order
         refs.setdefault(ref.source, []).append(ref)
+        refs_by_session.setdefault(ref.session, []).append(ref)
     return Context(knowledge, results, position,
                    {k: tuple(v) for k, v in introduced.items()}, mentioned_in,
                    {c.slug: c for c in knowledge.concepts},
                    {k: tuple(v) for k, v in refs.items()},
+                   {k: tuple(v) for k, v in refs_by_session.items()},
                    _by_concept(knowledge.cards), _by_concept(knowledge.watchlist))
 
 
