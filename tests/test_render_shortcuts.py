@@ -41,7 +41,8 @@ def test_kb_json_is_the_json_of_the_documented_tree(project):
     knowledge, results = project
     assert any(r.metrics for r in results.values())  # floats and nested values get written too
     tree = kb_tree(knowledge, results)
-    assert render_kb_json(knowledge, results) == json.dumps(tree, ensure_ascii=False, separators=(",", ":")) + "\n"
+    expected = json.dumps(tree, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert render_kb_json(knowledge, results) == expected.encode("utf-8")
 
 
 def test_session_links_are_each_pages_href(project):
