@@ -5,6 +5,7 @@ through as it is; only a code block from the log is Markdown, for syntax highlig
 """
 from __future__ import annotations
 
+import posixpath
 from functools import lru_cache
 
 from ..model import QA, CodeBlock, Field, Note, Section, Session, Table
@@ -52,13 +53,14 @@ def _description(session: Session) -> str:
 
 def _facts(session: Session, ctx: Context, here: str) -> str:
     before, after = neighbours(ctx, session)
+    siblings, up = _session_folder_links(posixpath.dirname(here))
     nav = []
     if before:
-        nav.append(f'<a href="{href(here, session_page(before))}">← {html.text(before.title)}</a>')
-    nav.append(f'<a href="{href(here, page("timeline.md"))}">Timeline</a>')
+        nav.append(f'<a href="{siblings}{before.id}/">← {html.text(before.title)}</a>')
+    nav.append(f'<a href="{up}{html.permalink(page("timeline.md"))}">Timeline</a>')
     if after:
-        nav.append(f'<a href="{href(here, session_page(after))}">{html.text(after.title)} →</a>')
-    source = href(here, source_page(session.source.path) + "#" + session_anchor(session))
+        nav.append(f'<a href="{siblings}{after.id}/">{html.text(after.title)} →</a>')
+    source = f"{up}{_source_url(session.source.path)}#{session_anchor(session)}"
     rows = [["Header", f"<code>{html.text(session.header)}</code>"],
             ["Started", html.text(_started(session))],
             ["Time log", html.text(_times(session))],
@@ -70,6 +72,22 @@ def _facts(session: Session, ctx: Context, here: str) -> str:
     table = "\n".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
     # Out of the search index: the title already names the session, the rest is navigation.
     return f'<div data-search-exclude>\n<p>{" · ".join(nav)}</p>\n<table class="studykb-facts">\n{table}\n</table>\n</div>'
+
+
+@lru_cache(maxsize=16)
+def _session_folder_links(folder: str) -> tuple[str, str]:
+    """From a session page (they all share ``folder``), the way to a sibling session's
+    page and the way up to the site's root, worked out once rather than for each link."""
+    one = posixpath.join(folder, "a.md")
+    siblings = href(one, posixpath.join(folder, "b.md")).removesuffix("b/")
+    up = href(one, page("index.md"))
+    return siblings, "" if up == "./" else up
+
+
+@lru_cache(maxsize=256)
+def _source_url(path: str) -> str:
+    """A log's source page, relative to the site's root."""
+    return html.permalink(source_page(path))
 
 
 def _started(session: Session) -> str:
