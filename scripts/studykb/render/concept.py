@@ -59,7 +59,10 @@ def _definitions(concept: Concept, ctx: Context, here: str, linker, session_href
 
 
 def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[str]:
-    text = html.inline(definition.text, linker)
+    # A log's definition is one of its lines: linked as on its session's page, with the
+    # mentions the link stage found there, not searched for again.
+    spans = ctx.knowledge.mention_spans.get(definition.source, ()) if definition.origin == "log" else None
+    text = html.inline(definition.text, linker, spans)
     if definition.session:
         session = ctx.knowledge.session(definition.session)
         where = f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
@@ -76,7 +79,9 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
     if not items:
         return []
     watchlist = href(here, page("watchlist.md"))
-    rows = [f"<li>{html.inline(w.text, linker)} ({'open' if w.open else 'quiet'}, flagged {len(w.sources)}×) "
+    spans = ctx.knowledge.mention_spans  # an item's text is its latest line's
+    rows = [f"<li>{html.inline(w.text, linker, spans.get(w.sources[-1], ()))} "
+            f"({'open' if w.open else 'quiet'}, flagged {len(w.sources)}×) "
             f'— <a href="{watchlist}">watchlist</a></li>' for w in items]
     return ["## On the watchlist", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 

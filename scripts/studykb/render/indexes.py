@@ -51,7 +51,8 @@ def render_watchlist(ctx: Context, window: int) -> str:
         concepts = ", ".join(f'<a href="{href(here, concept_page(c))}">{html.text(ctx.concepts_by_slug[c].name)}</a>'
                              for c in w.concepts)
         first, last = (ctx.knowledge.session(s) for s in (w.first, w.last))
-        rows.append([html.inline(w.text, linker), concepts or "–", _session_link(session_href, first),
+        mentions = ctx.knowledge.mention_spans.get(w.sources[-1], ())  # the text is its latest line's
+        rows.append([html.inline(w.text, linker, mentions), concepts or "–", _session_link(session_href, first),
                      _session_link(session_href, last), str(len(w.sources)),
                      "<strong>open</strong>" if w.open else "quiet"])
     head = ["Item", "Concepts", "First flagged", "Last flagged", "Times", "Status"]
