@@ -304,3 +304,26 @@ def test_texts_searched_together_have_the_mentions_each_has_alone(extra):
     vocabulary._FOUND.clear()  # else the texts alone would be answered from the memo
     alone = build_lexicon([Term(name, origin="user") for name in extra], frozenset())
     assert [list(found) for found in together] == [alone.find(text) for text in texts]
+
+
+def test_a_quoted_line_links_what_searching_it_again_links(tmp_path):
+    """Concept and watchlist pages link a quoted log line with the mentions the link stage
+    found on it (in the line with its code spans blanked), not by searching it again."""
+    from studykb.render import html
+    from studykb.render.common import page
+
+    log = ("## Session: 2026-03-01 10:00 UTC\n- What I learned:\n"
+           "  - `epoch` is one pass over the data at a fixed learning rate\n"
+           "  - `batch size` means how many samples go into one `SGD` step, not the `lr` variable\n"
+           "  - LR controls the step size of gradient descent (see `learning rate`)\n"
+           "  - `x = learning rate * grad` is not a definition of epoch\n"
+           "- Key concepts repeatedly confused (watchlist):\n"
+           "  - `epoch` versus iteration at one learning rate\n")
+    knowledge = load(Config(root=make_project(tmp_path, {"log.md": log}))).knowledge
+    linker = html.concept_linker(knowledge, page("concepts", "x.md"))
+    quoted = [(d.text, d.source) for c in knowledge.concepts for d in c.definitions if d.origin == "log"]
+    quoted += [(w.text, w.sources[-1]) for w in knowledge.watchlist]
+    assert len(quoted) >= 4
+    shown = [html.inline(text, linker, knowledge.mention_spans.get(source, ())) for text, source in quoted]
+    assert shown == [html.inline(text, linker) for text, _ in quoted]
+    assert sum("<a href=" in line for line in shown) >= 3
