@@ -1,6 +1,6 @@
 """The renderers' shortcuts give what the plain way gives: kb.json written as text is the
 json.dumps of the documented tree, session links made per folder are the href of each
-page, and line texts found per session are session_lines' texts."""
+page (on session pages too), and line texts found per session are session_lines' texts."""
 from __future__ import annotations
 
 import json
@@ -12,10 +12,11 @@ from studykb.config import Config
 from studykb.link import session_lines
 from studykb.model import QA, CodeBlock, Field, Note, Section, Table
 from studykb.pipeline import load
-from studykb.render.common import concept_page, page, session_page
-from studykb.render.context import make_context, session_hrefs
+from studykb.render.common import concept_page, page, session_anchor, session_page, source_page
+from studykb.render.context import make_context, neighbours, session_hrefs
 from studykb.render.html import href
 from studykb.render.kbjson import render_kb_json
+from studykb.render.session import render_session
 from studykb.results import load_run_results
 from tests.conftest import fixture_logs, make_project
 
@@ -53,6 +54,19 @@ def test_session_links_are_each_pages_href(project):
         session_href = session_hrefs(here)
         assert [session_href(s) for s in knowledge.sessions] == [href(here, session_page(s))
                                                                  for s in knowledge.sessions]
+
+
+def test_a_session_page_links_its_neighbours_timeline_and_source_by_their_href(project):
+    knowledge, results = project
+    ctx = make_context(knowledge, results)
+    for session in knowledge.sessions:
+        here = session_page(session)
+        shown = render_session(session, ctx)
+        before, after = neighbours(ctx, session)
+        targets = [page("timeline.md"), f"{source_page(session.source.path)}#{session_anchor(session)}"]
+        targets += [session_page(s) for s in (before, after) if s is not None]
+        for target in targets:
+            assert f'href="{href(here, target)}"' in shown
 
 
 def test_line_texts_are_the_lines_of_their_session(project):
