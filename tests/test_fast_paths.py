@@ -22,6 +22,8 @@ from studykb.parse import parse_session_header
 from studykb.pipeline import load
 from studykb import parse, sources, timelog
 from studykb.redact import GENERIC_ACCOUNTS, HOME_PATH_RE, _may_hold_home_path, make_redactor, user_names
+from studykb.render import html
+from studykb.render.common import page
 from studykb.render.kbjson import render_kb_json
 from studykb.vocabulary import WORD, Match, Term, build_lexicon, caseless, trie_regex
 from studykb.write import _existing, write_tree
@@ -309,9 +311,6 @@ def test_texts_searched_together_have_the_mentions_each_has_alone(extra):
 def test_a_quoted_line_links_what_searching_it_again_links(tmp_path):
     """Concept and watchlist pages link a quoted log line with the mentions the link stage
     found on it (in the line with its code spans blanked), not by searching it again."""
-    from studykb.render import html
-    from studykb.render.common import page
-
     log = ("## Session: 2026-03-01 10:00 UTC\n- What I learned:\n"
            "  - `epoch` is one pass over the data at a fixed learning rate\n"
            "  - `batch size` means how many samples go into one `SGD` step, not the `lr` variable\n"
