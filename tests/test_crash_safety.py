@@ -35,24 +35,50 @@ def test_a_failing_render_writes_nothing(generated_project, monkeypatch):
     assert snapshot(generated_project / "docs" / "generated") == before
 
 
+def interrupt_at_third_page(monkeypatch, interruption):
+    """Make the third page handed to the writer raise ``interruption`` (its first two are written)."""
+    calls = {"n": 0}
+    real = write.TreeStream.put
+
+    def put(self, path, content):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            interruption(self)
+        return real(self, path, content)
+    monkeypatch.setattr(write.TreeStream, "put", put)
+
+
 def test_ctrl_c_while_writing_keeps_the_previous_pages(generated_project, monkeypatch):
     generated = generated_project / "docs" / "generated"
     before = snapshot(generated)
     (generated_project / "sessions" / "dlfs2.md").write_text(SEED.read_text().replace("epoch", "epochs"))
-    calls = {"n": 0}
-    real = write._write_new
 
-    def interrupted(path, data):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return real(path, data)
-    monkeypatch.setattr(write, "_write_new", interrupted)
+    def ctrl_c(stream):
+        raise KeyboardInterrupt
+    interrupt_at_third_page(monkeypatch, ctrl_c)
     with pytest.raises(KeyboardInterrupt):
         pipeline.generate(Config(root=generated_project))
     monkeypatch.undo()
     assert snapshot(generated) == before
-    assert not list(generated.parent.glob(".generated-*"))
+    assert not list(generated.parent.glob(".generated-*"))  # the helper removed its stage
+
+
+def test_a_writer_killed_mid_build_fails_the_build_and_the_next_build_recovers(generated_project, monkeypatch):
+    generated = generated_project / "docs" / "generated"
+    before = snapshot(generated)
+    (generated_project / "sessions" / "dlfs2.md").write_text(SEED.read_text().replace("epoch", "epochs"))
+
+    def kill_helper(stream):
+        stream.process.kill()
+        stream.process.wait()
+    interrupt_at_third_page(monkeypatch, kill_helper)
+    with pytest.raises(OSError, match="writing the generated pages failed"):
+        pipeline.generate(Config(root=generated_project))
+    monkeypatch.undo()
+    assert snapshot(generated) == before
+    pipeline.generate(Config(root=generated_project))
+    assert "epochs" in (generated / "kb.json").read_text(encoding="utf-8")
+    assert not list(generated.parent.glob(".generated-*"))  # the killed helper's stage is gone too
 
 
 def test_a_swap_cut_between_its_two_renames_is_recovered(generated_project):

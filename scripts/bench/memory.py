@@ -20,3 +20,13 @@ def peak_mib() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def helper_usage() -> dict:
+    """CPU time and peak memory of the processes this one has waited for (the writing helper).
+
+    The peak is an upper bound: as above, a child's figure starts from its parent's size
+    when it was started (small here: the helper starts before the logs are read).
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mib": usage.ru_maxrss / 1024}

@@ -13,7 +13,7 @@ from .redact import Redactor, make_redactor, user_names
 from .render import render_site
 from .render.memo import PageMemo
 from .results import load_run_results
-from .write import WriteReport, write_tree
+from .write import TreeStream, WriteReport
 from .sources import LogText, find_logs, read_log
 from .vocabulary import build_lexicon, load_user_vocabulary
 
@@ -49,14 +49,16 @@ def generate(config: Config, cache: LogCache | None = None, memo: PageMemo | Non
     (``cache`` and ``memo``, else the process's own), so a rebuild under ``mkdocs serve``
     parses only edited logs and renders only the session pages that changed.
     """
-    with build_set_apart_from_the_collector():
+    docs_dir = config.generated_path.parent
+    # The pages are written as they are rendered, by a helper started now (see write.py).
+    with build_set_apart_from_the_collector(), TreeStream(docs_dir, config.generated_path.name) as out:
         loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
         results, assets = load_run_results(loaded.knowledge, config.root)
-        files, home = render_site(loaded.knowledge, results, config.watchlist_window,
-                                  PROCESS_PAGE_MEMO if memo is None else memo)
-        files.update(assets)
-        docs_dir = config.generated_path.parent
-        report = write_tree(docs_dir, files, config.generated_path.name)
+        _files, home = render_site(loaded.knowledge, results, config.watchlist_window,
+                                   PROCESS_PAGE_MEMO if memo is None else memo, emit=out.put)
+        for path, content in assets.items():
+            out.put(path, content)
+        report = out.close()
     return Generated(loaded, home, report)
 
 

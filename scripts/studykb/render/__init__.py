@@ -1,6 +1,8 @@
 """Render: the knowledge model to Markdown pages and assets. Pure functions, sorted output."""
 from __future__ import annotations
 
+from typing import Callable
+
 from experiments.registry import EXPERIMENTS
 
 from ..model import Knowledge, cycle_collector_paused
@@ -18,45 +20,59 @@ from .session import render_session
 from .sources import render_source
 from .timeline import CHART, render_timeline
 
+Emit = Callable[[str, "str | bytes"], None]  # a generated file's docs-relative path and content
 
-def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
-                watch_window: int, memo: PageMemo | None = None) -> tuple[dict[str, str | bytes], dict]:
+
+def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult], watch_window: int,
+                memo: PageMemo | None = None, emit: Emit | None = None) -> tuple[dict[str, str | bytes], dict]:
     """Every generated file (docs-relative path -> content) and the home page's variables.
 
     With a ``memo`` from the previous call, unchanged session pages are not rendered again.
+    ``emit`` is given each file as soon as it is made (a build writes it meanwhile: see write.py).
     """
+    files: dict[str, str | bytes] = {}
     with cycle_collector_paused():  # page texts and records form no cycles (see model.py)
-        return _render_site(knowledge, results, watch_window, memo)
+        home = _render_site(knowledge, results, watch_window, memo, _keeping(files, emit))
+    return dict(sorted(files.items())), home
+
+
+def _keeping(files: dict[str, str | bytes], emit: Emit | None) -> Emit:
+    if emit is None:
+        return files.__setitem__
+
+    def put(path: str, content: str | bytes) -> None:
+        files[path] = content
+        emit(path, content)
+    return put
 
 
 def _render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
-                 watch_window: int, memo: PageMemo | None) -> tuple[dict[str, str | bytes], dict]:
+                 watch_window: int, memo: PageMemo | None, put: Emit) -> dict:
+    """Each file to ``put``, the biggest first (``kb.json``: its writing overlaps the most rendering)."""
     ctx = make_context(knowledge, results)
-    files: dict[str, str | bytes] = {
-        page("timeline.md"): render_timeline(ctx),
-        page("glossary.md"): render_glossary(ctx),
-        page("watchlist.md"): render_watchlist(ctx, watch_window),
-        page("recall.md"): render_recall(ctx),
-        page("experiments", "index.md"): render_experiment_index(ctx),
-        page("kb.json"): render_kb_json(knowledge, results),
-        CHART: study_time_svg(minutes_per_week(knowledge.sessions)),
-    }
+    put(page("kb.json"), render_kb_json(knowledge, results))
+    put(page("timeline.md"), render_timeline(ctx))
+    put(page("glossary.md"), render_glossary(ctx))
+    put(page("watchlist.md"), render_watchlist(ctx, watch_window))
+    put(page("recall.md"), render_recall(ctx))
+    put(page("experiments", "index.md"), render_experiment_index(ctx))
+    put(CHART, study_time_svg(minutes_per_week(knowledge.sessions)))
     if memo is None:
         for session in knowledge.sessions:
-            files[session_page(session)] = render_session(session, ctx)
+            put(session_page(session), render_session(session, ctx))
     else:
         concepts = concepts_key(ctx)
         for session in knowledge.sessions:
-            files[session_page(session)] = memo.session_page(session, ctx, concepts)
+            put(session_page(session), memo.session_page(session, ctx, concepts))
         memo.keep_only(s.id for s in knowledge.sessions)
     illustrated = _illustrations(knowledge, results)
     for concept in knowledge.concepts:
-        files[concept_page(concept.slug)] = render_concept(concept, ctx, illustrated.get(concept.name, []))
+        put(concept_page(concept.slug), render_concept(concept, ctx, illustrated.get(concept.name, [])))
     for experiment_id in EXPERIMENTS:
-        files[page("experiments", f"{experiment_id}.md")] = render_experiment(experiment_id, ctx)
+        put(page("experiments", f"{experiment_id}.md"), render_experiment(experiment_id, ctx))
     for log in knowledge.logs:
-        files[source_page(log.path)] = render_source(log)
-    return dict(sorted(files.items())), home_variables(ctx)
+        put(source_page(log.path), render_source(log))
+    return home_variables(ctx)
 
 
 def _illustrations(knowledge: Knowledge, results) -> dict[str, list[RunResult]]:
