@@ -250,8 +250,9 @@ class TreeStream:
             self.local.abandon()
         elif self.process.returncode is None:
             self.process.stdin.close()  # input ends before the closing frame: the helper removes its stage
-            self.process.stdout.read()
-            self.process.stdout.close()
+            if not self.process.stdout.closed:
+                self.process.stdout.read()  # its answer, unread, so that it can end
+                self.process.stdout.close()
             self.process.wait()
 
     def __enter__(self) -> TreeStream:
