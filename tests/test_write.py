@@ -2,6 +2,8 @@
 whether a helper process writes them (as builds do) or the build's own process."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from studykb.write import TreeStream, write_tree
@@ -55,3 +57,14 @@ def test_the_helpers_failure_fails_the_build_with_its_reason_and_keeps_the_tree(
     with pytest.raises(OSError, match="writing the generated pages failed: .*Error"):
         streamed(tmp_path, {"generated/a.md": "new", "generated/a.md/b.md": "a file cannot hold a page"}, helper=True)
     assert tree(tmp_path) == before and sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+
+@pytest.mark.skipif(not hasattr(os, "writev"), reason="pages are sent one write() at a time here")
+def test_pages_the_pipe_takes_in_part_reach_the_helper_whole(tmp_path, monkeypatch):
+    real = os.writev
+    monkeypatch.setattr(os, "writev", lambda fd, parts: real(fd, [bytes(parts[0][:5])]))  # 5 bytes a call
+    pages = {"generated/a.md": "één page\n" * 50, "generated/s/b.bin": bytes(range(256)), "generated/c.md": ""}
+    streamed(tmp_path, pages, helper=True)
+    monkeypatch.undo()
+    assert tree(tmp_path / "generated") == {p.removeprefix("generated/"): c.encode() if isinstance(c, str) else c
+                                            for p, c in pages.items()}

@@ -263,8 +263,9 @@ class TreeStream:
             self.abandon()
 
     def _send(self) -> None:
-        """The pending frames down the pipe in one call (per page, the calls and the wake-ups
-        of the helper cost the build more than the copying: 0.26 s of 10,000 pages)."""
+        """The pending frames down the pipe in one call: handing 10,000 pages over one call
+        each (and waking the helper as often) took 0.35 s of the build's CPU, batched 0.18 s,
+        encoding included."""
         parts, self.pending, self.pending_bytes = self.pending, [], 0
         try:
             _write_parts(self.process.stdin.fileno(), parts)
