@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from studykb import pipeline, write
+from studykb import pipeline, render, write
 from studykb.config import Config
 from tests.conftest import SEED, make_project
+from tests.test_write import forks_counted
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -29,10 +30,38 @@ def test_a_failing_render_writes_nothing(generated_project, monkeypatch):
 
     def broken(*args, **kwargs):
         raise RuntimeError("renderer bug")
-    monkeypatch.setattr(pipeline, "render_site", broken)
+    monkeypatch.setattr(pipeline, "emit_site", broken)
     with pytest.raises(RuntimeError):
         pipeline.generate(Config(root=generated_project))
     assert snapshot(generated_project / "docs" / "generated") == before
+
+
+def test_a_build_rendered_by_two_processes_makes_the_pages_one_makes(generated_project, tmp_path, monkeypatch):
+    """Large logs are rendered by two processes (``TreeStream.both``); forced here on the seed."""
+    one = snapshot(generated_project / "docs" / "generated")
+    monkeypatch.setattr(render, "TWO_PROCESSES_FROM", 0)
+    monkeypatch.setattr(write, "_other_threads_running", lambda: False)  # as in a build (see test_write.py)
+    (tmp_path / "two").mkdir()
+    two = make_project(tmp_path / "two", {"dlfs2.md": SEED.read_bytes()})
+    copies = forks_counted(monkeypatch)
+    pipeline.generate(Config(root=two), cache=pipeline.LogCache(), memo=pipeline.PageMemo())
+    assert snapshot(two / "docs" / "generated") == one
+    assert len(copies) == (1 if sys.platform.startswith("linux") else 0)
+
+
+def test_a_failure_in_the_second_rendering_process_writes_nothing(generated_project, monkeypatch):
+    before = snapshot(generated_project / "docs" / "generated")
+    (generated_project / "sessions" / "dlfs2.md").write_text(SEED.read_text() + "\n- Q/A: new line\n")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("renderer bug")
+    monkeypatch.setattr(render, "TWO_PROCESSES_FROM", 0)
+    monkeypatch.setattr(write, "_other_threads_running", lambda: False)
+    monkeypatch.setattr(render, "render_concept", broken)  # concept pages: the forked copy's part
+    with pytest.raises(RuntimeError, match="second process failed"):
+        pipeline.generate(Config(root=generated_project), cache=pipeline.LogCache(), memo=pipeline.PageMemo())
+    assert snapshot(generated_project / "docs" / "generated") == before
+    assert not list(generated_project.glob("docs/.generated-*"))
 
 
 def interrupt_at_third_page(monkeypatch, interruption):

@@ -23,10 +23,12 @@ def peak_mib() -> float:
 
 
 def helper_usage() -> dict:
-    """CPU time and peak memory of the processes this one has waited for (the writing helper).
+    """CPU time and peak memory of the processes this one has waited for: the writing
+    helper and the forked copy that renders half the pages.
 
     The peak is an upper bound: as above, a child's figure starts from its parent's size
-    when it was started (small here: the helper starts before the logs are read).
+    when it was started (small for the helper, started before the logs are read; the
+    whole knowledge base for the copy, whose pages it shares with this process).
     """
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mib": usage.ru_maxrss / 1024}

@@ -19,11 +19,12 @@ STAGES = ("parse", "link", "render", "write")
 def stage_seconds(root: Path) -> dict:
     """Seconds per stage for the project at ``root`` (its generated pages rewritten from nothing),
     run as ``pipeline.generate`` runs them: the pages go to the writing helper as they are
-    rendered, so "write" is what is left of the writing once the last page is rendered."""
+    rendered (by this process and, for the larger logs, a forked copy of it), so "write" is
+    what is left of the writing once the last page is rendered."""
     from studykb.link import link
     from studykb.model import build_set_apart_from_the_collector
     from studykb.pipeline import load_config, read_logs
-    from studykb.render import render_site
+    from studykb.render import emit_site
     from studykb.render.memo import PageMemo
     from studykb.results import load_run_results
     from studykb.vocabulary import build_lexicon, load_user_vocabulary
@@ -48,14 +49,15 @@ def stage_seconds(root: Path) -> dict:
         lap("link")
         results, assets = load_run_results(knowledge, config.root)
         # A fresh memo, as the first build of a process has: its keys are part of the cost.
-        files, _home = render_site(knowledge, results, config.watchlist_window, PageMemo(), emit=out.put)
+        emit_site(knowledge, results, config.watchlist_window, out.put, PageMemo(), out.both)
         for path, content in assets.items():
             out.put(path, content)
-        files.update(assets)
         lap("render")
         out.close()
     lap("write")  # setting the build apart from the collector included
     helper = helper_usage()
+    files = _read_tree(docs, owned)
+    clock, cpu = time.perf_counter(), time.process_time()
     with TreeStream(docs, owned) as again:  # the same pages again: all compared, none written
         for path, content in files.items():
             again.put(path, content)
@@ -65,7 +67,8 @@ def stage_seconds(root: Path) -> dict:
         "seconds": seconds,
         "total_s": sum(seconds[s] for s in STAGES),
         "cpu_seconds": cpu_seconds,
-        # The writing helper's CPU time, on the other core while the pages were rendered.
+        # The CPU time of the writing helper and of the forked copy that renders half the
+        # pages (TreeStream.both), on the other core while this process rendered the rest.
         "helper_cpu_s": helper["cpu_s"],
         "total_cpu_s": sum(cpu_seconds[s] for s in STAGES) + helper["cpu_s"],
         "peak_rss_mib": peak_mib(),
@@ -73,10 +76,16 @@ def stage_seconds(root: Path) -> dict:
         "sessions": len(knowledge.sessions),
         "concepts": len(knowledge.concepts),
         "generated_files": len(files),
-        "generated_bytes": sum(len(c.encode("utf-8") if isinstance(c, str) else c) for c in files.values()),
+        "generated_bytes": sum(map(len, files.values())),
         "diagnostics": {level: sum(1 for d in diagnostics if d.level.name.lower() == level)
                         for level in ("error", "warning", "info")},
     }
+
+
+def _read_tree(docs: Path, owned: str) -> dict[str, bytes]:
+    """The generated files as written (docs-relative path -> bytes)."""
+    return {path.relative_to(docs).as_posix(): path.read_bytes()
+            for path in sorted((docs / owned).rglob("*")) if path.is_file()}
 
 
 def child_main(root: str) -> int:

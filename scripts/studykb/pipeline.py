@@ -10,7 +10,7 @@ from .link import link
 from .model import Knowledge, LogFile, build_set_apart_from_the_collector
 from .parse import parse_log
 from .redact import Redactor, make_redactor, user_names
-from .render import render_site
+from .render import emit_site
 from .render.memo import PageMemo
 from .results import load_run_results
 from .write import TreeStream, WriteReport
@@ -54,8 +54,8 @@ def generate(config: Config, cache: LogCache | None = None, memo: PageMemo | Non
     with build_set_apart_from_the_collector(), TreeStream(docs_dir, config.generated_path.name) as out:
         loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
         results, assets = load_run_results(loaded.knowledge, config.root)
-        _files, home = render_site(loaded.knowledge, results, config.watchlist_window,
-                                   PROCESS_PAGE_MEMO if memo is None else memo, emit=out.put)
+        home = emit_site(loaded.knowledge, results, config.watchlist_window, out.put,
+                         PROCESS_PAGE_MEMO if memo is None else memo, out.both)
         for path, content in assets.items():
             out.put(path, content)
         report = out.close()
