@@ -197,3 +197,13 @@ def test_ctrl_c_in_the_build_stops_the_forked_copy_too(tmp_path, single_threaded
     assert len(copies) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(copies[0], os.WNOHANG)  # stopped and waited for: no copy is left running
+
+
+def test_without_a_side_lane_the_helper_takes_standard_input_alone(tmp_path, monkeypatch, single_threaded):
+    """As on Windows, where a pipe's end cannot be handed to the helper by number."""
+    monkeypatch.setattr(write, "_SIDE_LANE", False)
+    with TreeStream(tmp_path, "generated") as out:
+        assert out.process is not None and out.side is None
+        out.both(lambda: out.put("generated/a.md", str(os.getpid())), lambda: out.put("generated/b.md", "b"))
+        out.close()
+    assert tree(tmp_path / "generated") == {"a.md": str(os.getpid()).encode(), "b.md": b"b"}

@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, NoReturn
@@ -221,6 +220,9 @@ _F_SETPIPE_SZ = 1031
 _BATCH_BYTES = 256 << 10
 _BATCH_PARTS = 512  # at most 1,024 buffers in one writev(): IOV_MAX on Linux and the BSDs
 _END = _FRAME.pack(0, 0)
+# A pipe's end passes to the helper by its number on POSIX systems only: elsewhere there
+# is no side lane, and ``both`` runs its tasks in turn.
+_SIDE_LANE = os.name == "posix"
 _HELPER_GONE = 3  # a forked copy's exit status when the helper stopped reading its frames
 
 Task = Callable[[], None]
@@ -348,6 +350,7 @@ class TreeStream:
             status = _HELPER_GONE
         except BaseException:  # noqa: BLE001 - told here, then the process ends with a failure
             try:
+                import traceback
                 traceback.print_exc()
                 sys.stderr.flush()
             except BaseException:  # noqa: BLE001
@@ -411,18 +414,21 @@ def _start_helper(owned: str) -> tuple[subprocess.Popen | None, int | None]:
     (None, None) where processes cannot be started."""
     if not sys.executable:
         return None, None
-    side_in, side_out = os.pipe()
+    side_in, side_out = os.pipe() if _SIDE_LANE else (None, None)
     try:
         process = subprocess.Popen([sys.executable, "-I", "-S", os.path.abspath(__file__), owned, str(side_in)],
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, pass_fds=(side_in,))
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
+                                   pass_fds=() if side_in is None else (side_in,))
     except OSError:
-        os.close(side_out)
+        if side_out is not None:
+            os.close(side_out)
         return None, None
     finally:
-        os.close(side_in)
+        if side_in is not None:
+            os.close(side_in)
     if sys.platform == "linux":
         import fcntl
-        for fd in (process.stdin.fileno(), side_out):
+        for fd in (fd for fd in (process.stdin.fileno(), side_out) if fd is not None):
             try:
                 fcntl.fcntl(fd, _F_SETPIPE_SZ, _PIPE_BYTES)
             except OSError:
@@ -430,9 +436,9 @@ def _start_helper(owned: str) -> tuple[subprocess.Popen | None, int | None]:
     return process, side_out
 
 
-def _helper_main(owned: str, side: int) -> int:
-    """Read the frames of both lanes into one update of ``owned``; answer with the outcome."""
-    import threading
+def _helper_main(owned: str, side: int | None) -> int:
+    """Read the frames of both lanes (``side``: None, none but standard input) into one
+    update of ``owned``; answer with the outcome."""
     update, failures, lock = None, [], threading.Lock()
 
     def take(stream) -> None:
@@ -452,10 +458,12 @@ def _helper_main(owned: str, side: int) -> int:
 
     try:
         update = TreeUpdate(owned)
-        side_lane = threading.Thread(target=take_side, daemon=True)
-        side_lane.start()
+        side_lane = threading.Thread(target=take_side, daemon=True) if side is not None else None
+        if side_lane is not None:
+            side_lane.start()
         take(sys.stdin.buffer)
-        side_lane.join()
+        if side_lane is not None:
+            side_lane.join()
         if failures:
             raise failures[0]
         outcome = update.finish()
@@ -486,4 +494,4 @@ def _read_exactly(stream, size: int) -> bytes:
 
 
 if __name__ == "__main__":
-    sys.exit(_helper_main(sys.argv[1], int(sys.argv[2])))
+    sys.exit(_helper_main(sys.argv[1], None if sys.argv[2] == "None" else int(sys.argv[2])))
