@@ -49,6 +49,7 @@ class Tab:
     page_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     expected_missing: set[str] = field(default_factory=set)
+    in_flight: set = field(default_factory=set)
 
     def goto(self, path: str = "", expect_status: int = 200, page=None):
         url = self.site.url(path)
@@ -74,10 +75,21 @@ class Tab:
         found += [f"uncaught exception: {text}" for text in self.page_errors]
         found += [f"console error: {text}" for text in self.console_errors]
         found += [f"failed request: {text}" for text in self.failed]
+        found += [f"still loading: {request.url}" for request in self.in_flight]
         return found
 
+    def settle(self, timeout_ms: int = 5_000) -> None:
+        """Wait until no request is in flight (the search worker may still be fetching the
+        index after a test's last click), so a page is judged on what it finished doing,
+        not on the requests that closing the browser cuts short. What is still loading after
+        ``timeout_ms`` is reported as a problem."""
+        waited = 0
+        while self.in_flight and waited < timeout_ms and not self.page.is_closed():
+            self.page.wait_for_timeout(50)
+            waited += 50
+
     def forget_problems(self) -> None:
-        for recorded in (self.requests, self.console_errors, self.page_errors, self.failed):
+        for recorded in (self.requests, self.console_errors, self.page_errors, self.failed, self.in_flight):
             recorded.clear()
 
     def _on_console(self, message) -> None:
@@ -87,16 +99,28 @@ class Tab:
             return  # Chromium reports the 404 status of a page we asked for on purpose
         self.console_errors.append(f"{message.text} ({message.location.get('url')})")
 
+    def _on_request(self, request) -> None:
+        self.requests.append(request.url)
+        self.in_flight.add(request)
+
+    def _on_finished(self, request) -> None:
+        self.in_flight.discard(request)
+
+    def _on_failed(self, request) -> None:
+        self.in_flight.discard(request)
+        self.failed.append(f"{request.failure} {request.url}")
+
     def _on_response(self, response) -> None:
         if response.status >= 400 and response.url not in self.expected_missing:
             self.failed.append(f"HTTP {response.status} {response.url}")
 
     def watch(self) -> "Tab":
         """Listen on the context, so every page it opens is recorded (page.on would see one)."""
-        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("request", self._on_request)
+        self.context.on("requestfinished", self._on_finished)
         self.context.on("console", self._on_console)
         self.context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
-        self.context.on("requestfailed", lambda request: self.failed.append(f"{request.failure} {request.url}"))
+        self.context.on("requestfailed", self._on_failed)
         self.context.on("response", self._on_response)
         return self
 
@@ -113,9 +137,10 @@ def tab(browser, served_seed_site, request):
     page = context.new_page()
     watched = Tab(context=context, page=page, site=served_seed_site).watch()
     yield watched
+    watched.settle()
+    problems = watched.problems()  # before closing, which aborts whatever is still loading
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     if page.url.startswith("http"):
         page.screenshot(path=str(ARTIFACTS / f"{artifact_name(request.node.nodeid)}.png"), animations="disabled")
     context.close()
-    problems = watched.problems()
     assert not problems, "the page had problems:\n" + "\n".join(f"  {p}" for p in problems)
