@@ -150,3 +150,19 @@ def test_the_tab_records_what_would_fail_a_test(tab):
     assert "console error: studykb-test console error" in problems
     assert "uncaught exception: " in problems and "studykb-test uncaught" in problems
     tab.forget_problems()  # they were provoked on purpose
+
+
+def test_the_tab_waits_for_requests_still_loading(tab):
+    """A page is judged on requests that finished: one still loading when a test ends is
+    waited for, not cut short by the closing tab; one that never ends is a problem."""
+    held = []
+    tab.context.route("**/held.txt", lambda route: held.append(route))  # answered when the test says so
+    tab.goto("")
+    tab.page.evaluate("() => { fetch('held.txt'); }")
+    tab.page.wait_for_timeout(200)
+    assert held, "the request never reached the route"
+    tab.settle(timeout_ms=300)
+    assert tab.problems() == [f"still loading: {tab.site.url('held.txt')}"]
+    held[0].fulfill(status=200, body="late but whole")
+    tab.settle()
+    assert tab.problems() == []

@@ -1,4 +1,5 @@
-"""Render: the knowledge model to Markdown pages and assets. Pure functions, sorted output."""
+"""Render: the knowledge model to Markdown pages and assets, handed to a caller's ``put`` as they are
+made (``emit_site``) or returned sorted by path (``render_site``)."""
 from __future__ import annotations
 
 from typing import Callable
