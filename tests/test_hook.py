@@ -50,8 +50,10 @@ def test_serve_watches_docs_but_not_the_generated_subtree(tmp_path):
 
 # --- `mkdocs serve --dirty`: the rebuilds of one serve process, run in a child process --
 
-SERVE_DIRTY = """
-import json, os, sys
+# One `rebuild()` is one build of a serve process: the plugins, Material's search with
+# its index of the builds before, persist from one to the next, as under `mkdocs serve`.
+SERVE_DIRTY_REBUILD = """
+import collections, json, os
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
 
@@ -61,26 +63,62 @@ def rebuild(first=False):
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
     index = json.load(open("served/search/search_index.json"))["docs"]
-    home = open("served/index.html", encoding="utf-8").read()
-    return {"pages": sorted({doc["location"].split("#")[0] for doc in index}),
-            "home": home, "kb_json_page": os.path.getmtime("served/kb-json/index.html")}
-
-first = rebuild(first=True)
-with open("sessions/dlfs2.md", "a", encoding="utf-8") as log:
-    log.write("\\n## Session: 2030-01-01 10:00:00 UTC\\n- Topics covered:\\n- a new session\\n")
-print(json.dumps([first, rebuild()]))
+    return {"entries": collections.Counter(doc["location"] for doc in index),
+            "pages": sorted({doc["location"].split("#")[0] for doc in index}),
+            "home": open("served/index.html", encoding="utf-8").read(),
+            "kb_json_page": os.path.getmtime("served/kb-json/index.html"),
+            "new_session_built": os.path.exists("served/sessions/2030-01-01-1000/index.html")}
 """
+
+
+def serve_dirty(tmp_path, steps: str) -> list[dict]:
+    """What each ``rebuild()`` in ``steps`` saw, in one process serving the seed log."""
+    project = make_project(tmp_path, {"dlfs2.md": SEED.read_text("utf-8")})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), str(ROOT)])}
+    script = SERVE_DIRTY_REBUILD + steps
+    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
 
 
 @pytest.mark.slow
 def test_dirty_rebuild_refreshes_the_home_page_and_keeps_the_search_index(tmp_path):
-    project = make_project(tmp_path, {"dlfs2.md": SEED.read_text("utf-8")})
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), str(ROOT)])}
-    done = subprocess.run([sys.executable, "-c", SERVE_DIRTY], cwd=project, capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr[-3000:]
-    before, after = json.loads(done.stdout)
+    before, after = serve_dirty(tmp_path, """
+first = rebuild(first=True)
+with open("sessions/dlfs2.md", "a", encoding="utf-8") as log:
+    log.write("\\n## Session: 2030-01-01 10:00:00 UTC\\n- Topics covered:\\n- a new session\\n")
+print(json.dumps([first, rebuild()]))
+""")
     sessions = [int(re.search(r"<strong>(\d+)</strong> sessions", page["home"])[1]) for page in (before, after)]
     assert sessions[1] == sessions[0] + 1  # the dashboard was built again
     assert set(before["pages"]) < set(after["pages"]) and "sessions/2030-01-01-1000/" in after["pages"]
     assert "" not in after["pages"]  # the dashboard is not indexed
     assert after["kb_json_page"] == before["kb_json_page"]  # a page that shows no kb.* was not
+
+
+@pytest.mark.slow
+def test_dirty_rebuilds_keep_one_search_entry_per_section_and_drop_removed_pages(tmp_path):
+    """Under ``mkdocs serve --dirty`` an edit rebuilds several pages (the session, its
+    concepts, the timeline): each keeps only its new search entries, and a session taken
+    out of the log leaves the served site and its search index."""
+    first, added, edited, removed = serve_dirty(tmp_path, """
+log = open("sessions/dlfs2.md", encoding="utf-8").read()
+first = rebuild(first=True)
+with open("sessions/dlfs2.md", "a", encoding="utf-8") as out:
+    out.write("\\n## Session: 2030-01-01 10:00:00 UTC\\n- Topics covered: epoch, zorbling\\n"
+              "\\n### What I learned\\n- Zorbling means a word made up for this test.\\n")
+added = rebuild()
+with open("sessions/dlfs2.md", "a", encoding="utf-8") as out:
+    out.write("- Zorbling is still made up.\\n")
+edited = rebuild()
+open("sessions/dlfs2.md", "w", encoding="utf-8").write(log)
+removed = rebuild()
+print(json.dumps([first, added, edited, removed]))
+""")
+    for build in (first, added, edited, removed):
+        assert max(build["entries"].values()) == 1, [loc for loc, n in build["entries"].items() if n > 1]
+    new_pages = {"sessions/2030-01-01-1000/", "concepts/zorbling/"}
+    assert new_pages <= set(added["pages"]) and added["new_session_built"]
+    assert set(added["entries"]) <= set(edited["entries"])  # a second definition may add a section
+    assert not new_pages & set(removed["pages"]) and not removed["new_session_built"]
+    assert set(removed["entries"]) == set(first["entries"])

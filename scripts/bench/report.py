@@ -279,10 +279,13 @@ def _reload_section(reload: dict | None) -> list[str]:
         "  `watch:`.",
         "- Pages that show `kb.*` (the home page) are rebuilt when the generated pages changed,",
         "  and kept out of the search index.",
+        "- `--dirty` never empties the site folder: when a generated page is gone (its session taken",
+        "  out of the log, its concept renamed), the hook removes its built page too.",
+        "- Material's search index keeps the entries of the pages a rebuild skips, and of the pages",
+        "  it builds again drops the old entries of the first one only; the hook drops those of",
+        "  every page built again, and of every page that is gone, so each section is listed once.",
         "",
-        "One limit of Material's search under `--dirty`: when one rebuild changes several pages,",
-        "the second and later keep their old search entries beside the new ones until the",
-        "server restarts. `make site`, the Pages workflow and `make deploy` always build in full.",
+        "`make site`, the Pages workflow and `make deploy` always build in full.",
         "",
     ]
 

@@ -3,7 +3,8 @@
 The generator knows nothing of MkDocs; this file only calls it, prints its
 diagnostics, hands the home page its variables, serves the generated pages
 at their permalinks (``generated/sessions/x.md`` -> ``/sessions/x/``) and, under
-``--dirty``, has the pages that show the knowledge base rebuilt when it changed.
+``--dirty``, has the pages that show the knowledge base rebuilt when it changed, takes
+generated pages that are gone off the site and keeps one search entry per section.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 from studykb.config import config_from_mapping
 from studykb.diagnostics import Level
@@ -37,6 +39,7 @@ def on_config(config):
         log.log(_LOG_LEVEL[diagnostic.level], "%s", diagnostic)
     if generated.report.written:
         log.info("studykb: wrote %d generated files", len(generated.report.written))
+    _remove_built_output_of(generated.report.removed, config)
     config.extra["kb"] = generated.home
     return config
 
@@ -49,6 +52,37 @@ def on_page_markdown(markdown, page, config, files):
     if not page.file.src_uri.startswith(GENERATED + "/") and _USES_KB.search(markdown):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
+
+
+@event_priority(100)  # before Material's search plugin merges this build's entries into the last one's
+def on_post_build(config):
+    """Under ``--dirty`` Material's search index keeps the entries of the earlier builds and,
+    of the pages built again, drops the old entries of the first one only: an edit that
+    rebuilds a session, its concepts and the timeline would leave them all listed twice,
+    and a page that is gone would stay listed. The old entries of every page built again,
+    and of every page no longer on the site, are dropped here before the merge."""
+    search = config.plugins.get("material/search")
+    previous = getattr(search, "search_index_prev", None)
+    current = getattr(search, "search_index", None)
+    if previous is None or current is None:
+        return  # the first build, or another search plugin
+    rebuilt = {_page_of(entry) for entry in current.entries}
+    site = Path(config.site_dir)
+    listed = {_page_of(entry) for entry in previous.entries}  # each page looked up once, not each section
+    dropped = rebuilt | {page for page in listed - rebuilt if not _is_built(site, page)}
+    if dropped:
+        previous.entries = [entry for entry in previous.entries if _page_of(entry) not in dropped]
+
+
+def _page_of(entry: dict) -> str:
+    """The page of a search entry: ``sessions/x/#learned`` -> ``sessions/x/``."""
+    return entry["location"].partition("#")[0]
+
+
+def _is_built(site: Path, url: str) -> bool:
+    """Whether the page at ``url`` (``sessions/x/``, ``sessions/x.html``, ``""``) has built output."""
+    path = site / url
+    return (path / "index.html").is_file() if url == "" or url.endswith("/") else path.is_file()
 
 
 def on_serve(server, config, builder):
@@ -64,11 +98,42 @@ def on_serve(server, config, builder):
     return server
 
 
+def _remove_built_output_of(removed: tuple[str, ...], config) -> None:
+    """A generated page or file that is gone (its session deleted, its concept renamed)
+    must not stay on the site. A full build empties the site folder anyway; ``--dirty``
+    keeps what earlier builds wrote there, so ``mkdocs serve --dirty`` would still serve
+    the old page: its built output is removed, and its folder if that leaves it empty."""
+    site = Path(config.site_dir)
+    for src_uri in removed:
+        if not src_uri.endswith(".md"):
+            dest = src_uri  # a static file keeps its path
+        else:
+            dest = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+        built = site / _served_dest(dest)
+        try:
+            built.unlink()
+        except OSError:
+            continue  # never built (a full build), or already gone
+        for folder in built.parents:
+            if folder == site or site not in folder.parents:
+                break
+            try:
+                folder.rmdir()
+            except OSError:
+                break  # not empty
+
+
+def _served_dest(dest_uri: str) -> str:
+    """Where a generated file is served: ``generated/sessions/x/index.html`` -> ``sessions/x/index.html``."""
+    prefix = GENERATED + "/"
+    return dest_uri[len(prefix):] if dest_uri.startswith(prefix) else dest_uri
+
+
 def on_files(files, config):
     prefix = GENERATED + "/"
     for file in files:
         if file.src_uri.startswith(prefix):
-            file.dest_uri = file.dest_uri[len(prefix):]
+            file.dest_uri = _served_dest(file.dest_uri)
             file.url = _url(file.dest_uri, config.use_directory_urls)
             file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
     _forget_built_pages_older_than_the_knowledge_base(files, prefix)
