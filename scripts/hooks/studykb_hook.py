@@ -105,10 +105,7 @@ def _remove_built_output_of(removed: tuple[str, ...], config) -> None:
     the old page: its built output is removed, and its folder if that leaves it empty."""
     site = Path(config.site_dir)
     for src_uri in removed:
-        if not src_uri.endswith(".md"):
-            dest = src_uri  # a static file keeps its path
-        else:
-            dest = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+        dest = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri  # as on_files sees it
         built = site / _served_dest(dest)
         try:
             built.unlink()
