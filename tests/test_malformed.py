@@ -122,5 +122,6 @@ def test_a_log_code_block_cannot_name_the_pass_through_fence(tmp_path):
     log = GOOD + "```studykb-html\n<script>alert(1)</script>\n```\n"
     pages = build_pages(make_project(tmp_path, {"x.md": log}))
     page = pages["generated/sessions/2026-03-01-1000.md"]
-    assert "<script>alert(1)</script>" in page  # the code block's text, in a plain fence
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the code block's text, escaped
+    assert "<script>" not in page
     assert "```studykb-html\n<script>" not in page

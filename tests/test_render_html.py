@@ -8,7 +8,7 @@ import pytest
 
 from studykb.render import html
 from studykb.render.html import href, inline, nested_list
-from studykb.render.text import Linker
+from studykb.render.html import Linker
 from studykb.vocabulary import build_lexicon
 
 
@@ -22,6 +22,13 @@ from studykb.vocabulary import build_lexicon
     ('[x](https://a.example/"onmouseover="alert(1))', '"onmouseover'),
     ("</ul></li><li>", "</ul>"),
     ("```studykb-html", "<pre"),
+    ("\\`<img src=x onerror=alert(1)>`", "<img"),
+    ("\\[notes\\](javascript:alert(1))", "href"),
+    ("[x](JaVaScRiPt:alert(1))", "href"),
+    ("[x](data:text/html,<script>alert(1)</script>)", "<script"),
+    ('<a href="javascript:alert(1)">x</a>', "<a "),
+    ("***<img src=x onerror=alert(1)>***", "<img"),
+    ('"><svg onload=alert(1)>', "<svg"),
 ])
 def test_hostile_text_stays_text(text, must_not_contain):
     out = inline(text)
@@ -47,7 +54,7 @@ def test_inline_markdown_kept(text, expected):
 
 def test_concepts_are_linked_once_per_line_and_not_inside_code_or_links():
     lexicon = build_lexicon([], set())
-    linker = Linker(lexicon, {"learning rate": "learning-rate"}, "../../concepts/", "/")
+    linker = Linker(lexicon, {"learning rate": "learning-rate"}, "../../concepts/")
     out = inline("LR and learning rate; [LR](https://x.example) `lr`", linker)
     assert out.count('href="../../concepts/learning-rate/"') == 1
     assert out.startswith('<a href="../../concepts/learning-rate/">LR</a>')
@@ -61,7 +68,7 @@ def test_concepts_are_linked_once_per_line_and_not_inside_code_or_links():
 ])
 def test_plain_lines_and_marked_up_lines_link_mentions_alike(line):
     lexicon = build_lexicon([], set())
-    linker = Linker(lexicon, {"learning rate": "learning-rate", "batch size": ""}, "../c/", "/")
+    linker = Linker(lexicon, {"learning rate": "learning-rate", "batch size": ""}, "../c/")
     out = inline(line, linker)
     assert out.count('<a href="../c/learning-rate/">LR</a>') == 1  # the first mention only
     assert out.count("learning rate") == 1 and "&amp; " in out and "&lt;b&gt;" in out

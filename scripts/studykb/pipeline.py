@@ -10,10 +10,10 @@ from .link import link
 from .model import Knowledge, LogFile, build_set_apart_from_the_collector
 from .parse import parse_log
 from .redact import Redactor, make_redactor, user_names
-from .render import emit_site
+from .render import render_site
 from .render.memo import PageMemo
 from .results import load_run_results
-from .write import TreeStream, WriteReport
+from .write import WriteReport, write_tree
 from .sources import LogText, find_logs, read_log
 from .vocabulary import build_lexicon, load_user_vocabulary
 
@@ -49,16 +49,11 @@ def generate(config: Config, cache: LogCache | None = None, memo: PageMemo | Non
     (``cache`` and ``memo``, else the process's own), so a rebuild under ``mkdocs serve``
     parses only edited logs and renders only the session pages that changed.
     """
-    docs_dir = config.generated_path.parent
-    # The pages are written as they are rendered, by a helper started now (see write.py).
-    with build_set_apart_from_the_collector(), TreeStream(docs_dir, config.generated_path.name) as out:
-        loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
-        results, assets = load_run_results(loaded.knowledge, config.root)
-        home = emit_site(loaded.knowledge, results, config.watchlist_window, out.put,
-                         PROCESS_PAGE_MEMO if memo is None else memo, out.both)
-        for path, content in assets.items():
-            out.put(path, content)
-        report = out.close()
+    loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
+    results, assets = load_run_results(loaded.knowledge, config.root)
+    files, home = render_site(loaded.knowledge, results, config.watchlist_window,
+                              PROCESS_PAGE_MEMO if memo is None else memo)
+    report = write_tree(config.generated_path.parent, {**files, **assets}, config.generated_path.name)
     return Generated(loaded, home, report)
 
 

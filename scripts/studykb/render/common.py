@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
-from functools import lru_cache
 from datetime import datetime, timedelta
-from json.encoder import encode_basestring
 
 from ..model import Session
 from ..slugs import make_slug
@@ -19,21 +16,6 @@ def page(*parts: str) -> str:
     return "/".join((GENERATED, *parts))
 
 
-def rel(from_page: str, to_path: str) -> str:
-    """A relative link from one docs-relative page to another docs-relative path."""
-    target, _, anchor = to_path.partition("#")
-    folder, _, name = target.rpartition("/")
-    link = _rel_folder(from_page.rpartition("/")[0], folder) + name
-    return f"{link}#{anchor}" if anchor else link
-
-
-@lru_cache(maxsize=1024)
-def _rel_folder(from_folder: str, to_folder: str) -> str:
-    """``("generated/sessions", "generated/concepts")`` -> ``"../concepts/"``."""
-    rel_folder = posixpath.relpath(to_folder or ".", from_folder or ".")
-    return "" if rel_folder == "." else rel_folder + "/"
-
-
 def session_page(session: Session) -> str:
     return page("sessions", f"{session.id}.md")
 
@@ -42,9 +24,8 @@ def concept_page(slug: str) -> str:
     return page("concepts", f"{slug}.md")
 
 
-@lru_cache(maxsize=256)
 def source_page(path: str) -> str:
-    """A log's line-by-line page; cached, since every page links many of its lines."""
+    """A log's line-by-line page."""
     return page("sources", f"{source_slug(path)}.md")
 
 
@@ -68,14 +49,9 @@ def minutes(total: int | None) -> str:
 
 
 def clock(moment: datetime) -> str:
-    """``moment`` as ``%Y-%m-%d %H:%M:%S``. str() says the same, faster, for a naive moment of a
-    whole second from the year 1000 on (strftime writes years before 1000 as the platform does)."""
-    if moment.year >= 1000 and not moment.microsecond and moment.tzinfo is None:
-        return str(moment)
     return f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
-@lru_cache(maxsize=256)  # a log has a few time zones
 def utc_offset(offset: timedelta | None) -> str:
     if offset is None:
         return "UTC offset unknown"
@@ -96,14 +72,8 @@ def front_matter(**values) -> str:
             lines.append(f"{key}:")
             lines += [f"  {k}: {json.dumps(v)}" for k, v in value.items()]
         else:
-            lines.append(f"{key}: {_json(html.escape(value) if isinstance(value, str) else value)}")
+            lines.append(f"{key}: {json.dumps(html.escape(value) if isinstance(value, str) else value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])
-
-
-def _json(value) -> str:
-    if isinstance(value, str):  # what json.dumps(..., ensure_ascii=False) says, without making an encoder
-        return encode_basestring(value)
-    return json.dumps(value, ensure_ascii=False)
 
 
 def month_heading(session: Session) -> str:

@@ -1,6 +1,7 @@
 """A concept's page: the learner's definition first, how it changed, where it comes up.
 
-Headings are Markdown (the table of contents); the rest is raw HTML (see html.py).
+Section headings are Markdown we write (the table of contents lists them); the title and
+everything from the log are HTML (see html.py).
 Nothing here names a line number: an edit that moves lines leaves the page as it is.
 """
 from __future__ import annotations
@@ -11,7 +12,6 @@ from .common import concept_page, front_matter, page, source_page
 from .context import Context, session_hrefs
 from .html import href
 from .runs import experiment_page, run_anchor
-from .text import plain
 
 MAX_LISTED_SESSIONS = 100  # a concept named in every session must not list them all
 QUOTED_SESSIONS = 10  # the newest ones show the lines themselves; older ones a date link
@@ -22,9 +22,11 @@ def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     linker = ctx.linker(here, exclude=concept.slug)
     session_href = session_hrefs(here)
     out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
-           f"# {plain(concept.name)}", ""]
+           ]
+    head = [html.title(html.text(concept.name))]
     if concept.aliases:
-        out += [html.block("<p><strong>Also called:</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>"), ""]
+        head.append("<p><strong>Also called:</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>")
+    out += [html.block("\n".join(head)), ""]
     out += _definitions(concept, ctx, here, linker, session_href)
     out += _watch(concept, ctx, here, linker) + _cards(concept, ctx, here)
     out += _experiments(here, illustrated_by) + _mentions(concept, ctx, here, linker, session_href)

@@ -10,7 +10,7 @@ from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Sourc
 from . import html
 from .common import page
 from .runs import RunResult, run_block
-from .text import Linker
+from .html import Linker
 
 
 @dataclass(frozen=True)

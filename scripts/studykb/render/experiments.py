@@ -4,40 +4,39 @@ from __future__ import annotations
 from experiments.registry import EXPERIMENTS
 
 from . import html
-from .common import concept_page, front_matter, page, rel, session_page
+from .common import concept_page, front_matter, page, session_page
+from .html import href
 from .context import Context
 from .runs import experiment_page, run_anchor, run_block
-from .text import plain
 
 
 def render_experiment_index(ctx: Context) -> str:
     here = page("experiments", "index.md")
-    out = [front_matter(title="Experiments"), "# Experiments", "",
-           "NumPy experiments the logs refer to, re-run with the parameters the log recorded "
-           "(`make experiments`). Each run shows the mean and spread over several seeds.", "",
-           "| Experiment | What it shows | Runs |", "|---|---|---|"]
-    for experiment in EXPERIMENTS.values():
-        runs = _runs_of(ctx, experiment.id)
-        out.append(f"| [{plain(experiment.title)}]({rel(here, experiment_page(experiment.id))}) "
-                   f"| {plain(experiment.summary)} | {len(runs)} |")
-    return "\n".join(out) + "\n"
+    rows = [[f'<a href="{href(here, experiment_page(e.id))}">{html.text(e.title)}</a>', html.text(e.summary),
+             str(len(_runs_of(ctx, e.id)))] for e in EXPERIMENTS.values()]
+    return "\n".join([
+        front_matter(title="Experiments"), "# Experiments", "",
+        "NumPy experiments the logs refer to, re-run with the parameters the log recorded "
+        "(`make experiments`). Each run shows the mean and spread over several seeds.", "",
+        html.block(html.table(["Experiment", "What it shows", "Runs"], rows)), ""])
 
 
 def render_experiment(experiment_id: str, ctx: Context) -> str:
     experiment = EXPERIMENTS[experiment_id]
     here = experiment_page(experiment_id)
     slugs = {c.name: c.slug for c in ctx.knowledge.concepts}
-    concepts = [f"[{plain(n)}]({rel(here, concept_page(slugs[n]))})" for n in experiment.concepts if n in slugs]
-    out = [front_matter(title=experiment.title), f"# {plain(experiment.title)}", "",
-           f"`{experiment.id}` · {plain(experiment.summary)}", ""]
+    concepts = [f'<a href="{href(here, concept_page(slugs[n]))}">{html.text(n)}</a>'
+                for n in experiment.concepts if n in slugs]
+    parts = [html.title(html.text(experiment.title)),
+             f"<p><code>{html.text(experiment.id)}</code> · {html.text(experiment.summary)}</p>"]
     if concepts:
-        out += ["Illustrates: " + ", ".join(concepts), ""]
+        parts.append("<p>Illustrates: " + ", ".join(concepts) + "</p>")
     runs = _runs_of(ctx, experiment_id)
     if not runs:
-        out += ["No log line asks for this experiment yet.", ""]
+        parts.append("<p>No log line asks for this experiment yet.</p>")
     for run_id, refs in runs.items():
-        out += _run_section(ctx, here, experiment_id, run_id, refs)
-    return "\n".join(out).rstrip() + "\n"
+        parts += _run_section(ctx, here, experiment_id, run_id, refs)
+    return front_matter(title=experiment.title) + html.block("\n".join(parts)) + "\n"
 
 
 def _runs_of(ctx: Context, experiment_id: str) -> dict[str, list]:
@@ -50,13 +49,14 @@ def _runs_of(ctx: Context, experiment_id: str) -> dict[str, list]:
 
 def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs) -> list[str]:
     params = ", ".join(f"{k} = {_value(v)}" for k, v in refs[0].params)
-    out = [f"## Run `{run_id}` {{#{run_anchor(run_id)}}}", "", f"Parameters: {plain(params)}", ""]
+    asked = []
     for ref in refs:
         session = ctx.knowledge.session(ref.session)
         state = "planned in" if ref.planned else "asked for in"
-        out.append(f"- {state} [{plain(session.title)}]({rel(here, session_page(session))})")
+        asked.append(f'{state} <a href="{href(here, session_page(session))}">{html.text(session.title)}</a>')
     result = ctx.results[(experiment_id, run_id)]
-    return out + ["", html.block(run_block(here, result, "Results")), ""]
+    return [html.heading(2, f"Run <code>{html.text(run_id)}</code>", run_anchor(run_id)),
+            f"<p>Parameters: {html.text(params)}</p>", html.items(asked), run_block(here, result, "Results")]
 
 
 def _value(value) -> str:

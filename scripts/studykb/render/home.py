@@ -1,17 +1,18 @@
 """The variables the hand-written home page (docs/index.md) reads through mkdocs-macros.
 
-Values that come from the log are given as ready, escaped Markdown (``kb.md.*``),
-so the page's Jinja never sees log text as template source.
+Values that come from the log are given as ready HTML blocks (``kb.html.*``, made by
+html.py like every other page), so neither the page's Jinja nor Markdown ever sees
+log text as source.
 """
 from __future__ import annotations
 
 from ..model import SectionKind
-from .chart import minutes_per_week
-from .common import concept_page, minutes, page, rel, session_page
-from .context import Context
 from . import html
+from .chart import minutes_per_week
+from .common import concept_page, minutes, page, session_page
+from .context import Context
+from .html import href
 from .runs import run_block
-from .text import inline, page_linker, plain
 
 HOME = "index.md"
 
@@ -32,44 +33,50 @@ def home_variables(ctx: Context) -> dict:
         "defined_concepts": sum(1 for c in ctx.knowledge.concepts if c.definitions),
         "open_watchlist": len(open_items),
         "cards": len(ctx.knowledge.cards),
-        "md": {
-            "chart": f"![Study minutes per week]({page('assets', 'study-time.svg')})",
-            "watchlist": _watchlist(ctx, open_items),
-            "resume": _resume(ctx),
-            "last_session": _last_session(ctx),
+        "html": {
+            "chart": html.block(f'<p><img src="{href(HOME, page("assets", "study-time.svg"))}" '
+                                'alt="Study minutes per week"></p>'),
+            "watchlist": html.block(_watchlist(ctx, open_items)),
+            "resume": html.block(_resume(ctx)),
+            "last_session": html.block(_last_session(ctx)),
         },
     }
 
 
 def _watchlist(ctx: Context, items) -> str:
     if not items:
-        return "Nothing on the watchlist is open."
-    linker = page_linker(ctx.knowledge, HOME)
-    return "\n".join(f"- {inline(w.text, linker)} (flagged {len(w.sources)}×)" for w in items[:10])
+        return "<p>Nothing on the watchlist is open.</p>"
+    linker = ctx.linker(HOME)
+    spans = ctx.knowledge.mention_spans  # an item's text is its latest line's
+    return html.items([f"{html.inline(w.text, linker, spans.get(w.sources[-1]))} (flagged {len(w.sources)}×)"
+                       for w in items[:10]])
 
 
 def _resume(ctx: Context) -> str:
     session = next((s for s in reversed(ctx.knowledge.sessions) if s.items_of(SectionKind.RESUME)), None)
     if session is None:
-        return "No resume point logged yet."
-    linker = page_linker(ctx.knowledge, HOME)
-    out = [f"- {inline(item.text, linker)}" for item in session.items_of(SectionKind.RESUME)]
-    out += ["", f"From [{plain(session.title)}]({rel(HOME, session_page(session))}).", ""]
-    for ref in ctx.knowledge.experiment_refs:
-        if ref.session == session.id and ref.planned:
-            out += [html.block(run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment", opened=False)), ""]
-    return "\n".join(out).rstrip()
+        return "<p>No resume point logged yet.</p>"
+    linker, spans = ctx.linker(HOME), ctx.knowledge.mention_spans
+    out = [html.items([html.inline(item.text, linker, spans.get(item.source))
+                       for item in session.items_of(SectionKind.RESUME)]),
+           f'<p>From <a href="{href(HOME, session_page(session))}">{html.text(session.title)}</a>.</p>']
+    for ref in ctx.refs_by_session.get(session.id, ()):
+        if ref.planned:
+            out.append(run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment", opened=False))
+    return "\n".join(out)
 
 
 def _last_session(ctx: Context) -> str:
     if not ctx.knowledge.sessions:
-        return "No sessions yet: add a log under `sessions/`."
+        return "<p>No sessions yet: add a log under <code>sessions/</code>.</p>"
     session = ctx.knowledge.sessions[-1]
-    out = [f"**[{plain(session.title)}]({rel(HOME, session_page(session))})** · {minutes(session.minutes)}", ""]
+    link = f'<a href="{href(HOME, session_page(session))}">{html.text(session.title)}</a>'
+    out = [f"<p><strong>{link}</strong> · {minutes(session.minutes)}</p>"]
     topics = session.items_of(SectionKind.TOPICS)
-    out += [f"- {inline(t.text)}" for t in topics[:8]]
+    if topics:
+        out.append(html.items([html.inline(t.text) for t in topics[:8]]))
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        out += ["", "New concepts: " + ", ".join(
-            f"[{plain(c.name)}]({rel(HOME, concept_page(c.slug))})" for c in introduced)]
+        out.append("<p>New concepts: " + ", ".join(
+            f'<a href="{href(HOME, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
     return "\n".join(out)

@@ -1,14 +1,17 @@
-"""Log text to HTML, for the bodies of generated pages.
+"""The one renderer of log text: every string from a log, the vocabulary or a file name
+becomes HTML here, escaped, and nowhere else.
 
-Generated pages keep a Markdown title (and, on concept and index pages, Markdown
-section headings); the rest is HTML in fences the engine passes through untouched
-(:func:`block`), which costs a fraction of converting the same content from Markdown
-(see the Performance page), and log text HTML-escaped here cannot start Markdown,
-HTML or template syntax.
+Generated pages are Markdown files whose whole body is HTML in a ``studykb-html``
+fence (:func:`block`), which the engine passes through untouched: log text never
+reaches Markdown or Jinja, so no Markdown rule (a backslash escape, a code span, a
+reference link, ``{: attr }``) and no template syntax can act on it. Markdown is left
+for text we write ourselves: fixed headings, dates we format.
 
-What a log line may say in inline Markdown is kept: code spans, ``**strong**`` and
-``*emphasis*`` (``_x_`` only between non-word characters, so snake_case stays as
-written), and web or mail links. Relative links and images stay text.
+What a log line may say in inline Markdown is kept, by this module's own rules:
+code spans, ``**strong**`` and ``*emphasis*`` (``_x_`` only between non-word
+characters, so snake_case stays as written), and ``http(s):``/``mailto:`` links.
+Any other link target (``javascript:``, ``data:``, relative paths) and every image
+stays text: an image would be fetched from wherever it points.
 
 Links between generated pages are relative URLs of the permalinks the hook serves
 pages at (``generated/sessions/x.md`` -> ``sessions/x/``), so the site works under
@@ -18,32 +21,32 @@ from __future__ import annotations
 
 import posixpath
 import re
-from operator import itemgetter
-from functools import lru_cache
+from dataclasses import dataclass, field
 from html import escape
 
+from ..concepts import is_term_like
 from ..markup import code_spans
+from ..model import ConceptSlug
 from .common import GENERATED
-from .text import LINK_RE, SAFE_TARGET_RE, Linker, NO_LINKS
 
-# Each bounded, so a long line full of unmatched delimiters stays linear.
+# Bounded lengths keep these linear on a long line full of unmatched brackets.
+LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<label>[^\]\[]{0,300})\]\((?P<target>[^)\s]{0,2000})\)")
+SAFE_TARGET_RE = re.compile(r"^(?:https?://|mailto:)[^\s]*$", re.IGNORECASE)
 EMPHASIS = (
     (re.compile(r"\*\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*\*"), "strong", "*"),
     (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong", "_"),
     (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em", "*"),
     (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em", "_"),
 )
-# Pieces already turned into HTML wait behind a placeholder while the rest is escaped;
-# NUL never reaches here from a log (sources.py shows control characters as symbols).
+# Pieces already turned into HTML wait behind a placeholder while emphasis is applied
+# to the escaped text around them; a NUL in the line itself is shown as a symbol.
 HOLD = "\x00"
 HELD_RE = re.compile(HOLD + r"(\d+)" + HOLD)
 
 
 def text(value: str) -> str:
     """Plain text for an element's content."""
-    if "&" in value or "<" in value or ">" in value:
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value
+    return escape(value, quote=False)
 
 
 def attr(value: str) -> str:
@@ -51,29 +54,48 @@ def attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def inline(line: str, linker: Linker = NO_LINKS, mentions: list | tuple | None = None) -> str:
-    """One line of log text as HTML, each concept linked once (at its first mention)."""
-    if HOLD in line:
-        line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
+@dataclass(frozen=True)
+class Linker:
+    """Links concept mentions to concept pages, relative to the page being written."""
+
+    lexicon: object = None
+    slugs: dict[str, ConceptSlug] = field(default_factory=dict)  # concept name -> slug
+    prefix: str = "../concepts/"
+
+    def url(self, name: str | None) -> str | None:
+        slug = self.slugs.get(name) if name else None
+        return f"{self.prefix}{slug}/" if slug else None
+
+    def code_name(self, code: str) -> str | None:
+        """The concept a code span's text names (`batch size`), or None (`train.py`)."""
+        if self.lexicon is None or not is_term_like(code, self.lexicon):
+            return None
+        return self.lexicon.lookup(code)
+
+
+NO_LINKS = Linker()
+
+
+def inline(line: str, linker: Linker = NO_LINKS, mentions=None) -> str:
+    """One line of log text as HTML, each concept linked once (at its first mention).
+
+    ``mentions`` are the concept mentions the link stage found on the line (positions
+    in ``line``); without them the line is searched with the linker's lexicon.
+    """
+    line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
     if mentions is None and linker.lexicon is not None:
         mentions = linker.lexicon.find(line)
-    emphasis = "*" in line or "_" in line
-    if not emphasis and "`" not in line and "](" not in line:
-        return _with_mentions(line, linker, mentions)  # most lines: text and concept names
-    tokens = _tokens(line, linker, mentions)
-    if not tokens:
-        return _emphasis(text(line)) if emphasis else text(line)
+    tokens = _tokens(line, linker, mentions or ())
     between, last = [], 0  # the text around the tokens, escaped
     for start, end, _ in tokens:
         between.append(text(line[last:start]))
         last = end
     between.append(text(line[last:]))
-    if emphasis and any("*" in t or "_" in t for t in between):
-        # Tokens wait behind placeholders, so that no ``*`` or ``_`` inside a link or
-        # code span can pair with one outside it.
-        out = _interleave(between, [f"{HOLD}{i}{HOLD}" for i in range(len(tokens))])
-        return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis(out))
-    return _interleave(between, [piece for _, _, piece in tokens])
+    held = [f"{HOLD}{i}{HOLD}" for i in range(len(tokens))]
+    # Tokens wait behind placeholders, so that no ``*`` or ``_`` inside a link or code
+    # span can pair with one outside it.
+    out = _emphasis(_interleave(between, held))
+    return HELD_RE.sub(lambda m: tokens[int(m[1])][2], out)
 
 
 def _interleave(between: list[str], tokens: list[str]) -> str:
@@ -84,100 +106,49 @@ def _interleave(between: list[str], tokens: list[str]) -> str:
     return "".join(pieces)
 
 
-def _with_mentions(line: str, linker: Linker, mentions) -> str:
-    """A line without code spans, links or emphasis: text, and the first mention of each concept linked."""
-    urls = linker.urls
-    if not mentions or not urls:
-        return text(line)
-    if "&" in line or "<" in line or ">" in line:
-        return _escaped_with_mentions(line, urls, mentions)
-    pieces, last, seen = [], 0, set()  # nothing to escape: the pieces are slices of the line
-    for start, end, term in mentions:
-        url = urls.get(term)
-        if url is None or term in seen:
-            continue
-        seen.add(term)
-        pieces += (line[last:start], f'<a href="{url}">{line[start:end]}</a>')
-        last = end
-    pieces.append(line[last:])
-    return "".join(pieces)
-
-
-def _escaped_with_mentions(line: str, urls: dict[str, str], mentions) -> str:
-    pieces, last, seen = [], 0, set()
-    for start, end, term in mentions:
-        url = urls.get(term)
-        if url is None or term in seen:
-            continue
-        seen.add(term)
-        pieces += (text(line[last:start]), f'<a href="{url}">{text(line[start:end])}</a>')
-        last = end
-    pieces.append(text(line[last:]))
-    return "".join(pieces)
-
-
 def _emphasis(escaped: str) -> str:
     for pattern, tag, mark in EMPHASIS:
-        if mark in escaped:  # each pattern needs its mark
+        if mark in escaped:
             escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
     return escaped
 
 
 def _tokens(line: str, linker: Linker, mentions) -> list[tuple[int, int, str]]:
-    """The parts of ``line`` that become elements, in order: code spans, links outside
-    them, and concept mentions outside both (the first of each concept only)."""
+    """The parts of ``line`` that become elements, in order, as ``(start, end, html)``:
+    code spans, links outside them, and concept mentions outside both (the first
+    mention of each concept only). Linear in the line: one pass over sorted spans."""
     spans = code_spans(line)
-    blocked: list[tuple] = [(s.start, s.end, _CODE, s) for s in spans]
-    if "](" in line:
-        bounds = [0, *(x for s in spans for x in (s.start, s.end)), len(line)]
-        for start, end in zip(bounds[::2], bounds[1::2]):
-            blocked += [(m.start(), m.end(), _LINK, m) for m in LINK_RE.finditer(line, start, end)]
-        blocked.sort(key=_first)
-    if not mentions or not linker.slugs:
-        candidates = blocked
-    elif not blocked:
-        candidates = [(m.start, m.end, _MENTION, m) for m in mentions]  # found in order already
-    else:
-        candidates = blocked + [(m.start, m.end, _MENTION, m) for m in mentions if _free(m, blocked)]
-        candidates.sort(key=_first)
-    out, seen = [], set()
-    for start, end, kind, what in candidates:
-        if kind is _MENTION:
-            if what.term not in seen and (url := linker.url(what.term)):
-                seen.add(what.term)
-                out.append((start, end, f'<a href="{url}">{text(line[start:end])}</a>'))
-        elif kind is _CODE:
-            out.append((start, end, _code(what, linker, seen)))
-        else:
-            out.append((start, end, _link(what)))
+    blocked = [(s.start, s.end, _code, s) for s in spans]
+    gaps = zip([0, *(s.end for s in spans)], [*(s.start for s in spans), len(line)])
+    blocked += [(m.start(), m.end(), _link, m) for start, end in gaps for m in LINK_RE.finditer(line, start, end)]
+    blocked.sort(key=lambda b: b[0])
+    out, seen, i = [], set(), 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        while i < len(blocked) and blocked[i][1] <= mention.start:
+            start, end, make, what = blocked[i]
+            out.append((start, end, make(what, linker, seen)))
+            i += 1
+        inside = i < len(blocked) and blocked[i][0] < mention.end
+        url = linker.url(mention.term)
+        if inside or mention.term in seen or url is None:
+            continue
+        seen.add(mention.term)
+        out.append((mention.start, mention.end, f'<a href="{url}">{text(line[mention.start:mention.end])}</a>'))
+    out += [(start, end, make(what, linker, seen)) for start, end, make, what in blocked[i:]]
     return out
-
-
-_CODE, _LINK, _MENTION = "code", "link", "mention"
-
-
-_first = itemgetter(0)  # where a candidate starts
-
-
-def _free(mention, blocked: list[tuple]) -> bool:
-    """Whether a mention lies outside every code span and link."""
-    for start, end, _, _ in blocked:
-        if mention.start < end and mention.end > start:
-            return False
-    return True
 
 
 def _code(span, linker: Linker, seen: set) -> str:
     code = f"<code>{text(span.inner.strip() or span.inner)}</code>"
     name = linker.code_name(span.inner)
-    url = linker.url(name) if name and name not in seen else None
+    url = linker.url(name) if name not in seen else None
     if not url:
         return code
     seen.add(name)
     return f'<a href="{url}">{code}</a>'
 
 
-def _link(link: re.Match) -> str:
+def _link(link: re.Match, linker: Linker, seen: set) -> str:
     # Relative targets point at files the site does not have, and an image would be
     # fetched from wherever it points: both stay text. Web and mail links stay links.
     target = link["target"].strip()
@@ -188,7 +159,6 @@ def _link(link: re.Match) -> str:
 
 # --- links between pages ----------------------------------------------------------------
 
-@lru_cache(maxsize=4096)
 def permalink(docs_path: str) -> str:
     """Where the site serves a docs-relative file: ``generated/sessions/x.md`` -> ``sessions/x/``."""
     path = docs_path.removeprefix(GENERATED + "/")
@@ -201,46 +171,26 @@ def permalink(docs_path: str) -> str:
 
 
 def href(from_page: str, to_path: str) -> str:
-    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept):
-    up from the page's folder to the nearest folder the target is in, then down."""
+    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept)."""
     target, _, anchor = to_path.partition("#")
     to_url = permalink(target)
-    for folder, up in _ways_up(from_page):
-        if to_url.startswith(folder):
-            url = up + to_url[len(folder):] or "./"
-            break
+    url = posixpath.relpath("/" + to_url, posixpath.dirname("/" + permalink(from_page)))
+    if to_url == "" or to_url.endswith("/"):
+        url = url.rstrip("/") + "/"
     return f"{url}#{anchor}" if anchor else url
-
-
-@lru_cache(maxsize=4096)
-def _ways_up(from_page: str) -> tuple[tuple[str, str], ...]:
-    """The folders a page's URL is in, nearest first, each with the way up to it:
-    ``sessions/a/`` -> ``(("sessions/a/", ""), ("sessions/", "../"), ("", "../../"))``."""
-    from_url = permalink(from_page)
-    base = from_url[:-1] if from_url.endswith("/") else from_url.rpartition("/")[0]
-    parts = base.split("/") if base else []
-    # The last, the site's root, holds every target.
-    return tuple(("".join(f"{part}/" for part in parts[:n]), "../" * (len(parts) - n))
-                 for n in range(len(parts), -1, -1))
 
 
 def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
     """Links to concept pages from the page ``here``; a concept page does not link to itself."""
     prefix = href(here, f"{GENERATED}/concepts/index.md")  # the concepts folder, seen from here
     slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
-    return Linker(knowledge.lexicon, slugs, prefix, suffix="/")
+    return Linker(knowledge.lexicon, slugs, prefix)
 
 
 # --- blocks -------------------------------------------------------------------------------
 
 def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
     """``(depth, ordered, html)`` items as nested ``<ul>``/``<ol>`` lists, in order."""
-    if items and len({(depth, ordered) for depth, ordered, _ in items}) == 1:
-        return _flat_list(items, attrs)  # most sections: one level, one kind of list
-    return _nested(items, attrs)
-
-
-def _nested(items: list[tuple[int, bool, str]], attrs: str) -> str:
     out: list[str] = []
     open_lists: list[tuple[int, str]] = []
     for depth, ordered, body in items:
@@ -261,10 +211,20 @@ def _nested(items: list[tuple[int, bool, str]], attrs: str) -> str:
     return "\n".join(out)
 
 
-def _flat_list(items: list[tuple[int, bool, str]], attrs: str) -> str:
-    """What :func:`nested_list` writes for items of one depth and one kind."""
-    tag = "ol" if items[0][1] else "ul"
-    return f"<{tag}{attrs}>\n<li>" + "\n</li>\n<li>".join([body for _, _, body in items]) + f"\n</li></{tag}>"
+def items(bodies: list[str], attrs: str = "") -> str:
+    """A flat ``<ul>`` of items that are HTML already."""
+    return f"<ul{attrs}>\n" + "\n".join(f"<li>{body}</li>" for body in bodies) + "\n</ul>"
+
+
+def heading(level: int, body: str, anchor: str) -> str:
+    """A heading with the anchor and permalink the toc extension would give it; ``body`` is HTML."""
+    return (f'<h{level} id="{attr(anchor)}">{body}'
+            f'<a class="headerlink" href="#{attr(anchor)}" title="Permanent link">¶</a></h{level}>')
+
+
+def title(body: str) -> str:
+    """The page's ``<h1>``; ``body`` is HTML. The theme then adds none of its own."""
+    return f"<h1>{body}</h1>"
 
 
 def table(head: list[str] | None, rows: list[list[str]], attrs: str = "") -> str:

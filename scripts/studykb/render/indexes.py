@@ -4,31 +4,46 @@ from __future__ import annotations
 from itertools import groupby
 
 from . import html
-from .common import concept_page, front_matter, page, rel, source_page
-from .concept import one_line_definition
+from .common import concept_page, front_matter, page, source_page
 from .context import Context, session_hrefs
 from .html import href
-from .text import inline, page_linker, plain
 
 
 def render_glossary(ctx: Context) -> str:
     here = page("glossary.md")
-    linker = page_linker(ctx.knowledge, here)
-    out = [front_matter(title="Glossary", search={"boost": 2}), "# Glossary", "",
-           f"{len(ctx.knowledge.concepts)} terms, A–Z. Each links to its concept page; "
-           "the site search finds a term by any of its names.", ""]
+    linker = ctx.linker(here)
     concepts = ctx.knowledge.concepts
+    out = [front_matter(title="Glossary", search={"boost": 2}), "# Glossary", "",
+           f"{len(concepts)} terms, A–Z. Each name links to its concept page; "
+           "the site search finds a term by any of its names.", ""]
     letters = [(letter, list(group)) for letter, group in groupby(concepts, key=_letter)]
-    out += [" · ".join(f"[{letter}](#letter-{letter.lower() if letter.isalpha() else 'other'})" for letter, _ in letters), ""]
+    out += [html.block("<p>" + " · ".join(f'<a href="#{_letter_anchor(letter)}">{html.text(letter)}</a>'
+                                          for letter, _ in letters) + "</p>"), ""]
     for letter, group in letters:
-        out += [f"## {letter} {{#letter-{letter.lower() if letter.isalpha() else 'other'}}}", ""]
-        for concept in group:
-            out += [f"### {plain(concept.name)} {{#{concept.slug}}}", ""]
-            out += [inline(one_line_definition(concept), linker), ""]
-            if concept.aliases:
-                out += ["*Also:* " + ", ".join(plain(a) for a in concept.aliases), ""]
-            out += [f"[Concept page]({rel(here, concept_page(concept.slug))})", ""]
+        entries = "\n".join(_glossary_entry(concept, ctx, here, linker) for concept in group)
+        out += [f"## {letter} {{#{_letter_anchor(letter)}}}", "",
+                html.block(f'<dl class="studykb-glossary">\n{entries}\n</dl>'), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _glossary_entry(concept, ctx: Context, here: str, linker) -> str:
+    name = f'<a href="{href(here, concept_page(concept.slug))}">{html.text(concept.name)}</a>'
+    definition = concept.definition
+    if definition is not None:
+        spans = ctx.knowledge.mention_spans.get(definition.source) if definition.origin == "log" else None
+        whose = "your vocabulary" if definition.origin == "vocabulary" else "your words"
+        body = f'{html.inline(definition.text, linker, spans)} <span class="studykb-whose">({whose})</span>'
+    elif concept.starter_definition:
+        body = f'{html.text(concept.starter_definition)} <span class="studykb-whose">(reference)</span>'
+    else:
+        body = "<em>Mentioned in the log; not defined yet.</em>"
+    if concept.aliases:
+        body += "<br><em>Also:</em> " + ", ".join(html.text(a) for a in concept.aliases)
+    return f'<dt id="{html.attr(concept.slug)}">{name}</dt>\n<dd>{body}</dd>'
+
+
+def _letter_anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
 def _letter(concept) -> str:

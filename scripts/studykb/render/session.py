@@ -1,12 +1,10 @@
 """The page of one session: every line of the entry, its structure made visible.
 
-Below the title the page is HTML (see html.py) in one block, which the engine passes
-through as it is; only a code block from the log is Markdown, for syntax highlighting.
+The whole page is HTML (see html.py) in one block, which the engine passes through as
+it is; a code block from the log is shown as escaped text in ``<pre><code>``.
 """
 from __future__ import annotations
 
-import posixpath
-from functools import lru_cache
 
 from ..model import QA, CodeBlock, Field, Note, Section, Session, Table
 from ..slugs import make_slug, unique
@@ -15,15 +13,13 @@ from .common import (clock, concept_page, front_matter, minutes, page, session_a
                      utc_offset)
 from .context import Context, neighbours
 from .html import href
-from .text import Linker, plain
+from .html import Linker
 
 
 def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = ctx.linker(here)
-    out = [front_matter(title=f"Session {session.title}", description=_description(session)),
-           f"# Session {plain(session.title)}", ""]
-    parts = [_facts(session, ctx, here)]  # HTML, as one block until a log's code block
+    parts = [html.title("Session " + html.text(session.title)), _facts(session, ctx, here)]
     flow: list[str] = []  # fields and Q/A lines before, between or after sections: one list
     headings: set[str] = set()
     for block in session.blocks:
@@ -31,20 +27,13 @@ def render_session(session: Session, ctx: Context) -> str:
             flow.append(_line_item(block, linker, here, ctx))
             continue
         if flow:
-            parts.append("<ul>\n" + "\n".join(flow) + "\n</ul>")
+            parts.append(html.items(flow))
             flow = []
-        if isinstance(block, CodeBlock):  # Markdown, for the site's syntax highlighting
-            if parts:
-                out += [html.block("\n".join(parts)), ""]
-            out += _code_block(block)
-            parts = []
-        else:
-            parts += _block(block, linker, here, ctx, headings)
+        parts += _block(block, linker, here, ctx, headings)
     if flow:
-        parts.append("<ul>\n" + "\n".join(flow) + "\n</ul>")
-    if parts:
-        out += [html.block("\n".join(parts))]
-    return "\n".join(out).rstrip() + "\n"
+        parts.append(html.items(flow))
+    front = front_matter(title=f"Session {session.title}", description=_description(session))
+    return f"{front}{html.block(chr(10).join(parts))}\n"
 
 
 def _description(session: Session) -> str:
@@ -53,14 +42,13 @@ def _description(session: Session) -> str:
 
 def _facts(session: Session, ctx: Context, here: str) -> str:
     before, after = neighbours(ctx, session)
-    siblings, up = _session_folder_links(posixpath.dirname(here))
     nav = []
     if before:
-        nav.append(f'<a href="{siblings}{before.id}/">← {html.text(before.title)}</a>')
-    nav.append(f'<a href="{up}{html.permalink(page("timeline.md"))}">Timeline</a>')
+        nav.append(f'<a href="{href(here, session_page(before))}">← {html.text(before.title)}</a>')
+    nav.append(f'<a href="{href(here, page("timeline.md"))}">Timeline</a>')
     if after:
-        nav.append(f'<a href="{siblings}{after.id}/">{html.text(after.title)} →</a>')
-    source = f"{up}{_source_url(session.source.path)}#{session_anchor(session)}"
+        nav.append(f'<a href="{href(here, session_page(after))}">{html.text(after.title)} →</a>')
+    source = href(here, f"{source_page(session.source.path)}#{session_anchor(session)}")
     rows = [["Header", f"<code>{html.text(session.header)}</code>"],
             ["Started", html.text(_started(session))],
             ["Time log", html.text(_times(session))],
@@ -72,22 +60,6 @@ def _facts(session: Session, ctx: Context, here: str) -> str:
     table = "\n".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
     # Out of the search index: the title already names the session, the rest is navigation.
     return f'<div data-search-exclude>\n<p>{" · ".join(nav)}</p>\n<table class="studykb-facts">\n{table}\n</table>\n</div>'
-
-
-@lru_cache(maxsize=16)
-def _session_folder_links(folder: str) -> tuple[str, str]:
-    """From a session page (they all share ``folder``), the way to a sibling session's
-    page and the way up to the site's root, worked out once rather than for each link."""
-    one = posixpath.join(folder, "a.md")
-    siblings = href(one, posixpath.join(folder, "b.md")).removesuffix("b/")
-    up = href(one, page("index.md"))
-    return siblings, "" if up == "./" else up
-
-
-@lru_cache(maxsize=256)
-def _source_url(path: str) -> str:
-    """A log's source page, relative to the site's root."""
-    return html.permalink(source_page(path))
 
 
 def _started(session: Session) -> str:
@@ -112,7 +84,7 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
     else:
         body = f"<strong>Q/A:</strong> {html.inline(block.text, linker, spans)}"
     runs = _runs(block.source, here, ctx) if block.source in ctx.refs_by_source else ""
-    return f"<li>{body}{runs}</li>"
+    return f"{body}{runs}"
 
 
 def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
@@ -123,6 +95,8 @@ def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -
         return [f"<p>{html.inline(block.text, linker, spans)}</p>"]
     if isinstance(block, Table):
         return [_table(block, linker)]
+    if isinstance(block, CodeBlock):
+        return [_code_block(block)]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -138,20 +112,12 @@ def _section(section: Section, linker: Linker, here: str, ctx: Context, headings
 
 
 def _heading(name: str, taken: set[str]) -> str:
-    """A section heading with the anchor and permalink the toc extension would give it.
-
-    Written as HTML, so the whole page is one block the engine passes through: the
-    session pages then build in about half the time, at the price of the sidebar's
-    table of contents, which listed the same few section names on every session page.
-    """
-    anchor = unique(make_slug(name), taken)
-    return (f'<h2 id="{anchor}">{_label(name)}'
-            f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h2>')
+    """A section heading with an anchor unique on the page."""
+    return html.heading(2, _label(name), unique(make_slug(name), taken))
 
 
-@lru_cache(maxsize=1024)
 def _label(name: str) -> str:
-    """A field's or section's name as HTML: a log repeats the same few names in every session."""
+    """A field's or section's name as HTML."""
     return html.inline(name)
 
 
@@ -164,15 +130,14 @@ def _runs(source, here: str, ctx: Context) -> str:
     return "".join("\n" + block for block in out)
 
 
-def _code_block(block: CodeBlock) -> list[str]:
-    longest = max((len(line) - len(line.lstrip("`~")) for line in block.lines), default=0)
-    fence = ("~" if block.fence.startswith("~") else "`") * max(3, longest + 1)
-    info = block.info.split()[0] if block.info.split() else ""
-    language = "".join(ch for ch in info if ch.isalnum() or ch in "+-_")
-    if language.lower().startswith(html.FENCE.split("-")[0]):
-        language = ""  # never a fence the site passes through as HTML (see html.block)
-    title = f' title="{language}"' if language else ""
-    return [fence + language + title, *block.lines, fence, ""]
+def _code_block(block: CodeBlock) -> str:
+    """The log's code, verbatim and escaped; the info string's first word names the language."""
+    words = block.info.split()
+    language = "".join(ch for ch in words[0] if ch.isalnum() or ch in "+-_") if words else ""
+    attrs = f' class="language-{language}"' if language else ""
+    title = f'<span class="filename">{html.text(block.info)}</span>' if block.info.strip() else ""
+    code = html.text("\n".join(block.lines))
+    return f'<div class="highlight">{title}<pre><code{attrs}>{code}</code></pre></div>'
 
 
 def _table(block: Table, linker: Linker) -> str:

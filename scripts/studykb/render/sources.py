@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..model import LogFile
 from . import html
 from .common import front_matter, session_anchor
-from .text import plain
 
 
 def render_source(log: LogFile) -> str:
@@ -20,7 +19,8 @@ def render_source(log: LogFile) -> str:
         rows.append(f'<span id="L{n}">{anchor}{html.text(line)}</span>')
     return "\n".join([
         front_matter(title=log.path, search={"exclude": True}),
-        f"# {plain(log.path)}", "",
-        f"{len(log.lines)} lines, {len(log.sessions)} sessions. Private paths are redacted.", "",
-        # One line of HTML: each log line is a block of its own, so newlines would double them.
-        html.block('<pre class="studykb-source">' + "".join(rows) + "</pre>"), ""])
+        html.block("\n".join([
+            html.title(html.text(log.path)),
+            f"<p>{len(log.lines)} lines, {len(log.sessions)} sessions. Private paths are redacted.</p>",
+            # One line of HTML: each log line is a block of its own, so newlines would double them.
+            '<pre class="studykb-source">' + "".join(rows) + "</pre>"])), ""])

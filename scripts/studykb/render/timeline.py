@@ -4,11 +4,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import SectionKind
-from .common import concept_page, front_matter, minutes, month_heading, page, rel, source_page
+from .common import concept_page, front_matter, minutes, month_heading, page, source_page
 from . import html
 from .context import Context, session_hrefs
 from .html import href
-from .text import inline, plain
 
 CHART = page("assets", "study-time.svg")
 
@@ -19,7 +18,7 @@ def render_timeline(ctx: Context) -> str:
     total = sum(s.minutes or 0 for s in sessions)
     out = [front_matter(title="Timeline"), "# Timeline", "",
            f"{len(sessions)} sessions, {minutes(total)} of logged study time.", "",
-           f"![Study minutes per week]({rel(here, CHART)})", ""]
+           html.block(f'<p><img src="{href(here, CHART)}" alt="Study minutes per week"></p>'), ""]
     session_href = session_hrefs(here)
     for _, group in groupby(sessions, key=_month):
         group = list(group)
@@ -55,9 +54,9 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
 def _logs(ctx: Context, here: str) -> list[str]:
     out = ["## The logs", ""]
     for log in ctx.knowledge.logs:
-        title = log.title or log.path
-        out += [f"### {plain(title)}", "", f"[{log.path}]({rel(here, source_page(log.path))}) · "
-                f"{len(log.sessions)} sessions", ""]
-        for note in log.preamble:
-            out += [inline(note.text), ""]
+        source = href(here, source_page(log.path))
+        parts = [f"<h3>{html.text(log.title or log.path)}</h3>",
+                 f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.sessions)} sessions</p>']
+        parts += [f"<p>{html.inline(note.text)}</p>" for note in log.preamble]
+        out += [html.block("\n".join(parts)), ""]
     return out
