@@ -41,7 +41,7 @@ class Context:
         """A run's block is the same on every page of one folder: render it once."""
         key = (posixpath.dirname(from_page), result.experiment, result.run_id, heading)
         if key not in self._run_blocks:
-            self._run_blocks[key] = run_block(from_page, result, heading)
+            self._run_blocks[key] = run_block(from_page, result, heading, opened=False)
         return self._run_blocks[key]
 
     def line_text(self, session_id: SessionId, source: Source) -> str:

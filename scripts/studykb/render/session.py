@@ -1,39 +1,68 @@
 """The page of one session: every line of the entry, its structure made visible.
 
-The whole page is HTML (see html.py) in one block, which the engine passes through as
-it is; a code block from the log is shown as escaped text in ``<pre><code>``.
+The parts a learner reviews come first (what was learned, the watchlist, Q/A, the
+resume point), then the topics with their experiments, then the rest of the entry in
+its order. Every line of the entry is on the page. The headings are ours (Markdown,
+for the table of contents); everything from the log is HTML (see html.py), and a code
+block from the log is escaped text in ``<pre><code>``.
 """
 from __future__ import annotations
 
 
-from ..model import QA, CodeBlock, Field, Note, Section, Session, Table
-from ..slugs import make_slug, unique
+from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Table
 from . import html
 from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
-from .html import href
-from .html import Linker
+from .html import Linker, href
+
+
+# The parts a learner reviews first, in that order, each under a heading of ours (the
+# table of contents lists them); the log's own section names show inside each part.
+REVIEW = ((SectionKind.LEARNED, "What you learned"), (SectionKind.WATCHLIST, "Watchlist"),
+          (None, "Questions and answers"), (SectionKind.RESUME, "Resume point"), (SectionKind.TOPICS, "Topics"))
 
 
 def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = ctx.linker(here)
-    parts = [html.title("Session " + html.text(session.title)), _facts(session, ctx, here)]
-    flow: list[str] = []  # fields and Q/A lines before, between or after sections: one list
-    headings: set[str] = set()
-    for block in session.blocks:
+    timelog = session.timelog.source if session.timelog else None
+    out = [front_matter(title=f"Session {session.title}", description=_description(session)),
+           html.block(html.title("Session " + html.text(session.title)) + "\n" + _facts(session, ctx, here)), ""]
+    for kind, heading in REVIEW:
+        blocks = [b for b in session.blocks if _part(b) is kind and kind is not SectionKind.OTHER]
+        if blocks:
+            out += [f"## {heading}", "", html.block(_blocks(blocks, linker, here, ctx)), ""]
+    rest = [b for b in session.blocks if _part(b) is SectionKind.OTHER and b.source != timelog]
+    if rest:
+        out += ["## Everything else in the entry", "", html.block(_blocks(rest, linker, here, ctx)), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _part(block) -> SectionKind | None:
+    """Which part of the page a block of the entry belongs to: its section's kind, None for Q/A."""
+    if isinstance(block, QA):
+        return None
+    if isinstance(block, Section) and block.kind in {kind for kind, _ in REVIEW}:
+        return block.kind
+    return SectionKind.OTHER
+
+
+def _blocks(blocks: list, linker: Linker, here: str, ctx: Context) -> str:
+    """Blocks of the entry in their order; neighbouring fields and Q/A lines form one list."""
+    parts: list[str] = []
+    flow: list[str] = []
+    for block in blocks:
         if isinstance(block, (Field, QA)):
             flow.append(_line_item(block, linker, here, ctx))
             continue
         if flow:
             parts.append(html.items(flow))
             flow = []
-        parts += _block(block, linker, here, ctx, headings)
+        parts += _block(block, linker, here, ctx)
     if flow:
         parts.append(html.items(flow))
-    front = front_matter(title=f"Session {session.title}", description=_description(session))
-    return f"{front}{html.block(chr(10).join(parts))}\n"
+    return "\n".join(parts)
 
 
 def _description(session: Session) -> str:
@@ -41,6 +70,10 @@ def _description(session: Session) -> str:
 
 
 def _facts(session: Session, ctx: Context, here: str) -> str:
+    """Where the session sits, when it was, how long, and its header line: once, compactly.
+
+    Out of the search index: the title already names the session, the rest is navigation.
+    """
     before, after = neighbours(ctx, session)
     nav = []
     if before:
@@ -49,17 +82,25 @@ def _facts(session: Session, ctx: Context, here: str) -> str:
     if after:
         nav.append(f'<a href="{href(here, session_page(after))}">{html.text(after.title)} →</a>')
     source = href(here, f"{source_page(session.source.path)}#{session_anchor(session)}")
-    rows = [["Header", f"<code>{html.text(session.header)}</code>"],
-            ["Started", html.text(_started(session))],
-            ["Time log", html.text(_times(session))],
-            ["Source", f'<a href="{source}">{html.text(session.source.path)}</a>']]
+    facts = [html.text(_started(session)), _time_log(session, ctx, here),
+             f'<a href="{source}">{html.text(session.source.path)}:{session.source.line}</a>']
+    out = [f'<p class="studykb-nav">{" · ".join(nav)}</p>',
+           f'<p class="studykb-facts">{" · ".join(facts)}<br><code>{html.text(session.header)}</code></p>']
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        rows.append(["Concepts introduced", ", ".join(
-            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)])
-    table = "\n".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
-    # Out of the search index: the title already names the session, the rest is navigation.
-    return f'<div data-search-exclude>\n<p>{" · ".join(nav)}</p>\n<table class="studykb-facts">\n{table}\n</table>\n</div>'
+        out.append("<p>New concepts: " + ", ".join(
+            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
+    return '<div data-search-exclude>\n' + "\n".join(out) + "\n</div>"
+
+
+def _time_log(session: Session, ctx: Context, here: str) -> str:
+    """The time log line as the log wrote it, with the minutes read from it."""
+    log = session.timelog
+    if log is None:
+        return "time not logged"
+    line = next((b for b in session.blocks if b.source == log.source and isinstance(b, Field)), None)
+    written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_times(session))
+    return f"{written} ({html.text(minutes(log.minutes))})" if log.minutes is not None else written
 
 
 def _started(session: Session) -> str:
@@ -87,9 +128,9 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
     return f"{body}{runs}"
 
 
-def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
+def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
     if isinstance(block, Section):
-        return _section(block, linker, here, ctx, headings)
+        return _section(block, linker, here, ctx)
     if isinstance(block, Note):
         spans = ctx.knowledge.mention_spans.get(block.source, ())
         return [f"<p>{html.inline(block.text, linker, spans)}</p>"]
@@ -100,8 +141,8 @@ def _block(block, linker: Linker, here: str, ctx: Context, headings: set[str]) -
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section, linker: Linker, here: str, ctx: Context, headings: set[str]) -> list[str]:
-    out = [_heading(section.name, headings)] if section.name else []
+def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[str]:
+    out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
     spans, refs = ctx.knowledge.mention_spans, ctx.refs_by_source
     items = [(item.depth, item.ordered, html.inline(item.text, linker, spans.get(item.source, ()))
               + (_runs(item.source, here, ctx) if item.source in refs else ""))
@@ -109,11 +150,6 @@ def _section(section: Section, linker: Linker, here: str, ctx: Context, headings
     if items:
         out.append(html.nested_list(items))
     return out
-
-
-def _heading(name: str, taken: set[str]) -> str:
-    """A section heading with an anchor unique on the page."""
-    return html.heading(2, _label(name), unique(make_slug(name), taken))
 
 
 def _label(name: str) -> str:
