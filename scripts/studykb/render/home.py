@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import SectionKind
 from . import html
+from .calendar import calendar_svg, minutes_per_day, streak
 from .chart import minutes_per_week
 from .common import concept_page, minutes, page, session_page
 from .context import Context
@@ -39,6 +40,8 @@ def home_variables(ctx: Context) -> dict:
             "watchlist": html.block(_watchlist(ctx, open_items)),
             "resume": html.block(_resume(ctx)),
             "last_session": html.block(_last_session(ctx)),
+            "rhythm": html.block(_rhythm(ctx)),
+            "due": html.block(_due(ctx)),
         },
     }
 
@@ -62,7 +65,9 @@ def _resume(ctx: Context) -> str:
            f'<p>From <a href="{href(HOME, session_page(session))}">{html.text(session.title)}</a>.</p>']
     for ref in ctx.refs_by_session.get(session.id, ()):
         if ref.planned:
-            out.append(run_block(HOME, ctx.results[(ref.experiment, ref.run_id)], "Planned experiment", opened=False))
+            result = ctx.results[(ref.experiment, ref.run_id)]
+            out.append(run_block(HOME, result, "Planned experiment" if result.metrics is None else "Experiment",
+                                 opened=False))
     return "\n".join(out)
 
 
@@ -80,3 +85,30 @@ def _last_session(ctx: Context) -> str:
         out.append("<p>New concepts: " + ", ".join(
             f'<a href="{href(HOME, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
     return "\n".join(out)
+
+
+def _rhythm(ctx: Context) -> str:
+    """The study calendar, the streak up to the last session, and how long ago that was."""
+    days = minutes_per_day(ctx.knowledge.sessions)
+    if not days:
+        return "<p>No dated sessions yet.</p>"
+    last = max(days)
+    weeks = minutes_per_week(ctx.knowledge.sessions)
+    latest, average = weeks[-1][1], round(sum(m for _, m in weeks) / len(weeks))
+    run = streak(days)
+    return "\n".join([
+        f'<p>Last session <strong>{last.isoformat()}</strong>'
+        f'<span data-studykb-since="{last.isoformat()}"></span> · '
+        f'streak up to it: <strong>{run} day{"s" if run != 1 else ""}</strong> · '
+        f'its week: <strong>{minutes(latest)}</strong> (weekly average {minutes(average)})</p>',
+        f'<div class="studykb-calendar-wrap">{calendar_svg(days)}</div>'])
+
+
+def _due(ctx: Context) -> str:
+    """The recall cards due today, counted by the reader's browser from its practice record
+    (docs/javascripts/recall.js); without script, how many cards there are."""
+    cards = ctx.knowledge.cards
+    ids = " ".join(html.attr(card.id) for card in cards)
+    practise = href(HOME, page("recall.md"))
+    return (f'<div><strong data-studykb-due="{ids}">{len(cards)}</strong> '
+            f'<a href="{practise}">recall cards</a> <span data-studykb-due-label>to practise</span></div>')

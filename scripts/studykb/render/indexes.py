@@ -78,16 +78,32 @@ def _session_link(session_href, session) -> str:
     return f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
 
 
+PRACTICE = """<div class="studykb-practice" data-practice hidden>
+<p data-practice-status></p>
+<div class="studykb-practice-front" data-practice-front></div>
+<div class="studykb-practice-back" data-practice-back hidden></div>
+<p><button type="button" class="md-button md-button--primary" data-practice-show>Show answer <kbd>Space</kbd></button></p>
+<p data-practice-grades hidden>
+<button type="button" class="md-button" data-grade="1">Again <kbd>1</kbd></button>
+<button type="button" class="md-button" data-grade="2">Hard <kbd>2</kbd></button>
+<button type="button" class="md-button md-button--primary" data-grade="3">Good <kbd>3</kbd></button>
+<button type="button" class="md-button" data-grade="4">Easy <kbd>4</kbd></button>
+</p>
+</div>"""
+
+
 def render_recall(ctx: Context) -> str:
     here = page("recall.md")
     linker = ctx.linker(here)
     cards = ctx.knowledge.cards
     out = [front_matter(title="Recall cards"), "# Recall cards", "",
-           f"{len(cards)} cards from your Q/A lines and your own definitions. "
-           "Answer in your head, then open the card. Watchlist concepts come first.", ""]
+           f"{len(cards)} cards from your Q/A lines, your own definitions and your watchlist. "
+           "Practise them one at a time: recall the answer, show it, then say how well you knew it. "
+           "The schedule (FSRS) and your grades stay in this browser.", "",
+           html.block(PRACTICE), "", "## Every card", ""]
     session_href = session_hrefs(here)
     for watch, group in groupby(cards, key=lambda c: c.watch):
-        out += ["## On the watchlist" if watch else "## Everything else", ""]
+        out += ["### On the watchlist" if watch else "### Everything else", ""]
         out += [html.block("\n".join(_card(card, ctx, here, linker, session_href) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -102,6 +118,8 @@ def _card(card, ctx: Context, here: str, linker, session_href) -> str:
     else:
         line = href(here, source_page(card.source.path) + f"#L{card.source.line}")
         where = f'<a href="{line}">{html.text(str(card.source))}</a>'
-    body = f"<p>{html.inline(card.back, linker)}</p>\n<p>— {where}</p>"
-    return html.details("question", html.inline(card.front), f"<div data-search-exclude>\n{body}\n</div>") \
-        .replace("<details ", f'<details id="{card.id}" ', 1)
+    answer = f"<p>{html.inline(card.back, linker)}</p>\n<p>— {where}</p>"
+    watch = " data-watch" if card.watch else ""
+    return (f'<details class="question" id="{html.attr(card.id)}" data-card{watch}>\n'
+            f"<summary>{html.inline(card.front)}</summary>\n"
+            f"<div data-card-answer data-search-exclude>\n{answer}\n</div>\n</details>")

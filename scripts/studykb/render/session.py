@@ -162,7 +162,8 @@ def _runs(source, here: str, ctx: Context) -> str:
     for ref in ctx.refs_by_source.get(source, ()):
         result = ctx.results.get((ref.experiment, ref.run_id))
         if result is not None:
-            out.append(ctx.run_block(here, result, "Planned experiment" if ref.planned else "Experiment"))
+            planned = ref.planned and result.metrics is None
+            out.append(ctx.run_block(here, result, "Planned experiment" if planned else "Experiment"))
     return "".join("\n" + block for block in out)
 
 
