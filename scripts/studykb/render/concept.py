@@ -29,7 +29,8 @@ def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     out += [html.block("\n".join(head)), ""]
     out += _definitions(concept, ctx, here, linker, session_href)
     out += _watch(concept, ctx, here, linker) + _cards(concept, ctx, here)
-    out += _experiments(here, illustrated_by) + _mentions(concept, ctx, here, linker, session_href)
+    out += _experiments(here, illustrated_by) + _related(concept, ctx, here)
+    out += _mentions(concept, ctx, here, linker, session_href)
     out += [html.block(f'<p><a href="{href(here, page("glossary.md") + "#" + concept.slug)}">Glossary entry</a></p>'), ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -98,14 +99,52 @@ def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
 
 
 def _experiments(here: str, illustrated_by: list) -> list[str]:
+    """Each experiment that illustrates the concept: its key figure inline, then its runs."""
     if not illustrated_by:
         return []
-    rows = []
+    parts = []
+    by_experiment: dict[str, list] = {}
     for result in illustrated_by:
-        link = href(here, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
-        state = "" if result.metrics else " (not run yet)"
-        rows.append(f'<li><a href="{link}">{html.text(result.title)} — {html.text(result.run_id)}</a>{state}</li>')
-    return ["## Experiments that illustrate it", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
+        by_experiment.setdefault(result.experiment, []).append(result)
+    for experiment, results in by_experiment.items():
+        shown = next((r for r in results if r.metrics and r.figures), None)
+        parts.append(f"<h3>{html.text(results[0].title)}</h3>")
+        if shown:
+            path, caption = shown.figures[0]
+            parts.append(f'<figure><img src="{href(here, path)}" alt="{html.attr(caption)}" loading="lazy">'
+                         f"<figcaption>{html.text(caption)}</figcaption></figure>")
+        runs = []
+        for result in results:
+            link = href(here, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
+            state = "" if result.metrics else " (not run yet)"
+            runs.append(f'<a href="{link}">run {html.text(result.run_id)}</a>{state}')
+        parts.append("<p>" + " · ".join(runs) + "</p>")
+    return ["## Evidence from the experiments", "", html.block("\n".join(parts)), ""]
+
+
+def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
+    """Concepts a watchlist item sets against this one, then those named on the same lines most often."""
+    contrasted = dict.fromkeys(slug for w in ctx.watch_by_concept.get(concept.slug, ())
+                               for slug in w.concepts if slug != concept.slug)
+    counts: dict[str, int] = {}
+    lines = {m.source for m in concept.mentions}
+    for source in lines:
+        for slug in ctx.knowledge.mention_index.get(source, ()):
+            if slug != concept.slug:
+                counts[slug] = counts.get(slug, 0) + 1
+    together = [slug for slug, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if slug not in contrasted]
+    if not contrasted and not together:
+        return []
+
+    def links(slugs) -> str:
+        return ", ".join(f'<a href="{href(here, concept_page(s))}">{html.text(ctx.concepts_by_slug[s].name)}</a>'
+                         for s in slugs if s in ctx.concepts_by_slug)
+    parts = []
+    if contrasted:
+        parts.append(f"<p>Set against it on your watchlist: {links(contrasted)}</p>")
+    if together:
+        parts.append(f"<p>Named with it most often: {links(together[:8])}</p>")
+    return ["## Related concepts", "", html.block("\n".join(parts)), ""]
 
 
 def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -> list[str]:

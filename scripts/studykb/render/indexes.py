@@ -56,22 +56,25 @@ def render_watchlist(ctx: Context, window: int) -> str:
     linker = ctx.linker(here)
     items = ctx.knowledge.watchlist
     open_count = sum(1 for w in items if w.open)
+    repeated = sum(1 for w in items if len(w.sources) > 1)
     out = [front_matter(title="Watchlist"), "# Watchlist", "",
-           f"Concepts repeatedly confused: {open_count} open, {len(items) - open_count} quiet "
-           f"(not flagged in the last {window} sessions).", ""]
+           f"What you flagged as confusing: {len(items)} items, {repeated} of them flagged more than once. "
+           f"{open_count} open (flagged in the last {window} sessions), {len(items) - open_count} quiet.", ""]
     if not items:
         return "\n".join(out + ["Nothing flagged yet.", ""])
-    rows, session_href = [], session_hrefs(here)
+    session_href = session_hrefs(here)
+    entries = []
     for w in items:
-        concepts = ", ".join(f'<a href="{href(here, concept_page(c))}">{html.text(ctx.concepts_by_slug[c].name)}</a>'
-                             for c in w.concepts)
         first, last = (ctx.knowledge.session(s) for s in (w.first, w.last))
         mentions = ctx.knowledge.mention_spans.get(w.sources[-1], ())  # the text is its latest line's
-        rows.append([html.inline(w.text, linker, mentions), concepts or "–", _session_link(session_href, first),
-                     _session_link(session_href, last), str(len(w.sources)),
-                     "<strong>open</strong>" if w.open else "quiet"])
-    head = ["Item", "Concepts", "First flagged", "Last flagged", "Times", "Status"]
-    return "\n".join(out + [html.block(html.table(head, rows))]) + "\n"
+        flagged = (f"flagged {len(w.sources)}×, first {_session_link(session_href, first)}, "
+                   f"last {_session_link(session_href, last)}" if len(w.sources) > 1
+                   else f"flagged once, {_session_link(session_href, first)}")
+        concepts = ", ".join(f'<a href="{href(here, concept_page(c))}">{html.text(ctx.concepts_by_slug[c].name)}</a>'
+                             for c in w.concepts)
+        facts = ["<strong>open</strong>" if w.open else "quiet", flagged] + ([f"concepts: {concepts}"] if concepts else [])
+        entries.append(f'{html.inline(w.text, linker, mentions)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
+    return "\n".join(out + [html.block(html.items(entries, ' class="studykb-watchlist"'))]) + "\n"
 
 
 def _session_link(session_href, session) -> str:
