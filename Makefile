@@ -12,7 +12,7 @@ BENCH_QUICK ?=
 DIRTY ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve site pages check test golden experiments bench e2e deploy screenshots clean
+.PHONY: help serve site pages check test golden anki experiments bench e2e deploy screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: $(STAMP) ## run the tests (browser tests too when Chromium is installed)
 golden: $(STAMP) ## regenerate the golden pages of the seed log (tests/golden/)
 	$(PY) -m tests.golden_update
 
+anki: $(STAMP) ## write the recall cards as an Anki deck, recall.apkg (re-importing it updates the cards)
+	$(PY) -m studykb anki --out recall.apkg
+
 experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one)
 	$(PY) -m experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
 
@@ -57,4 +60,4 @@ screenshots: $(STAMP) ## refresh the README screenshots in docs/images/ (needs /
 	$(PY) -m tests.e2e.screenshots
 
 clean: ## remove the built site and the generated pages
-	rm -rf site docs/generated
+	rm -rf site .site-builds docs/generated

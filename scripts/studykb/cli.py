@@ -8,14 +8,17 @@ from pathlib import Path
 from .config import ConfigError, load_config
 from .diagnostics import Level, has_errors, summary
 from .pipeline import generate, load
+from .render.anki import anki_deck
 from .sitebuild import build_site
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="studykb", description=__doc__)
-    parser.add_argument("command", choices=["pages", "check", "site"],
+    parser.add_argument("command", choices=["pages", "check", "site", "anki"],
                         help="pages: write the generated pages; check: report problems in the logs; "
-                             "site: mkdocs build --strict, replacing site/ only when it succeeds")
+                             "site: mkdocs build --strict, replacing site/ only when it succeeds; "
+                             "anki: write the recall cards as an Anki deck (--out)")
+    parser.add_argument("--out", type=Path, default=Path("recall.apkg"), help="anki: where to write the deck")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
     parser.add_argument("--quiet", action="store_true", help="print errors and warnings only")
     args = parser.parse_args(argv)
@@ -27,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "site":
         return build_site(root, config.site_dir)
+    if args.command == "anki":
+        knowledge = load(config).knowledge
+        args.out.write_bytes(anki_deck(knowledge, "Recall cards"))
+        print(f"studykb: {len(knowledge.cards)} cards written to {args.out}")
+        return 0
     if args.command == "pages":
         generated = generate(config)
         diagnostics = generated.loaded.diagnostics

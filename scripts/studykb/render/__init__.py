@@ -4,13 +4,14 @@ from __future__ import annotations
 from experiments.registry import EXPERIMENTS
 
 from ..model import Knowledge
+from .anki import anki_deck
 from .chart import minutes_per_week, study_time_svg
 from .common import concept_page, page, session_page, source_page
 from .concept import render_concept
 from .context import make_context
 from .experiments import render_experiment, render_experiment_index
 from .home import home_variables
-from .indexes import render_glossary, render_recall, render_watchlist
+from .indexes import DECK, render_glossary, render_recall, render_watchlist
 from .kbjson import render_kb_json
 from .memo import PageMemo, concepts_key
 from .runs import RunResult
@@ -33,6 +34,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
         page("recall.md"): render_recall(ctx),
         page("experiments", "index.md"): render_experiment_index(ctx),
         CHART: study_time_svg(minutes_per_week(knowledge.sessions)),
+        DECK: anki_deck(knowledge, "Recall cards"),
     }
     illustrated = _illustrations(knowledge, results)
     for concept in knowledge.concepts:

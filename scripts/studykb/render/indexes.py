@@ -81,6 +81,7 @@ def _session_link(session_href, session) -> str:
     return f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
 
 
+DECK = page("assets", "recall.apkg")
 PRACTICE = """<div class="studykb-practice" data-practice hidden>
 <p data-practice-status></p>
 <div class="studykb-practice-front" data-practice-front></div>
@@ -103,7 +104,9 @@ def render_recall(ctx: Context) -> str:
            f"{len(cards)} cards from your Q/A lines, your own definitions and your watchlist. "
            "Practise them one at a time: recall the answer, show it, then say how well you knew it. "
            "The schedule (FSRS) and your grades stay in this browser.", "",
-           html.block(PRACTICE), "", "## Every card", ""]
+           html.block(PRACTICE + f'\n<p><a href="{href(here, DECK)}" download>Download every card as an Anki deck</a> '
+                      "(importing a newer one updates the cards you have; <code>make anki</code> writes it too).</p>"),
+           "", "## Every card", ""]
     session_href = session_hrefs(here)
     for watch, group in groupby(cards, key=lambda c: c.watch):
         out += ["### On the watchlist" if watch else "### Everything else", ""]
