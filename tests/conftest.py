@@ -21,6 +21,7 @@ def make_project(dest: Path, logs: dict[str, bytes | str], with_results: bool = 
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("generated"))
     shutil.copytree(ROOT / "scripts" / "hooks", dest / "scripts" / "hooks")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")  # the theme override (search box)
     (dest / "sessions").mkdir()
     results = dest / "experiments" / "results"
     if with_results and (ROOT / "experiments" / "results").is_dir():

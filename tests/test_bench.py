@@ -56,7 +56,7 @@ def test_the_size_check_flags_a_page_listing_every_session(tmp_path):
         (site / "sessions" / sid).mkdir(parents=True)
         (site / "sessions" / sid / "index.html").write_text(f"<a href='../../timeline/'>{sid}</a>")
     every = "".join(f"<a href='../sessions/{sid}/'>{sid}</a>" for sid in ids)
-    for allowed in ("timeline/index.html", "search/search_index.json", "sitemap.xml", "kb.json"):
+    for allowed in ("timeline/index.html", "sitemap.xml", "kb.json"):
         (site / allowed).parent.mkdir(parents=True, exist_ok=True)
         (site / allowed).write_text(every)
     (site / "concepts" / "epoch").mkdir(parents=True)
@@ -69,7 +69,7 @@ def test_the_size_check_flags_a_page_listing_every_session(tmp_path):
 def test_the_plain_twin_has_no_hook_watch_or_macros():
     plain = plain_config((ROOT / "mkdocs.yml").read_text())
     assert "hooks:" not in plain and "macros" not in plain and "watch:" not in plain
-    assert "- search" in plain and "markdown_extensions:" in plain and "studykb:" in plain
+    assert "custom_dir: overrides" in plain and "markdown_extensions:" in plain and "studykb:" in plain
 
 
 def test_the_median_run_is_reported_whole_with_the_spread():

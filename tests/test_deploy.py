@@ -57,7 +57,7 @@ def test_make_deploy_publishes_the_site_to_gh_pages_of_origin(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
 
     published = set(git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split())
-    assert {"index.html", ".nojekyll", "kb.json", "404.html", "sitemap.xml", "search/search_index.json",
+    assert {"index.html", ".nojekyll", "kb.json", "404.html", "sitemap.xml", "pagefind/pagefind.js",
             "timeline/index.html", "glossary/index.html", "sessions/2026-02-18-1503/index.html",
             "concepts/epoch/index.html"} <= published
     figures = {f"assets/runs/{p.relative_to(ROOT / 'experiments' / 'results').as_posix()}"

@@ -10,6 +10,7 @@ from studykb.config import Config
 from studykb.sources import decode_log
 from studykb.pipeline import load
 from studykb.redact import make_redactor
+from studykb.search import read_index
 from tests.conftest import FIXTURES, readable, visible_text
 
 pytestmark = pytest.mark.slow
@@ -110,10 +111,10 @@ def test_later_definition_on_the_learning_rate_page(built_fixture_site):
 def test_glossary_anchor_and_search_index_find_aliases(built_fixture_site):
     site = built_fixture_site / "site"
     assert 'id="learning-rate"' in (site / "glossary" / "index.html").read_text()
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    hits = [d["location"] for d in index["docs"] if re.search(r"\bLR\b", d["text"] + d["title"])]
-    assert "glossary/#letter-l" in hits  # the glossary's section of the letter L
-    assert "concepts/learning-rate/" in hits
+    hits = {page.url for page in read_index(site) if re.search(r"\bLR\b", page.content)}
+    assert {"/glossary/", "/concepts/learning-rate/"} <= hits
+    glossary = next(page for page in read_index(site) if page.url == "/glossary/")
+    assert "letter-l" in glossary.anchors  # its section of the letter L, a result of its own
 
 
 def test_kb_json_has_the_whole_model(built_fixture_site):
@@ -157,15 +158,15 @@ def test_titles_and_descriptions_are_escaped(tmp_path):
 
 
 def test_text_that_repeats_a_session_page_is_searched_on_the_session_page_only(built_fixture_site):
-    docs = json.loads((built_fixture_site / "site" / "search" / "search_index.json").read_text())["docs"]
+    pages = read_index(built_fixture_site / "site")
 
     def found(text: str) -> set[str]:
-        return {d["location"].split("#")[0] for d in docs if text in d["text"]}
+        return {page.url.strip("/") + "/" for page in pages if text in page.content}
 
     answer = "Confirmed as first diagnostic priority"  # a Q/A answer: also a recall card's back
     assert found(answer) == {"sessions/2026-02-14-1316/"}
     assert found("train_custom_loop.py") == {"sessions/2026-02-18-1503/"}  # not the timeline's topics
-    assert not found("UTC+09:00")  # the session facts table
+    assert not found("UTC+09:00")  # the session facts
     quoted = "(with fixed LR)"  # a line quoted on the learning-rate and sweep concept pages
     assert "sessions/2026-02-18-1503/" in found(quoted)
     assert {loc for loc in found(quoted) if loc.startswith("concepts/")} == set()

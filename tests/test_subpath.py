@@ -126,3 +126,19 @@ def test_the_test_server_serves_nothing_outside_the_sub_path(served_seed_site):
     assert fetch(server.url("index.html"))[0] == 200
     assert fetch(server.origin + "/index.html")[0] == 404
     assert fetch(server.origin + "/assets/study-time.svg")[0] == 404
+
+
+def test_the_search_bundle_and_every_search_result_resolve_under_the_sub_path(served_seed_site):
+    """The search script loads Pagefind's bundle from ``<site root>/pagefind/`` and gives
+    each result the site root's path as prefix: the bundle and every indexed page must be
+    there, under the sub-path."""
+    from studykb.search import read_index
+
+    server = served_seed_site
+    for name in ("pagefind.js", "pagefind-entry.json"):
+        assert fetch(server.url(f"pagefind/{name}"))[0] == 200, name
+    pages = read_index(server.site_dir)
+    assert len(pages) > 20
+    for page in pages:
+        status, kind, _ = fetch(server.url(page.url.lstrip("/")))
+        assert (status, kind) == (200, "text/html"), page.url

@@ -17,7 +17,7 @@ from .project import SESSION_HEADER, child_env, session_id
 
 # Pages built to list every session or concept; any other page that does breaks linearity.
 INDEX_PAGES = ("timeline/index.html", "glossary/index.html", "watchlist/index.html", "recall/index.html",
-               "experiments/index.html", "kb.json", "search/search_index.json", "sitemap.xml")
+               "experiments/index.html", "kb.json", "sitemap.xml")
 SESSION_REF = re.compile(r"\d{4}-\d{2}-\d{2}-\d{4}(?:-\d+)?")
 CONCEPT_REF = re.compile(r"concepts/([a-z0-9][a-z0-9-]*)/")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")

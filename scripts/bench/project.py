@@ -24,6 +24,7 @@ def make_project(dest: Path, sessions: int, seed: int = 0) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("generated", ".generated-*"))
     shutil.copytree(ROOT / "scripts" / "hooks", dest / "scripts" / "hooks")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "experiments" / "results").mkdir(parents=True)
     for role in ("before", "after"):
         shutil.copy(TIMING_HOOK, dest / "scripts" / "hooks" / f"{role}.py")
@@ -39,6 +40,7 @@ def make_plain_project(dest: Path, source: Path) -> Path:
     extensions, but no hook and no macros: what the engine alone costs for these pages."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source / "docs", dest / "docs")
+    shutil.copytree(source / "overrides", dest / "overrides")
     (dest / "mkdocs.yml").write_text(plain_config((source / "mkdocs.yml").read_text("utf-8")), "utf-8")
     return dest
 

@@ -3,8 +3,9 @@
 The generator knows nothing of MkDocs; this file only calls it, prints its
 diagnostics, hands the home page its variables, serves the generated pages
 at their permalinks (``generated/sessions/x.md`` -> ``/sessions/x/``) and, under
-``--dirty``, has the pages that show the knowledge base rebuilt when it changed, takes
-generated pages that are gone off the site and keeps one search entry per section.
+``--dirty``, has the pages that show the knowledge base rebuilt when it changed and takes
+generated pages that are gone off the site; after every build, `make serve`'s rebuilds
+included, it has the built site indexed for search (Pagefind, ``studykb.search``).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -21,6 +23,7 @@ from studykb.config import config_from_mapping
 from studykb.diagnostics import Level
 from studykb.pipeline import generate
 from studykb.render.common import GENERATED
+from studykb.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.studykb")
 # Problems in a log are the learner's to fix (`make check` fails on errors); they are
@@ -47,42 +50,21 @@ def on_config(config):
 @event_priority(100)  # before mkdocs-macros replaces `{{ kb.x }}` by its value
 def on_page_markdown(markdown, page, config, files):
     """Pages that show the knowledge base stay out of the search index: what they show
-    is on the generated pages too, and under ``--dirty`` Material's index would lose
-    every other page when the home page (URL ``""``) is the first one rebuilt."""
+    is on the generated pages too (the theme override reads ``search: exclude``)."""
     if not page.file.src_uri.startswith(GENERATED + "/") and _USES_KB.search(markdown):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 
 
-@event_priority(100)  # before Material's search plugin merges this build's entries into the last one's
+@event_priority(-90)  # after the other plugins have written their files (the sitemap)
 def on_post_build(config):
-    """Under ``--dirty`` Material's search index keeps the entries of the earlier builds and,
-    of the pages built again, drops the old entries of the first one only: an edit that
-    rebuilds a session, its concepts and the timeline would leave them all listed twice,
-    and a page that is gone would stay listed. The old entries of every page built again,
-    and of every page no longer on the site, are dropped here before the merge."""
-    search = config.plugins.get("material/search")
-    previous = getattr(search, "search_index_prev", None)
-    current = getattr(search, "search_index", None)
-    if previous is None or current is None:
-        return  # the first build, or another search plugin
-    rebuilt = {_page_of(entry) for entry in current.entries}
-    site = Path(config.site_dir)
-    listed = {_page_of(entry) for entry in previous.entries}  # each page looked up once, not each section
-    dropped = rebuilt | {page for page in listed - rebuilt if not _is_built(site, page)}
-    if dropped:
-        previous.entries = [entry for entry in previous.entries if _page_of(entry) not in dropped]
-
-
-def _page_of(entry: dict) -> str:
-    """The page of a search entry: ``sessions/x/#learned`` -> ``sessions/x/``."""
-    return entry["location"].partition("#")[0]
-
-
-def _is_built(site: Path, url: str) -> bool:
-    """Whether the page at ``url`` (``sessions/x/``, ``sessions/x.html``, ``""``) has built output."""
-    path = site / url
-    return (path / "index.html").is_file() if url == "" or url.endswith("/") else path.is_file()
+    """Index the built site for search. Under ``--dirty`` the site folder holds every page,
+    rebuilt or not, so the whole site is indexed again: the index never lags the pages."""
+    try:
+        index = index_site(Path(config.site_dir))
+    except SearchIndexError as exc:
+        raise PluginError(f"studykb: site search: {exc}") from exc
+    log.info("studykb: search index of %d pages built in %.1f s", index.pages, index.seconds)
 
 
 def on_serve(server, config, builder):
