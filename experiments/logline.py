@@ -51,4 +51,6 @@ def assignments(text: str) -> dict[str, str]:
 def _to_number(text: str) -> Number:
     text = text.strip()
     # "1.0" stays a float and "30" an int, so run ids and JSON keep what was written.
-    return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
+    # A longer integer is read as a float (1e+30, or inf): int() refuses more than
+    # 4,300 digits, and no parameter comes near 18; the registry's bounds turn it away.
+    return int(text) if re.fullmatch(r"[+-]?\d{1,18}", text) else float(text)

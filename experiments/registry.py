@@ -8,6 +8,7 @@ no-op `make experiments` stay fast.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,12 +23,18 @@ ParamValue = int | float | tuple[int, ...] | tuple[float, ...]
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter of an experiment: its default, and its short name in run ids."""
+    """One parameter of an experiment: its default, its short name in run ids, and its bounds.
+
+    A value a log states outside ``minimum``..``maximum`` (each value, for a list) is not
+    used: it would make a run `make experiments` never finishes, or one that fails.
+    """
 
     name: str
     default: ParamValue
     label: str
     help: str
+    minimum: float
+    maximum: float
 
 
 @dataclass(frozen=True)
@@ -105,16 +112,32 @@ def make_run(experiment_id: str, **overrides: ParamValue) -> Run:
     return Run(experiment_id, tuple(sorted(params.items())))
 
 
+@dataclass(frozen=True)
+class LineRuns:
+    """The runs one log line refers to, and why a value it states was not used (if so)."""
+
+    runs: tuple[Run, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
 def find_runs(text: str) -> list[Run]:
     """The runs one log line's raw Markdown refers to, ordered by experiment id."""
+    return list(read_line(text).runs)
+
+
+def read_line(text: str) -> LineRuns:
+    """The runs one log line's raw Markdown refers to, ordered by experiment id, and the
+    values it states that were left out (out of bounds, or of the wrong kind)."""
     lowered = text.lower()
     if not _names_cue(lowered, ALL_CUES):
-        return []  # most lines name no experiment: one cheap test for all of them
-    return [
-        make_run(experiment.id, **_params_from_line(experiment, text))
-        for experiment in EXPERIMENTS.values()
-        if experiment.matches(text, lowered)  # the line lowered once for all of them
-    ]
+        return LineRuns()  # most lines name no experiment: one cheap test for all of them
+    runs, problems = [], []
+    for experiment in EXPERIMENTS.values():
+        if experiment.matches(text, lowered):  # the line lowered once for all of them
+            params, left_out = _params_from_line(experiment, text)
+            runs.append(make_run(experiment.id, **params))
+            problems += left_out
+    return LineRuns(tuple(runs), tuple(problems))
 
 
 def results_dir(run: Run, root: Path) -> Path:
@@ -130,7 +153,12 @@ def load_results(run: Run, root: Path) -> dict | None:
     return metrics if isinstance(metrics, dict) else None
 
 
-def _params_from_line(experiment: Experiment, text: str) -> dict[str, ParamValue]:
+def _params_from_line(experiment: Experiment, text: str) -> tuple[dict[str, ParamValue], list[str]]:
+    """The parameters a line states, and a message for each value left out.
+
+    A value of the wrong kind (say, `batch_sizes=2.5`) or out of bounds leaves the
+    default in place rather than inventing a run the experiment cannot take.
+    """
     found = {}
     numbers = logline.first_number_list(text) if experiment.list_param else None
     if numbers is not None:
@@ -139,25 +167,63 @@ def _params_from_line(experiment: Experiment, text: str) -> dict[str, ParamValue
         numbers = logline.parse_numbers(raw)
         if name in experiment.defaults and numbers is not None:
             found[name] = numbers
-    coerced = {name: _coerce(experiment.param(name).default, v) for name, v in found.items()}
-    # A value of the wrong kind (say, `batch_sizes=2.5`) leaves the default in place
-    # rather than inventing a parameter the experiment cannot take.
-    return {name: value for name, value in coerced.items() if value is not None}
+    params, problems = {}, []
+    for name, numbers in found.items():
+        param = experiment.param(name)
+        value, problem = _checked(param, numbers)
+        if problem:
+            problems.append(f"{experiment.id}: {name} {problem}; the default {name}={_shown(param.default)} is used")
+        else:
+            params[name] = value
+    return params, problems
 
 
-def _coerce(default: ParamValue, numbers: tuple) -> ParamValue | None:
-    if isinstance(default, tuple):
-        kind = type(default[0])
-        values = [_as_kind(kind, number) for number in numbers]
-        # Sorted and de-duplicated, so `1, 0.1` and `0.1, 1.0` are the same run.
-        return None if None in values else tuple(sorted(set(values)))
-    return _as_kind(type(default), numbers[0]) if len(numbers) == 1 else None
+def _checked(param: Param, numbers: tuple) -> tuple[ParamValue | None, str]:
+    """The value ``numbers`` give ``param``, or why they give none."""
+    many = isinstance(param.default, tuple)
+    problem = _count_problem(many, numbers) or _bounds_problem(param, numbers, many)
+    if problem:
+        return None, problem
+    kind = type(param.default[0] if many else param.default)
+    values = [_as_kind(kind, number) for number in numbers]
+    if None in values:
+        wrong = next(number for number, value in zip(numbers, values) if value is None)
+        return None, f"{'value ' if many else ''}{_shown_number(wrong)} is not a whole number"
+    # Sorted and de-duplicated, so `1, 0.1` and `0.1, 1.0` are the same run.
+    return (tuple(sorted(set(values))) if many else values[0]), ""
+
+
+def _count_problem(many: bool, numbers: tuple) -> str:
+    if not many and len(numbers) != 1:
+        return f"takes one number, not {len(numbers)}"
+    if len(numbers) > MAX_LIST_VALUES:
+        return f"has {len(numbers)} values (at most {MAX_LIST_VALUES})"
+    return ""
+
+
+def _bounds_problem(param: Param, numbers: tuple, many: bool) -> str:
+    for number in numbers:
+        if not param.minimum <= number <= param.maximum:
+            bounds = f"{_shown(param.minimum)} to {_shown(param.maximum)}"
+            return f"{'value ' if many else ''}{_shown_number(number)} is out of bounds ({bounds})"
+    return ""
 
 
 def _as_kind(kind: type, number: int | float) -> int | float | None:
     if kind is int:
         return int(number) if float(number).is_integer() else None
     return float(number)
+
+
+def _shown(value: ParamValue) -> str:
+    return ", ".join(_format_values(value))
+
+
+def _shown_number(number: int | float) -> str:
+    """A number as a message shows it; one too large to hold (say, 5,000 digits) as such."""
+    if math.isfinite(number):
+        return f"{number:.6g}"
+    return ">1e308" if number > 0 else "<-1e308"
 
 
 def _format_values(value: ParamValue) -> list[str]:
@@ -168,17 +234,29 @@ def _format_values(value: ParamValue) -> list[str]:
 def _common(*names: str) -> tuple[Param, ...]:
     """The chapter-1 parameters named (all by default), with the book's values."""
     shared = {
-        "lr": Param("lr", 1.0, "lr", "SGD learning rate"),
-        "batch_size": Param("batch_size", 30, "batch", "samples per update"),
-        "hidden_size": Param("hidden_size", 10, "hidden", "units in the hidden layer"),
-        "epochs": Param("epochs", 300, "epochs", "passes over the training points"),
-        "n_seeds": Param("n_seeds", 5, "seeds", "seeds 0..n-1; each draws data, init, shuffles"),
+        "lr": Param("lr", 1.0, "lr", "SGD learning rate", 0.0, MAX_LR),
+        "batch_size": Param("batch_size", 30, "batch", "samples per update", 1, SPIRAL_POINTS),
+        "hidden_size": Param("hidden_size", 10, "hidden", "units in the hidden layer", 1, 1000),
+        "epochs": Param("epochs", 300, "epochs", "passes over the training points", 1, MAX_EPOCHS),
+        "n_seeds": Param("n_seeds", 5, "seeds", "seeds 0..n-1; each draws data, init, shuffles", 1, 50),
     }
     return tuple(shared[name] for name in names or shared)
 
 
-_SWEPT_LRS = Param("lrs", (0.01, 0.1, 1.0, 3.0, 10.0), "lr", "learning rates swept")
-_SWEPT_BATCHES = Param("batch_sizes", (5, 10, 30, 100), "batch", "batch sizes swept")
+# The bounds keep a run within minutes: the book's runs take seconds at 300 epochs.
+MAX_EPOCHS = 5000
+MAX_LR = 100.0
+MAX_LIST_VALUES = 20
+# The training set: the spiral of experiments/data.py, 3 classes of 100 points (a test
+# checks they agree). No batch may hold more points than there are.
+SPIRAL_POINTS = 300
+# The validation experiment holds out at most half of each class, so it trains on at
+# least 150 points: its batch size is bounded by those.
+MAX_VALIDATION_FRACTION = 0.5
+VALIDATION_BATCH_MAX = 150
+
+_SWEPT_LRS = Param("lrs", (0.01, 0.1, 1.0, 3.0, 10.0), "lr", "learning rates swept", 0.0, MAX_LR)
+_SWEPT_BATCHES = Param("batch_sizes", (5, 10, 30, 100), "batch", "batch sizes swept", 1, SPIRAL_POINTS)
 _SHARED_CORE = ("hidden_size", "epochs", "n_seeds")
 
 _ALL = (
@@ -236,7 +314,7 @@ _ALL = (
         params=(
             _SWEPT_BATCHES,
             *_common("lr", *_SHARED_CORE),
-            Param("updates", 3000, "updates", "total SGD updates per model (fair panel)"),
+            Param("updates", 3000, "updates", "total SGD updates per model (fair panel)", 1, 100_000),
         ),
         list_param="batch_sizes",
     ),
@@ -274,8 +352,12 @@ _ALL = (
         concepts=("validation", "generalization", "training loss"),
         module="experiments.ch01_validation",
         params=(
-            *_common(),
-            Param("validation_fraction", 0.2, "val", "share of each class held out"),
+            *_common("lr"),
+            Param("batch_size", 30, "batch", "samples per update (at most the points trained on)",
+                  1, VALIDATION_BATCH_MAX),
+            *_common(*_SHARED_CORE),
+            Param("validation_fraction", 0.2, "val", "share of each class held out",
+                  0.01, MAX_VALIDATION_FRACTION),
         ),
     ),
 )

@@ -25,7 +25,7 @@ def check(project: Path) -> subprocess.CompletedProcess:
 def test_binary_file_is_skipped_with_an_error_and_the_rest_builds(tmp_path):
     project = make_project(tmp_path, {"good.md": GOOD, "photo.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"})
     result = check(project)
-    assert "sessions/photo.md:1: error: binary file (contains NUL bytes); skipped" in result.stderr
+    assert "sessions/photo.md:1: error: binary file (NUL bytes or bytes that are not UTF-8); skipped" in result.stderr
     assert result.returncode == 1 and result.stdout.strip().endswith("1 error, 0 warnings, 0 infos")
     assert len(load(Config(root=project)).knowledge.sessions) == 1
 

@@ -63,7 +63,7 @@ def test_a_session_page_links_its_neighbours_timeline_and_source_by_their_href(p
         here = session_page(session)
         shown = render_session(session, ctx)
         before, after = neighbours(ctx, session)
-        targets = [page("timeline.md"), f"{source_page(session.source.path)}#{session_anchor(session)}"]
+        targets = [page("timeline.md"), f"{source_page(knowledge.log_slugs[session.source.path])}#{session_anchor(session)}"]
         targets += [session_page(s) for s in (before, after) if s is not None]
         for target in targets:
             assert f'href="{href(here, target)}"' in shown

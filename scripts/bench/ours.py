@@ -27,7 +27,8 @@ def stage_seconds(root: Path) -> dict:
     from studykb.render import emit_site
     from studykb.render.memo import PageMemo
     from studykb.results import load_run_results
-    from studykb.vocabulary import build_lexicon, load_user_vocabulary
+    from studykb.vocabulary import build_lexicon
+    from studykb.vocabulary_file import load_user_vocabulary
     from studykb.write import TreeStream
 
     config = load_config(root)

@@ -1,10 +1,19 @@
-"""One configuration object, read once from ``mkdocs.yml`` (``extra: studykb:``)."""
+"""One configuration object, read once from ``mkdocs.yml`` (``extra: studykb:``).
+
+A setting of the wrong kind is reported with its line in mkdocs.yml and its default is
+used, so the rest still builds.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
 
 import yaml
+
+from .diagnostics import Diagnostic, Level
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,8 @@ class Config:
     redact_paths: bool = True
     redact_patterns: tuple[str, ...] = ()
     site_dir: str = "site"
+    problems: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """Settings not used as written, each reported at its line of mkdocs.yml."""
 
     @property
     def sessions_path(self) -> Path:
@@ -59,15 +70,174 @@ def load_config(root: Path, config_file: str = "mkdocs.yml") -> Config:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise ConfigError(f"{config_file}:{line}: error: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{config_file}:1: error: cannot read it: {getattr(exc, 'strerror', None) or exc}") from exc
     if data is not None and not isinstance(data, dict):
         raise ConfigError(f"{config_file}:1: error: expected a mapping of settings")
-    return config_from_mapping(root, data or {})
+    return config_from_mapping(root, data or {}, config_file)
 
 
-def config_from_mapping(root: Path, data: dict) -> Config:
-    """Build the Config from an already-parsed mkdocs.yml mapping."""
-    ours = ((data.get("extra") or {}).get("studykb") or {})
-    known = {k: v for k, v in ours.items() if k in Config.__dataclass_fields__ and k != "root"}
-    if "redact_patterns" in known:
-        known["redact_patterns"] = tuple(known["redact_patterns"] or ())
-    return Config(root=root, site_dir=data.get("site_dir") or "site", **known)
+@dataclass(frozen=True)
+class _Problem:
+    """A setting not used as written; where it is, as the keys leading to it in mkdocs.yml."""
+
+    keys: tuple[str | int, ...]
+    level: Level
+    message: str
+
+
+def config_from_mapping(root: Path, data: dict, config_file: str = "mkdocs.yml") -> Config:
+    """Build the Config from an already-parsed mkdocs.yml mapping; each setting is checked."""
+    problems: list[_Problem] = []
+    settings = _settings(_our_section(data, problems), problems)
+    site_dir = data.get("site_dir") or "site"
+    if not isinstance(site_dir, str):  # MkDocs makes it absolute: any text will do
+        problems.append(_Problem(("site_dir",), Level.ERROR, f"site_dir should be a folder, not {_shown(site_dir)}; "
+                                                             'the default "site" is used'))
+        site_dir = "site"
+    return Config(root=root, site_dir=site_dir, **settings,
+                  problems=_located(problems, root / config_file, config_file))
+
+
+def _settings(ours: dict, problems: list[_Problem]) -> dict[str, Any]:
+    """The settings under ``extra: studykb:`` that can be used as written."""
+    settings = {}
+    for name, value in ours.items():
+        check = CHECKS.get(name) if isinstance(name, str) else None
+        if check is None:
+            problems.append(_Problem(SECTION + (name,), Level.WARNING,
+                                     f"unknown setting {name!r} under extra: studykb: "
+                                     f"(known: {', '.join(CHECKS)}); ignored"))
+            continue
+        used = check(value, SECTION + (name,), problems)
+        if used is not None:
+            settings[name] = used
+    return settings
+
+
+SECTION = ("extra", "studykb")
+
+
+def _our_section(data: dict, problems: list[_Problem]) -> dict:
+    extra = data.get("extra") or {}
+    if not isinstance(extra, dict):
+        problems.append(_Problem(("extra",), Level.ERROR, "extra: should be a mapping; studykb's defaults are used"))
+        return {}
+    ours = extra.get("studykb") or {}
+    if not isinstance(ours, dict):
+        problems.append(_Problem(SECTION, Level.ERROR, "extra: studykb: should be a mapping of settings; "
+                                                       "the defaults are used"))
+        return {}
+    return ours
+
+
+def _bad(keys: tuple, problems: list[_Problem], expected: str, value: Any) -> None:
+    """Report a setting of the wrong kind; its default is used instead."""
+    name = keys[-1]
+    default = Config.__dataclass_fields__[name].default
+    problems.append(_Problem(keys, Level.ERROR, f"{name} should be {expected}, not {_shown(value)}; "
+                                                f"the default {_shown(default)} is used"))
+
+
+def _shown(value: Any) -> str:
+    """A value as mkdocs.yml would write it: true, [], "sessions"."""
+    return json.dumps(value, default=str)
+
+
+def _window(value: Any, keys: tuple, problems: list[_Problem]) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    _bad(keys, problems, "a whole number of sessions, 1 or more", value)
+    return None
+
+
+def _flag(value: Any, keys: tuple, problems: list[_Problem]) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    _bad(keys, problems, "true or false", value)
+    return None
+
+
+def _folder(value: Any, keys: tuple, problems: list[_Problem]) -> str | None:
+    """A folder inside the project: relative, and never above it."""
+    if isinstance(value, str) and value.strip() and not PurePosixPath(value).is_absolute() \
+            and ".." not in PurePosixPath(value).parts and not re.match(r"^[A-Za-z]:|^[\\/]", value):
+        return value
+    _bad(keys, problems, "a folder inside the project (a relative path)", value)
+    return None
+
+
+def _patterns(value: Any, keys: tuple, problems: list[_Problem]) -> tuple[str, ...] | None:
+    """Regular expressions to hide; one alone is taken as a list of one (not as its letters)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        problems.append(_Problem(keys, Level.WARNING, "redact_patterns should be a list of regular expressions; "
+                                                      f"{value!r} is read as a list of one"))
+        value = [value]
+    if not isinstance(value, list):
+        _bad(keys, problems, "a list of regular expressions", value)
+        return None
+    return tuple(p for n, p in enumerate(value) if _valid_pattern(p, keys + (n,), problems))
+
+
+def _valid_pattern(pattern: Any, keys: tuple, problems: list[_Problem]) -> bool:
+    if not isinstance(pattern, str) or not pattern:
+        problems.append(_Problem(keys, Level.ERROR, f"redact pattern {pattern!r} is not a regular expression; "
+                                                    "it is left out, and what it should hide is shown"))
+        return False
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        problems.append(_Problem(keys, Level.ERROR, f"redact pattern {pattern!r} is not a valid regular "
+                                                    f"expression ({exc}); it is left out, and what it should "
+                                                    "hide is shown"))
+        return False
+    return True
+
+
+Check = Callable[[Any, tuple, list[_Problem]], Any]
+CHECKS: dict[str, Check] = {
+    "sessions_dir": _folder,
+    "generated_dir": _folder,
+    "watchlist_window": _window,
+    "redact_paths": _flag,
+    "redact_patterns": _patterns,
+}
+
+
+def _located(problems: list[_Problem], path: Path, config_file: str) -> tuple[Diagnostic, ...]:
+    """The problems as diagnostics at their lines (mkdocs.yml is read again only if there are any)."""
+    if not problems:
+        return ()
+    tree = _node_tree(path)
+    return tuple(Diagnostic(config_file, _line_of(tree, p.keys), p.level, p.message) for p in problems)
+
+
+def _node_tree(path: Path) -> yaml.Node | None:
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _line_of(node: yaml.Node | None, keys: tuple) -> int:
+    """The line of the setting the keys lead to; of the nearest one found, or 1."""
+    line = 1
+    for key in keys:
+        found = _child(node, key)
+        if found is None:
+            break
+        line, node = found
+    return line
+
+
+def _child(node: yaml.Node | None, key: str | int) -> tuple[int, yaml.Node] | None:
+    """The line of ``key`` in ``node`` and the node it holds, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return name.start_mark.line + 1, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key].start_mark.line + 1, node.value[key]
+    return None

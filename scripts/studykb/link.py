@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Iterator, NamedTuple
 
-from experiments.registry import find_runs
+from experiments.registry import LineRuns, read_line
 
 from . import concepts as found
 from .cards import make_cards
@@ -15,7 +15,7 @@ from .markup import CodeSpan, replace_code_spans
 from .model import (QA, Concept, ConceptSlug, Definition, ExperimentRef, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
                     Session, SessionId, Source, Table, cycle_collector_paused)
-from .slugs import unique_slugs
+from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
 from .vocabulary import Lexicon, Match, Term
 from .watchlist import collect_watchlist
 
@@ -42,7 +42,9 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     diagnostics: list[Diagnostic] = []
     sessions = assign_session_ids([s for log in logs for s in log.sessions], diagnostics)
     by_source = {s.source: s for s in sessions}
-    logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions)) for log in logs]
+    slugs = assign_log_slugs([log.path for log in logs], diagnostics)
+    logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions), slug=slugs[log.path])
+            for log in logs]
     lines = [line for s in sessions for line in session_lines(s)]
     definitions = discover_terms(lines, lexicon)
     mentions, mention_index, mention_spans, spans_by_session = find_mentions(lines, lexicon, definitions)
@@ -50,12 +52,25 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     mention_index = by_slug(mention_index, {c.name: c.slug for c in concept_list})
     watch = collect_watchlist(sessions, lines, mention_index, watch_window)
     cards = make_cards(lines, concept_list, mention_index, watch)
+    refs = experiment_refs(lines, diagnostics)
     knowledge = Knowledge(
         logs=tuple(logs), sessions=tuple(sessions), concepts=tuple(concept_list),
-        watchlist=watch, cards=cards, experiment_refs=experiment_refs(lines),
+        watchlist=watch, cards=cards, experiment_refs=refs,
         mention_index=mention_index, mention_spans=mention_spans, spans_by_session=spans_by_session,
-        by_id={s.id: s for s in sessions}, lexicon=lexicon)
+        by_id={s.id: s for s in sessions}, log_slugs=slugs, lexicon=lexicon)
     return knowledge, diagnostics
+
+
+def assign_log_slugs(paths: list[str], diagnostics: list[Diagnostic]) -> dict[str, Slug]:
+    """Each log's source page name; a log whose name slugs like another's gets a suffix, reported."""
+    slugs = log_slugs(paths)
+    for path in sorted(paths):
+        base = make_slug(log_name(path))
+        if slugs[path] != base:
+            first = next(p for p in sorted(paths) if slugs[p] == base)
+            diagnostics.append(warning(path, 1, f"its name makes the same page name as {first} "
+                                                f"({base}); its source page is {slugs[path]}"))
+    return slugs
 
 
 def assign_session_ids(sessions: list[Session], diagnostics: list[Diagnostic]) -> list[Session]:
@@ -220,21 +235,24 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
         term = lexicon.terms[name]
         defs = list(definitions.get(name, ()))
         if term.origin == "user" and term.definition:
-            defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", 1), None, "vocabulary"))
+            defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", term.line), None, "vocabulary"))
         starter = term.definition if term.origin == "starter" else None
         concept_list.append(Concept(ConceptSlug(slugs[name]), name, term.aliases, tuple(defs),
                                     tuple(mentions.get(name, ())), starter))
     return concept_list
 
 
-def experiment_refs(lines: list[Line]) -> tuple[ExperimentRef, ...]:
+def experiment_refs(lines: list[Line], diagnostics: list[Diagnostic]) -> tuple[ExperimentRef, ...]:
+    """The runs each line refers to; a parameter value left out is reported on its line."""
     refs = []
-    runs_of: dict[str, list] = {}  # lines repeat (a watchlist item, a plan): each text is read once
+    read: dict[str, LineRuns] = {}  # lines repeat (a watchlist item, a plan): each text is read once
     for line in lines:
-        runs = runs_of.get(line.text)
-        if runs is None:
-            runs = runs_of[line.text] = find_runs(line.text)
-        for run in runs:
+        found = read.get(line.text)
+        if found is None:
+            found = read[line.text] = read_line(line.text)
+        for run in found.runs:
             refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source,
                                       line.session, planned=line.kind is SectionKind.RESUME))
+        for problem in found.problems:
+            diagnostics.append(warning(line.source.path, line.source.line, problem))
     return tuple(refs)

@@ -195,6 +195,7 @@ class LogFile:
     preamble: tuple[Note, ...]
     sessions: tuple[Session, ...]
     lines: tuple[str, ...] = ()  # every line as read (after redaction), for the source page
+    slug: str = ""  # its source page's name, unique among the logs (set by link)
 
 
 # --- the knowledge model ---------------------------------------------------
@@ -288,6 +289,8 @@ class Knowledge:
     """SessionId -> [(Source, Match list)] of its lines that have mentions, in order."""
     by_id: dict = field(default_factory=dict, compare=False, hash=False)
     """SessionId -> Session."""
+    log_slugs: dict = field(default_factory=dict, compare=False, hash=False)
+    """Log path -> the slug of its source page (the LogFile's ``slug``)."""
     lexicon: object = field(default=None, compare=False, hash=False)
     """The vocabulary.Lexicon the concepts were found with (renderers link mentions with it)."""
 

@@ -28,6 +28,9 @@ QA_RE = re.compile(r"^(?:Q\s*/\s*A|Q\s*&\s*A|QA)\s*:\s*(?P<text>.*)$", re.IGNORE
 FIELD_RE = re.compile(r"^(?P<name>[^:`*\[\]]{1,60})\s*:(?:\s+(?P<value>.*))?$")
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# A study session outside these years is a typo (`0226`, `9026`): dated, it would stretch
+# the timeline and the weekly chart over centuries, or overflow what a date can hold.
+YEARS = range(1970, 2200)
 PARENTHESES_RE = re.compile(r"\s*\(.*?\)\s*")
 TAB_WIDTH = 4
 # The characters a fence or a bullet can start with (after its indentation): one look at
@@ -294,6 +297,9 @@ def parse_session_header(rest: str, path: str, line: int) -> tuple[datetime | No
     started = _to_datetime(stamp)
     if started is None:
         return None, None, [error(path, line, f"impossible date or time {stamp!r}")]
+    if started.year not in YEARS:
+        return None, None, [error(path, line, f"year {started.year} is out of range ({YEARS[0]} to {YEARS[-1]}); "
+                                              "the session is kept undated")]
     problems = [] if has_time else [warning(path, line, "session header has no time of day")]
     tz_name = tokens[2 if has_time else 1] if len(tokens) > (2 if has_time else 1) else None
     problems += _zone_problems(tz_name, path, line)

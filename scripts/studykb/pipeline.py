@@ -15,7 +15,8 @@ from .render.memo import PageMemo
 from .results import load_run_results
 from .write import WriteReport, write_tree
 from .sources import LogText, find_logs, read_log
-from .vocabulary import build_lexicon, load_user_vocabulary
+from .vocabulary import build_lexicon
+from .vocabulary_file import load_user_vocabulary
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Loaded:
 
 def load(config: Config, cache: LogCache | None = None) -> Loaded:
     """Read every log under sessions/ and build the whole knowledge model."""
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(config.problems)
     logs = read_logs(config, diagnostics, cache)
     user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, _display(config, config.vocabulary_path))
     diagnostics += problems

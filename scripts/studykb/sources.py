@@ -9,6 +9,13 @@ from pathlib import Path
 from .diagnostics import Diagnostic, error, info, warning
 
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # what Windows Notepad's "Unicode" writes
+# A log this large is not a study log (the benchmark's 10,000 sessions are 10 MB): reading
+# it would hold up or exhaust the whole build.
+MAX_LOG_BYTES = 64 * 1024 * 1024
+# A file is binary when over this share of its first 8 KiB is NUL bytes or not UTF-8: a
+# stray NUL in a log is shown and reported on its line, the log kept.
+BINARY_SHARE = 0.1
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # The same characters in UTF-8: single bytes that no other character's encoding holds.
 CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0b, 0x20)) + b"\x7f"
@@ -33,26 +40,62 @@ def find_logs(sessions_dir: Path) -> list[Path]:
 
 def read_log(path: Path, display: str, sessions_dir: Path) -> tuple[LogText | None, list[Diagnostic]]:
     """Read one log. Returns ``None`` (and an error) when it cannot be read as text."""
-    problem = _refuse(path, display, sessions_dir)
+    problem = refuse_link_outside(path, display, sessions_dir) or _not_readable(path, display)
     if problem:
         return None, [problem]
     try:
         data = path.read_bytes()
     except OSError as exc:
         return None, [error(display, 1, f"cannot read file: {exc.strerror or exc}")]
-    if b"\x00" in data[:8192]:
-        return None, [error(display, 1, "binary file (contains NUL bytes); skipped")]
+    if data.startswith(UTF16_BOMS):
+        return _decode_utf16(data, display)
+    if is_binary(data):
+        return None, [error(display, 1, "binary file (NUL bytes or bytes that are not UTF-8); skipped")]
     return decode_log(data, display)
 
 
-def _refuse(path: Path, display: str, sessions_dir: Path) -> Diagnostic | None:
-    """A symlink may point at another log inside sessions/, never out of it."""
+def refuse_link_outside(path: Path, display: str, sessions_dir: Path) -> Diagnostic | None:
+    """A symlink may point at another file inside sessions/, never out of it."""
     if not path.is_symlink():
         return None
     target = path.resolve()
     if not target.is_relative_to(sessions_dir.resolve()):
         return error(display, 1, "symbolic link pointing outside sessions/; not followed")
     return None
+
+
+def _not_readable(path: Path, display: str) -> Diagnostic | None:
+    """A named pipe would hold the build up forever, a huge file stall it: neither is read."""
+    try:
+        if not path.exists():
+            return error(display, 1, "symbolic link to nothing; skipped")
+        if not path.is_file():
+            return error(display, 1, "not a regular file; skipped")
+        size = path.stat().st_size
+    except OSError as exc:
+        return error(display, 1, f"cannot read file: {exc.strerror or exc}")
+    if size > MAX_LOG_BYTES:
+        return error(display, 1, f"file of {size // 2**20} MiB, larger than a log can be "
+                                 f"({MAX_LOG_BYTES // 2**20} MiB); skipped")
+    return None
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether the first 8 KiB are largely NUL bytes or not UTF-8 (an image, an archive)."""
+    sample = data[:8192]
+    if b"\x00" not in sample:
+        return False
+    not_text = sample.count(b"\x00") + sample.decode("utf-8", errors="replace").count("\ufffd")
+    return not_text > BINARY_SHARE * len(sample)
+
+
+def _decode_utf16(data: bytes, display: str) -> tuple[LogText | None, list[Diagnostic]]:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None, [error(display, 1, "UTF-16 byte-order mark, but not UTF-16 text; skipped")]
+    log, problems = decode_log(text.encode("utf-8", errors="replace"), display)
+    return log, [info(display, 1, "UTF-16 text; read as such (UTF-8 is expected)"), *problems]
 
 
 def decode_log(data: bytes, display: str) -> tuple[LogText, list[Diagnostic]]:

@@ -8,6 +8,8 @@ from .model import Field, TimeLog
 
 CLOCK_RE = re.compile(r"(\d{1,2})[:h](\d{2})")
 SEPARATOR_RE = re.compile(r"[|;,]")
+# A sitting longer than a day is a slip of the keyboard; counted, it would swamp the study time.
+MAX_MINUTES = 24 * 60
 # The value ends at its last non-blank character: a lazy ``.*?`` would try ``\s*$`` after each character.
 PART_RE = re.compile(r"^\s*(?P<key>start|end|duration|total)\b\s*[:=]?\s*(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE)
 DURATION_RE = re.compile(
@@ -24,12 +26,17 @@ def parse_timelog(field: Field, diagnostics: list[Diagnostic]) -> TimeLog:
     start = _clock(parts.get("start", ""))
     end = _clock(parts.get("end", ""))
     minutes = _duration(parts.get("duration") or parts.get("total") or "")
+    if minutes is not None and minutes > MAX_MINUTES:
+        diagnostics.append(warning(field.source.path, field.source.line,
+                                   f"time log duration of {minutes:.6g} minutes is more than a day; not counted"
+                                   .replace("inf minutes", "over 1e308 minutes")))
+        return TimeLog(start, end, None, field.source)
     if minutes is None and start and end:
         minutes = minutes_between(start, end)
     if minutes is None:
         diagnostics.append(warning(field.source.path, field.source.line,
                                    f"time log without a readable duration or start/end: {field.value!r}"))
-    return TimeLog(start, end, minutes, field.source)
+    return TimeLog(start, end, None if minutes is None else round(minutes), field.source)
 
 
 def _clock(text: str) -> str | None:
@@ -42,10 +49,11 @@ def _clock(text: str) -> str | None:
     return "%02d:%02d" % (hours, minutes)  # an f-string with a format spec costs twice as much
 
 
-def _duration(text: str) -> int | None:
+def _duration(text: str) -> float | None:
+    """Minutes, as a float: a number of any length is read (a huge one as inf), never refused."""
     for match in DURATION_RE.finditer(text.replace("~", "")):
         if match["h"] or match["m"]:
-            return round(float(match["h"] or 0) * 60) + int(match["m"] or 0)
+            return float(match["h"] or 0) * 60 + float(match["m"] or 0)
     return None
 
 

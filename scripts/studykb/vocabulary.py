@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 import yaml
 
-from .diagnostics import Diagnostic, error, warning
 
 # libyaml's loader when PyYAML has it: the pure-Python one costs ~0.15 s per build here.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -29,6 +28,7 @@ class Term:
     origin: str = "starter"  # "starter", "user" or "log"
     chapter: int | None = None
     source: str | None = None  # the user vocabulary file a term came from
+    line: int = 1  # its line there
 
 
 class Match(NamedTuple):
@@ -61,7 +61,7 @@ class Lexicon:
     def add(self, term: Term) -> None:
         current = self.terms.get(term.name)
         if current is not None:
-            term = _merge(current, term)
+            term = merge_terms(current, term)
         self.terms[term.name] = term
         for spelling in (term.name, *term.aliases):
             self._index(spelling, term.name)
@@ -266,11 +266,13 @@ def _singular(key: str) -> str:
     return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
-def _merge(old: Term, new: Term) -> Term:
+def merge_terms(old: Term, new: Term) -> Term:
+    """One term from two entries of the same name: aliases of both, the newer definition."""
     aliases = tuple(dict.fromkeys(old.aliases + new.aliases))
     return Term(old.name, aliases, new.definition or old.definition,
                 "user" if "user" in (old.origin, new.origin) else old.origin,
-                old.chapter or new.chapter, new.source or old.source)
+                old.chapter or new.chapter, new.source or old.source,
+                new.line if new.source else old.line)
 
 
 def starter_terms() -> list[Term]:
@@ -283,25 +285,6 @@ def starter_terms() -> list[Term]:
 def _term(entry: dict, origin: str, source: str | None = None) -> Term:
     aliases = tuple(str(a) for a in entry.get("aliases") or ())
     return Term(str(entry["term"]).strip(), aliases, entry.get("definition"), origin, entry.get("chapter"), source)
-
-
-def load_user_vocabulary(path: Path, display: str) -> tuple[list[Term], frozenset[str], list[Diagnostic]]:
-    """``sessions/vocabulary.yml``: ``terms:`` to add, ``ignore:`` for false positives."""
-    if not path.exists():
-        return [], frozenset(), []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        return [], frozenset(), [error(display, line, f"vocabulary file is not valid YAML: {exc}")]
-    terms, problems = [], []
-    for number, entry in enumerate(data.get("terms") or [], 1):
-        if isinstance(entry, dict) and entry.get("term"):
-            terms.append(_term(entry, "user", display))
-        else:
-            problems.append(warning(display, 1, f"terms entry {number} has no 'term:'; skipped"))
-    ignored = frozenset(normalise(str(w)) for w in data.get("ignore") or ())
-    return terms, ignored, problems
 
 
 def build_lexicon(user_terms: list[Term], ignored: frozenset[str]) -> Lexicon:

@@ -42,7 +42,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
     for experiment_id in EXPERIMENTS:
         files[page("experiments", f"{experiment_id}.md")] = render_experiment(experiment_id, ctx)
     for log in knowledge.logs:
-        files[source_page(log.path)] = render_source(log)
+        files[source_page(log.slug)] = render_source(log)
     files.update(_session_pages(knowledge, ctx, memo))
     return dict(sorted(files.items())), home_variables(ctx)
 

@@ -6,7 +6,6 @@ import json
 from datetime import datetime, timedelta
 
 from ..model import Session
-from ..slugs import make_slug
 
 GENERATED = "generated"  # the generated subtree, relative to docs/
 
@@ -24,16 +23,9 @@ def concept_page(slug: str) -> str:
     return page("concepts", f"{slug}.md")
 
 
-def source_page(path: str) -> str:
-    """A log's line-by-line page."""
-    return page("sources", f"{source_slug(path)}.md")
-
-
-def source_slug(path: str) -> str:
-    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
-    folder = path.rsplit("/", 1)[0] if "/" in path else ""
-    prefix = folder.split("/", 1)[1] if "/" in folder else ""
-    return make_slug(f"{prefix} {stem}" if prefix else stem)
+def source_page(slug: str) -> str:
+    """A log's line-by-line page, by the log's slug (``Knowledge.log_slugs``: unique, made by link)."""
+    return page("sources", f"{slug}.md")
 
 
 def session_anchor(session: Session) -> str:

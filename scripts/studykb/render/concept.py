@@ -72,7 +72,7 @@ def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[st
     elif definition.origin == "vocabulary":
         where = f"your vocabulary file ({html.text(definition.source.path)})"
     else:
-        line = href(here, source_page(definition.source.path) + f"#L{definition.source.line}")
+        line = href(here, source_page(ctx.knowledge.log_slugs[definition.source.path]) + f"#L{definition.source.line}")
         where = f'<a href="{line}">{html.text(str(definition.source))}</a>'
     return [html.block(f"<blockquote>\n<p>{text}</p>\n<p>— {where}</p>\n</blockquote>"), ""]
 

@@ -122,7 +122,7 @@ def _card(card, ctx: Context, here: str, linker, session_href) -> str:
     if card.session:
         where = _session_link(session_href, ctx.knowledge.session(card.session))
     else:
-        line = href(here, source_page(card.source.path) + f"#L{card.source.line}")
+        line = href(here, source_page(ctx.knowledge.log_slugs[card.source.path]) + f"#L{card.source.line}")
         where = f'<a href="{line}">{html.text(str(card.source))}</a>'
     answer = f"<p>{html.inline(card.back, linker)}</p>\n<p>— {where}</p>"
     watch = " data-watch" if card.watch else ""

@@ -47,7 +47,8 @@ def _session_key(session: Session, ctx: Context, concepts: tuple) -> tuple:
     before, after = neighbours(ctx, session)
     sid = session.id
     runs = tuple((ref, ctx.results.get((ref.experiment, ref.run_id))) for ref in ctx.refs_by_session.get(sid, ()))
-    return (session.source, session.header, session.started, session.utc_offset, session.tz_name,
+    return (session.source, ctx.knowledge.log_slugs.get(session.source.path),
+            session.header, session.started, session.utc_offset, session.tz_name,
             session.timelog, session.blocks,
             before and (before.id, before.title), after and (after.id, after.title),
             tuple((c.name, c.slug) for c in ctx.introduced.get(sid, ())),

@@ -54,7 +54,7 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
 def _logs(ctx: Context, here: str) -> list[str]:
     out = ["## The logs", ""]
     for log in ctx.knowledge.logs:
-        source = href(here, source_page(log.path))
+        source = href(here, source_page(log.slug))
         parts = [f"<h3>{html.text(log.title or log.path)}</h3>",
                  f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.sessions)} sessions</p>']
         parts += [f"<p>{html.inline(note.text)}</p>" for note in log.preamble]
