@@ -1,10 +1,15 @@
 # studykb — every target creates the virtual environment from pyproject.toml on first use.
-# VENV=path uses another environment.
+# VENV=path uses another environment; make installs studykb only into an environment it
+# created itself (the checkout's .venv, or one it created at VENV= and marked so).
 VENV ?= .venv
 PYTHON_SYSTEM ?= python3
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.studykb-installed
+CREATED := $(VENV)/.studykb-created
+OURS := $(if $(filter .venv,$(VENV)),yes,$(if $(wildcard $(CREATED)),yes,$(if $(wildcard $(VENV)),,yes)))
+PIP := $(PY) -m pip --quiet --disable-pip-version-check
+PORT ?= 8000
 REMOTE ?= origin
 FORCE ?=
 ONLY ?=
@@ -16,15 +21,28 @@ DIRTY ?= 1
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "Settings: make serve PORT=8001 (another port), DIRTY=0 (rebuild every page); VENV=path (another"
+	@echo "  environment; make installs into it only if make created it); REMOTE=, FORCE=1, ONLY=, BENCH_QUICK=1"
 
+# setuptools warns at every editable install of a package kept outside a src/ folder that a
+# folder of the package's name may take precedence on import: here that folder is the code.
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+ifeq ($(OURS),yes)
+	@test -x $(PY) || { echo "make: creating $(VENV) and installing studykb into it (a minute or two, once)"; \
+		$(PYTHON_SYSTEM) -m venv $(VENV) && touch $(CREATED); }
+	@$(PIP) install --upgrade pip
+	@PYTHONWARNINGS='ignore:Editable installation' $(PIP) install -e '.[test]'
+	@touch $(STAMP)
+else
+	@echo "make: $(VENV) was not created by make here, so nothing is installed into it; to use this checkout there: $(PY) -m pip install -e '.[test]'"
+endif
 
-serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/; a log edit rebuilds only the pages it changed (DIRTY=0: every page)
-	$(MKDOCS) serve $(if $(filter 1,$(DIRTY)),--dirty)
+# The port is checked first: mkdocs serve on a taken port ends in a traceback.
+port_taken = $(shell $(PYTHON_SYSTEM) -c 'import socket; print("taken" if socket.socket().connect_ex(("127.0.0.1", $(1))) == 0 else "")')
+
+serve: $(STAMP) ## build and serve the site on http://127.0.0.1:8000/ (PORT=8001: another port); a log edit rebuilds only the pages it changed (DIRTY=0: every page)
+	$(if $(call port_taken,$(PORT)),$(error port $(PORT) is taken (another make serve?); run make serve PORT=$(shell expr $(PORT) + 1)))
+	@$(MKDOCS) serve --dev-addr 127.0.0.1:$(PORT) $(if $(filter 1,$(DIRTY)),--dirty)
 
 site: $(STAMP) ## build the site into site/ (mkdocs build --strict; a failed build keeps the old site)
 	$(PY) -m studykb site

@@ -126,3 +126,14 @@ print(json.dumps([first, added, edited, removed]))
     assert "still made up" in edited["contents"]["sessions/2030-01-01-1000/"]
     assert not new_pages & set(removed["pages"]) and not removed["new_session_built"]
     assert set(removed["entries"]) == set(first["entries"])
+
+
+def test_serve_drops_only_mkdocs_dirty_build_warning():
+    """`make serve` is ``mkdocs serve --dirty``: MkDocs' warning that a dirty build may leave
+    links stale is not shown there (the hook keeps them right); every other record is."""
+    import logging
+
+    keep = load_hook()._not_the_dirty_build_warning
+    record = lambda text: logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0, text, (), None)  # noqa: E731
+    assert not keep(record("A 'dirty' build is being performed, this will likely lead to inaccurate navigation"))
+    assert keep(record("Doc file 'x.md' contains a link to 'y.md' which is not found"))

@@ -33,6 +33,22 @@ _LOG_LEVEL = {Level.ERROR: logging.INFO, Level.WARNING: logging.INFO, Level.INFO
 _USES_KB = re.compile(r"\{[{%][^}%]*\bkb\b")
 
 
+def on_startup(command, dirty):
+    """`make serve` runs ``mkdocs serve --dirty``; its first screen should show only what
+    matters. MkDocs warns at every dirty build that links may go stale: with this hook they
+    do not (the pages that show the knowledge base are rebuilt with it, removed pages leave
+    the site, the search index is rebuilt whole), so that one warning is dropped under
+    serve. mkdocs-macros' notes on its variables and on the `main` module it looks for (we
+    have none) are shown only when they are warnings."""
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+    if command == "serve" and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 @event_priority(100)  # before mkdocs-macros reads `extra`
 def on_config(config):
     root = Path(config.config_file_path).parent
