@@ -13,6 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "logs"
+HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+HOSTILE_FILE_NAME = "<img src=x onerror=alert(1)>.md"
 SEED = ROOT / "sessions" / "dlfs2.md"
 
 
@@ -36,6 +38,15 @@ def make_project(dest: Path, logs: dict[str, bytes | str], with_results: bool = 
 
 def fixture_logs() -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.md"))}
+
+
+def hostile_logs() -> dict[str, bytes]:
+    """The hostile fixture: a log with a payload in every place text can go, a user
+    vocabulary made of payloads, and a log whose file name is a payload (given that name
+    here, in the throw-away project: such a name is awkward in git)."""
+    return {"hostile.md": (HOSTILE / "hostile.md").read_bytes(),
+            HOSTILE_FILE_NAME: (HOSTILE / "named.md").read_bytes(),
+            "vocabulary.yml": (HOSTILE / "vocabulary.yml").read_bytes()}
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
@@ -136,6 +147,15 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
+def built_hostile_site(tmp_path_factory) -> Path:
+    """The hostile fixture's site, built once with a real ``mkdocs build --strict``."""
+    project = make_project(tmp_path_factory.mktemp("hostile-site"), hostile_logs(), with_results=True)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project
+
+
+@pytest.fixture(scope="session")
 def served_seed_site(tmp_path_factory):
     """The seed log's site, with the committed experiment results, built once and served at
     ``http://127.0.0.1:<port>/studykb/`` — a sub-path, as GitHub project pages are — with
@@ -143,6 +163,19 @@ def served_seed_site(tmp_path_factory):
     from tests.e2e.server import SubPathServer
 
     project = make_project(tmp_path_factory.mktemp("seed-site"), {SEED.name: SEED.read_bytes()}, with_results=True)
+    with SubPathServer(project / "site") as server:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                                capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
+        assert result.returncode == 0, result.stderr[-3000:]
+        yield server
+
+
+@pytest.fixture(scope="session")
+def served_hostile_site(tmp_path_factory):
+    """The hostile fixture's site, built and served under a sub-path like the seed's."""
+    from tests.e2e.server import SubPathServer
+
+    project = make_project(tmp_path_factory.mktemp("hostile-served"), hostile_logs(), with_results=True)
     with SubPathServer(project / "site") as server:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                                 capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})

@@ -2,8 +2,9 @@
 
 The site is built once per session and served under ``/studykb/`` (``served_seed_site``
 in tests/conftest.py). Each test gets a fresh tab that records what the page did: console
-errors, uncaught exceptions, failed requests and every request to another host. A test
-fails at teardown if any of those happened, and leaves a screenshot in test-artifacts/e2e/.
+errors, uncaught exceptions, failed requests, every request to another host and every
+dialog (alert, confirm, prompt). A test fails at teardown if any of those happened, and
+leaves a screenshot in test-artifacts/e2e/.
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ class Tab:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
     expected_missing: set[str] = field(default_factory=set)
     in_flight: set = field(default_factory=set)
 
@@ -75,6 +77,7 @@ class Tab:
         found += [f"uncaught exception: {text}" for text in self.page_errors]
         found += [f"console error: {text}" for text in self.console_errors]
         found += [f"failed request: {text}" for text in self.failed]
+        found += [f"dialog: {text}" for text in self.dialogs]
         found += [f"still loading: {request.url}" for request in self.in_flight]
         return found
 
@@ -89,7 +92,8 @@ class Tab:
             waited += 50
 
     def forget_problems(self) -> None:
-        for recorded in (self.requests, self.console_errors, self.page_errors, self.failed, self.in_flight):
+        for recorded in (self.requests, self.console_errors, self.page_errors, self.failed, self.dialogs,
+                         self.in_flight):
             recorded.clear()
 
     def _on_console(self, message) -> None:
@@ -114,6 +118,12 @@ class Tab:
         if response.status >= 400 and response.url not in self.expected_missing:
             self.failed.append(f"HTTP {response.status} {response.url}")
 
+    def _on_dialog(self, dialog) -> None:
+        """An alert, confirm or prompt is what injected script does first: recorded, then
+        dismissed so the page goes on."""
+        self.dialogs.append(f"{dialog.type} {dialog.message!r} on {dialog.page.url if dialog.page else '?'}")
+        dialog.dismiss()
+
     def watch(self) -> "Tab":
         """Listen on the context, so every page it opens is recorded (page.on would see one)."""
         self.context.on("request", self._on_request)
@@ -122,6 +132,7 @@ class Tab:
         self.context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
         self.context.on("requestfailed", self._on_failed)
         self.context.on("response", self._on_response)
+        self.context.on("dialog", self._on_dialog)
         return self
 
 
@@ -132,10 +143,20 @@ def artifact_name(nodeid: str) -> str:
 @pytest.fixture
 def tab(browser, served_seed_site, request):
     """A fresh tab in light mode at 1280x800; checked for problems and screenshotted at the end."""
+    yield from _checked_tab(browser, served_seed_site, request)
+
+
+@pytest.fixture
+def hostile_tab(browser, served_hostile_site, request):
+    """A fresh tab, as ``tab``, on the site of the hostile fixture (tests/fixtures/hostile/)."""
+    yield from _checked_tab(browser, served_hostile_site, request)
+
+
+def _checked_tab(browser, site, request):
     context = browser.new_context(viewport=VIEWPORT, color_scheme="light", service_workers="block")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    watched = Tab(context=context, page=page, site=served_seed_site).watch()
+    watched = Tab(context=context, page=page, site=site).watch()
     yield watched
     watched.settle()
     problems = watched.problems()  # before closing, which aborts whatever is still loading
