@@ -1,12 +1,15 @@
-"""Rebuilds under ``mkdocs serve`` parse only the logs that changed (pipeline.LogCache)."""
+"""Rebuilds under ``mkdocs serve`` parse only the logs that changed and render only the session
+pages that changed (pipeline.BuildCache, which the MkDocs hook keeps from one build to the next)."""
 from __future__ import annotations
 
-import gc
-import weakref
+import json
+import os
+import subprocess
+import sys
 
 from studykb import pipeline
 from studykb.config import Config
-from tests.conftest import make_project
+from tests.conftest import ROOT, make_project
 
 LOG = """# Log {month}
 
@@ -20,9 +23,9 @@ def counting_parser(monkeypatch) -> list[str]:
     parsed: list[str] = []
     real = pipeline.parse_log
 
-    def parse_log(text):
+    def parse_log(text, *labels):
         parsed.append(text.path)
-        return real(text)
+        return real(text, *labels)
 
     monkeypatch.setattr(pipeline, "parse_log", parse_log)
     return parsed
@@ -78,23 +81,66 @@ def test_a_removed_log_leaves_the_model_and_the_cache(tmp_path):
     assert set(cache.parsed) == {"sessions/b.md"}
 
 
-def test_generate_keeps_the_parsed_logs_for_the_next_build_in_the_process(tmp_path, monkeypatch):
-    """What ``mkdocs serve`` relies on: the hook calls ``generate`` with no cache of its own."""
+def test_generate_keeps_the_parsed_logs_in_the_cache_it_is_given(tmp_path, monkeypatch):
+    root, cache = project_with_two_logs(tmp_path), pipeline.BuildCache()
+    pipeline.generate(Config(root=root), cache)
+    parsed = counting_parser(monkeypatch)
+    (root / "sessions" / "b.md").write_text(LOG.format(month="02", topic="bucketing"), "utf-8")
+    edited = pipeline.generate(Config(root=root), cache)
+    assert parsed == ["sessions/b.md"] and edited.report.written
+
+
+def test_generate_without_a_cache_builds_from_nothing(tmp_path, monkeypatch):
+    """No state outlives a call: the process keeps nothing of its own between builds."""
     root = project_with_two_logs(tmp_path)
     pipeline.generate(Config(root=root))
     parsed = counting_parser(monkeypatch)
-    (root / "sessions" / "b.md").write_text(LOG.format(month="02", topic="bucketing"), "utf-8")
-    edited = pipeline.generate(Config(root=root))
-    assert parsed == ["sessions/b.md"] and edited.report.written
+    pipeline.generate(Config(root=root))
+    assert parsed == ["sessions/a.md", "sessions/b.md"]
+
+
+HOOK_REBUILDS = """
+import json, sys
+from mkdocs.config import load_config
+import studykb.pipeline as pipeline
+
+parsed, real = [], pipeline.parse_log
+pipeline.parse_log = lambda text, *labels: parsed.append(text.path) or real(text, *labels)
+
+def rebuild():
+    config = load_config("mkdocs.yml")  # as `mkdocs serve` does before every build
+    hook = config.hooks["scripts/hooks/studykb_hook.py"]
+    hook.on_config(config)
+    return hook
+
+first = rebuild()
+with open("sessions/b.md", "a", encoding="utf-8") as log:
+    log.write("- an edit\\n")
+parsed.clear()
+second = rebuild()
+print(json.dumps({"same_hook": first is second, "same_cache": first.BUILD_CACHE is second.BUILD_CACHE,
+                  "parsed": parsed}))
+"""
+
+
+def test_the_hook_keeps_one_build_cache_across_the_rebuilds_of_a_process(tmp_path):
+    """``mkdocs serve`` loads mkdocs.yml again before each rebuild; the hook module, and the
+    cache it owns, stay the same, so the second build parses only the edited log."""
+    root = project_with_two_logs(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-c", HOOK_REBUILDS], cwd=root, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen == {"same_hook": True, "same_cache": True, "parsed": ["sessions/b.md"]}
 
 
 def test_pages_from_cached_logs_are_the_pages_from_a_fresh_parse(tmp_path):
     root = project_with_two_logs(tmp_path)
-    cache = pipeline.LogCache()
+    cache = pipeline.BuildCache()
     pipeline.generate(Config(root=root), cache)
     (root / "sessions" / "b.md").write_text(LOG.format(month="02", topic="bucketing"), "utf-8")
     cached = pipeline.generate(Config(root=root), cache)
-    fresh = pipeline.generate(Config(root=root), pipeline.LogCache())
+    fresh = pipeline.generate(Config(root=root))
     assert fresh.report.written == () and fresh.home == cached.home
 
 
@@ -114,15 +160,15 @@ def generated_pages(root) -> dict[str, str]:
 
 def test_a_rebuild_renders_only_the_session_pages_whose_inputs_changed(tmp_path):
     root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS})
-    cache, memo = pipeline.LogCache(), pipeline.PageMemo()
-    pipeline.generate(Config(root=root), cache, memo)
+    cache = pipeline.BuildCache()
+    pipeline.generate(Config(root=root), cache)
     log = root / "sessions" / "log.md"
     log.write_text(log.read_text("utf-8").replace("on day 4", "on day 4, checked twice"), "utf-8")
-    memo.hits = 0
-    pipeline.generate(Config(root=root), cache, memo)
-    assert memo.hits == 6  # the edited session alone was rendered again
+    cache.pages.hits = 0
+    pipeline.generate(Config(root=root), cache)
+    assert cache.pages.hits == 6  # the edited session alone was rendered again
     memoised = generated_pages(root)
-    pipeline.generate(Config(root=root), pipeline.LogCache(), pipeline.PageMemo())  # from nothing
+    pipeline.generate(Config(root=root))  # from nothing
     assert generated_pages(root) == memoised
     assert "checked twice" in memoised["sessions/2026-03-04-1000.md"]
 
@@ -131,40 +177,13 @@ def test_a_new_concept_renders_every_session_page_again(tmp_path):
     """A session page links every concept it mentions: a concept defined anywhere can
     turn plain words on any page into a link."""
     root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS.replace("on day 1", "on day 1 with a blorp")})
-    cache, memo = pipeline.LogCache(), pipeline.PageMemo()
-    pipeline.generate(Config(root=root), cache, memo)
+    cache = pipeline.BuildCache()
+    pipeline.generate(Config(root=root), cache)
     assert "concepts/blorp/" not in generated_pages(root)["sessions/2026-03-01-1000.md"]
     log = root / "sessions" / "log.md"
     log.write_text(log.read_text("utf-8").replace("- epoch and `batch size` on day 7",
                                                   "- `blorp` is a made-up unit of work"), "utf-8")
-    memo.hits = 0
-    pipeline.generate(Config(root=root), cache, memo)
-    assert memo.hits == 0
+    cache.pages.hits = 0
+    pipeline.generate(Config(root=root), cache)
+    assert cache.pages.hits == 0
     assert '<a href="../../concepts/blorp/">blorp</a>' in generated_pages(root)["sessions/2026-03-01-1000.md"]
-
-
-class _Node:
-    pass
-
-
-def test_what_a_build_sets_apart_from_the_collector_does_not_outlive_the_next_build(tmp_path, monkeypatch):
-    """A build leaves everything made so far out of the cycle collector's passes; a garbage
-    cycle caught there (say, one the engine left behind) is collected by the build after."""
-    root = project_with_two_logs(tmp_path)
-    caught = []
-    real = pipeline.load_run_results
-
-    def leaving_a_garbage_cycle(knowledge, project_root):
-        node = _Node()
-        node.self = node
-        caught.append(weakref.ref(node))
-        return real(knowledge, project_root)
-
-    monkeypatch.setattr(pipeline, "load_run_results", leaving_a_garbage_cycle)
-    pipeline.generate(Config(root=root))
-    assert gc.isenabled() and gc.get_freeze_count() > 0
-    gc.collect()
-    assert caught[0]() is not None  # set apart: no pass of the collector reaches it
-    monkeypatch.setattr(pipeline, "load_run_results", real)
-    pipeline.generate(Config(root=root))
-    assert caught[0]() is None and gc.isenabled()

@@ -26,7 +26,7 @@ def pages(root) -> dict[str, str]:
 def test_a_concept_page_quotes_the_newest_sessions_and_links_a_bounded_number(tmp_path):
     days = MAX_LISTED_SESSIONS + 20
     root = make_project(tmp_path, {"log.md": log(days)})
-    pipeline.generate(Config(root=root), pipeline.LogCache(), pipeline.PageMemo())
+    pipeline.generate(Config(root=root))
     page = pages(root)["concepts/epoch.md"]
     assert f"Sessions that mention it ({days})" in page
     newest = date(2026, 1, 1) + timedelta(days=days - 1)
@@ -39,12 +39,12 @@ def test_a_concept_page_quotes_the_newest_sessions_and_links_a_bounded_number(tm
 def test_inserting_a_line_changes_only_the_pages_that_show_it(tmp_path):
     """No page names a line number of another, so lines moving down change nothing else."""
     root = make_project(tmp_path, {"log.md": log(6)})
-    pipeline.generate(Config(root=root), pipeline.LogCache(), pipeline.PageMemo())
+    pipeline.generate(Config(root=root))
     before = pages(root)
     path = root / "sessions" / "log.md"
     path.write_text(path.read_text("utf-8").replace("- Topics covered:\n", "- Topics covered:\n- a new first topic\n", 1),
                     "utf-8")
-    pipeline.generate(Config(root=root), pipeline.LogCache(), pipeline.PageMemo())
+    pipeline.generate(Config(root=root))
     after = pages(root)
     changed = {name for name in after if after[name] != before.get(name)}
     assert changed == {"sessions/2026-01-01-1000.md", "sources/log.md", "timeline.md", "kb.json"}
@@ -54,7 +54,7 @@ def test_section_headings_get_unique_anchors(tmp_path):
     text = ("## Session: 2026-01-01 10:00:00 UTC\n- Topics covered:\n- one\n- Other:\n- two\n"
             "- Topics covered:\n- three\n")
     root = make_project(tmp_path, {"log.md": text})
-    pipeline.generate(Config(root=root), pipeline.LogCache(), pipeline.PageMemo())
+    pipeline.generate(Config(root=root))
     page = pages(root)["sessions/2026-01-01-1000.md"]
     assert '<h2 id="topics-covered">' in page and '<h2 id="topics-covered-2">' in page
     assert 'href="#topics-covered-2"' in page

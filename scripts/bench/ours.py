@@ -11,25 +11,22 @@ import sys
 import time
 from pathlib import Path
 
-from .memory import helper_usage, peak_mib
+from .memory import peak_mib
 
 STAGES = ("parse", "link", "render", "write")
 
 
 def stage_seconds(root: Path) -> dict:
     """Seconds per stage for the project at ``root`` (its generated pages rewritten from nothing),
-    run as ``pipeline.generate`` runs them: the pages go to the writing helper as they are
-    rendered (by this process and, for the larger logs, a forked copy of it), so "write" is
-    what is left of the writing once the last page is rendered."""
+    run as ``pipeline.generate`` runs them: every page rendered, then all written."""
     from studykb.link import link
-    from studykb.model import build_set_apart_from_the_collector
     from studykb.pipeline import load_config, read_logs
-    from studykb.render import emit_site
+    from studykb.render import render_site
     from studykb.render.memo import PageMemo
     from studykb.results import load_run_results
     from studykb.vocabulary import build_lexicon
     from studykb.vocabulary_file import load_user_vocabulary
-    from studykb.write import TreeStream
+    from studykb.write import write_tree
 
     config = load_config(root)
     shutil.rmtree(config.generated_path, ignore_errors=True)
@@ -41,39 +38,28 @@ def stage_seconds(root: Path) -> dict:
         now, now_cpu = time.perf_counter(), time.process_time()
         seconds[stage], cpu_seconds[stage], clock, cpu = now - clock, now_cpu - cpu, now, now_cpu
 
-    with build_set_apart_from_the_collector(), TreeStream(docs, owned) as out:  # as pipeline.generate does
-        logs = read_logs(config, diagnostics)
-        lap("parse")
-        user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, "sessions/vocabulary.yml")
-        knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
-        diagnostics += problems
-        lap("link")
-        results, assets = load_run_results(knowledge, config.root)
-        # A fresh memo, as the first build of a process has: its keys are part of the cost.
-        emit_site(knowledge, results, config.watchlist_window, out.put, PageMemo(), out.both)
-        for path, content in assets.items():
-            out.put(path, content)
-        lap("render")
-        out.close()
-    lap("write")  # setting the build apart from the collector included
-    helper = helper_usage()
+    logs = read_logs(config, diagnostics)
+    lap("parse")
+    user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, "sessions/vocabulary.yml")
+    knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
+    diagnostics += problems
+    lap("link")
+    results, assets = load_run_results(knowledge, config.root)
+    # A fresh memo, as the first build of a process has: its keys are part of the cost.
+    files, _ = render_site(knowledge, results, config.watchlist_window, PageMemo())
+    lap("render")
+    write_tree(docs, {**files, **assets}, owned)
+    lap("write")
     files = _read_tree(docs, owned)
     clock, cpu = time.perf_counter(), time.process_time()
-    with TreeStream(docs, owned) as again:  # the same pages again: all compared, none written
-        for path, content in files.items():
-            again.put(path, content)
-        again.close()
+    write_tree(docs, files, owned)  # the same pages again: all compared, none written
     lap("write_unchanged")
     return {
         "seconds": seconds,
         "total_s": sum(seconds[s] for s in STAGES),
         "cpu_seconds": cpu_seconds,
-        # The CPU time of the writing helper and of the forked copy that renders half the
-        # pages (TreeStream.both), on the other core while this process rendered the rest.
-        "helper_cpu_s": helper["cpu_s"],
-        "total_cpu_s": sum(cpu_seconds[s] for s in STAGES) + helper["cpu_s"],
+        "total_cpu_s": sum(cpu_seconds[s] for s in STAGES),
         "peak_rss_mib": peak_mib(),
-        "helper_peak_rss_mib": helper["peak_rss_mib"],
         "sessions": len(knowledge.sessions),
         "concepts": len(knowledge.concepts),
         "generated_files": len(files),

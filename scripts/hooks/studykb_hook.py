@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 
 from studykb.config import config_from_mapping
 from studykb.diagnostics import Level
-from studykb.pipeline import generate
+from studykb.pipeline import BuildCache, generate
 from studykb.render.common import GENERATED
 from studykb.search import SearchIndexError, index_site
 
@@ -31,6 +31,13 @@ log = logging.getLogger("mkdocs.studykb")
 _LOG_LEVEL = {Level.ERROR: logging.INFO, Level.WARNING: logging.INFO, Level.INFO: logging.DEBUG}
 # A hand-written page that shows the knowledge base: `{{ kb.sessions }}`, `{% if kb... %}`.
 _USES_KB = re.compile(r"\{[{%][^}%]*\bkb\b")
+# What one build keeps for the next: the parsed logs and the rendered session pages. MkDocs
+# 1.6 (and ProperDocs) reload mkdocs.yml before every rebuild of `mkdocs serve` but import a
+# hook once per process (`config_options.Hooks._load_hook` is cached), handing every rebuild
+# the same module: so the cache lives here, owned by the hook, for as long as the process.
+# Were the hook imported again, the next build would start from an empty cache: slower,
+# never wrong. `mkdocs build` makes one build, from nothing.
+BUILD_CACHE = BuildCache()
 
 
 def on_startup(command, dirty):
@@ -53,7 +60,7 @@ def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
 def on_config(config):
     root = Path(config.config_file_path).parent
     ours = config_from_mapping(root, {"extra": dict(config.extra), "site_dir": config.site_dir})
-    generated = generate(ours)  # parses only the logs edited since the last build
+    generated = generate(ours, BUILD_CACHE)  # parses only the logs edited since the last build
     for diagnostic in generated.loaded.diagnostics:
         log.log(_LOG_LEVEL[diagnostic.level], "%s", diagnostic)
     if generated.report.written:

@@ -7,7 +7,7 @@ from pathlib import Path
 from .config import Config, load_config
 from .diagnostics import Diagnostic
 from .link import link
-from .model import Knowledge, LogFile, build_set_apart_from_the_collector
+from .model import Knowledge, LogFile
 from .parse import parse_log
 from .redact import Redactor, make_redactor, user_names
 from .render import render_site
@@ -43,17 +43,17 @@ class Generated:
     report: WriteReport
 
 
-def generate(config: Config, cache: LogCache | None = None, memo: PageMemo | None = None) -> Generated:
+def generate(config: Config, cache: BuildCache | None = None) -> Generated:
     """The whole generator: logs in, pages under the generated subtree out.
 
-    The parsed logs and session pages are kept for the next call in the same process
-    (``cache`` and ``memo``, else the process's own), so a rebuild under ``mkdocs serve``
-    parses only edited logs and renders only the session pages that changed.
+    With the ``cache`` of the previous call (the MkDocs hook keeps one for the rebuilds of
+    ``mkdocs serve``), only the edited logs are parsed and only the session pages that
+    changed are rendered; without one, everything is made from nothing.
     """
-    loaded = load(config, PROCESS_LOG_CACHE if cache is None else cache)
+    cache = cache if cache is not None else BuildCache()
+    loaded = load(config, cache.logs)
     results, assets = load_run_results(loaded.knowledge, config.root)
-    files, home = render_site(loaded.knowledge, results, config.watchlist_window,
-                              PROCESS_PAGE_MEMO if memo is None else memo)
+    files, home = render_site(loaded.knowledge, results, config.watchlist_window, cache.pages)
     report = write_tree(config.generated_path.parent, {**files, **assets}, config.generated_path.name)
     return Generated(loaded, home, report)
 
@@ -110,12 +110,14 @@ class LogCache:
             del self.parsed[gone]
 
 
-# The process-wide state: MkDocs re-runs ``generate`` in the same process
-# after every edit under ``mkdocs serve``, while its hook module may or may not be
-# imported again. A log is reused only for the same text, a session page only for the
-# same inputs (render/memo.py), so a stale entry is never used.
-PROCESS_LOG_CACHE = LogCache()
-PROCESS_PAGE_MEMO = PageMemo()
+@dataclass
+class BuildCache:
+    """What one build keeps for the next in the same process: the parsed logs and the
+    rendered session pages. Whoever runs the builds owns it and passes it in (the MkDocs
+    hook keeps one for as long as ``mkdocs serve`` runs). A log is reused only for the same
+    text, a session page only for the same inputs (render/memo.py), so nothing stale is."""
+    logs: LogCache = field(default_factory=LogCache)
+    pages: PageMemo = field(default_factory=PageMemo)
 
 
 def _display(config: Config, path: Path) -> str:
@@ -133,4 +135,4 @@ def referenced_runs(root: Path) -> list:
     return sorted(runs, key=lambda run: (run.experiment, run.run_id))
 
 
-__all__ = ["Loaded", "Generated", "LogCache", "PageMemo", "load", "generate", "referenced_runs", "load_config"]
+__all__ = ["Loaded", "Generated", "BuildCache", "LogCache", "PageMemo", "load", "generate", "referenced_runs", "load_config"]
