@@ -1,21 +1,22 @@
 """The stages in order: read -> redact -> parse -> link -> render -> write."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Iterator
 
 from .config import Config, load_config
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, info
 from .link import link
 from .model import Knowledge, LogFile
 from .parse import parse_log
-from .redact import Redactor, make_redactor, user_names
+from .redact import Redactor, make_redactor, names_hidden_outside_home_paths, user_names
 from .render import render_site
 from .render.memo import PageMemo
 from .results import load_run_results
 from .write import WriteReport, write_tree
 from .sources import LogText, find_logs, read_log
-from .vocabulary import build_lexicon
+from .vocabulary import Term, build_lexicon
 from .vocabulary_file import load_user_vocabulary
 
 
@@ -26,14 +27,22 @@ class Loaded:
 
 
 def load(config: Config, cache: LogCache | None = None) -> Loaded:
-    """Read every log under sessions/ and build the whole knowledge model."""
+    """Read every log under sessions/ and the user's vocabulary, hide what is private in
+    them (redact.py), and build the whole knowledge model.
+
+    The diagnostics name each log by its real path, so that ``make check`` says which file
+    to open; the model, and so the site, knows it by the path it is published under.
+    """
     diagnostics: list[Diagnostic] = list(config.problems)
-    logs = read_logs(config, diagnostics, cache)
     user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, _display(config, config.vocabulary_path))
     diagnostics += problems
-    knowledge, problems = link(logs, build_lexicon(user_terms, ignored), config.watchlist_window)
+    texts = read_texts(config, diagnostics)
+    redact = make_redactor(config, user_names(_private_text(texts, user_terms)))
+    logs, shown_as = parse_texts(texts, redact, diagnostics, cache)
+    terms = [_redacted_term(term, redact) for term in user_terms]
+    knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window)
     diagnostics += problems
-    return Loaded(knowledge, tuple(sorted(set(diagnostics))))
+    return Loaded(knowledge, tuple(sorted(set(_on_real_files(diagnostics, shown_as)))))
 
 
 @dataclass(frozen=True)
@@ -59,22 +68,77 @@ def generate(config: Config, cache: BuildCache | None = None) -> Generated:
 
 
 def read_logs(config: Config, diagnostics: list[Diagnostic], cache: LogCache | None = None) -> list[LogFile]:
-    """Read every log, then redact with the user names found in any of them, then parse."""
+    """Read every log, then redact with the user names found in any of them, then parse
+    (as ``load`` does, less the names that only the vocabulary holds)."""
+    texts = read_texts(config, diagnostics)
+    return parse_texts(texts, make_redactor(config, user_names(_private_text(texts, []))), diagnostics, cache)[0]
+
+
+def read_texts(config: Config, diagnostics: list[Diagnostic]) -> list[LogText]:
+    """Every log under sessions/ that can be read as text, by its real path."""
     texts = []
     for path in find_logs(config.sessions_path):
         text, problems = read_log(path, _display(config, path), config.sessions_path)
         diagnostics += problems
         if text is not None:
             texts.append(text)
-    redact = make_redactor(config, user_names(line for text in texts for line in text.lines))
+    return texts
+
+
+def parse_texts(texts: list[LogText], redact: Redactor, diagnostics: list[Diagnostic],
+                cache: LogCache | None = None) -> tuple[list[LogFile], dict[str, str]]:
+    """Each log redacted and parsed under the path it is published under; and those
+    paths, by real path."""
+    shown_as = published_paths(texts, redact)
     cache = cache if cache is not None else LogCache()
     logs = []
     for text in texts:
-        log, problems = cache.parse(text, redact)
+        if shown_as[text.path] != text.path:
+            diagnostics.append(info(text.path, 1, f"the path holds private text; published as {shown_as[text.path]}"))
+        log, problems = cache.parse(LogText(shown_as[text.path], text.lines), redact)
         diagnostics += problems
+        diagnostics += names_hidden_outside_home_paths(text, log.lines)
         logs.append(log)
-    cache.keep_only({text.path for text in texts})
-    return logs
+    cache.keep_only(set(shown_as.values()))
+    return logs, shown_as
+
+
+def published_paths(texts: list[LogText], redact: Redactor) -> dict[str, str]:
+    """The path each log is published under, by real path: with its user names hidden,
+    and ``-2``, ``-3`` before ``.md`` where two would be the same."""
+    taken: set[str] = set()
+    shown_as = {}
+    for text in texts:
+        shown = base = redact.path(text.path)
+        number = 1
+        while shown in taken:
+            number += 1
+            shown = f"{base.removesuffix('.md')}-{number}.md"
+        taken.add(shown)
+        shown_as[text.path] = shown
+    return shown_as
+
+
+def _private_text(texts: list[LogText], terms: list[Term]) -> Iterator[str]:
+    """Everything whose home paths may name the user: the logs, their paths, the user's terms."""
+    for text in texts:
+        yield text.path
+        yield from text.lines
+    for term in terms:
+        yield from (term.name, *term.aliases, term.definition or "", term.source or "")
+
+
+def _redacted_term(term: Term, redact: Redactor) -> Term:
+    """A term of the user's vocabulary, redacted as the logs are."""
+    return replace(term, name=redact(term.name), aliases=tuple(map(redact, term.aliases)),
+                   definition=redact(term.definition) if term.definition else term.definition,
+                   source=redact.path(term.source) if term.source else term.source)
+
+
+def _on_real_files(diagnostics: list[Diagnostic], shown_as: dict[str, str]) -> list[Diagnostic]:
+    """The diagnostics, each naming its log by its real path rather than the published one."""
+    real = {shown: path for path, shown in shown_as.items()}
+    return [replace(d, path=real[d.path]) if d.path in real else d for d in diagnostics]
 
 
 @dataclass(frozen=True)

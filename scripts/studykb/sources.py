@@ -23,7 +23,7 @@ CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0b, 0x20)) + b"\x7f"
 
 @dataclass(frozen=True)
 class LogText:
-    path: str  # relative to the project root, '/'-separated
+    path: str  # relative to the project root, '/'-separated; once redacted, the path it is published under
     lines: tuple[str, ...]
 
 
