@@ -5,16 +5,14 @@ every unmatched backtick, which is quadratic on a long line full of them.
 """
 from __future__ import annotations
 
-import bisect
-from functools import lru_cache
 import re
-
-from .model import record
+from bisect import bisect_right
+from dataclasses import dataclass
 
 BACKTICKS_RE = re.compile(r"`+")
 
 
-@record  # a frozen dataclass, built faster: the stages make one per code span
+@dataclass(frozen=True, slots=True)
 class CodeSpan:
     start: int
     end: int
@@ -26,33 +24,25 @@ class CodeSpan:
         return f"{self.fence}{self.inner}{self.fence}"
 
 
-@lru_cache(maxsize=1 << 16)
 def code_spans(text: str) -> tuple[CodeSpan, ...]:
     """Code spans as CommonMark reads them: a run of n backticks up to the next run of exactly n.
 
-    Cached: every stage looks at the same lines (a pure function of an immutable string).
-    A log holds about two and a half distinct lines with a backtick per session: room for
-    some 25,000 sessions (a cache too small for the log misses on every stage's look).
+    A run with no later run of its length is plain text, and so is a backtick escaped
+    with a backslash (``\\```): it opens nothing. Each run looks up the next run of its
+    length among the runs of that length, so the line is read once.
     """
-    if "`" not in text:
-        return ()
-    if "``" not in text:
-        return _single_backtick_spans(text)
-    return _spans_of_runs(text)
-
-
-def _spans_of_runs(text: str) -> tuple[CodeSpan, ...]:
-    """``code_spans`` in general: each run of backticks looks up the next run of its length."""
     runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text)]
-    by_length: dict[int, list[int]] = {}
+    of_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
+        of_length.setdefault(end - start, []).append(index)
     spans, i = [], 0
     while i < len(runs):
         start, end = runs[i]
-        same = by_length[end - start]
-        k = bisect.bisect_right(same, i)
-        if k == len(same):
+        if _escaped(text, start):
+            start += 1
+        same = of_length.get(end - start, [])
+        k = bisect_right(same, i)
+        if start == end or k == len(same):
             i += 1
             continue
         j = same[k]
@@ -62,23 +52,16 @@ def _spans_of_runs(text: str) -> tuple[CodeSpan, ...]:
     return tuple(spans)
 
 
-def _single_backtick_spans(text: str) -> tuple[CodeSpan, ...]:
-    """``code_spans`` when every run is one backtick (most lines): each pairs with the next."""
-    spans = []
-    start = text.find("`")
-    while start != -1:
-        close = text.find("`", start + 1)
-        if close == -1:
-            break
-        spans.append(CodeSpan(start, close + 1, "`", text[start + 1:close]))
-        start = text.find("`", close + 1)
-    return tuple(spans)
+def _escaped(text: str, position: int) -> bool:
+    """Whether an odd number of backslashes stands right before ``position``."""
+    backslashes = 0
+    while position - backslashes > 0 and text[position - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def replace_code_spans(text: str, replace) -> str:
     """``text`` with each code span replaced by ``replace(span)``."""
-    if "`" not in text:
-        return text  # most lines have no code span
     out, last = [], 0
     for span in code_spans(text):
         out.append(text[last:span.start])

@@ -39,8 +39,13 @@ def anki_deck(knowledge: Knowledge, title: str) -> bytes:
 
 def _note(card: Card) -> genanki.Note:
     tags = [card.kind] + (["watchlist"] if card.watch else [])
-    return genanki.Note(model=MODEL, fields=[html.inline(card.front), html.inline(card.back), html.text(str(card.source))],
+    return genanki.Note(model=MODEL, fields=[html.inline(card.front), html.inline(card.back), html.text(_where(card))],
                         guid=genanki.guid_for("studykb", card.id), tags=tags)
+
+
+def _where(card: Card) -> str:
+    """Where the card comes from, without a line number: lines move as the log grows."""
+    return f"{card.source.path}, session {card.session}" if card.session else card.source.path
 
 
 def _timestamp(knowledge: Knowledge) -> float:

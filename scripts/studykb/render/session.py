@@ -83,7 +83,7 @@ def _facts(session: Session, ctx: Context, here: str) -> str:
         nav.append(f'<a href="{href(here, session_page(after))}">{html.text(after.title)} →</a>')
     source = href(here, f"{source_page(ctx.knowledge.log_slugs[session.source.path])}#{session_anchor(session)}")
     facts = [html.text(_started(session)), _time_log(session, ctx, here),
-             f'<a href="{source}">{html.text(session.source.path)}:{session.source.line}</a>']
+             f'<a href="{source}">{html.text(session.source.path)}</a>']
     out = [f'<p class="studykb-nav">{" · ".join(nav)}</p>',
            f'<p class="studykb-facts">{" · ".join(facts)}<br><code>{html.text(session.header)}</code></p>']
     introduced = ctx.introduced.get(session.id, ())
