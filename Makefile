@@ -26,12 +26,12 @@ help: ## list the targets
 
 # setuptools warns at every editable install of a package kept outside a src/ folder that a
 # folder of the package's name may take precedence on import: here that folder is the code.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 ifeq ($(OURS),yes)
 	@test -x $(PY) || { echo "make: creating $(VENV) and installing studykb into it (a minute or two, once)"; \
 		$(PYTHON_SYSTEM) -m venv $(VENV) && touch $(CREATED); }
 	@$(PIP) install --upgrade pip
-	@PYTHONWARNINGS='ignore:Editable installation' $(PIP) install -e '.[test]'
+	@$(PIP) install -r requirements.lock && PYTHONWARNINGS='ignore:Editable installation' $(PIP) install --no-deps -e .
 	@touch $(STAMP)
 else
 	@echo "make: $(VENV) was not created by make here, so nothing is installed into it; to use this checkout there: $(PY) -m pip install -e '.[test]'"
@@ -63,7 +63,7 @@ anki: $(STAMP) ## write the recall cards as an Anki deck, recall.apkg (re-import
 	$(PY) -m studykb anki --out recall.apkg
 
 experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one)
-	$(PY) -m experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
+	$(PY) -m studykb experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
 
 bench: $(STAMP) ## measure the build at 10 to 10,000 sessions and write the Performance page (BENCH_QUICK=1 stops at 1,000)
 	$(PY) -m bench $(if $(BENCH_QUICK),--quick)

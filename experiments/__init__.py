@@ -1,5 +1,20 @@
 """NumPy experiments re-run from the study log, and the machinery that runs them.
 
-`experiments.registry` is the only module the site generator needs; it (and the
-no-op path of `python -m experiments`) never imports NumPy or matplotlib.
+What the site generator uses is here, and none of it imports NumPy or matplotlib:
+
+- ``answer(line, chapter)``: the runs a log line asks for (experiments.answer);
+- ``chapters_named(text)``: the chapters a line names;
+- ``EXPERIMENTS``: every experiment's spec, by id (experiments.catalog);
+- ``Run``, ``problems(run)``, ``results_dir``, ``load_results`` (experiments.runs);
+- ``rerun(runs, ...)``: run the stale ones (experiments.runner).
+
+This package never imports the site generator: which runs the logs ask for is the
+generator's question (``python -m studykb experiments``).
 """
+
+from experiments.answer import Answer, answer, chapters_named
+from experiments.catalog import EXPERIMENTS
+from experiments.runs import Run, load_results, make_run, problems, results_dir
+
+__all__ = ["Answer", "answer", "chapters_named", "EXPERIMENTS", "Run", "make_run", "problems", "results_dir",
+           "load_results"]

@@ -23,19 +23,22 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from experiments.registry import EXPERIMENTS, Run, find_runs
+from experiments import gallery
+from experiments.answer import answer
+from experiments.catalog import EXPERIMENTS
+from experiments.runs import Run, make_run
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_LR_LINE = "- LR sweep executed: `0.01, 0.1, 1.0, 3.0, 10.0`"
 
 
 def lr_sweep_run() -> Run:
-    (run,) = find_runs(SEED_LR_LINE)
+    (run,) = answer(SEED_LR_LINE, 1).runs
     return run
 
 
 def child_stacked(out_dir: Path) -> None:
-    from experiments import ch01_lr_sweep
+    from experiments.book import ch01_lr_sweep
 
     result = ch01_lr_sweep.run(lr_sweep_run().params_dict())
     for figure in result.figures:
@@ -45,7 +48,7 @@ def child_stacked(out_dir: Path) -> None:
 def child_reference(out_dir: Path) -> None:
     import numpy as np
 
-    from experiments import plotting, reference_loop
+    from experiments.common import plotting, reference_loop
 
     params = lr_sweep_run().params_dict()
     curves = {}
@@ -86,11 +89,9 @@ def process_seconds(modes: tuple[str, ...], repeat: int) -> dict[str, dict[str, 
 
 
 def experiment_seconds() -> dict[str, float]:
-    """Each seed-log run's `run()` time in this (already warmed-up) process."""
-    from experiments import selection
-
+    """Each experiment's default run's `run()` time (the seed log's runs) in this (already warmed-up) process."""
     times = {}
-    for run in selection.referenced_runs(PROJECT_ROOT):
+    for run in [make_run(spec.id) for spec in EXPERIMENTS.values() if spec.id != gallery.SPEC.id]:
         module = importlib.import_module(EXPERIMENTS[run.experiment].module)
         started = time.perf_counter()
         module.run(run.params_dict())
@@ -102,7 +103,7 @@ def boundary_peak_bytes() -> int:
     """Peak memory traced while evaluating a model over the decision-boundary grid."""
     import numpy as np
 
-    from experiments import data, net, plotting
+    from experiments.common import data, net, plotting
 
     points = data.spiral(data.seed_streams(0).data)
     model = net.init_params(data.seed_streams(0).init, 2, 10, 3)

@@ -3,7 +3,10 @@
 The key hashes the experiment's module and every project module it imports,
 transitively (found by reading `import` statements with `ast`, so computing a key
 imports nothing), the run's parameters, and the NumPy and matplotlib versions (read
-from package metadata, again without importing them).
+from package metadata, again without importing them). Both versions are pinned in
+requirements.lock, which `make` installs from, so a fresh environment finds every
+committed result fresh. A learner's script is keyed by its own hash and those of the
+local modules it imports (experiments.gallery).
 """
 
 from __future__ import annotations
@@ -14,25 +17,39 @@ import json
 from importlib import metadata
 from pathlib import Path
 
-from experiments.registry import Run
+from experiments import gallery
+from experiments.runs import Run
 
 PACKAGE = "experiments"
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("numpy", "matplotlib")
 
 
-def cache_key(run: Run, module: str, package_dir: Path = PACKAGE_DIR) -> str:
-    sources = {
-        name: hashlib.sha256(_module_path(name, package_dir).read_bytes()).hexdigest()
-        for name in project_modules(module, package_dir)
-    }
+def cache_key(run: Run, scripts_root: Path | None = None, package_dir: Path = PACKAGE_DIR) -> str:
+    if run.experiment == gallery.SPEC.id:
+        script = gallery.find_script(run.params_dict(), scripts_root)
+        sources = gallery.source_key(script, scripts_root)
+    else:
+        sources = module_hashes(run.spec.module, package_dir)
     payload = {
         "experiment": run.experiment,
         "params": run.params_dict(),
         "sources": sources,
-        "versions": {library: _version(library) for library in LIBRARIES},
+        "versions": library_versions(),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def module_hashes(module: str, package_dir: Path = PACKAGE_DIR) -> dict[str, str]:
+    return {
+        name: hashlib.sha256(_module_path(name, package_dir).read_bytes()).hexdigest()
+        for name in project_modules(module, package_dir)
+    }
+
+
+def library_versions() -> dict[str, str]:
+    """The versions of the libraries that shape every result (pinned in requirements.lock)."""
+    return {library: _version(library) for library in LIBRARIES}
 
 
 def project_modules(module: str, package_dir: Path = PACKAGE_DIR) -> list[str]:

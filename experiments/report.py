@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from experiments.registry import Run
+from experiments.runs import Run
 
 PROGRESS_EVERY = 1.0  # seconds between progress lines
 
@@ -74,7 +74,7 @@ class Reporter:
 def summary_table(outcomes) -> str:
     rows = [("run", "status", "time", "headline")]
     rows += [
-        (label(o.run), o.status, f"{o.seconds:.1f} s" if o.status != "fresh" else "-", o.headline)
+        (label(o.run), o.status, f"{o.seconds:.1f} s" if o.status not in ("fresh", "cannot run") else "-", o.headline)
         for o in outcomes
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]

@@ -33,25 +33,25 @@ def reported(project: Path) -> list[str]:
 
 # --- experiment parameters ---------------------------------------------------------
 
-def test_a_5000_digit_parameter_is_reported_and_the_default_run_kept(tmp_path):
+def test_a_5000_digit_parameter_is_reported_and_its_run_cannot_run(tmp_path):
     project = make_project(tmp_path, {"a.md": GOOD + "- LR sweep executed: `" + "1" * 5000 + "`\n"})
     result = check(project)
     assert "Traceback" not in result.stderr and result.returncode == 0
-    assert ("sessions/a.md:5: warning: ch01-lr-sweep: lrs value >1e308 is out of bounds (0 to 100); "
-            "the default lrs=0.01, 0.1, 1, 3, 10 is used") in result.stderr.splitlines()
+    assert ("sessions/a.md:5: warning: ch01-lr-sweep: cannot run: learning rate >1e308 > 100"
+            in result.stderr.splitlines())
     (ref,) = load(Config(root=project)).knowledge.experiment_refs
-    assert ref.run_id == "lr-0.01-0.1-1-3-10"
+    assert ref.run_id == "lr-inf"
 
 
 def test_parameters_out_of_bounds_are_reported_on_their_line(tmp_path):
     line = "- LR sweep executed: `0.1, 1` `epochs=1e9` `n_seeds=100000`\n"
     project = make_project(tmp_path, {"a.md": GOOD + line})
     assert reported(project) == [
-        "sessions/a.md:5: warning: ch01-lr-sweep: epochs 1e+09 is out of bounds (1 to 5000); the default epochs=300 is used",
-        "sessions/a.md:5: warning: ch01-lr-sweep: n_seeds 100000 is out of bounds (1 to 50); the default n_seeds=5 is used",
+        "sessions/a.md:5: warning: ch01-lr-sweep: cannot run: epochs 1000000000 > 5000",
+        "sessions/a.md:5: warning: ch01-lr-sweep: cannot run: seeds 100000 > 50",
     ]
     (ref,) = load(Config(root=project)).knowledge.experiment_refs
-    assert ref.run_id == "lr-0.1-1" and dict(ref.params)["epochs"] == 300
+    assert ref.run_id == "lr-0.1-1_epochs-1000000000_seeds-100000"
 
 
 # --- logs whose names make the same page name ---------------------------------------

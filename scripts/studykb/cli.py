@@ -1,4 +1,4 @@
-"""Command line: ``python -m studykb pages|check`` (the Makefile's ``pages`` and ``check``)."""
+"""Command line: ``python -m studykb pages|check|site|anki|experiments`` (the Makefile's targets)."""
 from __future__ import annotations
 
 import argparse
@@ -14,13 +14,17 @@ from .sitebuild import build_site
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="studykb", description=__doc__)
-    parser.add_argument("command", choices=["pages", "check", "site", "anki"],
+    parser.add_argument("command", choices=["pages", "check", "site", "anki", "experiments"],
                         help="pages: write the generated pages; check: report problems in the logs; "
                              "site: mkdocs build --strict, replacing site/ only when it succeeds; "
-                             "anki: write the recall cards as an Anki deck (--out)")
+                             "anki: write the recall cards as an Anki deck (--out); "
+                             "experiments: re-run the stale experiment runs the logs ask for")
     parser.add_argument("--out", type=Path, default=Path("recall.apkg"), help="anki: where to write the deck")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (holds mkdocs.yml)")
     parser.add_argument("--quiet", action="store_true", help="print errors and warnings only")
+    parser.add_argument("--force", action="store_true", help="experiments: re-run even fresh runs")
+    parser.add_argument("--only", metavar="ID", help="experiments: only this experiment's runs")
+    parser.add_argument("--jobs", type=int, help="experiments: parallel processes (default: cores)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -28,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if args.command == "experiments":
+        from .rerun import run_experiments
+        return run_experiments(config, args.force, args.only, args.jobs)
     if args.command == "site":
         return build_site(root, config.site_dir)
     if args.command == "anki":

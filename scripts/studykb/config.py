@@ -17,6 +17,14 @@ from .diagnostics import Diagnostic, Level
 
 
 @dataclass(frozen=True)
+class ExperimentSettings:
+    """``extra: studykb: experiments:``. ``scripts_root``: the learner's repository (absolute,
+    or relative to the project); a log line that runs one of its scripts runs it again."""
+
+    scripts_root: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings under ``extra: studykb:`` in mkdocs.yml; the defaults are the values below.
 
@@ -31,6 +39,7 @@ class Config:
     redact_paths: bool = True
     redact_patterns: tuple[str, ...] = ()
     site_dir: str = "site"
+    experiments: ExperimentSettings = ExperimentSettings()
     problems: tuple[Diagnostic, ...] = field(default=(), compare=False)
     """Settings not used as written, each reported at its line of mkdocs.yml."""
 
@@ -45,6 +54,11 @@ class Config:
     @property
     def vocabulary_path(self) -> Path:
         return self.sessions_path / "vocabulary.yml"
+
+    @property
+    def scripts_root(self) -> Path | None:
+        folder = self.experiments.scripts_root
+        return None if folder is None else self.root / Path(folder).expanduser()
 
 
 class ConfigError(Exception):
@@ -196,6 +210,23 @@ def _valid_pattern(pattern: Any, keys: tuple, problems: list[_Problem]) -> bool:
     return True
 
 
+def _experiment_settings(value: Any, keys: tuple, problems: list[_Problem]) -> ExperimentSettings | None:
+    if value is None:
+        return ExperimentSettings()
+    if not isinstance(value, dict):
+        _bad(keys, problems, "a mapping (scripts_root: <folder>)", value)
+        return None
+    for name in value.keys() - {"scripts_root"}:
+        problems.append(_Problem(keys + (name,), Level.WARNING, f"unknown setting {name!r} under experiments: "
+                                                               "(known: scripts_root); ignored"))
+    folder = value.get("scripts_root")
+    if folder is not None and not (isinstance(folder, str) and folder.strip()):
+        problems.append(_Problem(keys + ("scripts_root",), Level.ERROR,
+                                 f"scripts_root should be a folder, not {_shown(folder)}; no script is run"))
+        folder = None
+    return ExperimentSettings(folder)
+
+
 Check = Callable[[Any, tuple, list[_Problem]], Any]
 CHECKS: dict[str, Check] = {
     "sessions_dir": _folder,
@@ -203,6 +234,7 @@ CHECKS: dict[str, Check] = {
     "watchlist_window": _window,
     "redact_paths": _flag,
     "redact_patterns": _patterns,
+    "experiments": _experiment_settings,
 }
 
 

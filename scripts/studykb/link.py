@@ -6,13 +6,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Iterator, NamedTuple
 
-from experiments.registry import LineRuns, read_line
-
 from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
+from .experiment_lines import experiment_lines
 from .markup import CodeSpan, replace_code_spans
-from .model import (QA, Concept, ConceptSlug, Definition, ExperimentRef, Field,
+from .model import (QA, Concept, ConceptSlug, Definition, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
                     Session, SessionId, Source, Table, cycle_collector_paused)
 from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
@@ -52,10 +51,11 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     mention_index = by_slug(mention_index, {c.name: c.slug for c in concept_list})
     watch = collect_watchlist(sessions, lines, mention_index, watch_window)
     cards = make_cards(lines, concept_list, mention_index, watch)
-    refs = experiment_refs(lines, diagnostics)
+    runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs})
+    diagnostics += runs.diagnostics
     knowledge = Knowledge(
         logs=tuple(logs), sessions=tuple(sessions), concepts=tuple(concept_list),
-        watchlist=watch, cards=cards, experiment_refs=refs,
+        watchlist=watch, cards=cards, experiment_refs=runs.refs, experiment_notes=runs.notes,
         mention_index=mention_index, mention_spans=mention_spans, spans_by_session=spans_by_session,
         by_id={s.id: s for s in sessions}, log_slugs=slugs, lexicon=lexicon)
     return knowledge, diagnostics
@@ -241,18 +241,3 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
                                     tuple(mentions.get(name, ())), starter))
     return concept_list
 
-
-def experiment_refs(lines: list[Line], diagnostics: list[Diagnostic]) -> tuple[ExperimentRef, ...]:
-    """The runs each line refers to; a parameter value left out is reported on its line."""
-    refs = []
-    read: dict[str, LineRuns] = {}  # lines repeat (a watchlist item, a plan): each text is read once
-    for line in lines:
-        found = read.get(line.text)
-        if found is None:
-            found = read[line.text] = read_line(line.text)
-        for run in found.runs:
-            refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source,
-                                      line.session, planned=line.kind is SectionKind.RESUME))
-        for problem in found.problems:
-            diagnostics.append(warning(line.source.path, line.source.line, problem))
-    return tuple(refs)

@@ -273,6 +273,15 @@ class ExperimentRef:
     planned: bool
 
 
+@record
+class ExperimentNote:
+    """A log line that looks like an experiment but that no experiment answers, and why."""
+
+    source: Source
+    session: SessionId
+    message: str
+
+
 @dataclass(frozen=True)
 class Knowledge:
     logs: tuple[LogFile, ...]
@@ -293,6 +302,8 @@ class Knowledge:
     """Log path -> the slug of its source page (the LogFile's ``slug``)."""
     lexicon: object = field(default=None, compare=False, hash=False)
     """The vocabulary.Lexicon the concepts were found with (renderers link mentions with it)."""
+    experiment_notes: tuple[ExperimentNote, ...] = ()
+    """Lines that look like an experiment no experiment reproduces yet, in line order."""
 
     def session(self, sid: SessionId) -> Session:
         return self.by_id[sid]

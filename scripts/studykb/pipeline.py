@@ -61,7 +61,7 @@ def generate(config: Config, cache: BuildCache | None = None) -> Generated:
     """
     cache = cache if cache is not None else BuildCache()
     loaded = load(config, cache.logs)
-    results, assets = load_run_results(loaded.knowledge, config.root)
+    results, assets = load_run_results(loaded.knowledge, config.root, config.scripts_root)
     files, home = render_site(loaded.knowledge, results, config.watchlist_window, cache.pages)
     report = write_tree(config.generated_path.parent, {**files, **assets}, config.generated_path.name)
     return Generated(loaded, home, report)
@@ -191,12 +191,4 @@ def _display(config: Config, path: Path) -> str:
         return path.as_posix()
 
 
-def referenced_runs(root: Path) -> list:
-    """Every experiment run the logs refer to (planned ones too), unique and sorted."""
-    from experiments.registry import Run
-    refs = load(load_config(root)).knowledge.experiment_refs
-    runs = {Run(r.experiment, r.params) for r in refs}
-    return sorted(runs, key=lambda run: (run.experiment, run.run_id))
-
-
-__all__ = ["Loaded", "Generated", "BuildCache", "LogCache", "PageMemo", "load", "generate", "referenced_runs", "load_config"]
+__all__ = ["Loaded", "Generated", "BuildCache", "LogCache", "PageMemo", "load", "generate", "load_config"]

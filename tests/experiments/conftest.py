@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 TINY_LOG = """# Tiny log
 
@@ -20,9 +21,10 @@ def write_log(root: Path, text: str) -> None:
     (root / "sessions" / "log.md").write_text(text, "utf-8")
 
 
-def run_experiments(root: Path, *args: str, python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    command = [sys.executable, *python_flags, "-m", "experiments", "--root", str(root), *args]
-    return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120)
+def run_experiments(root: Path, *args: str, python_flags: tuple[str, ...] = (), env=None) -> subprocess.CompletedProcess:
+    """`make experiments` for the project at `root`: python -m studykb experiments."""
+    command = [sys.executable, *python_flags, "-m", "studykb", "experiments", "--root", str(root), *args]
+    return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env)
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from experiments import layers, net
-from experiments.gradcheck import numerical_gradient
-from experiments.optim import sgd_step
-from experiments.stacked_sgd import StackedNets, cross_entropy_of
+from experiments.common import layers, net
+from experiments.common.gradcheck import numerical_gradient
+from experiments.common.optim import sgd_step
+from experiments.common.stacked_sgd import StackedNets, cross_entropy_of
 
 MODELS, BATCH, INPUTS, HIDDEN, CLASSES = 3, 4, 2, 5, 3
 TOLERANCE = dict(rtol=1e-5, atol=1e-7)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from experiments import data, sweep, training
-from experiments.reference_loop import train_one
+from experiments.common import data, sweep, training
+from experiments.common.reference_loop import train_one
 
 
 def stacked_and_reference_runs(dtype):

@@ -26,6 +26,9 @@ class Context:
     refs_by_session: dict[SessionId, tuple[ExperimentRef, ...]] = field(default_factory=dict)
     cards_by_concept: dict[str, tuple] = field(default_factory=dict)
     watch_by_concept: dict[str, tuple] = field(default_factory=dict)
+    notes_by_source: dict[Source, str] = field(default_factory=dict)
+    """A line that looks like an experiment none reproduces -> why (shown beside it)."""
+    notes_by_session: dict[SessionId, tuple[str, ...]] = field(default_factory=dict)
     _run_blocks: dict[tuple, str] = field(default_factory=dict)
     _line_texts: dict[SessionId, dict[Source, str]] = field(default_factory=dict)
     _linkers: dict[tuple, Linker] = field(default_factory=dict)
@@ -75,7 +78,17 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
                    {c.slug: c for c in knowledge.concepts},
                    {k: tuple(v) for k, v in refs.items()},
                    {k: tuple(v) for k, v in refs_by_session.items()},
-                   _by_concept(knowledge.cards), _by_concept(knowledge.watchlist))
+                   _by_concept(knowledge.cards), _by_concept(knowledge.watchlist),
+                   *_notes(knowledge))
+
+
+def _notes(knowledge: Knowledge) -> tuple[dict, dict]:
+    """The notes on lines no experiment reproduces, by line and by session."""
+    by_session: dict[SessionId, list[str]] = {}
+    for note in knowledge.experiment_notes:
+        by_session.setdefault(note.session, []).append(f"{note.source.line}: {note.message}")
+    return ({note.source: note.message for note in knowledge.experiment_notes},
+            {sid: tuple(notes) for sid, notes in by_session.items()})
 
 
 def _by_concept(records) -> dict[str, tuple]:

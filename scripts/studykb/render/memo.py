@@ -52,4 +52,4 @@ def _session_key(session: Session, ctx: Context, concepts: tuple) -> tuple:
             session.timelog, session.blocks,
             before and (before.id, before.title), after and (after.id, after.title),
             tuple((c.name, c.slug) for c in ctx.introduced.get(sid, ())),
-            concepts, ctx.knowledge.spans_by_session.get(sid), runs)
+            concepts, ctx.knowledge.spans_by_session.get(sid), runs, ctx.notes_by_session.get(sid))

@@ -1,22 +1,19 @@
-"""An experiment run's figures and results table, as shown beside the line that asked for it."""
+"""An experiment run's figures and results table, as shown beside the line that asked for it.
+
+Each experiment's results carry their own table (``metrics.json``'s ``table``: its
+columns, a row per setting and a note on what the numbers are); this renders it
+whatever the columns are. A learner's script shows its figures and last lines of output.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..results import RunResult
 from . import html
 from .common import page
 from .html import href
 
+__all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note"]
 
-@dataclass(frozen=True)
-class RunResult:
-    """What ``make experiments`` wrote for one run, as the site shows it."""
-
-    experiment: str
-    run_id: str
-    title: str
-    metrics: dict | None
-    figures: tuple[tuple[str, str], ...] = ()  # (docs-relative asset path, caption)
+SCRIPTS = "learner-scripts"  # experiments.gallery.SPEC.id
 
 
 def experiment_page(experiment: str) -> str:
@@ -28,38 +25,62 @@ def run_anchor(run_id: str) -> str:
 
 
 def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True) -> str:
-    """A collapsible HTML block with the run's figures and table, or how to produce them."""
+    """A collapsible HTML block with the run's figures and table, or why there are none."""
     link = href(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
     title = html.text(f"{heading}: {result.title} ({result.run_id})")
-    if result.metrics is None:
+    if result.metrics is not None:
+        body = _results(from_page, result) + [f'<p><a href="{link}">Details and every run of this experiment</a></p>']
+    elif result.cannot_run:
+        verb = "Not run" if result.experiment == SCRIPTS else "Cannot run"
+        body = [f"<p>{verb}: {html.text(result.cannot_run)}. "
+                f'<a href="{link}">All runs of this experiment</a></p>']
+    else:
         body = [f"<p>Not run yet. Produce it with <code>make experiments ONLY={html.text(result.experiment)}</code>; "
                 f'the figure and numbers then appear here. <a href="{link}">All runs of this experiment</a></p>']
-    else:
-        body = [f'<p><img src="{href(from_page, path)}" alt="{html.attr(caption)}"></p>'
-                for path, caption in result.figures]
-        body += [results_table(result.metrics), f'<p><a href="{link}">Details and every run of this experiment</a></p>']
     return html.details("example", title, "\n".join(body), opened)
 
 
+def unanswered_note(message: str) -> str:
+    """The mark beside a line that looks like an experiment no experiment reproduces."""
+    return f'<p class="studykb-unanswered"><em>{html.text(message[:1].upper() + message[1:])}.</em></p>'
+
+
+def _results(from_page: str, result: RunResult) -> list[str]:
+    body = [f'<p><img src="{href(from_page, path)}" alt="{html.attr(caption)}"></p>' for path, caption in result.figures]
+    if result.experiment == SCRIPTS:
+        return body + _script_output(result.metrics)
+    return body + [results_table(result.metrics)]
+
+
+def _script_output(metrics: dict) -> list[str]:
+    tail = [str(line) for line in metrics.get("output_tail") or []]
+    script = html.text(str(metrics.get("script", "")))
+    said = {"error": " It stopped with an error.", "timeout": " It was stopped at the time limit."}
+    out = [f"<p>Ran <code>{script}</code>.{said.get(str(metrics.get('status')), '')}</p>"]
+    if tail:
+        out.append(f"<p>The last lines it printed:</p>\n<pre><code>{html.text(chr(10).join(tail))}</code></pre>")
+    return out
+
+
 def results_table(metrics: dict) -> str:
-    settings = metrics.get("settings") or []
-    if not settings:
-        return "<p>(no settings in metrics.json)</p>"
-    keys = varying_keys([s.get("setting", {}) for s in settings])
-    extra = [k for k in ("val_loss", "val_accuracy") if any(k in s for s in settings)]
-    head = [*keys, "final loss (mean ± sd)", "accuracy (mean ± sd)", *[k.replace("_", " ") for k in extra]]
-    rows = []
-    for s in settings:
-        values = [html.text(_number(s.get("setting", {}).get(k, ""))) for k in keys]
-        values += [_spread(s.get("loss")), _spread(s.get("accuracy"), percent=True)]
-        values += [_spread(s.get(k), percent="accuracy" in k) for k in extra]
-        rows.append(values)
-    seeds = metrics.get("seeds") or []
-    where = "loss and accuracy on all training points"
-    if extra:
-        where = "loss and accuracy on the training points, validation columns on the held-out points"
-    return html.table([html.text(h) for h in head], rows) + \
-        f"\n<p>Mean and standard deviation over {len(seeds)} seeds; {where}.</p>"
+    """The run's own table: its columns, a row per setting, and the note on what the numbers are."""
+    table = metrics.get("table")
+    if not isinstance(table, dict) or not table.get("columns"):
+        return "<p>(no results table in metrics.json)</p>"
+    columns = [c for c in table["columns"] if isinstance(c, dict)]
+    rows = [[_cell(row.get(c.get("key")), str(c.get("format", "value"))) for c in columns]
+            for row in table.get("rows") or [] if isinstance(row, dict)]
+    out = html.table([html.text(str(c.get("heading", c.get("key", "")))) for c in columns], rows)
+    note = str(table.get("note") or "")
+    return out + (f"\n<p>{html.text(note)}</p>" if note else "")
+
+
+def _cell(value, format: str) -> str:
+    if format in ("spread", "percent"):
+        return _spread(value, percent=format == "percent")
+    if value is None:
+        return "–"
+    return html.text(_number(value))
 
 
 def _number(value) -> str:
@@ -67,16 +88,6 @@ def _number(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-HEADLINE_KEYS = ("lr", "batch_size", "epochs", "updates")
-
-
-def varying_keys(settings: list[dict]) -> list[str]:
-    """The setting keys that tell the rows apart; for one row, the usual headline ones."""
-    keys = sorted({k for s in settings for k in s})
-    varying = [k for k in keys if len({repr(s.get(k)) for s in settings}) > 1]
-    return varying or [k for k in HEADLINE_KEYS if k in keys] or keys
 
 
 def _spread(value, percent: bool = False) -> str:

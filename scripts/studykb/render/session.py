@@ -15,6 +15,7 @@ from .common import (clock, concept_page, front_matter, minutes, page, session_a
                      utc_offset)
 from .context import Context, neighbours
 from .html import Linker, href
+from .runs import unanswered_note
 
 
 # The parts a learner reviews first, in that order, each under a heading of ours (the
@@ -124,8 +125,7 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
     else:
         body = f"<strong>Q/A:</strong> {html.inline(block.text, linker, spans)}"
-    runs = _runs(block.source, here, ctx) if block.source in ctx.refs_by_source else ""
-    return f"{body}{runs}"
+    return f"{body}{_runs(block.source, here, ctx)}"
 
 
 def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
@@ -142,10 +142,11 @@ def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
 
 
 def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[str]:
-    out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
-    spans, refs = ctx.knowledge.mention_spans, ctx.refs_by_source
+    out = [f'<p class="studykb-label">{_label(section.name)}:</p>{_runs(section.source, here, ctx)}'] \
+        if section.name else []
+    spans = ctx.knowledge.mention_spans
     items = [(item.depth, item.ordered, html.inline(item.text, linker, spans.get(item.source, ()))
-              + (_runs(item.source, here, ctx) if item.source in refs else ""))
+              + _runs(item.source, here, ctx))
              for item in section.items]
     if items:
         out.append(html.nested_list(items))
@@ -158,12 +159,15 @@ def _label(name: str) -> str:
 
 
 def _runs(source, here: str, ctx: Context) -> str:
+    """The runs a line asks for, or the mark of a line no experiment reproduces yet."""
     out = []
     for ref in ctx.refs_by_source.get(source, ()):
         result = ctx.results.get((ref.experiment, ref.run_id))
         if result is not None:
             planned = ref.planned and result.metrics is None
             out.append(ctx.run_block(here, result, "Planned experiment" if planned else "Experiment"))
+    if source in ctx.notes_by_source:
+        out.append(unanswered_note(ctx.notes_by_source[source]))
     return "".join("\n" + block for block in out)
 
 

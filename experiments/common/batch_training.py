@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from experiments import sweep, training
-from experiments.data import LabelledPoints
+from experiments.common import sweep, training
+from experiments.common.data import LabelledPoints
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from experiments.layers import LOG_EPSILON
-from experiments.net import TwoLayerParams
+from experiments.common.layers import LOG_EPSILON
+from experiments.common.net import TwoLayerParams
 
 
 class StackedNets:

@@ -19,7 +19,7 @@ matplotlib.use("Agg")  # never open a window, whatever MPLBACKEND says
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from experiments.data import LabelledPoints  # noqa: E402
+from experiments.common.data import LabelledPoints  # noqa: E402
 
 _STYLE = MappingProxyType(
     {

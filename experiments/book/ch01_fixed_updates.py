@@ -4,17 +4,48 @@ from __future__ import annotations
 
 from typing import Mapping
 
-import numpy as np
-
-from experiments import plotting, sweep
-from experiments.batch_training import BatchRun, train_batch_sizes
+from experiments.common.ch01_settings import EPOCHS, HIDDEN_SIZE, LR, N_SEEDS, SWEPT_BATCHES
 from experiments.result import FigureFile, Result, format_spread, rounded, spread
+from experiments.spec import Column, Spec, integer
+
+SPEC = Spec(
+    id="ch01-fixed-updates",
+    chapter=1,
+    title="Ch01 batch sizes compared fairly: fixed epochs vs fixed total updates",
+    summary=(
+        "Runs the batch sizes twice: once for a fixed number of epochs (so small "
+        "batches make more updates) and once for a fixed total number of updates "
+        "(default 3000 = batch 30 x 300 epochs), shown side by side. Only the second "
+        "is a fair comparison of batch size itself."
+    ),
+    answers=(
+        r"fixed[- ]total[- ]updates?",
+        r"fixed[- ](?:number[- ]of[- ])?updates?\b",
+        r"(?:equal|same)[- ](?:number[- ]of[- ]|total[- ])?updates",
+        r"\b(?:ran|run|re-?ran|re-?run|repeated|redid|did)\b.*\bfair comparison\b",
+    ),
+    params=(
+        SWEPT_BATCHES, LR, HIDDEN_SIZE, EPOCHS, N_SEEDS,
+        integer("updates", 3000, "updates", "total SGD updates per model (fair panel)", 1, 100_000,
+                words=("total updates", "updates", "update steps", "total update")),
+    ),
+    concepts=("batch size", "updates per epoch", "fair comparison"),
+    columns=(
+        Column("regime", "trained for"), Column("batch_size", "batch size"), Column("epochs", "epochs"),
+        Column("updates", "updates"), Column("loss", "final loss (mean ± std)", "spread"),
+        Column("accuracy", "accuracy (mean ± std)", "percent"),
+    ),
+    list_param="batch_sizes",
+)
 
 CURVE_POINTS = 150  # windows per fixed-updates curve: smooth enough, small files
 FIXED_EPOCHS, FIXED_UPDATES = "fixed epochs", "fixed updates"
 
 
 def run(params: Mapping, progress=None) -> Result:
+    from experiments.common import sweep
+    from experiments.common.batch_training import train_batch_sizes
+
     seed_list = sweep.seeds(params["n_seeds"])
     points = sweep.spiral_per_seed(seed_list)
     runs = train_batch_sizes(params, points, seed_list, updates=params["updates"], progress=progress)
@@ -33,10 +64,12 @@ def run(params: Mapping, progress=None) -> Result:
         FigureFile("comparison.svg", _comparison_caption(params, len(seed_list)), _comparison_figure(runs, params)),
         FigureFile("final.svg", _final_caption(params), _final_figure(runs, finals, params)),
     )
-    return Result(rounded(metrics), figures)
+    note = (f"Mean ± std over {len(seed_list)} seeds; loss and accuracy on all training points, "
+            f"after {params['epochs']} epochs and after {params['updates']} updates.")
+    return Result(rounded(metrics), figures, sweep.settings_table(SPEC.columns, settings, note))
 
 
-def _setting(params: Mapping, batch: BatchRun, regime: str) -> dict:
+def _setting(params: Mapping, batch, regime: str) -> dict:
     updates = batch.epoch_steps if regime == FIXED_EPOCHS else params["updates"]
     return {
         "regime": regime,
@@ -75,7 +108,11 @@ def _final_caption(params: Mapping) -> str:
     )
 
 
-def _comparison_figure(runs: list[BatchRun], params: Mapping) -> bytes:
+def _comparison_figure(runs: list, params: Mapping) -> bytes:
+    import numpy as np
+
+    from experiments.common import plotting, sweep
+
     def draw(figure):
         epochs_ax, updates_ax = figure.subplots(1, 2, sharey=True)
         for batch in runs:
@@ -96,7 +133,11 @@ def _comparison_figure(runs: list[BatchRun], params: Mapping) -> bytes:
     return plotting.render_svg(draw, (8.0, 3.8))
 
 
-def _final_figure(runs: list[BatchRun], finals: dict, params: Mapping) -> bytes:
+def _final_figure(runs: list, finals: dict, params: Mapping) -> bytes:
+    import numpy as np
+
+    from experiments.common import plotting
+
     sizes = [batch.batch_size for batch in runs]
 
     def draw(figure):

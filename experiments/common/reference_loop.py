@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from experiments.data import LabelledPoints, seed_streams, spiral
+from experiments.common.data import LabelledPoints, seed_streams, spiral
 
 
 @dataclass(frozen=True)

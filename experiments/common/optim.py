@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from experiments.net import TwoLayerParams
+from experiments.common.net import TwoLayerParams
 
 
 def sgd_step(params: TwoLayerParams, grads: TwoLayerParams, lr: np.ndarray | float) -> TwoLayerParams:

@@ -13,9 +13,9 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from experiments.data import LabelledPoints
-from experiments.net import TwoLayerParams
-from experiments.stacked_sgd import StackedNets, cross_entropy_of
+from experiments.common.data import LabelledPoints
+from experiments.common.net import TwoLayerParams
+from experiments.common.stacked_sgd import StackedNets, cross_entropy_of
 
 # Single precision takes about a third off a training step (exp and matmul on four-byte
 # floats). At the book's rates the results match double precision to about 1e-6; the

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from experiments import layers
+from experiments.common import layers
 
 INIT_SCALE = 0.01
 

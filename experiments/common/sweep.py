@@ -12,9 +12,10 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from experiments import data, net, training
-from experiments.data import LabelledPoints
-from experiments.result import spread
+from experiments.common import data, net, training
+from experiments.common.data import LabelledPoints
+from experiments.result import Table, rounded, spread
+from experiments.spec import Column
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,13 @@ def scaled_progress(progress: Callable[[float], None] | None, start: float, shar
     if progress is None:
         return None
     return lambda fraction: progress(start + share * fraction)
+
+
+def settings_table(columns: Sequence[Column], entries: Sequence[dict], note: str) -> Table:
+    """The result table of `entries` (from `setting_entry`): a row each, the columns' keys only."""
+    keys = [column.key for column in columns]
+    rows = []
+    for entry in entries:
+        values = {**entry["setting"], **{name: value for name, value in entry.items() if name not in ("setting", "per_seed")}}
+        rows.append(rounded({key: values[key] for key in keys if key in values}))
+    return Table(tuple(columns), tuple(rows), note)

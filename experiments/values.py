@@ -1,0 +1,217 @@
+"""Reading parameter values out of a log line, in the notations logs use.
+
+- ``name=value`` (in a code span or not), ``--name value`` and ``--name=value``;
+- a shell loop: ``for lr in 0.05 0.5 5; do ...``;
+- ``name value`` and ``value name`` with the words a parameter declares
+  ("hidden 5, lr 1.0", "`6000` total updates");
+- a bare list of numbers ("`0.01, 0.1, 1.0`", "over 0.05, 0.5 and 5.0") for the
+  experiment's list parameter;
+- a Markdown table of settings, or a code block, right after the line.
+
+Values come back as read (tuples of numbers or text); experiments.runs checks them
+against each parameter's type and bounds. Pure functions, no NumPy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from experiments.spec import Param, Spec
+
+Value = int | float | str
+Values = tuple[Value, ...]
+
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+# A number standing on its own: not the 01 of "Ch01" nor the 4 of "ch04/", nor part of a word.
+_ALONE = rf"(?<![\w.]){NUMBER}(?!\.?\w)"
+_SEPARATOR = r"\s*(?:,|;|/|\band\b|\bor\b|&)\s*"
+_LIST = rf"{_ALONE}(?:{_SEPARATOR}{_ALONE})*"
+_NUMBER_LIST = re.compile(_LIST)
+_ONLY_NUMBERS = re.compile(rf"\s*{NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s*")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_TOKEN = r"(?:\"[^\"]*\"|'[^']*'|[^\s,;)`|]+)"
+_ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?([A-Za-z_][\w-]*)\s*=\s*({_LIST}(?![\w.])|{_TOKEN})")
+_FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
+_LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;]+\s*)+?)\s*(?:;|\bdo\b|$)")
+
+
+def read_values(spec: Spec, text: str, attached: Sequence[str] = ()) -> dict[str, Values]:
+    """The values `text` (and the table or code right after it) states for `spec`'s parameters."""
+    found: dict[str, Values] = {}
+    plain = text.replace("`", " ")
+    plain = _named_values(spec, plain, found)
+    plain = _worded_values(spec, plain, found)
+    if spec.list_param and spec.list_param not in found:
+        numbers = _span_numbers(text, plain) or _bare_list(plain)
+        if numbers:
+            found[spec.list_param] = numbers
+    if attached:
+        for name, values in _attached_values(spec, attached).items():
+            found.setdefault(name, values)
+    return found
+
+
+def code_spans(text: str) -> list[str]:
+    """The contents of the inline code spans of `text`, in order."""
+    return [match.group(2) for match in _CODE_SPAN.finditer(text)]
+
+
+def parse_numbers(text: str) -> tuple[int | float, ...] | None:
+    """`"0.01, 0.1, 1"` -> (0.01, 0.1, 1); None if `text` is not a list of numbers."""
+    if not _ONLY_NUMBERS.fullmatch(text):
+        return None
+    return tuple(to_number(part) for part in text.split(",") if part.strip())
+
+
+def to_number(text: str) -> int | float:
+    text = text.strip()
+    # "1.0" stays a float and "30" an int, so run ids and JSON keep what was written.
+    # A longer integer is read as a float (1e+30, or inf): int() refuses more than
+    # 4,300 digits, and no parameter comes near 18; the bounds turn it away.
+    return int(text) if re.fullmatch(r"[+-]?\d{1,18}", text) else float(text)
+
+
+def _named_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
+    """``name=value``, ``--name value`` and shell loops; returns the text with them blanked."""
+    for pattern in (_LOOP, _ASSIGNMENT, _FLAG):  # a loop's variable first: its flag says `--lr $lr`
+        for match in pattern.finditer(plain):
+            param = _param_named(spec, match.group(1))
+            if param is not None and param.name not in found and not match.group(2).startswith("$"):
+                found[param.name] = _values(param, match.group(2), loop=pattern is _LOOP)
+        plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
+    return plain
+
+
+def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
+    """``6000 total updates`` (a word no number follows), then ``hidden 5``, ``batch sizes 5, 10``;
+    consumed text is blanked, so "lr 0.5, 50 epochs" gives lr 0.5 and 50 epochs."""
+    lowered = plain.lower()
+    for before in (False, True):
+        for param, word in _words_longest_first(spec):
+            pattern = _word_then_number(word, param.many) if before else _number_then_word(word)
+            match = None if param.name in found else pattern.search(lowered)
+            if match is None:
+                continue
+            found[param.name] = _values(param, match.group("values"))
+            lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
+    return lowered
+
+
+def _words_longest_first(spec: Spec) -> list[tuple[Param, str]]:
+    pairs = [(param, word) for param in spec.params for word in param.words]
+    return sorted(pairs, key=lambda pair: -len(pair[1]))
+
+
+_WORD_PATTERNS: dict[tuple[str, bool], re.Pattern] = {}
+
+
+def _word_then_number(word: str, many: bool) -> re.Pattern:
+    """A list for a list parameter; for another, one number not followed by more ("updates
+    `10, 30`" then leaves the list to the list parameter)."""
+    key = (word, many)
+    if key not in _WORD_PATTERNS:
+        values = _LIST if many else rf"{_ALONE}(?!{_SEPARATOR}{_ALONE})"
+        _WORD_PATTERNS[key] = re.compile(
+            rf"(?<![\w-]){_spelled(word)}s?\s*(?:=|:|\bof\b|\bat\b|\bto\b|\bis\b|\bwas\b|~|≈)?\s*(?P<values>{values})")
+    return _WORD_PATTERNS[key]
+
+
+def _number_then_word(word: str) -> re.Pattern:
+    key = (word, None)
+    if key not in _WORD_PATTERNS:
+        _WORD_PATTERNS[key] = re.compile(
+            rf"(?P<values>{_ALONE})\s*{_spelled(word)}s?(?![\w-])(?!\s*(?:=|:)?\s*{NUMBER})")
+    return _WORD_PATTERNS[key]
+
+
+def _spelled(word: str) -> str:
+    """A parameter's word as a pattern: "batch size" also matches "batch-size" and "batch_size"."""
+    return r"[\s_-]*".join(re.escape(part) for part in re.split(r"[\s_-]+", word.lower()))
+
+
+def _span_numbers(text: str, plain: str) -> Values:
+    """The first code span that holds only numbers, unless a name took them ("`6000` total updates").
+    `plain` is `text` with what was read blanked, position for position."""
+    for match in _CODE_SPAN.finditer(text):
+        numbers = parse_numbers(match.group(2))
+        if numbers and plain[match.start(2): match.end(2)].strip():
+            return numbers
+    return ()
+
+
+def _bare_list(plain: str) -> Values:
+    """The first list of two or more numbers in the text (a lone number is too often a count)."""
+    for match in _NUMBER_LIST.finditer(plain):
+        numbers = _numbers_in(match.group(0))
+        if len(numbers) >= 2:
+            return numbers
+    return ()
+
+
+def _attached_values(spec: Spec, attached: Sequence[str]) -> dict[str, Values]:
+    rows = [_cells(line) for line in attached if line.strip().startswith("|")]
+    found: dict[str, Values] = {}
+    if rows:
+        _table_values(spec, [row for row in rows if not _is_delimiter(row)], found)
+    code = [line for line in attached if not line.strip().startswith("|")]
+    if code:
+        _named_values(spec, "\n".join(code), found)
+    return found
+
+
+def _table_values(spec: Spec, rows: list[list[str]], found: dict[str, Values]) -> None:
+    """A header row naming parameters (a column each), or rows of ``name | value``."""
+    header = [_param_named(spec, cell) for cell in rows[0]]
+    if any(header):
+        for column, param in enumerate(header):
+            if param is not None:
+                cells = [row[column] for row in rows[1:] if column < len(row) and row[column].strip()]
+                values = tuple(dict.fromkeys(v for cell in cells for v in _values(param, cell)))
+                if values:
+                    found.setdefault(param.name, values)
+        return
+    for row in rows:
+        param = _param_named(spec, row[0]) if len(row) > 1 else None
+        if param is not None:
+            found.setdefault(param.name, _values(param, ", ".join(row[1:])))
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _is_delimiter(row: list[str]) -> bool:
+    return all(cell and set(cell) <= set("-: ") for cell in row)
+
+
+def _param_named(spec: Spec, name: str) -> Param | None:
+    """The parameter a log's name stands for: its own name or one of its words."""
+    key = _normal(name)
+    for param in spec.params:
+        if key == _normal(param.name) or key in (_normal(word) for word in param.words):
+            return param
+    return None
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s_-]+", "_", name.strip().strip("*").lower())
+
+
+def _values(param: Param, raw: str, loop: bool = False) -> Values:
+    """The values in `raw`: numbers (a list if several), or text for a text parameter."""
+    raw = raw.strip()
+    numbers = _numbers_in(raw.replace(" ", ",") if loop else raw)
+    if numbers:
+        return numbers
+    if loop:
+        return tuple(part.strip("'\"") for part in raw.split())
+    return (raw.strip("'\""),)
+
+
+def _numbers_in(text: str) -> tuple[int | float, ...]:
+    parts = re.findall(_ALONE, text)
+    rest = re.sub(_ALONE, "", text)
+    if not parts or re.sub(r"(?:,|;|/|\band\b|\bor\b|&|\s)+", "", rest):
+        return ()
+    return tuple(to_number(part) for part in parts)

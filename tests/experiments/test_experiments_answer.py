@@ -1,0 +1,224 @@
+"""Which log lines ask for which runs, with which values, in which chapter (experiments.answer)."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from experiments import EXPERIMENTS, answer, chapters_named, make_run, values
+from experiments.catalog import discover
+
+PROJECT = Path(__file__).resolve().parents[2]
+SEED_LOG = PROJECT / "sessions" / "dlfs2.md"
+SCRIPTS = "learner-scripts"
+
+# Every seed-log line that asks for a run, in chapter 1: (line, [(experiment, run_id, values the line sets)]).
+SEED = {
+    "- Ch01 baseline run: `train.py` and `train_custom_loop.py`": [
+        ("ch01-baseline", "default", {}),
+        (SCRIPTS, "ch01-train.py", {"chapter": 1, "script": "train.py"}),
+        (SCRIPTS, "ch01-train_custom_loop.py", {"chapter": 1, "script": "train_custom_loop.py"}),
+    ],
+    "- LR sweep executed: `0.01, 0.1, 1.0, 3.0, 10.0`": [
+        ("ch01-lr-sweep", "lr-0.01-0.1-1-3-10", {"lrs": (0.01, 0.1, 1.0, 3.0, 10.0)})
+    ],
+    "- Batch sweep executed: `5, 10, 30, 100` (with fixed LR)": [
+        ("ch01-batch-sweep", "batch-5-10-30-100", {"batch_sizes": (5, 10, 30, 100)})
+    ],
+    "- Finish Ch01 with `validation split` + `fixed-total-update` fair comparison, then move to Ch02.": [
+        ("ch01-fixed-updates", "batch-5-10-30-100", {"updates": 3000}),
+        ("ch01-validation", "default", {"validation_fraction": 0.2}),
+    ],
+}
+
+
+def runs_of(line: str, chapter: int | None = 1):
+    return [(run.experiment, run.run_id) for run in answer(line, chapter).runs]
+
+
+def seed_log_lines():
+    return [line for line in SEED_LOG.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("line", seed_log_lines())
+def test_every_seed_log_line_asks_for_exactly_the_expected_runs(line):
+    found = answer(line, 1)
+    expected = SEED.get(line, [])
+    assert [(run.experiment, run.run_id) for run in found.runs] == [(e, r) for e, r, _ in expected]
+    for run, (experiment, _, stated) in zip(found.runs, expected):
+        assert run.params_dict() == {**EXPERIMENTS[experiment].defaults, **stated}
+    assert found.problems == ()
+
+
+def test_all_expected_lines_are_in_the_seed_log():
+    assert set(SEED) <= set(seed_log_lines())
+
+
+@pytest.mark.parametrize("line", [
+    "- NumPy compatibility fix for modern Python/NumPy: `np.int` -> `int` in `dataset/spiral.py`",
+    "- `updates per epoch = dataset_size / batch_size`.",
+    "- Core terms: `epoch`, `batch size`, `iterations/updates per epoch`",
+    "- Fair comparison rule: do not compare only by epochs when update counts differ.",
+    "- Training loss alone is insufficient; validation is required for generalization claims.",
+    "- LR controls update step size (`param -= lr * grad`), and too high LR causes unstable oscillation.",
+    "- Loss curve interpretation: early fast descent, later diminishing returns",
+    "",
+])
+def test_lines_about_concepts_ask_for_nothing_and_do_not_look_like_experiments(line):
+    assert answer(line, 1) == answer(line, None) == type(answer(line, 1))()
+
+
+# Where a log puts its values: (line, experiment, run id, values set).
+NOTATIONS = [
+    ("LR sweep executed: `1, 0.1, 0.1`", "ch01-lr-sweep", "lr-0.1-1", {"lrs": (0.1, 1.0)}),
+    ("LR sweep over 0.05, 0.5 and 5.0", "ch01-lr-sweep", "lr-0.05-0.5-5", {"lrs": (0.05, 0.5, 5.0)}),
+    ("lr sweep `0.5` `epochs=20` `n_seeds=2`", "ch01-lr-sweep", "lr-0.5_epochs-20_seeds-2",
+     {"lrs": (0.5,), "epochs": 20, "n_seeds": 2}),
+    ("LR sweep 0.1, 1 with epochs=20 and batch 10", "ch01-lr-sweep", "lr-0.1-1_batch-10_epochs-20",
+     {"lrs": (0.1, 1.0), "epochs": 20, "batch_size": 10}),
+    ("Re-ran the baseline with hidden 5, lr 1.0", "ch01-baseline", "hidden-5", {"hidden_size": 5, "lr": 1.0}),
+    ("Re-ran the baseline: learning rate 0.5, 50 epochs", "ch01-baseline", "lr-0.5_epochs-50",
+     {"lr": 0.5, "epochs": 50}),
+    ("Re-ran the fair comparison with `6000` total updates", "ch01-fixed-updates", "batch-5-10-30-100_updates-6000",
+     {"updates": 6000}),
+    ("LR sweep: `for lr in 0.05 0.5 5; do python train.py --lr $lr --max_epoch 20; done`", "ch01-lr-sweep",
+     "lr-0.05-0.5-5_epochs-20", {"lrs": (0.05, 0.5, 5.0), "epochs": 20}),
+    ("batch-size sweep `8, 16`", "ch01-batch-sweep", "batch-8-16", {"batch_sizes": (8, 16)}),
+    ("Batch sweep over batch sizes 8 and 16 at lr 0.5", "ch01-batch-sweep", "batch-8-16_lr-0.5",
+     {"batch_sizes": (8, 16), "lr": 0.5}),
+    ("fixed total updates `10, 30` `updates=600`", "ch01-fixed-updates", "batch-10-30_updates-600",
+     {"batch_sizes": (10, 30), "updates": 600}),
+    ("same number of updates for each batch", "ch01-fixed-updates", "batch-5-10-30-100", {}),
+    ("Hold-out split `validation_fraction=0.3`", "ch01-validation", "val-0.3", {"validation_fraction": 0.3}),
+    ("ch01 baseline `unknown=3`", "ch01-baseline", "default", {}),
+]
+
+
+@pytest.mark.parametrize("line, experiment, run_id, stated", NOTATIONS)
+def test_the_logs_values_reach_the_run_in_every_notation(line, experiment, run_id, stated):
+    runs = [run for run in answer(line, 1).runs if run.experiment != SCRIPTS]
+    assert [(run.experiment, run.run_id) for run in runs] == [(experiment, run_id)]
+    assert runs[0].params_dict() == {**EXPERIMENTS[experiment].defaults, **stated}
+
+
+@pytest.mark.parametrize("table, stated", [
+    (["| lr | epochs |", "|---|---|", "| 0.5 | 20 |", "| 1.0 | 20 |"], {"lrs": (0.5, 1.0), "epochs": 20}),
+    (["| setting | value |", "|---|---|", "| learning rates | 0.5, 2 |", "| batch size | 10 |"],
+     {"lrs": (0.5, 2.0), "batch_size": 10}),
+])
+def test_a_settings_table_after_the_line_gives_the_values(table, stated):
+    (run,) = answer("LR sweep executed with these settings", 1, table).runs
+    assert run.params_dict() == {**EXPERIMENTS["ch01-lr-sweep"].defaults, **stated}
+
+
+def test_a_line_states_values_over_the_table_after_it():
+    table = ["| lr | epochs |", "|---|---|", "| 0.5 | 20 |"]
+    (run,) = answer("LR sweep `0.1, 1`", 1, table).runs
+    assert run.params_dict()["lrs"] == (0.1, 1.0) and run.params_dict()["epochs"] == 20
+
+
+@pytest.mark.parametrize("text, chapters", [
+    ("Ch01 baseline", (1,)), ("Finish Ch01, then move to Ch02.", (1, 2)), ("chapter 4: word2vec", (4,)),
+    ("`ch04/train.py` and Chapter 10", (4, 10)), ("ch.3 CBOW", (3,)), ("batch 30, each 1", ()),
+    ("ch01-baseline", (1,)), ("the chapter", ()),
+])
+def test_chapters_named_in_a_line(text, chapters):
+    assert chapters_named(text) == chapters
+
+
+@pytest.mark.parametrize("line, chapter", [
+    ("LR sweep executed: `20, 10, 1`", 6),
+    ("Batch size sweep: `100, 1000`", 4),
+    ("LR sweep executed with Adam on SimpleCBOW", 4),
+    ("Re-ran the baseline with hidden 5, lr 1.0", 5),
+    ("`ch05/train_custom_loop.py`: `hidden_size=100`", 1),
+    ("Ch06: LR sweep executed: `20, 10, 1`", 1),
+])
+def test_an_experiment_answers_only_lines_of_its_chapter(line, chapter):
+    found = answer(line, chapter)
+    assert [run.experiment for run in found.runs if run.experiment != SCRIPTS] == []
+    assert found.unanswered
+
+
+def test_a_line_that_names_the_chapter_is_answered_from_another_chapter():
+    assert runs_of("Compared with the Ch01 LR sweep `0.1, 1`", 6) == [("ch01-lr-sweep", "lr-0.1-1")]
+    assert runs_of("Re-ran `ch01/train_custom_loop.py`", 6) == [
+        ("ch01-baseline", "default"), (SCRIPTS, "ch01-train_custom_loop.py")]
+
+
+def test_with_no_chapter_known_any_experiment_answers():
+    assert runs_of("LR sweep executed: `0.1, 1`", None) == [("ch01-lr-sweep", "lr-0.1-1")]
+
+
+@pytest.mark.parametrize("line, why", [
+    ("Ran `ch02/count_method_big.py` (window_size=2)", "it runs ch02/count_method_big.py"),
+    ("PPMI + SVD on PTB", "it works on the PTB data set"),
+    ("RNNLM perplexity 400", "it reports a perplexity figure"),
+    ("LR sweep executed: `20, 10, 1`", "it describes a sweep"),
+    ("Trained SimpleCBOW on the toy corpus", "it says something was run"),
+])
+def test_lines_that_look_like_an_experiment_no_experiment_answers_say_why(line, why):
+    found = answer(line, 5)
+    assert [run.experiment for run in found.runs if run.experiment != SCRIPTS] == []
+    assert found.unanswered == why
+
+
+def test_scripts_a_line_runs_become_runs_of_the_learners_scripts():
+    found = answer("Ran `ch02/count_method_big.py` (window_size=2)", 2)
+    assert [(r.experiment, r.run_id) for r in found.runs] == [(SCRIPTS, "ch02-count_method_big.py")]
+    assert answer("Fixed `np.int` in `dataset/spiral.py`", 1).runs == ()  # named, not run
+
+
+def test_runs_are_hashable_sorted_and_equal_when_their_values_are():
+    run = make_run("ch01-lr-sweep", lrs=(0.1, 1.0))
+    assert [name for name, _ in run.params] == sorted(run.params_dict())
+    assert run == answer("LR sweep `1.0, 0.1`", 1).runs[0]
+    assert len({run, answer("LR sweep `0.1, 1`", 1).runs[0]}) == 1
+
+
+def test_a_run_id_stays_a_short_safe_folder_name():
+    run = make_run("ch01-lr-sweep", lrs=tuple(0.001 * i for i in range(1, 40)))
+    assert len(run.run_id) <= 80 and "/" not in run.run_id
+    assert make_run(SCRIPTS, chapter=2, script="../../etc/passwd.py").run_id == "ch02-..-..-etc-passwd.py"
+
+
+def test_every_experiment_is_one_discovered_file_that_declares_its_spec():
+    specs = discover()
+    assert [spec.id for spec in specs] == sorted(spec.id for spec in specs)
+    for spec in specs:
+        assert spec.module == f"experiments.book.{spec.id.replace('-', '_')}"
+        assert spec.id.startswith(f"ch{spec.chapter:02d}-")
+        assert spec.title and spec.summary and spec.answers and spec.columns
+        literal = [re.sub(r"\\[A-Za-z]", "", pattern) for pattern in spec.answers]  # \W is a class
+        assert all(text == text.lower() for text in literal), spec.id  # matched against the lowered line
+        assert all(concept == concept.lower() for concept in spec.concepts)
+        assert spec.list_param in (None, *spec.defaults)
+    assert set(EXPERIMENTS) == {spec.id for spec in specs} | {SCRIPTS}
+
+
+def test_the_specs_declare_their_concepts():
+    assert EXPERIMENTS["ch01-lr-sweep"].concepts == ("learning rate",)
+    assert "fair comparison" in EXPERIMENTS["ch01-fixed-updates"].concepts
+    assert set(EXPERIMENTS["ch01-validation"].concepts) == {"validation", "generalization", "training loss"}
+
+
+def test_reading_specs_and_answering_lines_imports_neither_numpy_nor_matplotlib():
+    code = ("import sys, experiments; experiments.answer('LR sweep `0.1, 1`', 1); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'matplotlib', 'studykb')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_experiments_never_import_the_site_generator():
+    for path in (PROJECT / "experiments").rglob("*.py"):
+        text = path.read_text("utf-8")
+        assert "import studykb" not in text and "from studykb" not in text, path
+
+
+def test_number_lists_and_code_spans():
+    assert values.parse_numbers("0.01, 0.1, 1.0, 3.0, 10.0") == (0.01, 0.1, 1.0, 3.0, 10.0)
+    assert values.parse_numbers("np.int") is None
+    assert values.code_spans("`epoch` then `1e-3, 2`") == ["epoch", "1e-3, 2"]
+    assert values.to_number("1" * 5000) == float("inf")
