@@ -6,7 +6,7 @@ from typing import Mapping
 
 from experiments.common.ch01_settings import BATCH_SIZE, EPOCHS, HIDDEN_SIZE, N_SEEDS, SWEPT_LRS
 from experiments.result import FigureFile, Result, format_spread, rounded, spread
-from experiments.spec import Column, Spec
+from experiments.spec import Column, Spec, Tolerance
 
 SPEC = Spec(
     id="ch01-lr-sweep",
@@ -27,6 +27,10 @@ SPEC = Spec(
         Column("accuracy", "accuracy (mean ± std)", "percent"),
     ),
     list_param="lrs",
+    # At lr 10 training is chaotic in single precision: another CPU's BLAS kernel moves a
+    # single seed's final loss by up to 20 % (measured with OPENBLAS_CORETYPE=Prescott:
+    # 0.3458 -> 0.4188), within the spread over seeds (0.14). The other rates agree to 4 digits.
+    tolerance=Tolerance(relative=0.25, absolute=1e-3),
 )
 
 
