@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .ours import STAGES
+from .search import section as search_section
 
 PAGE = "performance.md"
 ASSETS = "assets/performance"
@@ -219,6 +220,7 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
     ]
     lines += _reload_section(results.get("live_reload"))
     lines += _experiments_section(results.get("experiments"))
+    lines += search_section()  # from the last `python -m bench.search` (docs/assets/performance/search.json)
     lines += [f"All figures, unrounded: [bench.json]({json_name}).", ""]
     return "\n".join(lines)
 
