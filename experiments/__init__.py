@@ -2,7 +2,7 @@
 
 What the site generator uses is here, and none of it imports NumPy or matplotlib:
 
-- ``answer(line, chapter)``: the runs a log line asks for (experiments.answer);
+- ``answer(line, chapter)``: the runs a log line asks for (experiments.answers);
 - ``chapters_named(text)``: the chapters a line names;
 - ``EXPERIMENTS``: every experiment's spec, by id (experiments.catalog);
 - ``Run``, ``problems(run)``, ``results_dir``, ``load_results`` (experiments.runs);
@@ -12,7 +12,7 @@ This package never imports the site generator: which runs the logs ask for is th
 generator's question (``python -m studykb experiments``).
 """
 
-from experiments.answer import Answer, answer, chapters_named
+from experiments.answers import Answer, answer, chapters_named
 from experiments.catalog import EXPERIMENTS
 from experiments.runs import Run, load_results, make_run, problems, results_dir
 

@@ -24,7 +24,7 @@ import tracemalloc
 from pathlib import Path
 
 from experiments import gallery
-from experiments.answer import answer
+from experiments.answers import answer
 from experiments.catalog import EXPERIMENTS
 from experiments.runs import Run, make_run
 

@@ -14,7 +14,7 @@ def test_cache_key_covers_the_modules_an_experiment_imports():
     assert {"experiments.book.ch01_lr_sweep", "experiments.common.sweep", "experiments.common.training",
             "experiments.common.net", "experiments.common.layers", "experiments.common.stacked_sgd",
             "experiments.common.data", "experiments.common.plotting", "experiments.result"} <= set(modules)
-    assert not {"experiments.runner", "experiments.answer", "experiments.catalog"} & set(modules)
+    assert not {"experiments.runner", "experiments.answers", "experiments.catalog"} & set(modules)
 
 
 def test_cache_key_changes_with_parameters_and_with_imported_code(tmp_path):

@@ -20,7 +20,9 @@ from experiments.runs import Run, make_run, problems
 from experiments.spec import Spec
 from experiments.values import read_values
 
-_CHAPTER = re.compile(r"\bch(?:apters?)?[ .]?0?(\d{1,2})(?=\b|_|/)")
+# No \b in front: Python's regex engine then looks for the pattern by its first letters,
+# several times faster; a match inside a word ("each 1") is dropped after.
+_CHAPTER = re.compile(r"ch(?:apters?)?[ .]?0?(\d{1,2})(?=\b|_|/)")
 
 # What makes a line look like an experiment when none answers it: (pattern, why, needs a number).
 _LOOKS_LIKE = (
@@ -41,7 +43,15 @@ class Answer:
 
 def chapters_named(text: str) -> tuple[int, ...]:
     """The chapters a line names, in order: "Ch02", "chapter 4", a path like ``ch04/train.py``."""
-    return tuple(dict.fromkeys(int(number) for number in _CHAPTER.findall(text.lower()) if int(number) > 0))
+    lowered = text.lower()
+    if "ch" not in lowered:
+        return ()
+    found = (int(m.group(1)) for m in _CHAPTER.finditer(lowered) if not _in_word(lowered, m.start()))
+    return tuple(dict.fromkeys(number for number in found if number > 0))
+
+
+def _in_word(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
 def answer(line: str, chapter: int | None, attached: Sequence[str] = ()) -> Answer:
@@ -93,6 +103,12 @@ def _answers(spec: Spec) -> re.Pattern:
     return re.compile("|".join(f"(?:{pattern})" for pattern in spec.answers) or r"(?!)")
 
 
-_ANY = re.compile("|".join(
-    [f"(?:{pattern})" for spec in EXPERIMENTS.values() for pattern in spec.answers]
-    + [r"\.py\b"] + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE]))
+def _any_pattern(patterns: list[str]) -> re.Pattern:
+    """One search that every line any pattern matches passes (and a few more): the patterns
+    without a leading \b, which Python's regex engine then finds by their first letters,
+    three times faster on a long log."""
+    return re.compile("|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in patterns))
+
+
+_ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in spec.answers]
+                    + [r"\.py\b"] + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])

@@ -1,4 +1,4 @@
-"""Which log lines ask for which runs, with which values, in which chapter (experiments.answer)."""
+"""Which log lines ask for which runs, with which values, in which chapter (experiments.answers)."""
 
 import re
 import subprocess
