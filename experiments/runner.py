@@ -28,7 +28,7 @@ from experiments import gallery, storage
 from experiments.cache import cache_key, library_versions
 from experiments.report import Reporter, summary_table
 from experiments.result import Result, agree
-from experiments.runs import Run, load_results, problems, results_dir
+from experiments.runs import Run, cannot_run, load_results, results_dir
 
 POLL_SECONDS = 0.25
 # Written by the run itself or describing where it ran: not compared with a re-run's.
@@ -97,9 +97,7 @@ def threads_per_worker(workers: int, cores: int) -> int:
 def plan(runs: list[Run], root: Path, force: bool, scripts_root: Path | None = None) -> list[Planned]:
     planned = []
     for run in runs:
-        cannot = "; ".join(problems(run))
-        if not cannot and run.experiment == gallery.SPEC.id:
-            cannot = gallery.unavailable(run.params_dict(), scripts_root)
+        cannot = cannot_run(run, scripts_root)
         key = "" if cannot else cache_key(run, scripts_root)
         stale = force or (not cannot and storage.stored_key(results_dir(run, root)) != key)
         planned.append(Planned(run, key, stale, cannot))

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from experiments import gallery
 from experiments.catalog import EXPERIMENTS
 from experiments.spec import Param, ParamValue, Spec
 
@@ -59,11 +60,23 @@ def make_run(experiment_id: str, **stated) -> Run:
 
 def problems(run: Run) -> tuple[str, ...]:
     """Why the run cannot run ("batch size 1000 > 300 training points"), or () if it can."""
-    spec, values = run.spec, run.params_dict()
+    return spec_problems(run.spec, run.params_dict())
+
+
+def spec_problems(spec: Spec, values: dict) -> tuple[str, ...]:
+    """Why `spec` cannot take `values`: each parameter's type, count and bounds, then its constraints."""
     found = [problem for param in spec.params for problem in _param_problems(param, values[param.name])]
     if not found and spec.constraints is not None:
         found = list(spec.constraints(values))
     return tuple(found)
+
+
+def cannot_run(run: Run, scripts_root: Path | None) -> str:
+    """Why the run cannot run here ("" if it can): its values, or a learner's script not at hand."""
+    found = "; ".join(problems(run))
+    if not found and run.experiment == gallery.SPEC.id:
+        found = gallery.unavailable(run.params_dict(), scripts_root)
+    return found
 
 
 def results_dir(run: Run, root: Path) -> Path:

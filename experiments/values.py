@@ -31,7 +31,7 @@ _NUMBER_LIST = re.compile(_LIST)
 _ONLY_NUMBERS = re.compile(rf"\s*{NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s*")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _TOKEN = r"(?:\"[^\"]*\"|'[^']*'|[^\s,;)`|]+)"
-_ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?([A-Za-z_][\w-]*)\s*=\s*({_LIST}(?![\w.])|{_TOKEN})")
+_ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?([A-Za-z_][\w-]*)\s*=\s*({_LIST}(?![\w.])|{_TOKEN}(?:\s*,\s*{_TOKEN})*)")
 _FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
 _LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;]+\s*)+?)\s*(?:;|\bdo\b|$)")
 
@@ -204,9 +204,9 @@ def _values(param: Param, raw: str, loop: bool = False) -> Values:
     numbers = _numbers_in(raw.replace(" ", ",") if loop else raw)
     if numbers:
         return numbers
-    if loop:
-        return tuple(part.strip("'\"") for part in raw.split())
-    return (raw.strip("'\""),)
+    words = raw.split() if loop else [part.strip() for part in raw.split(",")]
+    words = [word.strip("'\"") for word in words if word.strip()]
+    return tuple(words) if param.many or loop else tuple(words[:1])
 
 
 def _numbers_in(text: str) -> tuple[int | float, ...]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import experiments
-from experiments import gallery
 
 from .model import Knowledge
 
@@ -48,14 +47,13 @@ def load_run_results(knowledge: Knowledge, root: Path, scripts_root: Path | None
 def load_run_result(run: experiments.Run, root: Path, scripts_root: Path | None,
                     assets: dict[str, bytes]) -> RunResult:
     title = experiments.EXPERIMENTS[run.experiment].title
-    cannot = "; ".join(experiments.problems(run))
-    if cannot:
-        return RunResult(run.experiment, run.run_id, title, None, cannot_run=cannot)
+    if experiments.problems(run):
+        return RunResult(run.experiment, run.run_id, title, None, cannot_run=experiments.cannot_run(run, scripts_root))
+    # Committed results show even where they cannot be made again (no learner's scripts in CI).
     metrics = experiments.load_results(run, root)
-    if metrics is None and run.experiment == gallery.SPEC.id:
-        cannot = gallery.unavailable(run.params_dict(), scripts_root)
-    figures = _figures(run, metrics, root, assets) if metrics else ()
-    return RunResult(run.experiment, run.run_id, title, metrics, figures, cannot)
+    if metrics is None:
+        return RunResult(run.experiment, run.run_id, title, None, cannot_run=experiments.cannot_run(run, scripts_root))
+    return RunResult(run.experiment, run.run_id, title, metrics, _figures(run, metrics, root, assets))
 
 
 def _figures(run: experiments.Run, metrics: dict, root: Path, assets: dict[str, bytes]) -> tuple[tuple[str, str], ...]:

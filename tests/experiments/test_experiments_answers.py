@@ -9,6 +9,8 @@ import pytest
 
 from experiments import EXPERIMENTS, answer, chapters_named, make_run, values
 from experiments.catalog import discover
+from experiments.runs import spec_problems
+from experiments.spec import Column, Param, Spec, integer, text
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEED_LOG = PROJECT / "sessions" / "dlfs2.md"
@@ -222,3 +224,24 @@ def test_number_lists_and_code_spans():
     assert values.parse_numbers("np.int") is None
     assert values.code_spans("`epoch` then `1e-3, 2`") == ["epoch", "1e-3, 2"]
     assert values.to_number("1" * 5000) == float("inf")
+
+
+OPTIMIZER_SPEC = Spec(
+    id="ch06-optimizers", chapter=6, title="t", summary="s", answers=(r"optimizer comparison",),
+    params=(text("optimizer", "sgd", "opt", "the optimizer", words=("optimizer",), choices=("sgd", "adam")),
+            Param("corpora", str, ("ptb",), "corpus", "corpora", words=("corpora",), many=True),
+            integer("hidden_size", 100, "hidden", "units", 1, 1000, words=("hidden",))),
+    concepts=(), columns=(Column("optimizer", "optimizer"),))
+
+
+@pytest.mark.parametrize("line, stated, problems", [
+    ("optimizer comparison `optimizer=adam` hidden 200", {"optimizer": ("adam",), "hidden_size": (200,)}, ()),
+    ("optimizer comparison --optimizer rmsprop", {"optimizer": ("rmsprop",)}, ("optimizer 'rmsprop' is not one of sgd, adam",)),
+    ("optimizer comparison `corpora=ptb, toy`", {"corpora": ("ptb", "toy")}, ()),
+    ("optimizer comparison hidden 2.5", {"hidden_size": (2.5,)}, ("hidden 2.5 is not a whole number",)),
+])
+def test_parameters_may_be_numbers_lists_or_text(line, stated, problems):
+    found = values.read_values(OPTIMIZER_SPEC, line)
+    assert found == stated
+    merged = {**OPTIMIZER_SPEC.defaults, **{k: v if OPTIMIZER_SPEC.param(k).many else v[0] for k, v in found.items()}}
+    assert spec_problems(OPTIMIZER_SPEC, merged) == problems
