@@ -116,7 +116,7 @@ def test_a_log_named_con_gets_a_source_page_windows_can_create(tmp_path):
     ("terms:\n  - term: foo\n    chapter: one\n", ["3: warning: `chapter:` should be a whole number, not 'one'; ignored"]),
     ("terms:\n  - term: foo\n    alias: bar\n",
      ["3: warning: unknown key 'alias' in a terms entry (expected term, aliases, definition, chapter); ignored"]),
-    ("glossary:\n  - term: foo\n", ["1: warning: unknown section 'glossary' (expected `terms:` or `ignore:`); ignored"]),
+    ("glossary:\n  - term: foo\n", ["1: warning: unknown section 'glossary' (expected `terms:`, `ignore:` or `labels:`); ignored"]),
     ("terms:\n  - term: step size\n  - term: Step Size\n    definition: how far\n",
      ["3: warning: term 'Step Size' is also at line 2; the two entries are merged"]),
     ("terms: [\n", ["2: error: vocabulary file is not valid YAML: did not find expected node content"]),

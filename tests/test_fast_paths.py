@@ -118,22 +118,6 @@ def test_a_clean_file_decodes_at_once_as_line_by_line():
             assert at_once == sources._checked_lines(normalised, "x", diagnostics := []) and not diagnostics
 
 
-@pytest.mark.parametrize("lazy, greedy, read", [
-    (r"^(?P<name>[^:`*\[\]]{1,60}?)\s*:(?:\s+(?P<value>.*))?$", parse.FIELD_RE,
-     lambda m: (m["name"].rstrip(), m["value"])),  # the greedy name takes the blanks before the colon
-    (r"^\s*(?P<key>start|end|duration|total)\b\s*[:=]?\s*(?P<value>.*?)\s*$", timelog.PART_RE, re.Match.groups),
-    (r"^##\s+Session\b\s*:?\s*(?P<rest>.*?)\s*$", parse.HEADER_RE, re.Match.groups),
-])
-def test_greedy_expressions_read_what_their_lazy_forms_read(lazy, greedy, read):
-    lazy = re.compile(lazy, greedy.flags)
-    pieces = [" ", " ", "\t", "\n", ":", "=", "a", "`", "*", "[", "x" * 30, "start", "End", "total", "##", "Session",
-              "\u00a0", "\u00e9", "1"]
-    for text in random_texts(pieces, seed=4, count=20000, longest=12):
-        text = text.strip()  # as a bullet's text is
-        old, new = lazy.match(text), greedy.match(text)
-        assert (old and old.groups()) == (new and read(new)), text
-
-
 @pytest.mark.parametrize("cls", [model.Field, model.Item, model.Section, model.QA, model.Note, model.CodeBlock,
                                  model.Table, model.TimeLog, model.Session, model.LogFile, model.Definition,
                                  model.Mention, model.Concept, model.WatchItem, model.Card, model.ExperimentRef])
@@ -218,17 +202,6 @@ def test_mentions_are_those_the_case_blind_pattern_finds(extra):
     case_blind = _case_blind_finder(lexicon)
     for line in lines:
         assert lexicon.find(line) == case_blind(line), line
-
-
-def test_a_definition_needs_its_verb_between_spaces_or_a_colon(monkeypatch):
-    lexicon = build_lexicon([], frozenset())
-    lines = ["Epoch is one pass.", "Epoch\tis one pass.", "Epoch is\u00a0one pass.", "Epoch is, roughly, a pass.",
-             "`epoch = passes`", "Epoch: one pass.", "Epoch :\tone pass", "Sweep means\nchanging one value",
-             "Sweep stands for a loop", "Sweep stands  for a loop", "LR controls\u2003the step", "This is it",
-             "The model is bad today.", "`epoch` is, in my words, one pass", "Gradient clipping refers to x"]
-    fast = [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
-    monkeypatch.setattr(concepts, "_may_define", lambda text, colon_allowed: True)
-    assert fast == [definition_subject(line, lexicon, colon) for line in lines for colon in (False, True)]
 
 
 def test_single_backtick_spans_are_those_the_general_reading_finds():

@@ -62,6 +62,18 @@ def test_session_header(header, started, zone, offset, levels):
         assert log.sessions[0].utc_offset == offset
 
 
+@pytest.mark.parametrize("rest, started", [
+    ("2026-02-14 13:16:07 KST", datetime(2026, 2, 14, 13, 16, 7)),
+    ("2026-02-14 13:16 KST", datetime(2026, 2, 14, 13, 16)),
+    ("2026-2-4 9:05 KST", datetime(2026, 2, 4, 9, 5)),
+    ("2026-2-4 9:05:03 KST", datetime(2026, 2, 4, 9, 5, 3)),
+    ("2026-02-30 10:00 KST", None),
+    ("2026-02-14 24:00 KST", None),
+])
+def test_session_times_padded_or_not(rest, started):
+    assert parse_session_header(rest, "a.md", 1)[0] == started
+
+
 def test_seed_sections_hold_their_flat_items():
     log, problems = parse((__import__("tests.conftest", fromlist=["SEED"]).SEED).read_text())
     second = log.sessions[1]
@@ -116,7 +128,8 @@ def test_unclosed_fence_is_kept_and_reported():
 @pytest.mark.parametrize("text, message", [
     ("", "empty log file"),
     ("# Only a title\n", "no session entries"),
-    ("## Session: 2026-03-02 10:00 UTC\njust text\n", "no '- Field: value' lines"),
+    ("## Session: 2026-03-02 10:00 UTC\n" + "- 공부한 것 한 줄\n" * 5,
+     "session 2026-03-02 has 5 lines but no learned items, watchlist, resume point or time log were recognised"),
 ])
 def test_file_level_problems(text, message):
     _, problems = parse(text)

@@ -1,4 +1,8 @@
-"""Recall cards: from Q/A lines and from the learner's own definitions."""
+"""Recall cards: from Q/A lines and from the learner's own definitions.
+
+A Q/A line is read in its common shapes: ``Q/A: When X, Y``, ``**Q:** ... **A:** ...``,
+``Q1. ... A1. ...``, and a question whose answer is the next line (``Q1. ...`` then ``A1. ...``).
+"""
 from __future__ import annotations
 
 import hashlib
@@ -6,6 +10,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .labels import default_labels
 from .model import Card, Concept, ConceptSlug, Source, WatchItem
 from .watchlist import watched_concepts
 
@@ -25,12 +30,14 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
     cards, taken = [], set()
     position: dict[str, int] = {}  # each session's place in the lines, which come session by session
     session = None
-    for line in lines:
+    for line, answer in _questions(lines):
         if line.session is not session:
             session = line.session
             position.setdefault(session, len(position))
         if line.role == "qa":
-            card = _qa_card(line, mention_index.get(line.source, ()), watched)
+            named = tuple(dict.fromkeys([*mention_index.get(line.source, ()),
+                                         *(mention_index.get(answer.source, ()) if answer else ())]))
+            card = _qa_card(line, answer, named, watched)
             base, n = card.id, 1
             while card.id in taken:  # the same question twice in one session
                 n += 1
@@ -42,8 +49,30 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
     return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
 
 
+def _questions(lines: list["Line"]):
+    """Each line with the answer line that follows it, for a quiz question whose answer
+    is on the next Q/A line of its session (None otherwise); that answer line is passed over."""
+    labels = default_labels()
+    skip = None
+    for i, line in enumerate(lines):
+        if line is skip:
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        quiz = labels.split_quiz(line.text) if line.role == "qa" else None
+        if (quiz and not quiz[1] and after is not None and after.role == "qa" and after.session == line.session
+                and labels.answer_text(after.text) is not None):
+            skip = after
+            yield line, after
+        else:
+            yield line, None
+
+
 def split_question(text: str) -> tuple[str, str]:
-    """A Q/A line's prompt and answer: "Q? A", "When X, Y", or first sentence / rest."""
+    """A Q/A line's prompt and answer: "Q: ...? A: ...", "Q1. ... A1. ...", "Q? A",
+    "When X, Y", or first sentence / rest."""
+    quiz = default_labels().split_quiz(text)
+    if quiz and quiz[0] and quiz[1]:
+        return quiz
     for pattern, suffix in ((QUESTION_RE, ""), (CONDITION_RE, ": what then?"), (SENTENCE_RE, " What follows?")):
         match = pattern.match(text.strip())
         if match and match["a"].strip():
@@ -51,8 +80,11 @@ def split_question(text: str) -> tuple[str, str]:
     return "Recall this Q/A.", text
 
 
-def _qa_card(line: "Line", concepts: tuple[ConceptSlug, ...], watched) -> Card:
-    front, back = split_question(line.text)
+def _qa_card(line: "Line", answer: "Line | None", concepts: tuple[ConceptSlug, ...], watched) -> Card:
+    if answer is not None:
+        front, back = default_labels().split_quiz(line.text)[0], default_labels().answer_text(answer.text)
+    else:
+        front, back = split_question(line.text)
     return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,
                 concepts, watch=bool(watched.intersection(concepts)))
 
@@ -67,11 +99,12 @@ def _definition_card(concept: Concept, watched) -> Card:
 def definition_question(name: str) -> str:
     """"What is an epoch?", "What are updates per epoch?", "What is SGD?"."""
     first = name.split()[0]
-    if first.endswith("s") and not first.endswith("ss") and len(first) > 3:
-        return f"What are {name}?"
+    if first.endswith("s") and not first.endswith(("ss", "us", "is")) and len(first) > 3:
+        return f"What are {name}?"  # not "corpus", "analysis"
     if name.upper() == name or " " not in name and name[:1].isupper():
         return f"What is {name}?"
-    article = "an" if name[:1].lower() in "aeiou" else "a"
+    sounds_like_you = name.lower().startswith(("one", "uni", "use", "eu"))  # "a one-hot vector"
+    article = "an" if name[:1].lower() in "aeiou" and not sounds_like_you else "a"
     return f"What is {article} {name}?"
 
 

@@ -1,49 +1,120 @@
-"""Finding concepts in log text: definitions, backticked terms, vocabulary mentions."""
+"""Finding concepts in log text: definitions, backticked terms, names given in two languages,
+and the spellings a watchlist line sets against each other.
+
+A definition is a line that names a term and then says what it is, in any of the shapes
+learners write: "`epoch` is ...", "Sweep means ...", "`SVD` factorizes ...",
+"`PTB` (Penn Treebank) is ...", "`generalization` = how well ...", "`one-hot` vector: ...",
+and in Korean, Japanese or Chinese "`에폭`은 ...", "학습률이란 ...", "エポックとは ...",
+"学习率是 ...".
+"""
 from __future__ import annotations
 
 import builtins
 import keyword
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .markup import code_spans
-from .vocabulary import Lexicon, normalise
+from .vocabulary import Lexicon, Match, normalise
 
-WORDLIKE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ '/-][A-Za-z0-9]+){0,4}$")
+# A word: a letter of any script, then letters or digits; up to five words joined by a
+# blank, an apostrophe, a slash or a hyphen. ``hidden_size`` is an identifier instead.
+WORDLIKE_RE = re.compile(r"^[^\W\d_][^\W_]*(?:[ '/-][^\W_]+){0,4}$")
+IDENTIFIER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+CAMEL_CASE_RE = re.compile(r"[a-z][A-Z]")  # `TimeRNN`, `forwardPass`: a class or a function
 CODE_WORDS = frozenset(dir(builtins)) | frozenset(keyword.kwlist) | frozenset({
     "np", "numpy", "torch", "pip", "python", "python3", "git", "make", "cd", "ls",
     "cp", "mv", "rm", "sudo", "conda", "venv", "self", "main", "args", "kwargs",
     "lr", "grad", "param", "params", "x", "y", "t", "w", "b",
 })
-SUBJECT = r"(?P<subject>`[^`]+`|[A-Za-z][\w'/ -]{0,40}?)"
-IS_RE = re.compile(rf"^{SUBJECT}\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<rest>.+)$")
-MEANS_RE = re.compile(
-    rf"^{SUBJECT}\s+(?:means|refers to|is defined as|denotes|stands for|controls|measures|determines)\s+(?P<rest>.+)$")
-COLON_RE = re.compile(rf"^{SUBJECT}\s*:\s+(?P<rest>.+)$")
-FORMULA_RE = re.compile(r"^`(?P<subject>[A-Za-z][A-Za-z ]*[A-Za-z])\s*=\s*[^`]+`")
-# Every pattern above but the formula needs its verb between spaces or, for the colon
-# pattern, a colon: a line with neither is not matched against them one by one.
-DEFINING_WORD_RE = re.compile(
-    r"\s(?:is|are|means|refers to|denotes|stands for|controls|measures|determines)\s")
+# The first word of a shell command: `pip install scikit-learn` is no concept.
+COMMANDS = frozenset({
+    "pip", "pip3", "python", "python3", "py", "git", "cd", "ls", "conda", "mamba", "npm", "npx",
+    "brew", "apt", "apt-get", "make", "cp", "mv", "rm", "sudo", "mkdir", "cat", "echo", "export",
+    "source", "docker", "pytest", "jupyter", "curl", "wget", "uv", "poetry", "mkdocs", "chmod",
+})
+
+# What follows a subject for the line to define it.
+IS_RE = re.compile(r"^\s+(?:is|are)\s+(?:an?\s+|the\s+)?\S")
 SENTENCE_VERBS = ("means", "refers to", "is defined as", "denotes", "stands for")
+MEANS_RE = re.compile(rf"^\s+(?:{'|'.join(SENTENCE_VERBS)}|controls|measures|determines)\s+\S")
+SENTENCE_MEANS_RE = re.compile(rf"^\s+(?:{'|'.join(SENTENCE_VERBS)})\s+\S")
+# "`SVD` factorizes ...", "`CBOW` quickly predicts ...": a verb in the third person.
+VERB_RE = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{2,}s)\s+\S")
+NOT_VERBS = frozenset({"is", "was", "has", "does", "vs", "its", "this", "thus", "plus", "less", "unless",
+                       "always", "perhaps", "yes", "as", "us", "across", "towards", "besides", "sometimes",
+                       "nevertheless", "whereas",
+                       "means", "stands", "refers"})  # these define only as "stands for", "refers to"
+EQUALS_RE = re.compile(r"^\s*=\s*(?=[^\W\d_]|`)")
+LINK_RE = re.compile(f"{IS_RE.pattern}|{MEANS_RE.pattern}|{EQUALS_RE.pattern}")
+COLON_RE = re.compile(r"^\s*[:：]\s*\S")
+FORMULA_RE = re.compile(r"^`(?P<subject>[A-Za-z][A-Za-z ]*[A-Za-z])\s*=\s*[^`]+`")
+STRONG_RE = re.compile(r"^(?:`(?P<code>[^`]+)`|\*\*(?P<bold>[^*]+)\*\*)(?P<trail>(?: [A-Za-z][\w-]*){0,2})")
+PLAIN_RE = re.compile(r"^[^\W\d_][\w'/-]*(?: [\w'/-]+){0,3}")  # a term of up to four words
+NEXT_WORD_RE = re.compile(r"^\s+([a-z]{2,})\s+\S")
+ARTICLE_RE = re.compile(r"^(?:an?|the) (?=\S)", re.IGNORECASE)
+# After a plural subject ("Vanishing gradients come from ..."), a word that is no verb.
+NOT_AFTER_PLURAL = frozenset({"from", "of", "in", "on", "at", "with", "and", "or", "for", "to", "by", "as", "vs",
+                              "that", "which", "the", "a", "an", "were", "was", "still", "also", "only", "per"})
+PAREN_RE = re.compile(r"^\s*[(（](?P<inside>[^()（）]{1,40})[)）]")
+
+# Korean, Japanese and Chinese: the subject ends where its particle begins ("에폭은 ...",
+# "학습률이란 ...", "エポックとは ...", "学习率是 ..."). A Korean particle ends a word.
+CJK = r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f"
+CJK_SUBJECT = rf"(?:`[^`]+`|\*\*[^*]+\*\*|[^\s`*(（:：]{{1,20}}?(?: [^\s`*(（:：]{{1,20}}?){{0,2}})"
+CJK_PAREN = r"(?:\s*[(（][^()（）]{1,40}[)）])?"
+KO_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
+                   r"(?P<particle>이라는 것은|이라 함은|이란|란|은|는)\s+(?P<rest>\S.*)$")
+JA_ZH_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
+                      r"(?P<particle>とは|是指|指的是|就是|は|是)[、,，\s]*(?P<rest>\S.*)$")
+# Particles that say "X means": a subject nobody knew yet is a term after one of them.
+CJK_CHAR_RE = re.compile(f"[{CJK}]")
+DEFINING_PARTICLES = frozenset({"이라는 것은", "이라 함은", "이란", "란", "とは", "是指", "指的是"})
+# A Korean or Japanese name with its English one in parentheses, or the other way round.
+PAIR_RE = re.compile(rf"(?P<cjk>[{CJK}]+(?: [{CJK}]+){{0,2}})\s*[(（](?P<latin>[A-Za-z][A-Za-z0-9 '/-]{{0,40}})[)）]"
+                     rf"|(?P<latin2>[A-Za-z][A-Za-z0-9'/-]*(?: [A-Za-z0-9'/-]+){{0,3}})\s*[(（](?P<cjk2>[{CJK}][{CJK} ]{{0,20}})[)）]")
+ALIAS_NOT_FIRST = frozenset({"see", "cf", "eg", "e.g.", "ie", "i.e.", "like", "about", "from", "in", "on", "for",
+                             "with", "not", "ch", "chapter", "page", "p", "fig", "figure", "as", "at", "by", "was"})
+# What stands between two spellings a line sets against each other: "X vs Y", "X and Y",
+# "X / Y", "X와 Y", "X と Y", "X和Y".
+CONTRAST_RE = re.compile(r"^[\s`*,]*(?:vs\.?|versus|and|or|from|against|compared (?:to|with)|instead of|not|/"
+                         r"|와|과|랑|이랑|하고|대|と|和|与|跟|还是|或)(?:\s+(?:the|a|an|plain))?[\s`*,]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A term found in a line, and whether the line defines it."""
+class Defined:
+    """The term a line defines, as written, and other names it gives it in parentheses."""
 
-    name: str
-    defines: bool
+    subject: str
+    aliases: tuple[str, ...] = ()
 
 
 def is_term_like(code: str, lexicon: Lexicon) -> bool:
-    """`batch size` is a term; `train.py`, `np.int`, `param -= lr * grad` are code."""
+    """`batch size` and `에폭` are terms; `train.py`, `np.int`, `param -= lr * grad`, a single
+    letter (`U`) and a command (`pip install scikit-learn`) are code; `hidden_size` is a term
+    once the log has defined it."""
     code = code.strip()
-    if not WORDLIKE_RE.match(code) or (lexicon.ignored and normalise(code) in lexicon.ignored):
+    if lexicon.ignored and normalise(code) in lexicon.ignored:
         return False
-    if " " not in code and "-" not in code and "/" not in code:
-        return code not in CODE_WORDS and (lexicon.lookup(code) is not None or code.isalpha())
-    return True
+    if IDENTIFIER_RE.match(code):
+        return lexicon.lookup(code) is not None
+    if not WORDLIKE_RE.match(code):
+        return False
+    words = code.split()
+    if len(words) > 1:
+        return words[0].lower() not in COMMANDS
+    known = lexicon.lookup(code) is not None
+    if len(code) <= (2 if code.isascii() else 1) or CAMEL_CASE_RE.search(code):
+        return known
+    if "-" in code or "/" in code:
+        return True
+    return code not in CODE_WORDS and (known or code.isalpha())
+
+
+def is_definable(code: str, lexicon: Lexicon) -> bool:
+    """A backticked subject a definition can be of: a term, or an identifier (`hidden_size`)."""
+    return is_term_like(code, lexicon) or IDENTIFIER_RE.match(code.strip()) is not None
 
 
 def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
@@ -51,34 +122,186 @@ def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
 
 
 def definition_subject(text: str, lexicon: Lexicon, colon_allowed: bool) -> str | None:
-    """The term a line defines ("`epoch` is ...", "Sweep means ...", "LR controls ..."), if any."""
-    if not _may_define(text, colon_allowed):
-        return None  # most lines
+    """The term a line defines, as written, if any (``colon_allowed``: an item of a learned part)."""
+    defined = defined_term(text, lexicon, colon_allowed)
+    return defined.subject if defined else None
+
+
+def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | None:
+    """The term a line defines and the names it gives it, if any. In a part of what was
+    learned (``in_learned``) looser shapes count too: "Term: ...", "Term verbs ..."."""
     formula = FORMULA_RE.match(text)
     if formula and is_term_like(formula["subject"], lexicon):
-        return formula["subject"]
-    for pattern in (MEANS_RE, IS_RE) + ((COLON_RE,) if colon_allowed else ()):
+        return Defined(formula["subject"])
+    for subject, written, rest in _subjects(text):
+        aliases, rest = _parenthesised(rest)
+        if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
+            return Defined(subject, aliases)
+    return _cjk_definition(text, lexicon)
+
+
+def _subjects(text: str) -> Iterator[tuple[str, str, str]]:
+    """The ways a line can start with a term, shortest first: (the term, how it is written,
+    the rest). Written ``strong`` (backticked or bold), ``extended`` (a strong term and
+    the words after it: "`one-hot` vector") or ``plain``."""
+    strong = STRONG_RE.match(text)
+    if strong:
+        head = (strong["code"] or strong["bold"]).strip()
+        after = text[strong.start("trail"):]
+        yield head, "strong", after
+        taken = ""
+        for word in strong["trail"].split():
+            taken += " " + word
+            yield head + taken, "extended", after[len(taken):]
+        return
+    article = ARTICLE_RE.match(text)  # "A language model gives ...", "The embedding layer looks up ..."
+    text = text[article.end():] if article else text
+    plain = PLAIN_RE.match(text)
+    if plain:
+        words = plain.group().split(" ")
+        for k in range(1, len(words) + 1):
+            subject = " ".join(words[:k])
+            yield subject, "plain", text[len(subject):]
+
+
+def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned: bool, named_twice: bool) -> bool:
+    """Whether ``rest`` says what ``subject`` is, for a subject so written. What follows
+    the subject is looked at first: most lines are no definitions, and say so there."""
+    if not _links(subject, rest, in_learned, strong=written == "strong"):
+        return False
+    if written == "strong":
+        return is_definable(subject, lexicon)
+    if lexicon.lookup(subject) is not None:
+        return True
+    if written == "extended":
+        return False  # "`SVD` result: ..." says nothing of a term "SVD result"
+    # An unknown plain subject counts only with an unmistakable verb and a short name.
+    return named_twice or (bool(SENTENCE_MEANS_RE.match(rest)) and len(subject.split()) <= 3)
+
+
+def _links(subject: str, rest: str, in_learned: bool, strong: bool) -> bool:
+    """Whether ``rest`` goes on from a term to what it is: "is", "means", "=", and for a
+    strong term or in a learned part "verbs"; in a learned part ":" too."""
+    if LINK_RE.match(rest):
+        return True
+    if (strong or in_learned) and _verb(rest):
+        return True
+    return in_learned and bool(COLON_RE.match(rest) or _plural_verb(subject, rest))
+
+
+def _plural_verb(subject: str, rest: str) -> bool:
+    """"Vanishing gradients come from ...": a plural subject and a word that may be its verb."""
+    match = NEXT_WORD_RE.match(rest)
+    plural = subject.endswith("s") and not subject.endswith(("ss", "us", "is"))  # not "loss", "corpus"
+    return plural and match is not None and match[1] not in NOT_AFTER_PLURAL
+
+
+def _verb(rest: str) -> bool:
+    match = VERB_RE.match(rest)
+    return match is not None and match["verb"] not in NOT_VERBS
+
+
+def _parenthesised(rest: str) -> tuple[tuple[str, ...], str]:
+    """``(Penn Treebank) is ...`` -> ((``Penn Treebank``,), `` is ...``): a name in
+    parentheses right after the subject is another name of it."""
+    if "(" not in rest[:2] and "（" not in rest[:2]:
+        return (), rest
+    match = PAREN_RE.match(rest)
+    if match is None:
+        return (), rest
+    alias = alias_name(match["inside"])
+    return ((alias,) if alias else ()), rest[match.end():]
+
+
+def alias_name(inside: str) -> str | None:
+    """What stands in parentheses, if it is a name: a few words, no sentence or reference."""
+    words = inside.replace("`", "").split()
+    while words and words[0].lower() in ("aka", "a.k.a.", "the", "or"):
+        words = words[1:]
+    if not 1 <= len(words) <= 5 or words[0].lower() in ALIAS_NOT_FIRST:
+        return None
+    name = " ".join(words)
+    return name if re.fullmatch(r"[^\W_][\w '/-]*", name) else None
+
+
+def _cjk_definition(text: str, lexicon: Lexicon) -> Defined | None:
+    """"`에폭`은 ...", "미니배치(mini-batch)는 ...", "학습률이란 ...", "エポックとは ...", "学习率是 ..."."""
+    if not CJK_CHAR_RE.search(text):
+        return None  # no particle to find
+    for pattern in (KO_RE, JA_ZH_RE):
         match = pattern.match(text)
-        if match and _acceptable_subject(match, pattern, lexicon):
-            return match["subject"].strip("`").strip()
+        if match is None:
+            continue
+        raw = match["subject"]
+        subject = raw.strip("`*").strip()
+        strong = raw != subject
+        aliases = _parenthesised(match["paren"])[0] if match["paren"] else ()
+        if strong and not is_definable(subject, lexicon):
+            return None
+        if strong or aliases or lexicon.lookup(subject) is not None or (
+                match["particle"] in DEFINING_PARTICLES and len(subject.split()) <= 3 and len(subject) >= 2):
+            return Defined(subject, aliases)
     return None
 
 
-def _may_define(text: str, colon_allowed: bool) -> bool:
-    """False when no pattern of ``definition_subject`` can match ``text``."""
-    return (text.startswith("`") or (colon_allowed and ":" in text)
-            or DEFINING_WORD_RE.search(text) is not None)
+def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """A Korean, Japanese or Chinese name with its English one beside it in parentheses
+    (``미니배치(mini-batch)``, ``learning rate (학습률)``) where the lexicon knows one of
+    the two: (the known term's name, the other name, an alias of it to add)."""
+    aliases: list[tuple[str, str]] = []
+    if not ("(" in text or "（" in text) or not CJK_CHAR_RE.search(text):
+        return aliases  # most lines: no name in parentheses, or none in those scripts
+    for match in PAIR_RE.finditer(text):
+        if match["cjk"]:
+            latin = alias_name(match["latin"])
+            if not latin:
+                continue
+            words = match["cjk"].split()
+            # Before the parentheses, the name has as many words as the English one, up to
+            # three (``배치 크기(batch size)``): the words before it are the sentence's.
+            guess = " ".join(words[-len(latin.split()):])
+            cjks, latins = [" ".join(words[-k:]) for k in range(len(words), 0, -1)], [latin]
+        else:
+            words = match["latin2"].split()
+            guess = " ".join(match["cjk2"].split())
+            cjks, latins = [guess], [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
+        known_cjk = next((lexicon.lookup(c) for c in cjks if lexicon.lookup(c)), None)
+        known_latin = next((lexicon.lookup(l) for l in latins if lexicon.lookup(l)), None)
+        if known_latin and not known_cjk:
+            aliases.append((known_latin, guess))
+        elif known_cjk and not known_latin and match["cjk"]:
+            aliases.append((known_cjk, latins[0]))
+    return aliases
 
 
-def _acceptable_subject(match: re.Match, pattern: re.Pattern, lexicon: Lexicon) -> bool:
-    subject = match["subject"]
-    if subject.startswith("`"):
-        return is_term_like(subject.strip("`"), lexicon)
-    if lexicon.lookup(subject) is not None:
-        return True
-    # An unknown plain subject counts only with an unmistakable verb and a short name.
-    verb_defines = pattern is MEANS_RE and any(f" {v} " in match.group(0) for v in SENTENCE_VERBS)
-    return verb_defines and len(subject.split()) <= 3
+def contrasted(text: str, matches: list[Match], lexicon: Lexicon) -> list[str]:
+    """The spellings a line sets against another spelling of the same concept ("PMI vs
+    PPMI" where PMI is an alias of PPMI): the learner tells them apart, so must the site."""
+    spellings = []
+    for first, second in zip(matches, matches[1:]):
+        if first.term != second.term or not CONTRAST_RE.match(text[first.end:second.start]):
+            continue
+        for match in (first, second):
+            spelling = text[match.start:match.end]
+            if normalise(spelling) != normalise(match.term):
+                spellings.append(spelling)
+    return spellings
+
+
+SCRIPTS = (("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
+           ("kana", re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")),
+           ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")))
+
+
+def scripts_in(texts) -> frozenset[str]:
+    """The scripts other than Latin that ``texts`` are written in (``hangul``, ``kana``, ``han``)."""
+    text = "\n".join(texts)
+    return frozenset(name for name, pattern in SCRIPTS if pattern.search(text))
+
+
+def in_scripts(names: tuple[str, ...], scripts: frozenset[str]) -> tuple[str, ...]:
+    """The names written in Latin letters or in one of ``scripts``."""
+    return tuple(n for n in names if all(name in scripts for name, pattern in SCRIPTS if pattern.search(n)))
 
 
 def term_name(spelling: str) -> str:

@@ -15,7 +15,7 @@ from .model import (QA, Concept, ConceptSlug, Definition, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
                     Session, SessionId, Source, Table, cycle_collector_paused)
 from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
-from .vocabulary import Lexicon, Match, Term
+from .vocabulary import Lexicon, Match, Term, normalise
 from .watchlist import collect_watchlist
 
 
@@ -45,9 +45,10 @@ def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Kno
     logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions), slug=slugs[log.path])
             for log in logs]
     lines = [line for s in sessions for line in session_lines(s)]
+    separate_contrasted(lines, lexicon)
     definitions = discover_terms(lines, lexicon)
     mentions, mention_index, mention_spans, spans_by_session = find_mentions(lines, lexicon, definitions)
-    concept_list = build_concepts(lexicon, definitions, mentions)
+    concept_list = build_concepts(lexicon, definitions, mentions, found.scripts_in(line.text for line in lines))
     mention_index = by_slug(mention_index, {c.name: c.slug for c in concept_list})
     watch = collect_watchlist(sessions, lines, mention_index, watch_window)
     cards = make_cards(lines, concept_list, mention_index, watch)
@@ -129,8 +130,19 @@ def session_lines(session: Session, _new=tuple.__new__) -> Iterator[Line]:
 DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, None)
 
 
+def separate_contrasted(lines: list[Line], lexicon: Lexicon) -> None:
+    """A spelling that a watchlist line sets against another of the same concept ("PMI vs
+    PPMI", PMI being an alias of PPMI) becomes a term of its own: the learner tells them apart."""
+    for line in lines:
+        if line.kind is SectionKind.WATCHLIST:
+            text = mentionable_text(line.text, lexicon)
+            for spelling in found.contrasted(text, lexicon.find(text), lexicon):
+                lexicon.separate(spelling, found.term_name(spelling))
+
+
 def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Definition]]:
-    """Add the terms the log defines or backticks to the lexicon; return definitions by name."""
+    """Add the terms the log defines, backticks or names in two languages to the lexicon;
+    return definitions by name."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
     # A text seen before adds no backticked term: those it had were added then, and a
     # span that was not term-like then can be so now only for being a term already.
@@ -140,20 +152,27 @@ def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Defini
             backticked_read.add(line.text)
             for spelling in found.backticked_terms(line.text, lexicon):
                 _ensure_term(lexicon, spelling)
+        for name, alias in found.paired_aliases(line.text, lexicon):
+            lexicon.add(Term(name, (alias,), origin="log"))
         if line.kind not in DEFINING_KINDS or line.role == "field":
             continue
-        subject = found.definition_subject(line.text, lexicon, colon_allowed=line.kind is SectionKind.LEARNED)
-        if subject:
-            name = _ensure_term(lexicon, subject)
+        defined = found.defined_term(line.text, lexicon, in_learned=line.kind is SectionKind.LEARNED)
+        if defined:
+            name = _ensure_term(lexicon, defined.subject, defined.aliases)
             definitions[name].append(Definition(line.text, line.source, line.session))
     return definitions
 
 
-def _ensure_term(lexicon: Lexicon, spelling: str) -> str:
-    name = lexicon.lookup(spelling)
-    if name is None:
-        name = found.term_name(spelling)
-        lexicon.add(Term(name, origin="log"))
+def _ensure_term(lexicon: Lexicon, spelling: str, aliases: tuple[str, ...] = ()) -> str:
+    """The name of the term ``spelling`` (or one of its ``aliases``) is, added if new; the
+    other spellings become its aliases where they name no other term."""
+    name = next((lexicon.lookup(s) for s in (spelling, *aliases) if lexicon.lookup(s)), None)
+    new = name is None
+    name = name or found.term_name(spelling)
+    had = {normalise(s) for s in (name, *lexicon.terms[name].aliases)} if not new else {normalise(name)}
+    others = tuple(s for s in (spelling, *aliases) if normalise(s) not in had and lexicon.lookup(s) in (None, name))
+    if new or others:
+        lexicon.add(Term(name, others, origin="log"))
     return name
 
 
@@ -211,7 +230,7 @@ def mentionable_text(text: str, lexicon: Lexicon) -> str:
     def replace_span(span: CodeSpan) -> str:
         if found.is_term_like(span.inner, lexicon):
             pad = " " * len(span.fence)
-            return pad + span.inner + pad
+            return pad + span.inner.replace("_", " ") + pad  # `hidden_size` is the term "hidden size"
         return " " * (span.end - span.start)
     return replace_code_spans(text, replace_span)
 
@@ -226,7 +245,9 @@ def by_slug(index: dict[Source, tuple[str, ...]], slugs: dict[str, ConceptSlug])
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
-                   mentions: dict[str, list[Mention]]) -> list[Concept]:
+                   mentions: dict[str, list[Mention]], scripts: frozenset[str] = frozenset()) -> list[Concept]:
+    """The concepts the logs name or define; a starter term's names in a script the logs
+    never use (Korean names in an English log) are not shown, though still recognised."""
     names = sorted((n for n, t in lexicon.terms.items()
                     if n in mentions or n in definitions or t.origin == "user"), key=str.lower)
     slugs = unique_slugs(names)
@@ -237,7 +258,8 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
         if term.origin == "user" and term.definition:
             defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", term.line), None, "vocabulary"))
         starter = term.definition if term.origin == "starter" else None
-        concept_list.append(Concept(ConceptSlug(slugs[name]), name, term.aliases, tuple(defs),
+        aliases = found.in_scripts(term.aliases, scripts) if term.origin == "starter" else term.aliases
+        concept_list.append(Concept(ConceptSlug(slugs[name]), name, aliases, tuple(defs),
                                     tuple(mentions.get(name, ())), starter))
     return concept_list
 

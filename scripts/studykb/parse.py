@@ -3,6 +3,11 @@
 Every non-blank line ends up in exactly one record (a field, a section item,
 a Q/A, a note, a code block or a table), each with its file and line. Problems
 become diagnostics; nothing here raises on bad input.
+
+A session's parts are recognised by what their names mean (labels.py), however they
+are written: a bullet ending in ``:`` (``- What we learned today:``), a heading
+(``### What I learned``) or a bold label (``**Watchlist**``) opens one; a line that
+names a part and goes on (``**Next session:** implement CBOW``) is a part of one item.
 """
 from __future__ import annotations
 
@@ -12,69 +17,35 @@ from datetime import datetime
 
 from . import timelog
 from .diagnostics import Diagnostic, error, info, warning
+from .labels import Labels, default_labels
 from .model import (QA, Block, CodeBlock, Field, Item, LogFile, Note, Section,
-                    SectionKind, Session, SessionId, Source, Table, cycle_collector_paused)
+                    SectionKind, Session, SessionId, Source, Table)
 from .sources import LogText
-from .timezones import utc_offset
+from .timezones import utc_offset, zone_name
 
-# ``rest`` ends at its last non-blank character: a lazy ``.*?`` would try ``\s*$`` after each character.
-HEADER_RE = re.compile(r"^##\s+Session\b\s*:?\s*(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE)
 TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
+HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(?P<name>.*?\S)\s*#*\s*$")
 BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
 FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-QA_RE = re.compile(r"^(?:Q\s*/\s*A|Q\s*&\s*A|QA)\s*:\s*(?P<text>.*)$", re.IGNORECASE)
-# The name is greedy, taking the blanks before the colon (callers strip them): a lazy name
-# would try the rest of the pattern after each of its characters.
-FIELD_RE = re.compile(r"^(?P<name>[^:`*\[\]]{1,60})\s*:(?:\s+(?P<value>.*))?$")
+# ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
+# name), a full-width one does not. The name is greedy, its trailing blanks stripped.
+FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<value>.*)$")
+# ``**Name**``, ``**Name:**``, ``**Name**: value``, ``**Name:** value``.
+BOLD_LABEL_RE = re.compile(
+    r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+WEEKDAY_RE = re.compile(r"^\(?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)?,?$|^\(?[월화수목금토일月火水木金土日]\)?$",
+                        re.IGNORECASE)
 # A study session outside these years is a typo (`0226`, `9026`): dated, it would stretch
 # the timeline and the weekly chart over centuries, or overflow what a date can hold.
 YEARS = range(1970, 2200)
-PARENTHESES_RE = re.compile(r"\s*\(.*?\)\s*")
 TAB_WIDTH = 4
-# The characters a fence or a bullet can start with (after its indentation): one look at
-# a line's first character spares the regexes on the lines that cannot match them.
-FENCE_STARTS = "`~"
-BULLET_STARTS = "-*+"
-
-KNOWN_FIELDS = frozenset({
-    "repository", "user language", "study mode", "action requested", "log policy",
-    "next concept emphasis", "time log", "time log (today)", "date", "duration",
-    "goal", "goals", "tutor", "book", "course", "chapter", "mood", "location",
-})
-
-SECTION_KINDS = (
-    (SectionKind.WATCHLIST, ("watchlist", "confused", "confusing")),
-    (SectionKind.RESUME, ("resume", "next session", "next step", "next up", "todo", "to do")),
-    (SectionKind.LEARNED, ("learned", "learnt", "takeaway", "learning", "definitions")),
-    (SectionKind.TOPICS, ("topic", "covered", "agenda")),
-)
-
-
-def _source(path: str, line: int, _new=tuple.__new__) -> Source:
-    """``Source(path, line)`` at half the cost: a named tuple's own ``__new__`` is Python code."""
-    return _new(Source, (path, line))
-
-
-def section_kind(name: str) -> SectionKind:
-    lowered = name.lower()
-    for kind, words in SECTION_KINDS:
-        for word in words:
-            if word in lowered:
-                return kind
-    return SectionKind.OTHER
-
-
-def field_key(name: str) -> str:
-    """``Time log (today)`` -> ``time log``: the name a field is known by."""
-    if "(" not in name:  # nothing for PARENTHESES_RE to remove
-        return name.strip().lower()
-    return PARENTHESES_RE.sub(" ", name).strip().lower()
-
-
-def is_known_field(name: str) -> bool:
-    return name.strip().lower() in KNOWN_FIELDS or field_key(name) in KNOWN_FIELDS
+# A session this long with none of its parts recognised was probably written in a way
+# the labels do not know: `make check` says so (a short one may simply have none).
+UNRECOGNISED_AT = 5
+RECOGNISED_KINDS = (SectionKind.TOPICS, SectionKind.LEARNED, SectionKind.WATCHLIST, SectionKind.RESUME)
+TIME_KINDS = ("time", "start", "end", "duration")
 
 
 @dataclass
@@ -84,6 +55,7 @@ class _Entry:
     path: str
     header_line: int
     header: str
+    labels: Labels
     blocks: list[Block] = field(default_factory=list)
     # The open section's name, kind and source; its items gather in ``items`` and the
     # Section record is built once, when it closes.
@@ -91,17 +63,25 @@ class _Entry:
     items: list[Item] = field(default_factory=list)
     section_indent: int = 0
     indents: list[int] = field(default_factory=list)  # indentation of each open item level
+    # The part being read: its kind, and whether a heading or bold label opened it (then
+    # its free text is its items). A Q/A line, code or a table inside it leaves it open.
+    part: tuple[SectionKind, bool] | None = None
+    awaiting_answer: bool = False  # the last line was a quiz question without its answer
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
         indents = self.indents
-        if indents and indents[-1] == indent:  # the usual case: the same level as the item before
-            return len(indents) - 1
         while indents and indents[-1] > indent:
             indents.pop()
         if not indents or indents[-1] < indent:
             indents.append(indent)
         return len(indents) - 1
+
+    def open_section(self, name: str, kind: SectionKind, source: Source, indent: int, by_heading: bool) -> None:
+        self.close_section()
+        self.section = (name, kind, source)
+        self.section_indent = indent
+        self.part = (kind, by_heading)
 
     def close_section(self) -> None:
         if self.section is not None:
@@ -110,30 +90,40 @@ class _Entry:
             self.items = []
         self.indents = []
 
+    def end_part(self) -> None:
+        self.close_section()
+        self.part = None
+
+    def interrupt(self, block: Block) -> None:
+        """A block inside a part (Q/A, code, a table): the items after it are the part's again."""
+        self.close_section()
+        self.blocks.append(block)
+
     def add_item(self, text: str, source: Source, indent: int, ordered: bool = False) -> None:
-        if self.section is None:  # bullets outside any section are kept together as an unnamed one
-            self.section = ("", SectionKind.OTHER, source)
+        if self.section is None:  # a part that goes on after a Q/A or code, else an unnamed section
+            kind = self.part[0] if self.part else SectionKind.OTHER
+            self.section = ("", kind, source)
             self.section_indent = 0
         self.items.append(Item(text, source, self.item_depth(indent), ordered))
 
-
-def parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
-    """Parse one log file's lines into a LogFile."""
-    with cycle_collector_paused():
-        return _parse_log(text)
+    @property
+    def in_heading_part(self) -> bool:
+        return self.part is not None and self.part[1]
 
 
-def _parse_log(text: LogText) -> tuple[LogFile, list[Diagnostic]]:
+def parse_log(text: LogText, labels: Labels | None = None) -> tuple[LogFile, list[Diagnostic]]:
+    """Parse one log file's lines into a LogFile, reading its names with ``labels``
+    (the table that ships with studykb unless the learner added to it)."""
+    labels = labels or default_labels()
     diagnostics: list[Diagnostic] = []
-    lines = [_expand_tabs(line, text.path, n, diagnostics) if "\t" in line else line.rstrip()
-             for n, line in enumerate(text.lines, 1)]
-    starts = [n for n, line in enumerate(lines, 1) if line.startswith("##") and HEADER_RE.match(line)]
+    lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
+    starts = [n for n, line in enumerate(lines, 1) if line.startswith("##") and labels.header_re.match(line)]
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = _parse_preamble(text.path, lines[:preamble_end])
     sessions = []
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
-        sessions.append(_parse_entry(text.path, start, lines[start - 1:end], diagnostics))
+        sessions.append(_parse_entry(text.path, start, lines[start - 1:end], labels, diagnostics))
     diagnostics.extend(_file_notes(text, title, sessions))
     log = LogFile(text.path, title, tuple(preamble), tuple(sessions), text.lines)
     return log, diagnostics
@@ -171,36 +161,38 @@ def _file_notes(text: LogText, title: str | None, sessions: list[Session]) -> li
     return []
 
 
-def _parse_entry(path: str, start: int, lines: list[str], diagnostics: list[Diagnostic]) -> Session:
-    entry = _Entry(path, start, lines[0].strip())
+def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
+                 diagnostics: list[Diagnostic]) -> Session:
+    entry = _Entry(path, start, lines[0].strip(), labels)
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
     while i < end:
-        line = lines[i]
-        first = line.lstrip()[:1]  # lines have no trailing blanks: "" only for a blank line
-        # Most lines are bullets, read here without a call; _read_block takes the rest.
-        bullet = BULLET_RE.match(line) if first and (first in BULLET_STARTS or first.isdigit()) else None
-        if bullet:
-            _read_bullet(entry, bullet, _source(path, start + i))
-            i += 1
-        elif first:
-            i += _read_block(entry, lines, i, first, _source(path, start + i), diagnostics)
+        if lines[i].strip():
+            i += _read_block(entry, lines, i, Source(path, start + i), diagnostics)
         else:
             i += 1
     entry.close_section()
-    return _finish_session(entry, diagnostics)
+    content = sum(1 for line in lines[1:] if line.strip())
+    return _finish_session(entry, content, diagnostics)
 
 
-def _read_block(entry: _Entry, body: list[str], i: int, first: str, source: Source,
-                diagnostics: list[Diagnostic]) -> int:
-    """Read the block of a line that is not blank and not a bullet, starting at ``body[i]``
-    (``first`` is its first character); return how many lines it used."""
-    if first in FENCE_STARTS:
-        fence = FENCE_RE.match(body[i])
-        if fence:
-            return _read_fence(entry, body, i, source, fence, diagnostics)
-    elif first == "|":
+def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:
+    """Read the block that starts at the non-blank line ``body[i]``; return how many lines it used."""
+    awaiting_answer, entry.awaiting_answer = entry.awaiting_answer, False
+    bullet = BULLET_RE.match(body[i])
+    if bullet:
+        _read_bullet(entry, bullet, source, awaiting_answer)
+        return 1
+    fence = FENCE_RE.match(body[i])
+    if fence:
+        return _read_fence(entry, body, i, source, fence, diagnostics)
+    if body[i].lstrip().startswith("|"):
         return _read_table(entry, body, i, source)
-    _read_text(entry, body[i], source)
+    heading = HEADING_RE.match(body[i])
+    if heading:
+        name = heading["name"]
+        entry.open_section(name, entry.labels.part_kind(name), source, 0, by_heading=True)
+        return 1
+    _read_text(entry, body[i], source, awaiting_answer)
     return 1
 
 
@@ -210,11 +202,11 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
     content = []
     for j in range(i + 1, len(body)):
         if body[j].strip().startswith(marker) and not body[j].strip()[len(marker):].strip():
-            _add_block(entry, CodeBlock(marker, fence["info"].strip(), tuple(content), source))
+            entry.interrupt(CodeBlock(marker, fence["info"].strip(), tuple(content), source))
             return j - i + 1
         content.append(body[j])
     diagnostics.append(warning(source.path, source.line, "code fence is never closed; read as text"))
-    _read_text(entry, body[i], source)
+    _read_text(entry, body[i], source, False)
     return 1
 
 
@@ -222,78 +214,174 @@ def _read_table(entry, body, i, source) -> int:
     j = i
     while j < len(body) and body[j].lstrip().startswith("|"):
         j += 1
-    _add_block(entry, Table(tuple(line.strip() for line in body[i:j]), source))
+    entry.interrupt(Table(tuple(line.strip() for line in body[i:j]), source))
     return j - i
 
 
-def _add_block(entry: _Entry, block: Block) -> None:
-    """Code and tables inside a section stay in it, as items would."""
-    if entry.section is not None:
-        entry.close_section()
-    entry.blocks.append(block)
+def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_answer: bool) -> bool:
+    """A Q/A line in any of its shapes: ``Q/A: ...`` (kept without its label), a quiz
+    question (``**Q:** ... **A:** ...``, ``Q1. ...``) or the answer line after one."""
+    labels = entry.labels
+    if text[:1] not in labels.quiz_starts:
+        return False
+    qa = labels.qa_line_re.match(text)
+    if qa:
+        entry.interrupt(QA(qa["text"].strip(), source, indent))
+        return True
+    if awaiting_answer and labels.answer_text(text) is not None:
+        entry.interrupt(QA(text, source, indent))
+        return True
+    quiz = labels.split_quiz(text)
+    if quiz is None:
+        return False
+    entry.interrupt(QA(text, source, indent))
+    entry.awaiting_answer = not quiz[1]
+    return True
 
 
-def _read_bullet(entry: _Entry, bullet: re.Match, source: Source) -> None:
+def _read_bullet(entry: _Entry, bullet: re.Match, source: Source, awaiting_answer: bool) -> None:
     spaces, marker, text = bullet.groups()  # BULLET_RE's indent, marker and text
     indent = len(spaces)
     text = text.strip() if text else ""
     ordered = marker[0].isdigit()
-    qa = QA_RE.match(text) if not ordered and text.startswith(("Q", "q")) else None  # QA_RE's first letter
-    if qa:
-        entry.close_section()
-        entry.blocks.append(QA(qa["text"].strip(), source, indent))
+    if _read_quiz(entry, text, source, indent, awaiting_answer):
         return
-    named = FIELD_RE.match(text) if ":" in text and not ordered else None
+    label = None if ordered else _label(text)
     nested = entry.section is not None and indent > entry.section_indent
-    if named and not nested:
-        name, value = named.groups()  # FIELD_RE's name and value
-        name = name.strip()
+    if label and not nested:
+        name, value = label
         if not value:
-            entry.close_section()
-            entry.section = (name, section_kind(name), source)
-            entry.section_indent = indent
+            entry.open_section(name, entry.labels.part_kind(name), source, indent, by_heading=False)
             return
-        if entry.section is None or is_known_field(name):
-            entry.close_section()
-            entry.blocks.append(Field(name, value.strip(), source, indent))
+        if _read_labelled(entry, name, value, source, indent, by_heading=False):
             return
     entry.add_item(text, source, indent, ordered)
 
 
-def _read_text(entry: _Entry, line: str, source: Source) -> None:
-    """Free text: a continuation of the open section if indented, else a note."""
-    if entry.section is not None and line.startswith(" ") and entry.indents:
-        depth = min(entry.item_depth(len(line) - len(line.lstrip())), len(entry.indents))
-        entry.items.append(Item(line.strip(), source, depth))
+def _label(text: str) -> tuple[str, str] | None:
+    """A ``Name: value`` or bold ``**Name:** value`` line's name and value (perhaps "")."""
+    bold = BOLD_LABEL_RE.match(text)
+    if bold and (bold["colon"] or bold["after"]):
+        return bold["name"].strip(), bold["value"].strip()
+    named = FIELD_RE.match(text)
+    if named:
+        return named["name"].strip(), named["value"].strip()
+    return None
+
+
+def _read_labelled(entry: _Entry, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:
+    """A named line with a value: a field, a part of one item, or (False) an item of the open part."""
+    labels = entry.labels
+    if labels.field_kind(name) is not None:
+        entry.end_part()
+        entry.blocks.append(Field(name, value, source, indent))
+        return True
+    kind = labels.whole_part_kind(name)
+    if kind is not None and (entry.section is None or entry.section[1] is not kind):
+        entry.open_section(name, kind, source, indent, by_heading)
+        entry.add_item(value, source, indent)
+        return True
+    if entry.section is None:
+        entry.end_part()
+        entry.blocks.append(Field(name, value, source, indent))
+        return True
+    return False
+
+
+def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) -> None:
+    """A line that is no bullet, heading, code or table: a Q/A line, a bold label, a named
+    line of a known kind, an item of the open part, or a note."""
+    text = line.strip()
+    indent = len(line) - len(line.lstrip())
+    if _read_quiz(entry, text, source, indent, awaiting_answer):
         return
-    entry.close_section()
-    entry.blocks.append(Note(line.strip(), source))
+    if entry.section is not None and line.startswith(" ") and entry.indents:
+        depth = min(entry.item_depth(indent), len(entry.indents))
+        entry.items.append(Item(text, source, depth))
+    elif _read_text_label(entry, text, source, indent):
+        return
+    elif entry.in_heading_part:
+        entry.add_item(text, source, 0)
+    else:
+        entry.end_part()
+        entry.blocks.append(Note(text, source))
 
 
-def _finish_session(entry: _Entry, diagnostics: list[Diagnostic]) -> Session:
-    rest = HEADER_RE.match(entry.header)["rest"]
+def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> bool:
+    """``**Watchlist**`` opens a part; ``**Time:** 09:00-10:10`` or ``Time: 09:00-10:10``
+    (a name the labels know) is read as a bullet of that name would be."""
+    labels = entry.labels
+    bold = BOLD_LABEL_RE.match(text)
+    if bold and not bold["value"]:
+        name = bold["name"].strip()
+        entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
+        return True
+    label = _label(text)
+    if label is None:
+        return False
+    name, value = label
+    if not value:
+        if labels.part_kind(name) is SectionKind.OTHER:
+            return False
+        entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
+        return True
+    known = bold is not None or labels.field_kind(name) is not None or labels.whole_part_kind(name) is not None
+    return known and _read_labelled(entry, name, value, source, indent, by_heading=True)
+
+
+def _finish_session(entry: _Entry, content: int, diagnostics: list[Diagnostic]) -> Session:
+    rest = entry.labels.header_re.match(entry.header)["rest"]
     started, tz_name, problems = parse_session_header(rest, entry.path, entry.header_line)
     diagnostics.extend(problems)
     blocks = tuple(entry.blocks)
-    fields = [b for b in blocks if isinstance(b, Field)]
-    if not fields:
-        diagnostics.append(warning(entry.path, entry.header_line, "session has no '- Field: value' lines"))
-    log_field = next((f for f in fields if field_key(f.name) == "time log"), None)
-    times = timelog.parse_timelog(log_field, diagnostics) if log_field else None
+    times = timelog.read_timelog(_time_pieces(blocks, entry.labels), diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
-    return Session(SessionId(""), Source(entry.path, entry.header_line), entry.header,
-                   started, tz_name, offset, blocks, times)
+    session = Session(SessionId(""), Source(entry.path, entry.header_line), entry.header,
+                      started, tz_name, offset, blocks, times)
+    if content >= UNRECOGNISED_AT and not _has_recognised_parts(session):
+        when = f"{started:%Y-%m-%d}" if started else repr(rest)
+        diagnostics.append(warning(entry.path, entry.header_line,
+                                   f"session {when} has {content} lines but no learned items, watchlist, "
+                                   "resume point or time log were recognised — see README 'Writing a log'"))
+    return session
+
+
+def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
+    """What a session says about its time: fields of the time kinds (``Time log``,
+    ``Start``, ``End``, ``Duration``), and the items of a part named like a time log."""
+    pieces = []
+    for block in blocks:
+        if isinstance(block, Field):
+            kind = labels.field_kind(block.name)
+            if kind in TIME_KINDS:
+                pieces.append(timelog.Piece(kind, block.value, block.source))
+        elif isinstance(block, Section) and block.name and labels.field_kind(block.name) == "time":
+            pieces += [timelog.Piece("time", item.text, item.source) for item in block.items]
+    return pieces
+
+
+def _has_recognised_parts(session: Session) -> bool:
+    """Whether any part studykb understands was found: topics, learned items, the
+    watchlist, a resume point, Q/A or a time log."""
+    return session.timelog is not None or any(
+        isinstance(b, QA) or (isinstance(b, Section) and b.kind in RECOGNISED_KINDS) for b in session.blocks)
 
 
 def parse_session_header(rest: str, path: str, line: int) -> tuple[datetime | None, str | None, list[Diagnostic]]:
-    """``2026-02-14 13:16:07 KST`` -> (naive local datetime, ``KST``, diagnostics)."""
+    """``2026-02-14 13:16:07 KST`` -> (naive local datetime, ``KST``, diagnostics).
+
+    A weekday after the date (``(Thu)``) is passed over, and a zone may stand in
+    parentheses or brackets (``09:00 (KST)``).
+    """
     tokens = rest.split()
     if not tokens:
         return None, None, [error(path, line, "session header has no timestamp (expected 'YYYY-MM-DD HH:MM:SS TZ')")]
     if not DATE_RE.match(tokens[0]):
         return None, None, [error(path, line, f"session header has a broken timestamp {rest!r} (expected 'YYYY-MM-DD HH:MM:SS TZ')")]
-    has_time = len(tokens) > 1 and TIME_RE.match(tokens[1])
-    stamp = tokens[0] + (" " + tokens[1] if has_time else "")
+    after = [t for t in tokens[1:3] if WEEKDAY_RE.match(t)]
+    rest_tokens = tokens[1 + len(after):] if after and tokens[1] == after[0] else tokens[1:]
+    has_time = bool(rest_tokens) and TIME_RE.match(rest_tokens[0]) is not None
+    stamp = tokens[0] + (" " + rest_tokens[0] if has_time else "")
     started = _to_datetime(stamp)
     if started is None:
         return None, None, [error(path, line, f"impossible date or time {stamp!r}")]
@@ -301,9 +389,18 @@ def parse_session_header(rest: str, path: str, line: int) -> tuple[datetime | No
         return None, None, [error(path, line, f"year {started.year} is out of range ({YEARS[0]} to {YEARS[-1]}); "
                                               "the session is kept undated")]
     problems = [] if has_time else [warning(path, line, "session header has no time of day")]
-    tz_name = tokens[2 if has_time else 1] if len(tokens) > (2 if has_time else 1) else None
+    tz_name = _zone(rest_tokens[1:] if has_time else rest_tokens)
     problems += _zone_problems(tz_name, path, line)
     return started, tz_name, problems
+
+
+def _zone(tokens: list[str]) -> str | None:
+    """The first token that names a zone (in parentheses or not); else the first token, as written."""
+    for token in tokens:
+        name = zone_name(token)
+        if name and utc_offset(name) is not None:
+            return name
+    return zone_name(tokens[0]) or tokens[0] if tokens else None
 
 
 def _zone_problems(tz_name: str | None, path: str, line: int) -> list[Diagnostic]:
@@ -315,10 +412,7 @@ def _zone_problems(tz_name: str | None, path: str, line: int) -> list[Diagnostic
 
 
 def _to_datetime(stamp: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(stamp)  # the usual zero-padded form, without strptime's cost
-    except ValueError:
-        pass  # single-digit fields (``2026-2-4 9:05``), or an impossible date
+    """The date and time of a header; single-digit fields (``2026-2-4 9:05``) too."""
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
         try:
             return datetime.strptime(stamp, fmt)

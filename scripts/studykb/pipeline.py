@@ -7,6 +7,7 @@ from typing import Iterator
 
 from .config import Config, load_config
 from .diagnostics import Diagnostic, info
+from .labels import Labels, load_user_labels
 from .link import link
 from .model import Knowledge, LogFile
 from .parse import parse_log
@@ -36,9 +37,11 @@ def load(config: Config, cache: LogCache | None = None) -> Loaded:
     diagnostics: list[Diagnostic] = list(config.problems)
     user_terms, ignored, problems = load_user_vocabulary(config.vocabulary_path, _display(config, config.vocabulary_path))
     diagnostics += problems
+    labels, problems = load_user_labels(config.vocabulary_path, _display(config, config.vocabulary_path))
+    diagnostics += problems
     texts = read_texts(config, diagnostics)
     redact = make_redactor(config, user_names(_private_text(texts, user_terms)))
-    logs, shown_as = parse_texts(texts, redact, diagnostics, cache)
+    logs, shown_as = parse_texts(texts, redact, diagnostics, cache, labels)
     terms = [_redacted_term(term, redact) for term in user_terms]
     knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window)
     diagnostics += problems
@@ -86,16 +89,16 @@ def read_texts(config: Config, diagnostics: list[Diagnostic]) -> list[LogText]:
 
 
 def parse_texts(texts: list[LogText], redact: Redactor, diagnostics: list[Diagnostic],
-                cache: LogCache | None = None) -> tuple[list[LogFile], dict[str, str]]:
-    """Each log redacted and parsed under the path it is published under; and those
-    paths, by real path."""
+                cache: LogCache | None = None, labels: Labels | None = None) -> tuple[list[LogFile], dict[str, str]]:
+    """Each log redacted and parsed under the path it is published under, its names read
+    with ``labels`` (the shipped table and the user's); and those paths, by real path."""
     shown_as = published_paths(texts, redact)
     cache = cache if cache is not None else LogCache()
     logs = []
     for text in texts:
         if shown_as[text.path] != text.path:
             diagnostics.append(info(text.path, 1, f"the path holds private text; published as {shown_as[text.path]}"))
-        log, problems = cache.parse(LogText(shown_as[text.path], text.lines), redact)
+        log, problems = cache.parse(LogText(shown_as[text.path], text.lines), redact, labels)
         diagnostics += problems
         diagnostics += names_hidden_outside_home_paths(text, log.lines)
         logs.append(log)
@@ -147,6 +150,7 @@ class _Parsed:
     redact: Redactor
     log: LogFile
     diagnostics: tuple[Diagnostic, ...]
+    labels: Labels | None = None  # what its names were read with
 
 
 @dataclass
@@ -161,11 +165,12 @@ class LogCache:
     """
     parsed: dict[str, _Parsed] = field(default_factory=dict)
 
-    def parse(self, text: LogText, redact: Redactor) -> tuple[LogFile, tuple[Diagnostic, ...]]:
+    def parse(self, text: LogText, redact: Redactor,
+              labels: Labels | None = None) -> tuple[LogFile, tuple[Diagnostic, ...]]:
         hit = self.parsed.get(text.path)
-        if hit is None or hit.lines != text.lines or hit.redact != redact:
-            log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)))
-            hit = self.parsed[text.path] = _Parsed(text.lines, redact, log, tuple(problems))
+        if hit is None or hit.lines != text.lines or hit.redact != redact or hit.labels != labels:
+            log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)), labels)
+            hit = self.parsed[text.path] = _Parsed(text.lines, redact, log, tuple(problems), labels)
         return hit.log, hit.diagnostics
 
     def keep_only(self, paths: set[str]) -> None:

@@ -13,14 +13,21 @@ _OFFSETS_HOURS = {
     "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10,
     "BRT": -3, "ART": -3,
 }
-_OFFSETS = {name: timedelta(hours=hours) for name, hours in _OFFSETS_HOURS.items()}  # built once: timedelta() is slow
+
+
+def zone_name(token: str) -> str:
+    """A zone as a header or time log writes it, without the parentheses or brackets
+    around it or the punctuation after it: ``(KST)`` -> ``KST``."""
+    return token.strip().rstrip(",;.").strip("()[]（）").strip()
 
 
 def utc_offset(name: str) -> timedelta | None:
-    """The offset of an abbreviation or of a literal ``+09:00``/``UTC+9``; None if unknown."""
-    upper = name.upper()
-    offset = _OFFSETS.get(upper)
-    return offset if offset is not None else _literal_offset(upper)
+    """The offset of an abbreviation or of a literal ``+09:00``/``UTC+9`` (in parentheses
+    or not); None if unknown."""
+    upper = zone_name(name).upper()
+    if upper in _OFFSETS_HOURS:
+        return timedelta(hours=_OFFSETS_HOURS[upper])
+    return _literal_offset(upper)
 
 
 def _literal_offset(text: str) -> timedelta | None:

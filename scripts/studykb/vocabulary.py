@@ -17,7 +17,8 @@ import yaml
 
 # libyaml's loader when PyYAML has it: the pure-Python one costs ~0.15 s per build here.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['/-][A-Za-z0-9]+)*")
+# A word of any script (``epoch``, ``에폭``, ``学习率``); ``_`` joins two (``hidden_size``).
+TOKEN_RE = re.compile(r"[^\W_]+(?:['/-][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Match(NamedTuple):
 
 def is_acronym(word: str) -> bool:
     """``LR``, ``SGD``: matched only as written, so 'lr' in code stays code."""
-    return len(word) <= 6 and word.upper() == word and any(c.isalpha() for c in word)
+    return len(word) <= 6 and word.isascii() and word.upper() == word and any(c.isalpha() for c in word)
 
 
 def normalise(words: str) -> str:
@@ -57,6 +58,7 @@ class Lexicon:
     _exact: dict[str, str] = field(default_factory=dict)
     _compiled: _Compiled | None = None
     ignored: frozenset[str] = frozenset()
+    _separated: tuple[str, ...] = ()  # aliases made terms of their own (``separate``)
 
     def add(self, term: Term) -> None:
         current = self.terms.get(term.name)
@@ -75,6 +77,28 @@ class Lexicon:
         else:
             self._keys.setdefault(key, name)
 
+    def separate(self, spelling: str, name: str) -> None:
+        """Make an alias a term of its own: the learner tells the two apart. It is called as
+        the vocabulary spells the alias, else ``name``."""
+        owner = self.lookup(spelling)
+        if owner is None or normalise(owner) == normalise(spelling):
+            return
+        old = self.terms[owner]
+        key = normalise(spelling)
+        name = next((a for a in old.aliases if normalise(a) == key), name)
+        self.terms[owner] = Term(old.name, tuple(a for a in old.aliases if normalise(a) != key), old.definition,
+                                 old.origin, old.chapter, old.source, old.line)
+        self._exact = {s: n for s, n in self._exact.items() if not (n == owner and normalise(s) == key)}
+        self._keys.pop(key, None)
+        self._compiled = None  # the same number of spellings, not the same names
+        self._separated += (name,)
+        self.add(Term(name, origin="log", chapter=old.chapter))
+
+    def _memo_key(self, compiled: _Compiled) -> str:
+        """What the mentions found are kept under: the pattern, and the aliases made terms
+        of their own, which change what a spelling names but not the pattern."""
+        return "\x00".join((compiled.regex.pattern, *self._separated))
+
     def lookup(self, words: str) -> str | None:
         """The canonical name for a spelling, or None."""
         if words.strip() in self._exact:
@@ -85,7 +109,7 @@ class Lexicon:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions in ``text``, the longest at each position."""
         compiled = self._current()
-        known = _found_with(compiled.regex.pattern)
+        known = _found_with(self._memo_key(compiled))
         hit = known.get(text)
         if hit is None:
             hit = known[text] = self._find_all(compiled, [text])[0]
@@ -94,7 +118,7 @@ class Lexicon:
     def find_each(self, texts: list[str]) -> list[tuple[Match, ...]]:
         """``find`` for each of ``texts`` (the matcher and its memo looked up once, new texts searched together)."""
         compiled = self._current()
-        known = _found_with(compiled.regex.pattern)
+        known = _found_with(self._memo_key(compiled))
         new = [text for text in dict.fromkeys(texts) if text not in known]
         if new:
             known.update(zip(new, self._find_all(compiled, new)))
@@ -161,7 +185,7 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
         body += f"|(?P<exact>{trie_regex(exact)})"
     # A mention could start where another ends only if its first character is not a
     # word character: then the character before it is matched by a lookbehind instead.
-    opens_with_word = all(spelling[:1].isascii() and spelling[:1].isalnum() for spelling in exact)
+    opens_with_word = all(spelling[:1].isascii() and spelling[:1].isalnum() for spelling in [*exact, *keys])
     before = f"[^{WORD}]" if opens_with_word else f"(?<![{WORD}])"
     starts = "".join(sorted({c for key in keys for c in _cases(key[0])} | {e[0] for e in exact}))
     may_start = f"(?=[{re.escape(starts)}])" if starts else ""
@@ -259,6 +283,9 @@ def _node_regex(node: dict) -> str:
 
 
 def _singular(key: str) -> str:
+    """``epochs`` -> ``epoch``; a short word is left as it is ("is" is not the plural of "i")."""
+    if len(key) < 4:
+        return key
     if key.endswith("ies"):
         return key[:-3] + "y"
     if key.endswith("es") and key[:-2].endswith(("ss", "sh", "ch", "x")):

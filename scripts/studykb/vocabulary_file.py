@@ -71,9 +71,9 @@ def _sections(root: MappingNode, display: str, problems: list[Diagnostic]) -> di
         name = key.value if isinstance(key, ScalarNode) else None
         if name in ("terms", "ignore"):
             sections[name] = value
-        else:
+        elif name != "labels":  # the names of a log's parts: read by labels.py
             problems.append(warning(display, _line(key), f"unknown section {_shown(key)} "
-                                                         "(expected `terms:` or `ignore:`); ignored"))
+                                                         "(expected `terms:`, `ignore:` or `labels:`); ignored"))
     return sections
 
 

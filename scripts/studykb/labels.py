@@ -1,0 +1,275 @@
+"""Labels: what the names in a log mean, whatever the language it is written in.
+
+A log names the parts of a session (what was learned, the watchlist, the resume point,
+the topics), its facts (the time log, the repository) and its quiz lines in words of its
+own. The table of those words ships in ``data/labels.yml`` (English, Korean, Japanese,
+Chinese); a learner adds spellings under ``labels:`` in ``sessions/vocabulary.yml``, and
+theirs are asked first. Parse asks a Labels what a name means; nothing here reads a log.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Diagnostic, warning
+from .model import SectionKind
+
+DATA = Path(__file__).parent / "data" / "labels.yml"
+PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
+              "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
+FIELD_KINDS = ("time", "start", "end", "duration", "known")
+QA_KINDS = ("line", "question", "answer")
+USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, "session")
+PARENTHESES_RE = re.compile(r"\s*[(（][^)）]*[)）]\s*")
+BOLD = r"(?:\*\*|__)"
+SEPARATOR = r"[.:)：．、]"
+
+Spellings = tuple[tuple[str, tuple[str, ...]], ...]
+"""Kind -> its spellings, kinds in the order they are tried."""
+
+
+def label_key(name: str) -> str:
+    """``**Time log (today):**`` -> ``time log``: a name without emphasis, colon, case,
+    the words in parentheses or extra blanks."""
+    name = name.replace("**", "").replace("__", "").strip().rstrip(":：").strip()
+    if "(" in name or "（" in name:
+        name = PARENTHESES_RE.sub(" ", name)
+    return " ".join(name.lower().split())
+
+
+def _is_latin(spelling: str) -> bool:
+    return spelling.isascii()
+
+
+def _words_pattern(spellings: tuple[str, ...]) -> re.Pattern | None:
+    """A spelling in Latin letters as a word or phrase of a name (plural -s/-es too);
+    one in another script anywhere in it (Korean, Japanese and Chinese join words)."""
+    alternatives = []
+    for spelling in sorted(set(spellings), key=len, reverse=True):
+        body = r"\s+".join(re.escape(word) for word in spelling.lower().split())
+        if _is_latin(spelling):
+            alternatives.append(rf"(?<![a-z0-9]){body}(?:e?s)?(?![a-z0-9])")
+        else:
+            alternatives.append(body)
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _marker_pattern(spellings: tuple[str, ...]) -> str:
+    """A quiz marker, ``Q``, ``**Q:**``, ``Q1.``, ``질문 2)``, bold or not, with its separator."""
+    words = "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
+    return rf"{BOLD}?(?:{words})[ \t]*(?P<number>\d{{0,3}})(?:{BOLD}[ \t]*{SEPARATOR}|{SEPARATOR}{BOLD}?)"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The spellings of every kind of label, the learner's (``user``) before the table's."""
+
+    builtin: Spellings
+    user: Spellings = ()
+
+    def spellings(self, kind: str) -> tuple[str, ...]:
+        return tuple(s for table in (self.user, self.builtin) for k, words in table if k == kind for s in words)
+
+    def with_user(self, user: Spellings) -> Labels:
+        return Labels(self.builtin, user)
+
+    # --- parts -------------------------------------------------------------
+
+    @cached_property
+    def _part_patterns(self) -> tuple[tuple[SectionKind, re.Pattern], ...]:
+        tiers = []
+        for table in (self.user, self.builtin):
+            for kind, kind_enum in PART_KINDS.items():
+                pattern = _words_pattern(tuple(s for k, words in table if k == kind for s in words))
+                if pattern is not None:
+                    tiers.append((kind_enum, pattern))
+        return tuple(tiers)
+
+    @cached_property
+    def _known_names(self) -> dict[tuple[str, str], object]:
+        """What each name was found to mean, by question: a log repeats its few names."""
+        return {}
+
+    def _memo(self, question: str, name: str, answer):
+        known = self._known_names
+        if (question, name) not in known:
+            known[question, name] = answer(name)
+        return known[question, name]
+
+    def part_kind(self, name: str) -> SectionKind:
+        """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
+        return self._memo("part", name, self._part_kind)
+
+    def _part_kind(self, name: str) -> SectionKind:
+        lowered = name.replace("**", "").lower()
+        for kind, pattern in self._part_patterns:
+            if pattern.search(lowered):
+                return kind
+        return SectionKind.OTHER
+
+    @cached_property
+    def _whole_part_kinds(self) -> dict[str, SectionKind]:
+        kinds: dict[str, SectionKind] = {}
+        for kind in PART_KINDS:
+            for spelling in self.spellings(kind):
+                wanted = label_key(spelling)
+                endings = ("", "s", "es") if _is_latin(spelling) else ("",)
+                for ending in endings:
+                    kinds.setdefault(wanted + ending, PART_KINDS[kind])
+        return kinds
+
+    def whole_part_kind(self, name: str) -> SectionKind | None:
+        """The kind of a part whose whole name is one of its spellings (``Next session``)."""
+        return self._memo("whole part", name, lambda n: self._whole_part_kinds.get(label_key(n)))
+
+    # --- fields ------------------------------------------------------------
+
+    @cached_property
+    def _field_kinds(self) -> dict[str, str]:
+        kinds: dict[str, str] = {}
+        for kind in FIELD_KINDS:
+            for spelling in self.spellings(kind):
+                kinds.setdefault(label_key(spelling), kind)
+        return kinds
+
+    def field_kind(self, name: str) -> str | None:
+        """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
+        return self._memo("field", name, lambda n: self._field_kinds.get(label_key(n)))
+
+    @cached_property
+    def time_part_re(self) -> re.Pattern:
+        """A chunk of a time log named by its kind: ``Start ~14:28``, ``종료 21:00``, ``Total: 50 min``;
+        the value ends at its last non-blank character."""
+        spellings = [s for kind in ("start", "end", "duration") for s in self.spellings(kind)]
+        words = "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
+        return re.compile(rf"^\s*(?P<key>{words})(?![A-Za-z])\s*[:=：]?\s*(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE)
+
+    # --- Q/A and quiz lines -----------------------------------------------
+
+    @cached_property
+    def quiz_starts(self) -> frozenset[str]:
+        """The characters a Q/A or quiz line can start with: a line starting otherwise is none."""
+        words = [*self.spellings("line"), *self.spellings("question"), *self.spellings("answer")]
+        return frozenset("*_" + "".join(w[:1].lower() + w[:1].upper() for w in words))
+
+    @cached_property
+    def qa_line_re(self) -> re.Pattern:
+        """``Q/A: text`` (bold or not): the text is the group ``text``."""
+        words = "|".join(re.escape(s).replace("/", r"\s*/\s*").replace(r"\&", r"\s*&\s*")
+                         for s in sorted(set(self.spellings("line")), key=len, reverse=True))
+        return re.compile(rf"^{BOLD}?(?:{words}){BOLD}?\s*[:：]{BOLD}?\s*(?P<text>.*)$", re.IGNORECASE)
+
+    @cached_property
+    def question_re(self) -> re.Pattern:
+        """A quiz question: ``**Q:** ...``, ``Q1. ...``, ``질문: ...``; the rest is group ``rest``."""
+        return re.compile(rf"^{_marker_pattern(self.spellings('question'))}\s*(?P<rest>\S.*)$")
+
+    @cached_property
+    def answer_re(self) -> re.Pattern:
+        """A quiz answer on a line of its own: ``A1. ...``, ``**A:** ...``, ``답: ...``."""
+        return re.compile(rf"^{_marker_pattern(self.spellings('answer'))}\s*(?P<rest>\S.*)$")
+
+    @cached_property
+    def inline_answer_re(self) -> re.Pattern:
+        """An answer marker inside a question's line: after ``?`` or ``.``, or bold, or numbered."""
+        marker = _marker_pattern(self.spellings("answer"))
+        return re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR}))(?P<marker>{marker})\s*")
+
+    def split_quiz(self, text: str) -> tuple[str, str] | None:
+        """``Q1. What? A1. That.`` -> (``What?``, ``That.``); a question alone -> (question, "");
+        None for a line that is not a quiz question."""
+        question = self.question_re.match(text)
+        if question is None:
+            return None
+        rest = question["rest"]
+        answer = self.inline_answer_re.search(rest)
+        if answer is None:
+            return _plain(rest), ""
+        return _plain(rest[:answer.start()]), _plain(rest[answer.end():])
+
+    def answer_text(self, text: str) -> str | None:
+        match = self.answer_re.match(text)
+        return _plain(match["rest"]) if match else None
+
+    # --- session headers ---------------------------------------------------
+
+    @cached_property
+    def header_re(self) -> re.Pattern:
+        """``## Session: rest``; ``rest`` ends at its last non-blank character."""
+        words = "|".join(re.escape(s) for s in sorted(set(self.spellings("session")), key=len, reverse=True))
+        return re.compile(rf"^##\s+(?:{words})(?![^\W\d_])\s*[:：]?\s*(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    """Quiz text without the emphasis left around its marker."""
+    return text.strip().removeprefix("**").removeprefix("__").strip()
+
+
+@cache
+def default_labels() -> Labels:
+    """The table that ships with studykb, read once (it never changes while running)."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    table: list[tuple[str, tuple[str, ...]]] = []
+    for group in ("parts", "fields", "qa"):
+        for kind, languages in data[group].items():
+            table.append((kind, _flatten(languages)))
+    table.append(("session", _flatten(data["session"])))
+    return Labels(tuple(table))
+
+
+def _flatten(languages: dict[str, list[str]]) -> tuple[str, ...]:
+    return tuple(str(s) for spellings in languages.values() for s in spellings)
+
+
+def load_user_labels(path: Path, display: str) -> tuple[Labels, list[Diagnostic]]:
+    """``labels:`` of the user's vocabulary file: kind -> spellings, added to the table.
+
+    Its other sections, and a file that is not valid YAML, are the vocabulary's to report.
+    """
+    labels = default_labels()
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return labels, []
+    node = _section(root, "labels")
+    if node is None:
+        return labels, []
+    if not isinstance(node, MappingNode):
+        return labels, [warning(display, _line(node), "`labels:` should map a kind to its spellings "
+                                                      "(e.g. `watchlist: [Parking lot]`); ignored")]
+    user, problems = [], []
+    for key, value in node.value:
+        kind = key.value if isinstance(key, ScalarNode) else None
+        if kind not in USER_KINDS:
+            problems.append(warning(display, _line(key), f"unknown label kind {kind!r} (expected one of "
+                                                         f"{', '.join(USER_KINDS)}); ignored"))
+            continue
+        spellings = _spellings(value)
+        if spellings is None:
+            problems.append(warning(display, _line(value), f"`{kind}:` should be a list of spellings; ignored"))
+            continue
+        user.append((kind, spellings))
+    return labels.with_user(tuple(user)), problems
+
+
+def _section(root: Node | None, name: str) -> Node | None:
+    if not isinstance(root, MappingNode):
+        return None
+    return next((value for key, value in root.value if isinstance(key, ScalarNode) and key.value == name), None)
+
+
+def _spellings(node: Node) -> tuple[str, ...] | None:
+    if isinstance(node, ScalarNode):
+        return (node.value,) if node.value.strip() else ()
+    if isinstance(node, SequenceNode) and all(isinstance(item, ScalarNode) for item in node.value):
+        return tuple(item.value for item in node.value if item.value.strip())
+    return None
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
