@@ -5,7 +5,7 @@ The chapter a line is in comes from the log: a line that names chapters ("Ch02",
 the lines after it; a line before the session's first such line is in the chapter the
 session first names, else the one the previous session of the log ended in. Each line
 with that chapter (and the settings table or code block right after it) is handed to
-``experiments.answer``; Q/A lines and lines that define a term ask for nothing.
+``experiments.answers.answer``; Q/A lines and lines that define a term ask for nothing.
 
 A line that looks like an experiment but that no experiment answers is reported
 (``make check``) and marked on its session page; a run that cannot take the values
@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-import experiments
+# From the submodules, not the package: a project folder that holds experiments/results/ but
+# no experiments package makes `experiments` a namespace package there (an editable install).
+from experiments.answers import Answer, answer, chapters_named
 
 from .diagnostics import Diagnostic, info, warning
 from .model import (QA, CodeBlock, ExperimentNote, ExperimentRef, Field, Note, Section, SectionKind, Session,
@@ -47,12 +49,12 @@ def experiment_lines(sessions: list[Session], defining: set[Source]) -> Experime
     `sessions` in chronological order; `defining`: the sources of lines that define a term.
     """
     refs, notes, diagnostics = [], [], []
-    answers: dict[tuple, experiments.Answer] = {}  # lines repeat (a watchlist item, a plan): each read once
+    answers: dict[tuple, Answer] = {}  # lines repeat (a watchlist item, a plan): each read once
     for line, chapter in _lines_with_chapters(sessions, defining):
         key = (line.text, chapter, line.attached)
         found = answers.get(key)
         if found is None:
-            found = answers[key] = experiments.answer(line.text, chapter, line.attached)
+            found = answers[key] = answer(line.text, chapter, line.attached)
         for run in found.runs:
             refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source, line.session,
                                       planned=line.planned))
@@ -69,7 +71,7 @@ def _lines_with_chapters(sessions: list[Session], defining: set[Source]) -> Iter
     ended_in: dict[str, int | None] = {}  # log path -> the chapter its latest session ended in
     for session in sessions:
         lines = list(_asking_lines(session))
-        named = [experiments.chapters_named(line.text) for line in lines]
+        named = [chapters_named(line.text) for line in lines]
         first = next((chapters[0] for chapters in named if chapters), None)
         chapter = first if first is not None else ended_in.get(session.source.path)
         for line, chapters in zip(lines, named):

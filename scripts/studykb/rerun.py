@@ -10,16 +10,18 @@ from __future__ import annotations
 import sys
 import time
 
-import experiments
+# From the submodules, not the package: a project folder that holds experiments/results/ but
+# no experiments package makes `experiments` a namespace package there (an editable install).
+from experiments.runs import Run
 
 from .config import Config
 from .model import Knowledge
 from .pipeline import load
 
 
-def referenced_runs(knowledge: Knowledge) -> list[experiments.Run]:
+def referenced_runs(knowledge: Knowledge) -> list[Run]:
     """Every run the logs ask for, once each, sorted by experiment and run id."""
-    runs = {experiments.Run(ref.experiment, ref.params) for ref in knowledge.experiment_refs}
+    runs = {Run(ref.experiment, ref.params) for ref in knowledge.experiment_refs}
     return sorted(runs, key=lambda run: (run.experiment, run.run_id))
 
 

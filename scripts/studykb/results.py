@@ -7,7 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import experiments
+# From the submodules, not the package: a project folder that holds experiments/results/ but
+# no experiments package makes `experiments` a namespace package there (an editable install).
+from experiments.catalog import EXPERIMENTS
+from experiments.runs import Run, cannot_run, load_results, problems, results_dir
 
 from .model import Knowledge
 
@@ -40,27 +43,27 @@ def load_run_results(knowledge: Knowledge, root: Path, scripts_root: Path | None
     for ref in knowledge.experiment_refs:
         key = (ref.experiment, ref.run_id)
         if key not in results:
-            results[key] = load_run_result(experiments.Run(ref.experiment, ref.params), root, scripts_root, assets)
+            results[key] = load_run_result(Run(ref.experiment, ref.params), root, scripts_root, assets)
     return results, assets
 
 
-def load_run_result(run: experiments.Run, root: Path, scripts_root: Path | None,
+def load_run_result(run: Run, root: Path, scripts_root: Path | None,
                     assets: dict[str, bytes]) -> RunResult:
-    title = experiments.EXPERIMENTS[run.experiment].title
-    if experiments.problems(run):
-        return RunResult(run.experiment, run.run_id, title, None, cannot_run=experiments.cannot_run(run, scripts_root))
+    title = EXPERIMENTS[run.experiment].title
+    if problems(run):
+        return RunResult(run.experiment, run.run_id, title, None, cannot_run=cannot_run(run, scripts_root))
     # Committed results show even where they cannot be made again (no learner's scripts in CI).
-    metrics = experiments.load_results(run, root)
+    metrics = load_results(run, root)
     if metrics is None:
-        return RunResult(run.experiment, run.run_id, title, None, cannot_run=experiments.cannot_run(run, scripts_root))
+        return RunResult(run.experiment, run.run_id, title, None, cannot_run=cannot_run(run, scripts_root))
     return RunResult(run.experiment, run.run_id, title, metrics, _figures(run, metrics, root, assets))
 
 
-def _figures(run: experiments.Run, metrics: dict, root: Path, assets: dict[str, bytes]) -> tuple[tuple[str, str], ...]:
+def _figures(run: Run, metrics: dict, root: Path, assets: dict[str, bytes]) -> tuple[tuple[str, str], ...]:
     figures = []
     for entry in metrics.get("figures") or []:
         name = str(entry.get("file", "")) if isinstance(entry, dict) else ""
-        source = experiments.results_dir(run, root) / name
+        source = results_dir(run, root) / name
         if not name or "/" in name or "\\" in name or name.startswith(".") or not source.is_file():
             continue
         asset = "/".join((ASSETS, run.experiment, run.run_id, name))

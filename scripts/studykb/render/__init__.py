@@ -1,7 +1,7 @@
 """Render: the knowledge model to the generated pages and assets, returned by path (``render_site``)."""
 from __future__ import annotations
 
-from experiments import EXPERIMENTS
+from experiments.catalog import EXPERIMENTS
 
 from ..model import Knowledge
 from .anki import anki_deck

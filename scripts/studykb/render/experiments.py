@@ -1,7 +1,7 @@
 """The experiment pages: the list of experiments, and every run of one."""
 from __future__ import annotations
 
-from experiments import EXPERIMENTS
+from experiments.catalog import EXPERIMENTS
 
 from . import html
 from .common import concept_page, front_matter, page, session_page
