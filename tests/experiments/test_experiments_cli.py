@@ -144,3 +144,14 @@ def test_a_second_invocation_waits_for_the_lock(tiny_root):
     stdout, _ = waiting.communicate(timeout=60)
     assert waiting.returncode == 0
     assert statuses(stdout) == {"ch01-baseline/epochs-2_seeds-2": "ran"}
+
+
+def test_blas_threads_per_worker_keep_workers_times_threads_within_the_cores():
+    from threadpoolctl import threadpool_info
+
+    from experiments import runner
+
+    assert [runner.threads_per_worker(w, 2) for w in (1, 2, 3)] == [2, 1, 1]
+    assert runner.threads_per_worker(4, 16) == 4
+    with runner._blas_threads(1):
+        assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
