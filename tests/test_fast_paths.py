@@ -204,15 +204,6 @@ def test_mentions_are_those_the_case_blind_pattern_finds(extra):
         assert lexicon.find(line) == case_blind(line), line
 
 
-def test_single_backtick_spans_are_those_the_general_reading_finds():
-    rng = random.Random(11)
-    for _ in range(5000):
-        text = " ".join(rng.choices(["`", "a", "b", "\u00e9", ""], k=rng.randint(0, 24)))
-        assert "``" not in text
-        assert markup._single_backtick_spans(text) == markup._spans_of_runs(text), text
-    assert markup.code_spans("a `b` c `d") == markup._spans_of_runs("a `b` c `d")
-
-
 def test_code_spans_are_records():
     span = markup.code_spans("x `y` z")[0]
     assert span == markup.CodeSpan(2, 5, "`", "y") and hash(span) == hash(markup.CodeSpan(2, 5, "`", "y"))
