@@ -53,7 +53,7 @@ def test_serve_watches_docs_but_not_the_generated_subtree(tmp_path):
 # One `rebuild()` is one build of a serve process: the plugins and the site folder persist
 # from one to the next, as under `mkdocs serve`; the search index is read after each.
 SERVE_DIRTY_REBUILD = """
-import collections, json, os
+import collections, json, os, sys
 from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
@@ -64,6 +64,7 @@ def rebuild(first=False):
     if first:
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    sys.modules["scripts/hooks/studykb_hook.py"].SEARCH_INDEX.wait()  # indexed in the background
     index = read_index(Path("served"))
     return {"entries": collections.Counter(page.url.lstrip("/") for page in index),
             "pages": sorted({page.url.lstrip("/") for page in index}),

@@ -86,3 +86,23 @@ def test_indexing_again_replaces_the_bundle_whole(tiny_site):
     assert [page.url for page in read_index(tiny_site)] == ["/a/"]  # no fragment of the old bundle is left
     assert sorted(p.name for p in tiny_site.iterdir()) == ["a", "b", BUNDLE]  # no half-written bundle beside it
     assert read_index(tiny_site)[0].content == "a. alpha words."  # not the nav, not the table
+
+
+def test_under_serve_the_index_follows_in_the_background_and_says_when_it_is_behind(tiny_site):
+    """`make serve`: each rebuild asks for an index and goes on; requests made while one is
+    written are answered by one more run; the state file says when the index is behind."""
+    import json
+
+    from studykb.search import STATE, IndexInBackground
+
+    reports = []
+    indexer = IndexInBackground(report=lambda index, error: reports.append((index, error)))
+    assert indexer.request(tiny_site) == 1
+    state = json.loads((tiny_site / BUNDLE / STATE).read_text())
+    assert state["built"] == 1  # written before the index, which may still be running
+    (tiny_site / "b" / "index.html").unlink()
+    assert indexer.request(tiny_site) == 2
+    indexer.wait(timeout=60)
+    assert json.loads((tiny_site / BUNDLE / STATE).read_text()) == {"built": 2, "indexed": 2}
+    assert [page.url for page in read_index(tiny_site)] == ["/a/"]  # the entry lists the pages of now
+    assert all(error is None for _, error in reports) and 1 <= len(reports) <= 2

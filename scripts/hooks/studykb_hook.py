@@ -23,7 +23,7 @@ from studykb.config import config_from_mapping
 from studykb.diagnostics import Level
 from studykb.pipeline import BuildCache, generate
 from studykb.render.common import GENERATED
-from studykb.search import SearchIndexError, index_site
+from studykb.search import BUNDLE, STATE, IndexInBackground, SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.studykb")
 # Problems in a log are the learner's to fix (`make check` fails on errors); they are
@@ -39,6 +39,13 @@ _USES_KB = re.compile(r"\{[{%][^}%]*\bkb\b")
 # never wrong. `mkdocs build` makes one build, from nothing.
 BUILD_CACHE = BuildCache()
 
+# Under `mkdocs serve` the search index is rebuilt in a thread after each rebuild, so the
+# page reloads without waiting for it (studykb.search); the indexer lives with the hook
+# for as long as the serve process, like the build cache.
+SEARCH_INDEX = IndexInBackground(
+    report=lambda index, error: log.warning("studykb: site search: %s", error) if error else
+    log.info("studykb: search index of %d pages rebuilt in %.1f s", index.pages, index.seconds))
+
 
 def on_startup(command, dirty):
     """`make serve` runs ``mkdocs serve --dirty``; its first screen should show only what
@@ -46,10 +53,12 @@ def on_startup(command, dirty):
     do not (the pages that show the knowledge base are rebuilt with it, removed pages leave
     the site, the search index is rebuilt whole), so that one warning is dropped under
     serve. mkdocs-macros' notes on its variables and on the `main` module it looks for (we
-    have none) are shown only when they are warnings."""
+    have none) are shown only when they are warnings. Under serve the search index is
+    rebuilt in the background (``SEARCH_INDEX``)."""
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
     if command == "serve" and dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+    SEARCH_INDEX.in_use = command == "serve"
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -67,6 +76,8 @@ def on_config(config):
         log.info("studykb: wrote %d generated files", len(generated.report.written))
     _remove_built_output_of(generated.report.removed, config)
     config.extra["kb"] = generated.home
+    if SEARCH_INDEX.in_use:  # the search box asks it whether the index has caught up (overrides/)
+        config.extra["studykb_search_state"] = f"{BUNDLE}/{STATE}"
     return config
 
 
@@ -81,13 +92,27 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-90)  # after the other plugins have written their files (the sitemap)
 def on_post_build(config):
-    """Index the built site for search. Under ``--dirty`` the site folder holds every page,
-    rebuilt or not, so the whole site is indexed again: the index never lags the pages."""
+    """Index the built site for search, the whole site each time (under ``--dirty`` the
+    site folder holds every page, rebuilt or not). Under `mkdocs serve` the first build
+    waits for its index; a rebuild does not, and the search box says when the index is
+    behind the pages."""
+    site = Path(config.site_dir)
+    if SEARCH_INDEX.in_use:
+        first = not (site / BUNDLE).is_dir()
+        SEARCH_INDEX.request(site)
+        if first:
+            SEARCH_INDEX.wait()
+        return
     try:
-        index = index_site(Path(config.site_dir))
+        index = index_site(site)
     except SearchIndexError as exc:
         raise PluginError(f"studykb: site search: {exc}") from exc
     log.info("studykb: search index of %d pages built in %.1f s", index.pages, index.seconds)
+
+
+def on_shutdown():
+    """The serve process ends: let a search index being written finish first."""
+    SEARCH_INDEX.wait(timeout=60)
 
 
 def on_serve(server, config, builder):

@@ -6,6 +6,7 @@ console error, a failed request or a request to another host (tests/e2e/conftest
 """
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -155,3 +156,27 @@ def test_on_a_phone_the_header_button_opens_the_search_and_a_result_closes_it(ta
     first.click()
     tab.page.wait_for_url(tab.site.origin + target)
     assert not tab.page.is_checked("#__search")
+
+
+def test_under_serve_results_say_when_the_index_is_behind_and_then_load_the_new_one(tab):
+    """`make serve` rebuilds the index after the page reloads. The page (given the state
+    file's address, as the hook gives it under serve) says the results may miss the last
+    edit while the index is behind, and loads the new index once it is there."""
+    state = {"built": 2, "indexed": 1}
+    tab.context.route(re.compile(r".*/studykb-state\.json$"),
+                      lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(state)))
+
+    def as_served(route):
+        html = route.fetch().text()
+        route.fulfill(status=200, content_type="text/html",
+                      body=html.replace("data-studykb-search ", 'data-studykb-search data-studykb-state="../pagefind/studykb-state.json" ', 1))
+
+    tab.context.route(re.compile(r".*/timeline/$"), as_served)
+    tab.goto("timeline/")
+    search(tab, "epoch")
+    assert "catching up with your last edit" in tab.page.inner_text(".md-search-result__meta")
+    state["indexed"] = 2
+    tab.page.fill(".md-search__input", "")
+    search(tab, "sweep", open_with="click")
+    assert "catching up" not in tab.page.inner_text(".md-search-result__meta")
+    assert any(url.endswith("pagefind-entry.json?ts=2") for url in tab.requests), tab.requests

@@ -26,22 +26,57 @@
   var pagefind = null;
   var boosts = [];  // the values of the `boost` filter: pages whose front matter says `search: boost:`
   var shown = { results: [], count: 0, query: "" };
+  /* Under `mkdocs serve` only: a file saying which rebuild the pages and the index are of,
+   * {"built": n, "indexed": m}. The index of a rebuild is written in the background while
+   * the page reloads; until it is there, results say so, and then the new one is loaded. */
+  var state = root.getAttribute("data-studykb-state");
+  var stateUrl = state ? new URL(state, location.href).href : null;
+  var loadedIndex = null, behind = false;
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (api) {
-        return api.options({ baseUrl: siteRoot.pathname, excerptLength: 24 })
-          .then(function () { return api.init(); })
-          .then(function () { return api.filters(); })
-          .then(function (filters) {
-            boosts = Object.keys(filters.boost || {});
-            root.setAttribute("data-studykb-search-ready", "");
-            return api;
-          });
-      });
-      pagefind.catch(function () { say(words.unavailable); });
+  function freshness() {
+    if (!stateUrl) return Promise.resolve(null);
+    return fetch(stateUrl, { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+  }
+
+  function ready() {
+    return freshness().then(function (now) {
+      behind = !!now && now.indexed < now.built;
+      return load(now ? now.indexed : null);
+    });
+  }
+
+  /* One Pagefind at a time: loading a newer index waits for the old one to be torn down,
+   * and every search asked for meanwhile waits for the new one. */
+  function load(version) {
+    if (pagefind && version !== null && version !== loadedIndex) {
+      var previous = pagefind;  // an index written since this one was loaded
+      loadedIndex = version;
+      pagefind = previous.then(function (api) { return api.destroy(); }, function () { return null; })
+        .then(function () { return start(version); });
+    } else if (!pagefind) {
+      loadedIndex = version;
+      pagefind = start(version);
     }
     return pagefind;
+  }
+
+  function start(version) {
+    var started = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (api) {
+      var options = { baseUrl: siteRoot.pathname, excerptLength: 24 };
+      if (version !== null) options.metaCacheTag = String(version);
+      return api.options(options)
+        .then(function () { return api.init(); })
+        .then(function () { return api.filters(); })
+        .then(function (filters) {
+          boosts = Object.keys(filters.boost || {});
+          root.setAttribute("data-studykb-search-ready", "");
+          return api;
+        });
+    });
+    started.catch(function () { say(words.unavailable); });
+    return started;
   }
 
   function say(text) { meta.textContent = text; }
@@ -139,7 +174,7 @@
       say(words.placeholder);
       return;
     }
-    load().then(function (api) {
+    ready().then(function (api) {
       return api.debouncedSearch(query, {}, 120).then(function (found) { return found && boosted(api, query, found); });
     }).then(function (found) {
       if (!found || input.value.trim() !== query) return;  // a later keystroke superseded it
@@ -147,7 +182,7 @@
       list.textContent = "";
       return showMore().then(function () {
         if (shown.query === query) {
-          say(countText(shown.count));
+          say(countText(shown.count) + (behind ? " " + words.behind : ""));
           root.setAttribute("data-studykb-searched", query);
         }
       });
@@ -156,7 +191,7 @@
 
   function open() {
     if (!toggle.checked) toggle.checked = true;
-    load();
+    ready();
   }
 
   function close() {
