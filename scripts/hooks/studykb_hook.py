@@ -44,7 +44,7 @@ BUILD_CACHE = BuildCache()
 # for as long as the serve process, like the build cache.
 SEARCH_INDEX = IndexInBackground(
     report=lambda index, error: log.warning("studykb: site search: %s", error) if error else
-    log.info("studykb: search index of %d pages rebuilt in %.1f s", index.pages, index.seconds))
+    log.info("studykb: search index of %d pages written in %.1f s", index.pages, index.seconds))
 
 
 def on_startup(command, dirty):
