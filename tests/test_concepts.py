@@ -6,7 +6,7 @@ import pytest
 from studykb.concepts import definition_subject, is_term_like
 from studykb.config import Config
 from studykb.pipeline import load
-from studykb.vocabulary import build_lexicon
+from studykb.vocabulary import Match, Term, build_lexicon
 from tests.conftest import SEED, make_project
 
 
@@ -40,6 +40,52 @@ def test_backticked_words_are_terms_and_code_is_not(code, term_like):
 ])
 def test_definition_subjects(line, subject):
     assert definition_subject(line, build_lexicon([], frozenset()), colon_allowed=False) == subject
+
+
+@pytest.mark.parametrize("line, subject, in_learned_section", [
+    ("Epoch is one pass.", "Epoch", "Epoch"),
+    ("Epoch\tis one pass.", "Epoch", "Epoch"),
+    ("Epoch is\u00a0one pass.", "Epoch", "Epoch"),
+    ("Epoch is, roughly, a pass.", None, None),
+    ("`epoch = passes`", "epoch", "epoch"),
+    ("Epoch: one pass.", None, "Epoch"),  # a colon defines only in a "learned" section
+    ("Epoch :\tone pass", None, "Epoch"),
+    ("Sweep means\nchanging one value", "Sweep", "Sweep"),
+    ("Sweep stands for a loop", "Sweep", "Sweep"),
+    ("Sweep stands  for a loop", None, None),
+    ("LR controls\u2003the step", "LR", "LR"),
+    ("This is it", None, None),
+    ("`epoch` is, in my words, one pass", None, None),
+])
+def test_a_definition_needs_its_verb_between_blanks_or_a_colon(line, subject, in_learned_section):
+    lexicon = build_lexicon([], frozenset())
+    assert definition_subject(line, lexicon, colon_allowed=False) == subject
+    assert definition_subject(line, lexicon, colon_allowed=True) == in_learned_section
+
+
+USER_TERMS = ["C++", "(A)", "x-ray", "K-means", "AB/CD"]
+
+
+@pytest.mark.parametrize("line, mentions", [
+    ("C++(A) and C++ (A)", [(0, 3, "C++"), (3, 6, "(A)"), (11, 14, "C++"), (15, 18, "(A)")]),
+    ("Learning Rates and the learning rate", [(0, 14, "learning rate"), (23, 36, "learning rate")]),
+    ("epochs, Epoch, EPOCH", [(0, 6, "epoch"), (8, 13, "epoch"), (15, 20, "epoch")]),
+    ("softmaxes", [(0, 9, "softmax")]),
+    ("batch-size's batch sizes", [(13, 24, "batch size")]),  # no mention inside a joined word
+    ("LR-sweep, lr/SGD: it's SGDs' x-rays\u2014\u212a-means", [(29, 35, "x-ray"), (36, 43, "K-means")]),
+    ("ab/cd AB/CD", [(6, 11, "AB/CD")]),  # an acronym only as written
+    ("x-rayed x-ray's", []),
+])
+def test_mentions_are_whole_words_in_any_case_and_acronyms_as_written(line, mentions):
+    lexicon = build_lexicon([Term(name, origin="user") for name in USER_TERMS], frozenset())
+    assert [(m.start, m.end, m.term) for m in lexicon.find(line)] == mentions
+
+
+def test_a_term_added_after_a_search_is_found_by_the_next():
+    lexicon = build_lexicon([], frozenset())
+    assert lexicon.find("a zorblax here") == []
+    lexicon.add(Term("zorblax", origin="log"))
+    assert lexicon.find("a zorblax here, two zorblaxes") == [Match(2, 9, "zorblax"), Match(20, 29, "zorblax")]
 
 
 def test_seed_log_concepts_carry_the_learners_definitions(seed_knowledge):

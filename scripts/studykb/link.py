@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from . import concepts as found
 from .cards import make_cards
@@ -13,17 +13,15 @@ from .experiment_lines import experiment_lines
 from .markup import CodeSpan, replace_code_spans
 from .model import (QA, Concept, ConceptSlug, Definition, Field,
                     Knowledge, LogFile, Mention, Note, Section, SectionKind,
-                    Session, SessionId, Source, Table, cycle_collector_paused)
+                    Session, SessionId, Source, Table)
 from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
 from .vocabulary import Lexicon, Match, Term, normalise
 from .watchlist import collect_watchlist
 
 
-class Line(NamedTuple):
-    """One line of text in a session, with what it belongs to.
-
-    A named tuple rather than a dataclass: the link stage makes one per line of the logs.
-    """
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text in a session, with what it belongs to."""
 
     text: str
     source: Source
@@ -33,11 +31,6 @@ class Line(NamedTuple):
 
 
 def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
-    with cycle_collector_paused():
-        return _link(logs, lexicon, watch_window)
-
-
-def _link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     sessions = assign_session_ids([s for log in logs for s in log.sessions], diagnostics)
     by_source = {s.source: s for s in sessions}
@@ -107,24 +100,22 @@ def _note_duplicate(session: Session, seen: dict[str, Source], diagnostics: list
     seen.setdefault(key, session.source)
 
 
-def session_lines(session: Session, _new=tuple.__new__) -> Iterator[Line]:
-    """Each line of text in a session, in order. Lines are made with ``tuple.__new__``:
-    ``Line(...)`` costs twice as much, a named tuple's own ``__new__`` being Python code."""
+def session_lines(session: Session) -> Iterator[Line]:
+    """Each line of text in a session, in order."""
     sid = session.id
     for block in session.blocks:
         if isinstance(block, Section):
-            kind = block.kind
             for item in block.items:
-                yield _new(Line, (item.text, item.source, sid, kind, "item"))
+                yield Line(item.text, item.source, sid, block.kind, "item")
         elif isinstance(block, Field):
-            yield _new(Line, (block.value, block.source, sid, None, "field"))
+            yield Line(block.value, block.source, sid, None, "field")
         elif isinstance(block, QA):
-            yield _new(Line, (block.text, block.source, sid, None, "qa"))
+            yield Line(block.text, block.source, sid, None, "qa")
         elif isinstance(block, Note):
-            yield _new(Line, (block.text, block.source, sid, None, "note"))
+            yield Line(block.text, block.source, sid, None, "note")
         elif isinstance(block, Table):
             for offset, row in enumerate(block.lines):
-                yield _new(Line, (row, Source(block.source.path, block.source.line + offset), sid, None, "table"))
+                yield Line(row, Source(block.source.path, block.source.line + offset), sid, None, "table")
 
 
 DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, None)
@@ -144,14 +135,9 @@ def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Defini
     """Add the terms the log defines, backticks or names in two languages to the lexicon;
     return definitions by name."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
-    # A text seen before adds no backticked term: those it had were added then, and a
-    # span that was not term-like then can be so now only for being a term already.
-    backticked_read: set[str] = set()
     for line in lines:
-        if "`" in line.text and line.text not in backticked_read:  # most lines have no code span
-            backticked_read.add(line.text)
-            for spelling in found.backticked_terms(line.text, lexicon):
-                _ensure_term(lexicon, spelling)
+        for spelling in found.backticked_terms(line.text, lexicon):
+            _ensure_term(lexicon, spelling)
         for name, alias in found.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
         if line.kind not in DEFINING_KINDS or line.role == "field":
@@ -186,14 +172,11 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
             defined_on[d.source].append(name)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     index: dict[Source, tuple[str, ...]] = {}
-    spans: dict[Source, tuple[Match, ...]] = {}  # lines of one text share its tuple
+    spans: dict[Source, tuple[Match, ...]] = {}
     by_session: dict[SessionId, list[tuple[Source, tuple[Match, ...]]]] = defaultdict(list)
-    on_text = _mentions_by_text(lines, lexicon)
     for line in lines:
-        matches, names = on_text[line.text]
-        defined = defined_on.get(line.source)
-        if defined:
-            names = _names_on(defined, matches)
+        matches = tuple(lexicon.find(mentionable_text(line.text, lexicon)))
+        names = _names_on(defined_on.get(line.source, []), matches)
         if not names:
             continue
         if matches:
@@ -206,27 +189,13 @@ def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, li
     return mentions, index, spans, by_session
 
 
-def _mentions_by_text(lines: list[Line], lexicon: Lexicon) -> dict[str, tuple[tuple[Match, ...], tuple[str, ...]]]:
-    """For each distinct text (lines repeat: a watchlist item, a plan), its mentions and the names they name."""
-    texts = list(dict.fromkeys([line.text for line in lines]))
-    found_each = lexicon.find_each([mentionable_text(text, lexicon) for text in texts])
-    return {text: (matches, _names_on(None, matches)) for text, matches in zip(texts, found_each)}
-
-
-def _names_on(defined: list[str] | None, matches: tuple[Match, ...]) -> tuple[str, ...]:
+def _names_on(defined: list[str], matches: tuple[Match, ...]) -> tuple[str, ...]:
     """The names a line defines, then those it mentions, each once."""
-    if defined:
-        return tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
-    if len(matches) == 1:
-        return (matches[0].term,)  # the most common case
-    return tuple(dict.fromkeys([m.term for m in matches]))
+    return tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
 
 
 def mentionable_text(text: str, lexicon: Lexicon) -> str:
     """Code spans that are code become blanks (same length); term-like ones lose their backticks."""
-    if "`" not in text:
-        return text  # most lines have no code span
-
     def replace_span(span: CodeSpan) -> str:
         if found.is_term_like(span.inner, lexicon):
             pad = " " * len(span.fence)
@@ -236,12 +205,8 @@ def mentionable_text(text: str, lexicon: Lexicon) -> str:
 
 
 def by_slug(index: dict[Source, tuple[str, ...]], slugs: dict[str, ConceptSlug]) -> dict[Source, tuple[ConceptSlug, ...]]:
-    """The index with slugs for names; lines that name the same concepts share one tuple."""
-    slugs_of: dict[tuple[str, ...], tuple[ConceptSlug, ...]] = {}
-    for names in index.values():
-        if names not in slugs_of:
-            slugs_of[names] = tuple([slugs[name] for name in names])
-    return {source: slugs_of[names] for source, names in index.items()}
+    """The index with slugs for names."""
+    return {source: tuple(slugs[name] for name in names) for source, names in index.items()}
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],

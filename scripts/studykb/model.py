@@ -1,71 +1,19 @@
 """Typed, immutable records: the log model (parse) and the knowledge model (link)."""
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
-from dataclasses import MISSING, dataclass, field, fields
-from functools import cached_property
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Iterator, NamedTuple, NewType, Union
-
-
-def record(cls: type | None = None, *, slots: bool = True):
-    """``@dataclass(frozen=True, slots=True)``, with an ``__init__`` that stores each field through its slot.
-
-    Parse builds a record for nearly every line and every later stage reads them, so
-    their size and the cost of reading a field count. A slotted record is 72 bytes
-    where one with an instance dict is 176, and reads its fields about twice as fast.
-    The ``__init__`` dataclasses writes for a frozen class sets each field through
-    ``object.__setattr__`` (to get past the ``__setattr__`` that refuses changes), at
-    several times the cost of calling the slot's own setter, which this one does.
-    ``@record(slots=False)`` keeps an instance dict (for a ``cached_property``) and
-    stores the fields straight into it. Same parameters, defaults, instances and
-    immutability either way (tests/test_fast_paths.py).
-    """
-    def make(cls: type) -> type:
-        cls = dataclass(frozen=True, slots=slots)(cls)
-        if _only_plain_fields(cls):
-            cls.__init__ = _slot_storing_init(cls) if slots else _dict_storing_init(cls)
-        return cls
-    return make if cls is None else make(cls)
-
-
-def _only_plain_fields(cls: type) -> bool:
-    """No factory, keyword-only, non-init field or ``__post_init__``: cases left to dataclasses."""
-    return not hasattr(cls, "__post_init__") and all(
-        f.default_factory is MISSING and f.init and not f.kw_only for f in fields(cls))
-
-
-def _init_from(cls: type, namespace: dict, body: str):
-    namespace.update({f"default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING})
-    params = ", ".join(f.name if f.default is MISSING else f"{f.name}=default_{f.name}" for f in fields(cls))
-    exec(f"def __init__(self, {params}):{body}", namespace)
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
-
-
-def _slot_storing_init(cls: type):
-    # Each slot's setter is a C function, looked up once here rather than per call.
-    setters = {f"set_{f.name}": cls.__dict__[f.name].__set__ for f in fields(cls)}
-    return _init_from(cls, setters, "".join(f"\n    set_{f.name}(self, {f.name})" for f in fields(cls)))
-
-
-def _dict_storing_init(cls: type):
-    stores = "".join(f"\n    attributes[{f.name!r}] = {f.name}" for f in fields(cls))
-    return _init_from(cls, {}, "\n    attributes = self.__dict__" + stores)
+from typing import NewType, Union
 
 
 SessionId = NewType("SessionId", str)
 """``YYYY-MM-DD-HHMM`` with a ``-2``, ``-3`` suffix where two sessions collide."""
 
 
-class Source(NamedTuple):
-    """Where a record came from: a path relative to the project root and a 1-based line.
-
-    A named tuple rather than a dataclass: it keys several indexes, and a tuple hashes in C.
-    """
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from: a path relative to the project root and a 1-based line."""
 
     path: str
     line: int
@@ -82,7 +30,7 @@ class SectionKind(str, Enum):
     OTHER = "other"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Field:
     """``- Name: value``; unknown names are kept as fields too."""
 
@@ -92,7 +40,7 @@ class Field:
     indent: int = 0
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Item:
     """One bullet or numbered line of a section; ``depth`` 0 is top level."""
 
@@ -102,7 +50,7 @@ class Item:
     ordered: bool = False
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Section:
     """A bullet ending in ``:`` and the items that follow it."""
 
@@ -112,14 +60,14 @@ class Section:
     items: tuple[Item, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class QA:
     text: str
     source: Source
     indent: int = 0
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Note:
     """A line of free text that is neither field, section, item nor Q/A."""
 
@@ -127,7 +75,7 @@ class Note:
     source: Source
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class CodeBlock:
     """A fenced code block, kept verbatim; ``source`` is the opening fence."""
 
@@ -137,7 +85,7 @@ class CodeBlock:
     source: Source
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Table:
     lines: tuple[str, ...]
     source: Source
@@ -146,7 +94,7 @@ class Table:
 Block = Union[Field, Section, QA, Note, CodeBlock, Table]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class TimeLog:
     start: str | None
     end: str | None
@@ -154,7 +102,7 @@ class TimeLog:
     source: Source
 
 
-@record(slots=False)  # ``title`` is a cached_property, kept in the instance dict
+@dataclass(frozen=True, slots=True)
 class Session:
     id: SessionId
     source: Source
@@ -180,7 +128,7 @@ class Session:
     def minutes(self) -> int | None:
         return self.timelog.minutes if self.timelog else None
 
-    @cached_property
+    @property
     def title(self) -> str:
         if self.started is None:
             return f"Session at {self.source}"
@@ -188,7 +136,7 @@ class Session:
         return f"{self.started:%Y-%m-%d %H:%M}{zone}"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class LogFile:
     path: str
     title: str | None
@@ -203,7 +151,7 @@ class LogFile:
 ConceptSlug = NewType("ConceptSlug", str)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Definition:
     text: str
     source: Source
@@ -211,13 +159,13 @@ class Definition:
     origin: str = "log"  # "log", "vocabulary" (user file) or "starter"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Mention:
     session: SessionId
     source: Source
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Concept:
     slug: ConceptSlug
     name: str
@@ -231,7 +179,7 @@ class Concept:
         return self.definitions[0] if self.definitions else None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class WatchItem:
     key: str
     text: str
@@ -249,7 +197,7 @@ class WatchItem:
         return self.flagged_in[-1]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Card:
     id: str
     front: str
@@ -261,7 +209,7 @@ class Card:
     watch: bool = False
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ExperimentRef:
     """A log line that names an experiment run, with the parameters it states."""
 
@@ -273,7 +221,7 @@ class ExperimentRef:
     planned: bool
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ExperimentNote:
     """A log line that looks like an experiment but that no experiment answers, and why."""
 
@@ -307,42 +255,3 @@ class Knowledge:
 
     def session(self, sid: SessionId) -> Session:
         return self.by_id[sid]
-
-
-@contextmanager
-def cycle_collector_paused() -> Iterator[None]:
-    """Build records without Python's cycle collector running meanwhile.
-
-    Records form trees, never reference cycles, so the collector finds nothing in
-    them; yet it runs every few hundred allocations and now and then walks every
-    object built so far, which cost the link stage about a third of its time at
-    1,000 sessions. Reference counting frees memory as usual; the collector
-    resumes afterwards (unless it was off already).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextmanager
-def build_set_apart_from_the_collector() -> Iterator[None]:
-    """A whole build with the cycle collector paused, what it built then set apart as long-lived.
-
-    Paused stage by stage, the collector still ran at the end of each pause and walked
-    every record made meanwhile, then walked them again as they aged: about a second of
-    fourteen at 10,000 sessions, and the engine's own passes walked them once more.
-    ``gc.freeze`` moves everything tracked so far into a generation no pass walks
-    (reference counting still frees what is dropped). Garbage cycles caught in it would
-    stay, so a build that finds the last one's objects set apart gives them back and
-    collects first: under ``mkdocs serve`` nothing outlives the build after it.
-    """
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
-    with cycle_collector_paused():
-        yield
-        gc.freeze()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from typing import NewType
 
 Slug = NewType("Slug", str)
@@ -19,7 +18,6 @@ WINDOWS_RESERVED = frozenset(["con", "prn", "aux", "nul",
 RESERVED_SUFFIX = "-page"
 
 
-@lru_cache(maxsize=4096)  # section names and concept names recur on every page
 def make_slug(text: str) -> Slug:
     """``Batch size`` -> ``batch-size``; ``../../x`` -> ``x``; a name with no letters gets a hash;
     ``CON`` -> ``con-page`` (see WINDOWS_RESERVED)."""

@@ -17,8 +17,6 @@ MAX_LOG_BYTES = 64 * 1024 * 1024
 # stray NUL in a log is shown and reported on its line, the log kept.
 BINARY_SHARE = 0.1
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# The same characters in UTF-8: single bytes that no other character's encoding holds.
-CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0b, 0x20)) + b"\x7f"
 
 
 @dataclass(frozen=True)
@@ -108,27 +106,9 @@ def decode_log(data: bytes, display: str) -> tuple[LogText, list[Diagnostic]]:
     if data.startswith(BOM):
         data = data[len(BOM):]
         diagnostics.append(info(display, 1, "byte-order mark removed"))
-    if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    lines = _clean_lines(data)
-    if lines is None:
-        lines = _checked_lines(data, display, diagnostics)
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    lines = _checked_lines(data, display, diagnostics)
     return LogText(display, tuple(lines)), diagnostics
-
-
-def _clean_lines(data: bytes) -> list[str] | None:
-    """The usual case, at once: the whole file is UTF-8 with no control character.
-
-    Then each line is too, and decoding and testing the whole text in C costs a fraction
-    of doing it line by line. None otherwise: the lines are then read one by one.
-    """
-    if len(data.translate(None, CONTROL_BYTES)) != len(data):  # faster than CONTROL_RE
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return _without_last_break(text.split("\n"))
 
 
 def _checked_lines(data: bytes, display: str, diagnostics: list[Diagnostic]) -> list[str]:
@@ -163,8 +143,6 @@ def control_pictures(text: str) -> str:
 
 
 def _line_ending_notes(data: bytes, display: str) -> list[Diagnostic]:
-    if b"\r" not in data:  # the usual case: only LF
-        return []
     crlf = data.count(b"\r\n")
     lone_cr = data.count(b"\r") - crlf
     lone_lf = data.count(b"\n") - crlf

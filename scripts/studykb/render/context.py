@@ -1,14 +1,13 @@
 """What every renderer may read: the knowledge model plus indexes computed once."""
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ..link import session_lines
 from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Source
 from . import html
-from .common import page
+from .common import session_page
 from .runs import RunResult, run_block
 from .html import Linker
 
@@ -29,35 +28,18 @@ class Context:
     notes_by_source: dict[Source, str] = field(default_factory=dict)
     """A line that looks like an experiment none reproduces -> why (shown beside it)."""
     notes_by_session: dict[SessionId, tuple[str, ...]] = field(default_factory=dict)
-    _run_blocks: dict[tuple, str] = field(default_factory=dict)
-    _line_texts: dict[SessionId, dict[Source, str]] = field(default_factory=dict)
-    _linkers: dict[tuple, Linker] = field(default_factory=dict)
 
     def linker(self, here: str, exclude: str | None = None) -> Linker:
-        """Links to concept pages from ``here``: the same for every page of one folder, made once."""
-        key = (posixpath.dirname(here), exclude)
-        if key not in self._linkers:
-            self._linkers[key] = html.concept_linker(self.knowledge, here, exclude)
-        return self._linkers[key]
+        """Links to concept pages from ``here`` (a concept page excludes itself)."""
+        return html.concept_linker(self.knowledge, here, exclude)
 
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
-        """A run's block is the same on every page of one folder: render it once."""
-        key = (posixpath.dirname(from_page), result.experiment, result.run_id, heading)
-        if key not in self._run_blocks:
-            self._run_blocks[key] = run_block(from_page, result, heading, opened=False)
-        return self._run_blocks[key]
+        return run_block(from_page, result, heading, opened=False)
 
     def line_text(self, session_id: SessionId, source: Source) -> str:
-        """The text of one line of a session, as the link stage read it ("" if none).
-
-        Found per session, when first asked: concept pages quote the lines of their
-        latest sessions only, a small part of a long log.
-        """
-        texts = self._line_texts.get(session_id)
-        if texts is None:
-            lines = session_lines(self.knowledge.session(session_id))
-            texts = self._line_texts[session_id] = {line.source: line.text for line in lines}
-        return texts.get(source, "")
+        """The text of one line of a session, as the link stage read it ("" if none)."""
+        lines = session_lines(self.knowledge.session(session_id))
+        return next((line.text for line in lines if line.source == source), "")
 
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
@@ -107,11 +89,5 @@ def neighbours(ctx: Context, session: Session) -> tuple[Session | None, Session 
 
 
 def session_hrefs(from_page: str) -> Callable[[Session], str]:
-    """``href(from_page, session_page(session))``, for pages that link hundreds of sessions.
-
-    The relative URL of the sessions' folder is worked out once per page; a session's
-    page is served at ``<folder>/<id>/`` (an id is never ``index``). Not for links from
-    one session page to another.
-    """
-    folder = html.href(from_page, page("sessions", ""))
-    return lambda session: f"{folder}{session.id}/"
+    """The link from ``from_page`` to a session's page."""
+    return lambda session: html.href(from_page, session_page(session))
