@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import SEED, _env, make_project
 
@@ -74,7 +75,8 @@ def test_a_korean_term_is_found_followed_by_a_particle(tab):
     assert "학습률은" in session["marked"], session
     tab.page.locator(f"a.md-search-result__link[href='{session['href']}']").click()
     tab.page.wait_for_url(re.compile(re.escape(KOREAN_SESSION) + "$"))
-    assert "학습률은 한 번의 업데이트" in tab.page.locator(".md-content").inner_text()
+    # Instant navigation changes the address before it swaps the content in: wait for the text.
+    expect(tab.page.locator(".md-content")).to_contain_text("학습률은 한 번의 업데이트")
 
 
 def test_concept_and_glossary_pages_rank_above_sessions(tab):
