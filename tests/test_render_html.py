@@ -85,13 +85,14 @@ def test_a_long_line_of_unmatched_delimiters_is_fast():
 
 @pytest.mark.parametrize("from_page, to_path, expected", [
     ("generated/sessions/a.md", "generated/concepts/b.md", "../../concepts/b/"),
-    ("generated/sessions/a.md", "generated/sessions/b.md", "../b/"),
+    ("generated/sessions/a.md", "generated/sessions/b.md", "../../sessions/b/"),
     ("generated/glossary.md", "generated/concepts/b.md#x", "../concepts/b/#x"),
     ("index.md", "generated/sessions/x.md", "sessions/x/"),
     ("generated/sessions/a.md", "generated/assets/x.svg", "../../assets/x.svg"),
-    ("generated/experiments/index.md", "generated/experiments/a.md", "a/"),
-    ("generated/experiments/a.md", "generated/experiments/index.md", "../"),
-    ("generated/timeline.md", "generated/timeline.md#m", "./#m"),
+    ("generated/experiments/index.md", "generated/experiments/a.md", "../experiments/a/"),
+    ("generated/experiments/a.md", "generated/experiments/index.md", "../../experiments/"),
+    ("generated/timeline.md", "generated/timeline.md#m", "../timeline/#m"),
+    ("index.md", "index.md#m", "./#m"),
 ])
 def test_links_between_pages_are_relative_permalinks(from_page, to_path, expected):
     assert href(from_page, to_path) == expected
@@ -99,7 +100,7 @@ def test_links_between_pages_are_relative_permalinks(from_page, to_path, expecte
 
 @pytest.mark.parametrize("here, prefix", [
     ("generated/sessions/2024-01-01-0900.md", "../../concepts/"),
-    ("generated/concepts/x.md", "../"),  # a concept whose slug is "x" links its siblings too
+    ("generated/concepts/x.md", "../../concepts/"),
     ("generated/timeline.md", "../concepts/"),
 ])
 def test_concept_links_are_relative_to_the_page(here, prefix):

@@ -171,12 +171,10 @@ def permalink(docs_path: str) -> str:
 
 
 def href(from_page: str, to_path: str) -> str:
-    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept)."""
+    """A relative URL from one generated page to a docs-relative path (``#anchor`` kept):
+    up to the site's root, then down to the target, so the site works under any sub-path."""
     target, _, anchor = to_path.partition("#")
-    to_url = permalink(target)
-    url = posixpath.relpath("/" + to_url, posixpath.dirname("/" + permalink(from_page)))
-    if to_url == "" or to_url.endswith("/"):
-        url = url.rstrip("/") + "/"
+    url = "../" * permalink(from_page).count("/") + permalink(target) or "./"
     return f"{url}#{anchor}" if anchor else url
 
 

@@ -1,0 +1,85 @@
+"""``python -m bench.compare REF``: the same synthetic log built by this tree and by an
+earlier commit, in alternating cold builds on this machine, and the ratio of the two.
+
+The earlier commit is checked out into a temporary worktree; each round builds the log
+with one tree, then the other (order swapped every round, so a slow spell of the machine
+falls on both), and the medians are compared. It measures the whole `mkdocs build`: what
+a learner waits for, whichever part of it is ours.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .project import ROOT
+from .synth import write_logs
+
+
+def tree_project(tree: Path, dest: Path, sessions: Path) -> Path:
+    """``tree``'s site setup (mkdocs.yml, docs/, the hook, theme overrides) with the given logs."""
+    dest.mkdir(parents=True)
+    shutil.copy(tree / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(tree / "docs", dest / "docs", ignore=shutil.ignore_patterns("generated", ".generated-*"))
+    shutil.copytree(tree / "scripts" / "hooks", dest / "scripts" / "hooks")
+    if (tree / "overrides").is_dir():
+        shutil.copytree(tree / "overrides", dest / "overrides")
+    (dest / "experiments" / "results").mkdir(parents=True)
+    shutil.copytree(sessions, dest / "sessions")
+    return dest
+
+
+def cold_build(tree: Path, project: Path) -> float:
+    """Seconds of one `mkdocs build` from nothing, with ``tree``'s generator on the path."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / "docs" / "generated", ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tree / "scripts"), str(tree)]), "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def compare(ref: str, sessions: int, rounds: int, seed: int = 0) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        before = scratch / "before"
+        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(before), ref], cwd=ROOT, check=True)
+        try:
+            logs = scratch / "logs"
+            write_logs(logs, sessions, seed)
+            trees = {"before": before, "after": ROOT}
+            projects = {name: tree_project(tree, scratch / f"p-{name}", logs) for name, tree in trees.items()}
+            times: dict[str, list[float]] = {"before": [], "after": []}
+            for n in range(rounds):
+                for name in (("before", "after") if n % 2 == 0 else ("after", "before")):
+                    times[name].append(cold_build(trees[name], projects[name]))
+                    print(f"round {n + 1}: {name} {times[name][-1]:.1f} s", file=sys.stderr, flush=True)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, check=False)
+    medians = {name: statistics.median(t) for name, t in times.items()}
+    return {"ref": ref, "sessions": sessions, "rounds": rounds, "times": times, "medians": medians,
+            "ratio": medians["after"] / medians["before"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.compare", description=__doc__.splitlines()[0])
+    parser.add_argument("ref", help="the earlier commit to compare with (e.g. a tag or a hash)")
+    parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    result = compare(args.ref, args.sessions, args.rounds)
+    m = result["medians"]
+    print(f"{args.sessions:,} sessions, cold mkdocs build, median of {args.rounds} alternating rounds: "
+          f"{args.ref} {m['before']:.1f} s, this tree {m['after']:.1f} s, ratio {result['ratio']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
