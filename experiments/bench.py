@@ -1,12 +1,14 @@
-"""`python -m experiments.bench [--write] [--repeat N] [--quick]`: what stacking the models buys.
+"""`python -m experiments.bench [--write] [--repeat N] [--quick] [--chapters [N ...]]`: what stacking the models buys, and what each chapter's quick runs cost.
 
 (a) the seed log's 5-seed learning-rate sweep (25 models, with its figure), as a
 whole fresh process; (b) the plain one-model-at-a-time loop of `reference_loop` for
 one seed of the same 5 rates (5 models, one figure), also a whole fresh process.
 Both sides run the same number of times, taking turns; the table gives min and median
 wall time and min CPU time. Also each experiment's own time and the decision-boundary
-grid's peak memory. The table is printed; `--write` also stores it in
-experiments/results/bench.json.
+grid's peak memory. Each chapter's time is the sum of its quick experiments' default runs
+(the book's sizes; chapters 2-6 on the generated stand-in corpus), heavy ones left out;
+`--chapters 2 5` times only those chapters and nothing else. The table is printed;
+`--write` also stores it in experiments/results/bench.json.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from pathlib import Path
 from experiments import gallery
 from experiments.answers import answer
 from experiments.catalog import EXPERIMENTS
+from experiments.context import RunContext
 from experiments.runs import Run, make_run
+from experiments.tiers import is_heavy, takes_context
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_LR_LINE = "- LR sweep executed: `0.01, 0.1, 1.0, 3.0, 10.0`"
@@ -88,15 +92,29 @@ def process_seconds(modes: tuple[str, ...], repeat: int) -> dict[str, dict[str, 
     return times
 
 
-def experiment_seconds() -> dict[str, float]:
-    """Each experiment's default run's `run()` time (the seed log's runs) in this (already warmed-up) process."""
+def experiment_seconds(chapters: tuple[int, ...] | None = None) -> dict[str, float]:
+    """Each quick experiment's default run's `run()` time in this (already warmed-up) process;
+    of the chapters given, else of all. Heavy experiments take hours and are left out."""
     times = {}
-    for run in [make_run(spec.id) for spec in EXPERIMENTS.values() if spec.id != gallery.SPEC.id]:
-        module = importlib.import_module(EXPERIMENTS[run.experiment].module)
+    for spec in EXPERIMENTS.values():
+        if spec.id == gallery.SPEC.id or is_heavy(spec) or (chapters and spec.chapter not in chapters):
+            continue
+        run = make_run(spec.id)
+        module = importlib.import_module(spec.module)
+        more = {"context": RunContext()} if takes_context(spec) else {}
         started = time.perf_counter()
-        module.run(run.params_dict())
+        module.run(run.params_dict(), **more)
         times[f"{run.experiment}/{run.run_id}"] = time.perf_counter() - started
     return times
+
+
+def chapter_seconds(times: dict[str, float]) -> dict[str, float]:
+    """The experiments' times added up by chapter ("ch02": seconds)."""
+    chapters: dict[str, float] = {}
+    for label, seconds in sorted(times.items()):
+        chapter = label.split("-", 1)[0]
+        chapters[chapter] = chapters.get(chapter, 0.0) + seconds
+    return chapters
 
 
 def boundary_peak_bytes() -> int:
@@ -117,13 +135,23 @@ def boundary_peak_bytes() -> int:
 
 def measure(repeat: int, quick: bool = False) -> dict:
     times = process_seconds(("stacked", "reference"), repeat)
+    runs = {} if quick else experiment_seconds()
     return {
         "a_stacked_lr_sweep_25_models_process_s": _summary(times["stacked"]),
         "b_one_model_loop_5_models_process_s": _summary(times["reference"]),
         "repeats": repeat,
-        "experiment_run_s": {} if quick else experiment_seconds(),
+        "experiment_run_s": runs,
+        "chapter_run_s": chapter_seconds(runs),
         "boundary_grid_peak_mib": boundary_peak_bytes() / 2**20,
     }
+
+
+def chapter_table(times: dict[str, float]) -> str:
+    """Each quick run's time, then each chapter's."""
+    lines = [f"{'quick run (default values, one process)':<58} {'time':>12}"]
+    lines += [f"{'run ' + name:<58} {seconds:>10.2f} s" for name, seconds in times.items()]
+    lines += [f"{name + ' quick runs':<58} {seconds:>10.2f} s" for name, seconds in chapter_seconds(times).items()]
+    return "\n".join(lines)
 
 
 def _summary(times: dict[str, list[float]]) -> dict[str, float]:
@@ -145,6 +173,8 @@ def table(figures: dict) -> str:
         f"{'(a)/(b), CPU time (min)':<58} {a['cpu_min'] / b['cpu_min']:>12.2f}",
     ]
     lines += [f"{'run ' + name:<58} {seconds:>10.2f} s" for name, seconds in figures["experiment_run_s"].items()]
+    lines += [f"{name + ' quick runs':<58} {seconds:>10.2f} s"
+              for name, seconds in figures.get("chapter_run_s", {}).items()]
     lines.append(f"{'decision-boundary grid peak memory (tracemalloc)':<58} {figures['boundary_grid_peak_mib']:>8.1f} MiB")
     return "\n".join(lines)
 
@@ -154,11 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="also write experiments/results/bench.json")
     parser.add_argument("--repeat", type=int, default=5, help="fresh processes per measurement (default 5)")
     parser.add_argument("--quick", action="store_true", help="one process per side, no per-experiment times")
+    parser.add_argument("--chapters", nargs="*", type=int, metavar="N",
+                        help="only time the quick runs of these chapters (all when none are named)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         mode, out_dir = args.child
         {"stacked": child_stacked, "reference": child_reference}[mode](Path(out_dir))
+        return 0
+    if args.chapters is not None:
+        print(chapter_table(experiment_seconds(tuple(args.chapters) or None)))
         return 0
     figures = measure(1 if args.quick else args.repeat, args.quick)
     print(table(figures))

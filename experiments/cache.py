@@ -6,7 +6,9 @@ imports nothing), the run's parameters, and the NumPy and matplotlib versions (r
 from package metadata, again without importing them). Both versions are pinned in
 requirements.lock, which `make` installs from, so a fresh environment finds every
 committed result fresh. A learner's script is keyed by its own hash and those of the
-local modules it imports (experiments.gallery).
+local modules it imports (experiments.gallery). A run that reads a text corpus also keys
+the corpus: PTB's file digests, or the generated stand-in (experiments.context); the
+others' keys hold nothing more, so adding the corpus changed no chapter-1 key.
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ from pathlib import Path
 
 from experiments import gallery
 from experiments.runs import Run
+from experiments.tiers import uses_corpus
 
 PACKAGE = "experiments"
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("numpy", "matplotlib")
 
 
-def cache_key(run: Run, scripts_root: Path | None = None, package_dir: Path = PACKAGE_DIR) -> str:
+def cache_key(run: Run, scripts_root: Path | None = None, package_dir: Path = PACKAGE_DIR,
+              corpus: dict | None = None) -> str:
+    """`corpus`: experiments.context.corpus_identity(...) for a run that reads one (the
+    stand-in when None)."""
     if run.experiment == gallery.SPEC.id:
         script = gallery.find_script(run.params_dict(), scripts_root)
         sources = gallery.source_key(script, scripts_root)
@@ -37,6 +43,8 @@ def cache_key(run: Run, scripts_root: Path | None = None, package_dir: Path = PA
         "sources": sources,
         "versions": library_versions(),
     }
+    if uses_corpus(run.spec):
+        payload["corpus"] = corpus or {"corpus": "stand-in"}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 

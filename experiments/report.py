@@ -22,6 +22,9 @@ class Reporter:
         self.total, self.jobs, self.stream = total, jobs, stream
         self.started: dict[Run, float] = {}
         self.fraction: dict[Run, float] = {}
+        # (time, fraction) of a run's first report past 0: a run resumed from a checkpoint
+        # starts part-way, and its time left is measured from there.
+        self.baseline: dict[Run, tuple[float, float]] = {}
         self.durations: list[float] = []
         self.last_line = 0.0
 
@@ -36,6 +39,8 @@ class Reporter:
         if run not in self.started:
             self.started[run] = time.monotonic()
             self.say(f"  start   {label(run)}")
+        if fraction > 0 and run not in self.baseline:
+            self.baseline[run] = (time.monotonic(), fraction)
         self.fraction[run] = fraction
 
     def finished(self, outcome) -> None:
@@ -60,21 +65,31 @@ class Reporter:
     def _time_left(self, now: float) -> str:
         remaining = []
         for run, fraction in self.fraction.items():
-            elapsed = now - self.started[run]
-            remaining.append(elapsed * (1 - fraction) / fraction if fraction > 0.02 else None)
+            since, first = self.baseline.get(run, (self.started[run], 0.0))
+            done = fraction - first
+            remaining.append((now - since) * (1 - fraction) / done if done > 0.02 else None)
         known = [r for r in remaining if r is not None]
         typical = _mean(self.durations) or _mean(known) or None
         waiting = self.total - len(self.durations) - len(self.fraction)
         if typical is None or len(known) < len(remaining):
             return "time left: estimating"
         left = (sum(known) + waiting * typical) / max(1, min(self.jobs, len(known) + waiting))
-        return f"about {left:.0f} s left"
+        return f"about {duration(left)} left"
+
+
+def duration(seconds: float) -> str:
+    """42 s, 12 min, 3.4 h: a heavy run's time left is hours, a quick one's seconds."""
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def summary_table(outcomes) -> str:
     rows = [("run", "status", "time", "headline")]
     rows += [
-        (label(o.run), o.status, f"{o.seconds:.1f} s" if o.status not in ("fresh", "cannot run") else "-", o.headline)
+        (label(o.run), o.status, f"{o.seconds:.1f} s" if o.status not in ("fresh", "heavy", "cannot run") else "-", o.headline)
         for o in outcomes
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]

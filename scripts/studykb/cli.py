@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="experiments: re-run even fresh runs")
     parser.add_argument("--only", metavar="ID", help="experiments: only this experiment's runs")
     parser.add_argument("--jobs", type=int, help="experiments: parallel processes (default: cores)")
+    parser.add_argument("--device", choices=["cpu", "gpu"],
+                        help="experiments: train on the CPU (NumPy) or a GPU (CuPy); default: the setting, else cpu")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -34,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "experiments":
         from .rerun import run_experiments
-        return run_experiments(config, args.force, args.only, args.jobs)
+        return run_experiments(config, args.force, args.only, args.jobs, args.device)
     if args.command == "site":
         return build_site(root, config.site_dir)
     if args.command == "anki":

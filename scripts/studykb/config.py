@@ -19,9 +19,16 @@ from .diagnostics import Diagnostic, Level
 @dataclass(frozen=True)
 class ExperimentSettings:
     """``extra: studykb: experiments:``. ``scripts_root``: the learner's repository (absolute,
-    or relative to the project); a log line that runs one of its scripts runs it again."""
+    or relative to the project); a log line that runs one of its scripts runs it again.
+    ``ptb_dir``: the folder with ptb.train.txt, ptb.valid.txt and ptb.test.txt (else the
+    chapter 2-6 runs use the generated stand-in corpus; $STUDYKB_PTB_DIR overrides it);
+    ``device``: cpu (NumPy) or gpu (CuPy); ``cluster``: where the (setting, seed) tasks
+    of a run go through joblib: dask-local, or a Dask scheduler such as tcp://host:8786."""
 
     scripts_root: str | None = None
+    ptb_dir: str | None = None
+    device: str = "cpu"
+    cluster: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,21 +217,39 @@ def _valid_pattern(pattern: Any, keys: tuple, problems: list[_Problem]) -> bool:
     return True
 
 
+EXPERIMENT_SETTINGS = ("scripts_root", "ptb_dir", "device", "cluster")
+DEVICES = ("cpu", "gpu")
+
+
 def _experiment_settings(value: Any, keys: tuple, problems: list[_Problem]) -> ExperimentSettings | None:
     if value is None:
         return ExperimentSettings()
     if not isinstance(value, dict):
         _bad(keys, problems, "a mapping (scripts_root: <folder>)", value)
         return None
-    for name in value.keys() - {"scripts_root"}:
+    for name in value.keys() - set(EXPERIMENT_SETTINGS):
         problems.append(_Problem(keys + (name,), Level.WARNING, f"unknown setting {name!r} under experiments: "
-                                                               "(known: scripts_root); ignored"))
-    folder = value.get("scripts_root")
-    if folder is not None and not (isinstance(folder, str) and folder.strip()):
-        problems.append(_Problem(keys + ("scripts_root",), Level.ERROR,
-                                 f"scripts_root should be a folder, not {_shown(folder)}; no script is run"))
-        folder = None
-    return ExperimentSettings(folder)
+                                                               f"(known: {', '.join(EXPERIMENT_SETTINGS)}); ignored"))
+    folder = _text_setting(value, "scripts_root", keys, problems, "a folder", "no script is run")
+    ptb_dir = _text_setting(value, "ptb_dir", keys, problems, "a folder", "the stand-in corpus is used")
+    cluster = _text_setting(value, "cluster", keys, problems, "dask-local or a scheduler address",
+                            "tasks run in the run's own process")
+    device = value.get("device", "cpu")
+    if device not in DEVICES:
+        problems.append(_Problem(keys + ("device",), Level.ERROR,
+                                 f"device should be cpu or gpu, not {_shown(device)}; cpu is used"))
+        device = "cpu"
+    return ExperimentSettings(folder, ptb_dir, device, cluster)
+
+
+def _text_setting(value: dict, name: str, keys: tuple, problems: list[_Problem], expected: str,
+                  otherwise: str) -> str | None:
+    found = value.get(name)
+    if found is not None and not (isinstance(found, str) and found.strip()):
+        problems.append(_Problem(keys + (name,), Level.ERROR, f"{name} should be {expected}, not {_shown(found)}; "
+                                                              f"{otherwise}"))
+        return None
+    return found
 
 
 Check = Callable[[Any, tuple, list[_Problem]], Any]

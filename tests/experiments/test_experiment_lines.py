@@ -52,8 +52,10 @@ def test_a_log_that_goes_on_into_chapters_2_to_6_asks_for_no_chapter_1_run_from_
     assert found[44] == [("ch01-lr-sweep", "lr-0.05-0.5-5")]
     assert found[45] == [("ch01-baseline", "hidden-5")]
     assert found[47] == [("ch01-validation", "epochs-100_val-0.3")]  # from the settings table after it
-    assert found[61] == [("learner-scripts", "ch02-count_method_big.py")]
-    assert found[78] == [("learner-scripts", "ch05-train_custom_loop.py")]
+    assert found[61] == [("ch02-count-corpus", "default"), ("learner-scripts", "ch02-count_method_big.py")]
+    assert found[62] == [("ch02-count-corpus", "default")]  # "PPMI + SVD on PTB"
+    assert found[78] == [("ch05-rnnlm", "default"), ("learner-scripts", "ch05-train_custom_loop.py")]
+    assert found[84] == [("ch06-gradient-norms", "scale-0.5-1.5"), ("ch06-lstm-lm", "default")]
 
 
 def test_definitions_and_qa_lines_ask_for_no_run(tmp_path):
@@ -71,14 +73,12 @@ def test_make_check_names_every_experiment_line_nothing_answers_and_every_value_
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     prefix = "sessions/dlfs2.md:{}: info: looks like an experiment, but no experiment reproduces this yet ({})"
-    for line, why in [(61, "it runs ch02/count_method_big.py"), (62, "it works on the PTB data set"),
-                      (63, "it describes a sweep"), (72, "it describes a sweep"), (73, "it says something was run"),
-                      (78, "it runs ch05/train_custom_loop.py"), (79, "it reports a perplexity figure"),
+    for line, why in [(63, "it describes a sweep"), (72, "it describes a sweep"), (73, "it says something was run"),
                       (85, "it describes a sweep")]:
         assert prefix.format(line, why) in lines
     assert ("sessions/dlfs2.md:46: warning: ch01-batch-sweep: cannot run: batch size 1000 > 300 training points"
             in lines)
-    assert result.stdout.strip() == "studykb check: 0 errors, 1 warning, 8 infos"
+    assert result.stdout.strip() == "studykb check: 0 errors, 1 warning, 4 infos"
 
 
 def test_the_seed_log_stays_clean_for_make_check(tmp_path):
@@ -97,8 +97,8 @@ def pages_to_ch06(tmp_path_factory) -> dict[str, str]:
 
 def test_the_session_page_marks_lines_no_experiment_reproduces_and_runs_that_cannot_run(pages_to_ch06):
     ch02 = pages_to_ch06[page("sessions", "2026-02-22-2000.md")]
-    assert ch02.count("No experiment reproduces this yet") == 3
-    assert "it works on the PTB data set" in ch02
+    assert ch02.count("No experiment reproduces this yet") == 1
+    assert "it describes a sweep" in ch02
     ch01 = pages_to_ch06[page("sessions", "2026-02-20-1900.md")]
     assert "Cannot run: batch size 1000 &gt; 300 training points" in ch01
     assert "No experiment reproduces this yet" not in ch01
@@ -118,8 +118,8 @@ def test_the_validation_experiment_shows_validation_numbers():
     assert "validation columns on the 60 held-out points" in table
 
 
-@pytest.mark.parametrize("experiment", sorted(e for e in EXPERIMENTS if e != "learner-scripts"))
-def test_every_experiment_renders_its_own_table(experiment):
+@pytest.mark.parametrize("experiment", sorted(e for e, spec in EXPERIMENTS.items() if spec.chapter == 1))
+def test_every_seed_experiment_renders_its_own_table(experiment):
     result = load_run_result(make_run(experiment), PROJECT, None, {})
     assert result.metrics is not None, f"no committed results for {experiment}; run `make experiments`"
     table = results_table(result.metrics)

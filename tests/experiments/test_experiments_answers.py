@@ -135,7 +135,7 @@ def test_chapters_named_in_a_line(text, chapters):
     ("Batch size sweep: `100, 1000`", 4),
     ("LR sweep executed with Adam on SimpleCBOW", 4),
     ("Re-ran the baseline with hidden 5, lr 1.0", 5),
-    ("`ch05/train_custom_loop.py`: `hidden_size=100`", 1),
+    ("`ch07/train.py`: `hidden_size=100`", 1),
     ("Ch06: LR sweep executed: `20, 10, 1`", 1),
 ])
 def test_an_experiment_answers_only_lines_of_its_chapter(line, chapter):
@@ -155,9 +155,9 @@ def test_with_no_chapter_known_any_experiment_answers():
 
 
 @pytest.mark.parametrize("line, why", [
-    ("Ran `ch02/count_method_big.py` (window_size=2)", "it runs ch02/count_method_big.py"),
+    ("Ran `ch03/train.py` (window_size=2)", "it runs ch03/train.py"),
     ("PPMI + SVD on PTB", "it works on the PTB data set"),
-    ("RNNLM perplexity 400", "it reports a perplexity figure"),
+    ("GRU perplexity 400", "it reports a perplexity figure"),
     ("LR sweep executed: `20, 10, 1`", "it describes a sweep"),
     ("Trained SimpleCBOW on the toy corpus", "it says something was run"),
 ])
@@ -169,7 +169,8 @@ def test_lines_that_look_like_an_experiment_no_experiment_answers_say_why(line, 
 
 def test_scripts_a_line_runs_become_runs_of_the_learners_scripts():
     found = answer("Ran `ch02/count_method_big.py` (window_size=2)", 2)
-    assert [(r.experiment, r.run_id) for r in found.runs] == [(SCRIPTS, "ch02-count_method_big.py")]
+    assert [(r.experiment, r.run_id) for r in found.runs] == [("ch02-count-corpus", "default"),
+                                                              (SCRIPTS, "ch02-count_method_big.py")]
     assert answer("Fixed `np.int` in `dataset/spiral.py`", 1).runs == ()  # named, not run
 
 

@@ -21,3 +21,24 @@ def test_table_reports_both_sides_and_their_ratios():
 
 def test_decision_boundary_grid_needs_well_under_200_mb():
     assert bench.boundary_peak_bytes() < 50 * 2**20
+
+
+def test_each_chapters_quick_runs_are_timed_and_added_up_and_heavy_ones_left_out(monkeypatch):
+    ran = []
+    monkeypatch.setattr(bench.importlib, "import_module", lambda name: FakeModule(name, ran))
+    times = bench.experiment_seconds((2, 4, 6))
+    assert sorted(ran) == ["experiments.book.ch02_count_corpus", "experiments.book.ch02_count_toy",
+                           "experiments.book.ch06_gradient_norms", "experiments.book.ch06_lstm_lm"]
+    chapters = bench.chapter_seconds(times)
+    assert sorted(chapters) == ["ch02", "ch06"]
+    table = bench.chapter_table(times)
+    assert "ch02 quick runs" in table and "run ch06-lstm-lm/default" in table
+
+
+class FakeModule:
+    def __init__(self, name, ran):
+        self.name, self.ran = name, ran
+
+    def run(self, params, **more):
+        assert "context" in more
+        self.ran.append(self.name)

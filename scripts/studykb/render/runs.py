@@ -6,6 +6,9 @@ whatever the columns are. A learner's script shows its figures and last lines of
 """
 from __future__ import annotations
 
+from experiments.catalog import EXPERIMENTS
+from experiments.tiers import heavy_command, is_heavy
+
 from ..results import RunResult
 from . import html
 from .common import page
@@ -34,10 +37,20 @@ def run_block(from_page: str, result: RunResult, heading: str, opened: bool = Tr
         verb = "Not run" if result.experiment == SCRIPTS else "Cannot run"
         body = [f"<p>{verb}: {html.text(result.cannot_run)}. "
                 f'<a href="{link}">All runs of this experiment</a></p>']
+    elif result.experiment in EXPERIMENTS and is_heavy(EXPERIMENTS[result.experiment]):
+        body = [_heavy(result.experiment) + f' <a href="{link}">All runs of this experiment</a></p>']
     else:
         body = [f"<p>Not run yet. Produce it with <code>make experiments ONLY={html.text(result.experiment)}</code>; "
                 f'the figure and numbers then appear here. <a href="{link}">All runs of this experiment</a></p>']
     return html.details("example", title, "\n".join(body), opened)
+
+
+def _heavy(experiment: str) -> str:
+    """A heavy run not run yet: hours of training, never in CI or the Pages workflow."""
+    spec = EXPERIMENTS[experiment]
+    cost = f" It takes {html.text(spec.cost)}; a stopped run resumes from its last epoch." if spec.cost else ""
+    return (f"<p>heavy: run with <code>{html.text(heavy_command(spec))}</code>; the figures and numbers then "
+            f"appear here.{cost}")
 
 
 def unanswered_note(message: str) -> str:
