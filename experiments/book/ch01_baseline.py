@@ -89,7 +89,7 @@ def _loss_figure(curve, params: Mapping) -> bytes:
         ax.set_title(f"Ch01 baseline: loss curve, mean ± std over {curve.shape[1]} seeds")
         ax.legend()
 
-    return plotting.render_svg(draw, (6.0, 3.6))
+    return plotting.render_svg(draw, (4.0, 3.0))
 
 
 def _boundary_figure(final, points, loss) -> bytes:
@@ -108,6 +108,6 @@ def _boundary_figure(final, points, loss) -> bytes:
         plotting.plot_decision_regions(ax, lambda grid: net.scores(model, grid).argmax(axis=-1), seed_points)
         ax.set(xlabel="x₁", ylabel="x₂")
         ax.set_title(f"Ch01 baseline: decision regions\n(median seed {seed}, final loss {loss[seed]:.3f})")
-        ax.legend(loc="lower left", fontsize=7, markerscale=1.5)
+        ax.legend(loc="lower left", markerscale=1.5)
 
-    return plotting.render_svg(draw, (4.6, 4.4))
+    return plotting.render_svg(draw, (4.0, 3.9))

@@ -89,4 +89,4 @@ def _loss_figure(runs: list, params: Mapping) -> bytes:
         ax.set_title(f"Ch01 batch sweep: lr {params['lr']:g}, {params['epochs']} epochs for every batch size")
         ax.legend(title="batch size")
 
-    return plotting.render_svg(draw, (6.0, 3.8))
+    return plotting.render_svg(draw, (4.0, 3.2))

@@ -95,8 +95,8 @@ def _headline(finals: dict, params: Mapping) -> str:
 
 def _comparison_caption(params: Mapping, n_seeds: int) -> str:
     return (
-        f"Left: every batch size trained {params['epochs']} epochs, so smaller batches make more updates. "
-        f"Right: every batch size trained {params['updates']} updates (mean batch loss per window). "
+        f"Top: every batch size trained {params['epochs']} epochs, so smaller batches make more updates. "
+        f"Bottom: every batch size trained {params['updates']} updates (mean batch loss per window). "
         f"Mean ± std over {n_seeds} seeds, lr {params['lr']:g}."
     )
 
@@ -114,7 +114,7 @@ def _comparison_figure(runs: list, params: Mapping) -> bytes:
     from experiments.common import plotting, sweep
 
     def draw(figure):
-        epochs_ax, updates_ax = figure.subplots(1, 2, sharey=True)
+        epochs_ax, updates_ax = figure.subplots(2, 1, sharey=True)
         for batch in runs:
             label = f"batch {batch.batch_size}"
             curve = sweep.epoch_means(batch.outcome.batch_loss[: batch.epoch_steps, 0], batch.per_epoch)
@@ -126,11 +126,11 @@ def _comparison_figure(runs: list, params: Mapping) -> bytes:
         epochs_ax.set_title(f"fixed {params['epochs']} epochs (updates differ)")
         updates_ax.set(xlabel="update (SGD step)")
         updates_ax.set_title(f"fixed {params['updates']} updates (fair)")
-        epochs_ax.legend(fontsize=7)
-        updates_ax.legend(fontsize=7)
-        figure.suptitle(f"Ch01 batch sizes at lr {params['lr']:g}: fixed epochs vs fixed total updates")
+        epochs_ax.legend()
+        updates_ax.legend()
+        figure.suptitle(f"Ch01 batch sizes at lr {params['lr']:g}:\nfixed epochs vs fixed total updates")
 
-    return plotting.render_svg(draw, (8.0, 3.8))
+    return plotting.render_svg(draw, (4.0, 6.4))
 
 
 def _final_figure(runs: list, finals: dict, params: Mapping) -> bytes:
@@ -151,4 +151,4 @@ def _final_figure(runs: list, finals: dict, params: Mapping) -> bytes:
         ax.set_title("Ch01 final loss by batch size: fixed epochs vs fixed updates")
         ax.legend(title="trained for")
 
-    return plotting.render_svg(draw, (5.5, 3.6))
+    return plotting.render_svg(draw, (4.0, 3.2))

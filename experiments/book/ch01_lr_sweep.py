@@ -34,8 +34,6 @@ SPEC = Spec(
 )
 
 
-# Fixed by hand for this figure's labels (see `plotting.render_svg`).
-FIGURE_MARGINS = {"left": 0.075, "right": 0.985, "bottom": 0.13, "top": 0.84, "wspace": 0.22}
 
 
 def run(params: Mapping, progress=None) -> Result:
@@ -70,7 +68,7 @@ def run(params: Mapping, progress=None) -> Result:
 
 def _caption(params: Mapping, n_seeds: int) -> str:
     return (
-        f"Left: training loss per epoch for each learning rate. Right: loss on all training points "
+        f"Top: training loss per epoch for each learning rate. Bottom: loss on all training points "
         f"after training. Mean ± std over {n_seeds} seeds (batch {params['batch_size']}, "
         f"{params['epochs']} epochs, the same seeds for every rate)."
     )
@@ -82,7 +80,7 @@ def _figure(curves, loss, lrs: tuple, params: Mapping) -> bytes:
     from experiments.common import plotting
 
     def draw(figure):
-        curve_ax, final_ax = figure.subplots(1, 2, width_ratios=(3, 2))
+        curve_ax, final_ax = figure.subplots(2, 1)
         epochs = np.arange(1, curves.shape[0] + 1)
         for i, lr in enumerate(lrs):
             plotting.plot_band(curve_ax, epochs, curves[:, i], f"lr {lr:g}")
@@ -90,7 +88,7 @@ def _figure(curves, loss, lrs: tuple, params: Mapping) -> bytes:
         curve_ax.set_title("loss curves (mean ± std)")
         # Placed by hand: the early loss of the large rates keeps the upper right free,
         # and searching for the best place costs more than drawing the legend.
-        curve_ax.legend(title="learning rate", fontsize=7, loc="upper right")
+        curve_ax.legend(title="learning rate", loc="upper right", ncols=2)
         plotting.plot_errorbars(final_ax, lrs, loss, "final loss", color="C7")
         final_ax.set(xscale="log", xlabel="learning rate", ylabel="loss on all points", ylim=(0, None))
         # Plain labels at the swept rates: clearer than powers of ten, and no mathtext,
@@ -100,4 +98,4 @@ def _figure(curves, loss, lrs: tuple, params: Mapping) -> bytes:
         final_ax.set_title("final loss (mean ± std)")
         figure.suptitle(f"Ch01 LR sweep: batch {params['batch_size']}, {params['epochs']} epochs")
 
-    return plotting.render_svg(draw, (8.0, 3.8), FIGURE_MARGINS)
+    return plotting.render_svg(draw, (4.0, 6.4))

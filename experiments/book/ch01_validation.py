@@ -133,4 +133,4 @@ def _loss_figure(evaluations: dict, params: Mapping, n_train: int, n_validation:
         )
         ax.legend()
 
-    return plotting.render_svg(draw, (6.0, 3.8))
+    return plotting.render_svg(draw, (4.0, 3.2))

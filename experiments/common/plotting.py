@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping, Sequence
 
@@ -25,7 +26,8 @@ _STYLE = MappingProxyType(
     {
         "svg.hashsalt": "studykb",  # stable ids for clip paths and markers
         "svg.fonttype": "none",  # text stays text: smaller files, searchable labels
-        "font.size": 9.0,
+        "font.size": 10.0,
+        "legend.fontsize": 9.0,  # with figures 4 in wide: 11 px or more on a 360 px phone screen
         "axes.grid": True,
         "grid.alpha": 0.3,
         "axes.spines.top": False,
@@ -37,7 +39,7 @@ _STYLE = MappingProxyType(
 BAND_ALPHA = 0.2
 REGION_COLORS = ("#c6dbef", "#fdd0a2", "#c7e9c0")
 POINT_COLORS = ("#2171b5", "#d94801", "#238b45")
-GRID_SIZE = 300
+GRID_SIZE = 120  # the decision regions: enough for the boundary, a fraction of the bytes
 GRID_MARGIN = 0.1
 
 
@@ -65,11 +67,29 @@ def render_svg(
         draw(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+    return _fewer_decimals(buffer.getvalue())
+
+
+# Coordinates are in points: a tenth of a point is finer than any screen shows.
+_GEOMETRY = re.compile(rb'(\s(?:d|x|y|x1|x2|y1|y2|width|height|transform)=")([^"]*)"')
+_LONG_DECIMAL = re.compile(rb"(\d\.\d)\d+")
+
+
+def _fewer_decimals(svg: bytes) -> bytes:
+    """The SVG with the numbers of its geometry cut to one decimal (about a third of the
+    bytes of a dense curve); text such as tick labels is left as it is."""
+    return _GEOMETRY.sub(lambda m: m[1] + _LONG_DECIMAL.sub(rb"\1", m[2]) + b'"', svg)
+
+
+MAX_CURVE_POINTS = 150  # more than a 4-inch figure can show apart
 
 
 def plot_band(ax, x: np.ndarray, samples: np.ndarray, label: str, color=None) -> None:
-    """Mean over seeds (last axis of `samples`) as a line, ± one std as a shaded band."""
+    """Mean over seeds (last axis of `samples`) as a line, ± one std as a shaded band,
+    at most MAX_CURVE_POINTS points (evenly spaced, the last one kept)."""
+    if len(x) > MAX_CURVE_POINTS:
+        keep = np.unique(np.linspace(0, len(x) - 1, MAX_CURVE_POINTS).round().astype(int))
+        x, samples = np.asarray(x)[keep], samples[keep]
     mean = samples.mean(axis=-1)
     std = samples.std(axis=-1, ddof=1) if samples.shape[-1] > 1 else np.zeros_like(mean)
     (line,) = ax.plot(x, mean, label=label, color=color, linewidth=1.2)
