@@ -171,3 +171,11 @@ def test_text_that_repeats_a_session_page_is_searched_on_the_session_page_only(b
     quoted = "(with fixed LR)"  # a line quoted on the learning-rate and sweep concept pages
     assert "sessions/2026-02-18-1503/" in found(quoted)
     assert {loc for loc in found(quoted) if loc.startswith("concepts/")} == set()
+
+
+def test_an_experiment_box_is_closed_and_its_summary_states_the_result(built_fixture_site):
+    page = (built_fixture_site / "site" / "sessions" / "2026-02-18-1503" / "index.html").read_text(encoding="utf-8")
+    summary = re.search(r'<details class="example">\s*<summary>Experiment: Ch01 learning-rate sweep[^<]*</summary>', page)
+    assert summary, "the LR sweep's box is closed"
+    assert "lowest mean loss at lr 3: 0.057" in summary[0]
+    assert 'loading="lazy"' in page[summary.end():page.index("</details>", summary.end())]

@@ -30,7 +30,8 @@ def run_anchor(run_id: str) -> str:
 def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True) -> str:
     """A collapsible HTML block with the run's figures and table, or why there are none."""
     link = href(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
-    title = html.text(f"{heading}: {result.title} ({result.run_id})")
+    headline = (result.metrics or {}).get("headline")
+    title = html.text(f"{heading}: {result.title} ({result.run_id})" + (f" — {headline}" if headline else ""))
     if result.metrics is not None:
         body = _results(from_page, result) + [f'<p><a href="{link}">Details and every run of this experiment</a></p>']
     elif result.cannot_run:
@@ -59,7 +60,9 @@ def unanswered_note(message: str) -> str:
 
 
 def _results(from_page: str, result: RunResult) -> list[str]:
-    body = [f'<p><img src="{href(from_page, path)}" alt="{html.attr(caption)}"></p>' for path, caption in result.figures]
+    # Lazy: a closed box's figures load only when it is opened.
+    body = [f'<p><img src="{href(from_page, path)}" alt="{html.attr(caption)}" loading="lazy"></p>'
+            for path, caption in result.figures]
     if result.experiment == SCRIPTS:
         return body + _script_output(result.metrics)
     return body + [results_table(result.metrics)]
