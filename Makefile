@@ -14,6 +14,7 @@ REMOTE ?= origin
 FORCE ?=
 ONLY ?=
 BENCH_QUICK ?=
+BENCH_COMPARE ?=
 DIRTY ?= 1
 
 .DEFAULT_GOAL := help
@@ -65,8 +66,8 @@ anki: $(STAMP) ## write the recall cards as an Anki deck, recall.apkg (re-import
 experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one)
 	$(PY) -m studykb experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
 
-bench: $(STAMP) ## measure the build at 10 to 10,000 sessions and write the Performance page (BENCH_QUICK=1 stops at 1,000)
-	$(PY) -m bench $(if $(BENCH_QUICK),--quick)
+bench: $(STAMP) ## measure the build at 10 to 10,000 sessions and write the Performance page (BENCH_QUICK=1 stops at 1,000; BENCH_COMPARE=<commit> also compares cold builds with that commit)
+	$(PY) -m bench $(if $(BENCH_QUICK),--quick) $(if $(BENCH_COMPARE),--compare $(BENCH_COMPARE))
 
 e2e: $(STAMP) ## browser end-to-end tests only (needs /usr/bin/chromium)
 	$(PY) -m pytest -m e2e

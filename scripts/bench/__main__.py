@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import report
+from .compare import compare
 from .ours import child_main, profile
 from .project import ROOT, make_project
 from .run import BUILD_REPEATS, FULL_SIZES, OURS_REPEATS, QUICK_SIZES, run
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
                              f"builds up to {BUILD_REPEATS}, at 10,000 sessions 1)")
     parser.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-experiments", action="store_true", help="skip the experiment suite's bench")
+    parser.add_argument("--compare", metavar="REF",
+                        help="also build 1,000 sessions with an earlier commit, alternating with this tree, "
+                             "and report the ratio of the cold builds")
     parser.add_argument("--profile", type=int, metavar="SESSIONS", help="only cProfile our part at this size")
     parser.add_argument("--child-ours", metavar="PROJECT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -40,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     results = run(sizes, args.seed, reload=not args.no_reload, experiments=not args.no_experiments,
                   quick=args.quick, log=lambda line: print(line, file=sys.stderr, flush=True),
                   repeats=max(1, args.repeats))
+    if args.compare:
+        results["compare"] = compare(args.compare, sessions=1000, rounds=3)
     print(report.text_table(results))
     print()
     for target in report.targets(results):
