@@ -13,6 +13,7 @@ PORT ?= 8000
 REMOTE ?= origin
 FORCE ?=
 ONLY ?=
+DEVICE ?=
 BENCH_QUICK ?=
 BENCH_COMPARE ?=
 DIRTY ?= 1
@@ -23,7 +24,7 @@ DIRTY ?= 1
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
 	@echo "Settings: make serve PORT=8001 (another port), DIRTY=0 (rebuild every page); VENV=path (another"
-	@echo "  environment; make installs into it only if make created it); REMOTE=, FORCE=1, ONLY=, BENCH_QUICK=1"
+	@echo "  environment; make installs into it only if make created it); REMOTE=, FORCE=1, ONLY=, DEVICE=gpu, BENCH_QUICK=1"
 
 # setuptools warns at every editable install of a package kept outside a src/ folder that a
 # folder of the package's name may take precedence on import: here that folder is the code.
@@ -63,8 +64,8 @@ golden: $(STAMP) ## regenerate the golden pages of the seed log (tests/golden/)
 anki: $(STAMP) ## write the recall cards as an Anki deck, recall.apkg (re-importing it updates the cards)
 	$(PY) -m studykb anki --out recall.apkg
 
-experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one)
-	$(PY) -m studykb experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY))
+experiments: $(STAMP) ## re-run stale experiments the logs refer to (FORCE=1 all, ONLY=<id> one, and a heavy one only so; DEVICE=gpu)
+	$(PY) -m studykb experiments $(if $(FORCE),--force) $(if $(ONLY),--only $(ONLY)) $(if $(DEVICE),--device $(DEVICE))
 
 bench: $(STAMP) ## measure the build at 10 to 10,000 sessions and write the Performance page (BENCH_QUICK=1 stops at 1,000; BENCH_COMPARE=<commit> also compares cold builds with that commit)
 	$(PY) -m bench $(if $(BENCH_QUICK),--quick) $(if $(BENCH_COMPARE),--compare $(BENCH_COMPARE))

@@ -7,12 +7,14 @@ import sys
 
 from experiments.catalog import EXPERIMENTS
 from experiments.runs import format_values
+from experiments.tiers import is_heavy
 
 
 def main() -> int:
     for spec in EXPERIMENTS.values():
         chapter = f"ch{spec.chapter:02d}" if spec.chapter else "any chapter"
-        print(f"{spec.id} ({chapter}): {spec.title}")
+        heavy = f", heavy: {spec.cost}" if is_heavy(spec) else ""
+        print(f"{spec.id} ({chapter}{heavy}): {spec.title}")
         for param in spec.params:
             bounds = "" if param.minimum is None else f", {param.minimum:g} to {param.maximum:g}"
             default = ", ".join(format_values(param.default)) or '""'

@@ -7,7 +7,9 @@ Both sides run the same number of times, taking turns; the table gives min and m
 wall time and min CPU time. Also each experiment's own time and the decision-boundary
 grid's peak memory. Each chapter's time is the sum of its quick experiments' default runs
 (the book's sizes; chapters 2-6 on the generated stand-in corpus), heavy ones left out;
-`--chapters 2 5` times only those chapters and nothing else. The table is printed;
+`--chapters 2 5` times only those chapters and nothing else, with `--threads` BLAS threads
+(default 1: at these models' sizes more threads only contend, and on a shared machine
+they make a run several times slower). The table is printed;
 `--write` also stores it in experiments/results/bench.json.
 """
 
@@ -186,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one process per side, no per-experiment times")
     parser.add_argument("--chapters", nargs="*", type=int, metavar="N",
                         help="only time the quick runs of these chapters (all when none are named)")
+    parser.add_argument("--threads", type=int, default=1, help="with --chapters: BLAS threads (default 1)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -193,7 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         {"stacked": child_stacked, "reference": child_reference}[mode](Path(out_dir))
         return 0
     if args.chapters is not None:
-        print(chapter_table(experiment_seconds(tuple(args.chapters) or None)))
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=args.threads):
+            print(chapter_table(experiment_seconds(tuple(args.chapters) or None)))
         return 0
     figures = measure(1 if args.quick else args.repeat, args.quick)
     print(table(figures))

@@ -57,8 +57,7 @@ def run(params: Mapping, progress=None, context: RunContext = RunContext()) -> R
     }
     caption = (f"Norm of dh at each step going back through {params['time_steps']} steps (N = {BATCH}, H = "
                f"{params['hidden_size']}), mean ± std of its logarithm over {params['n_seeds']} draws of Wh; the dashed "
-               f"line is the "
-               f"clipping threshold {params['max_grad']:g}.")
+               f"line is the clipping threshold {params['max_grad']:g}.")
     figure = FigureFile("norms.svg", caption, _figure(norms, params))
     note = ("Plain linear algebra, no training: the norm is multiplied at each step by Wh^T (and tanh's slope), "
             "so it grows or fades geometrically with Wh's spectral radius (its largest eigenvalue's size).")

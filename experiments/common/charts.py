@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from experiments.common import plotting
+
+ANNOTATED_CELLS = 150  # a heat map this small also prints its values
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ def curves_svg(title: str, xlabel: str, ylabel: str, series: Sequence[Series], l
         for level in levels:
             ax.axhline(level.y, color="C7", linestyle=level.style, linewidth=1.0, label=level.label)
         ax.set(xlabel=xlabel, ylabel=ylabel, yscale="log" if log_y else "linear")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs and steps are whole numbers
         ax.set_title(title)
         ax.legend(fontsize=7)
 
@@ -72,9 +76,18 @@ def heatmaps_svg(title: str, panels: Sequence[tuple[str, np.ndarray, Sequence[st
             ax.set_yticks(range(len(rows)), rows, fontsize=6)
             ax.grid(False)
             ax.set_title(name, fontsize=8)
+            if matrix.size <= ANNOTATED_CELLS:
+                _print_values(ax, matrix)
         figure.suptitle(title)
 
     return plotting.render_svg(draw, size)
+
+
+def _print_values(ax, matrix: np.ndarray) -> None:
+    high = float(matrix.max()) or 1.0
+    for (row, column), value in np.ndenumerate(matrix):
+        ax.text(column, row, f"{value:.2g}", ha="center", va="center", fontsize=6,
+                color="white" if value > high / 2 else "black")
 
 
 def seeds_last(values: Sequence[Sequence[float]]) -> np.ndarray:

@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 import yaml
+# From the submodule, not the package (see rerun.py); it imports no NumPy.
+from experiments.context import DEVICES
 
 from .diagnostics import Diagnostic, Level
 
@@ -218,7 +220,6 @@ def _valid_pattern(pattern: Any, keys: tuple, problems: list[_Problem]) -> bool:
 
 
 EXPERIMENT_SETTINGS = ("scripts_root", "ptb_dir", "device", "cluster")
-DEVICES = ("cpu", "gpu")
 
 
 def _experiment_settings(value: Any, keys: tuple, problems: list[_Problem]) -> ExperimentSettings | None:
