@@ -35,7 +35,7 @@ SPEC = TieredSpec(
     concepts=("word2vec", "cbow", "negative sampling", "embedding", "word analogy"),
     columns=(Column("query", "query"), Column("answer", "nearest words (cosine), seed 0"), Column("score", "score")),
     tier=HEAVY,
-    cost="1 to 2.5 CPU-hours per seed on PTB, minutes on the stand-in",
+    cost="1 to 2.5 CPU-hours per seed on PTB, about a minute on the stand-in",
     uses_corpus=True,
 )
 

@@ -36,7 +36,7 @@ SPEC = TieredSpec(
     concepts=("lstm", "dropout", "weight tying", "perplexity", "language model"),
     columns=LSTM_LM_COLUMNS,
     tier=HEAVY,
-    cost="about 15 CPU-hours per seed on PTB, about an hour on the stand-in",
+    cost="about 15 CPU-hours per seed on PTB, 1 to 2 CPU-hours on the stand-in",
     uses_corpus=True,
 )
 
