@@ -14,9 +14,11 @@ from pathlib import Path
 
 README_PAGES = {  # file name -> path on the site
     "home": "",
+    "session": "sessions/2026-02-18-1503/",
+    "concept": "concepts/learning-rate/",
+    "recall": "recall/",
     "timeline": "timeline/",
     "glossary": "glossary/",
-    "concept": "concepts/learning-rate/",
 }
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
