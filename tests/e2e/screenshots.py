@@ -23,8 +23,13 @@ README_PAGES = {  # file name -> path on the site
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
-def load_images(page) -> list[dict]:
-    """Scroll every image into view (they load lazily), wait for it, report its size."""
+def load_images(page, open_boxes: bool = False) -> list[dict]:
+    """Scroll every image into view (they load lazily), wait for it, report its size.
+
+    A closed box's figures load only when it is opened: ``open_boxes`` opens every one first,
+    as a reader would to see them."""
+    if open_boxes:
+        page.evaluate("document.querySelectorAll('details').forEach(box => { box.open = true; })")
     return page.evaluate("""async () => {
         const settle = img => img.complete ? null : Promise.race([
             new Promise(done => { img.addEventListener("load", done, {once: true});

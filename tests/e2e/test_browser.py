@@ -24,7 +24,7 @@ def unloaded(images: list[dict]) -> list[str]:
 def test_home_page_renders_with_its_figures_loaded(tab):
     tab.goto("")
     assert tab.page.locator(".md-content h1").inner_text().startswith("Study dashboard")
-    images = load_images(tab.page)
+    images = load_images(tab.page, open_boxes=True)
     assert any("study-time.svg" in image["src"] for image in images), images
     assert any("/assets/runs/" in image["src"] for image in images), images
     assert unloaded(images) == []
@@ -32,7 +32,7 @@ def test_home_page_renders_with_its_figures_loaded(tab):
 
 def test_session_page_shows_its_experiment_figures(tab):
     tab.goto(SEED_SESSION)
-    images = load_images(tab.page)
+    images = load_images(tab.page, open_boxes=True)
     runs = [image for image in images if "/assets/runs/" in image["src"]]
     assert any("ch01-lr-sweep" in image["src"] for image in runs), images
     assert unloaded(images) == []
@@ -100,7 +100,7 @@ def test_every_kind_of_page_loads_cleanly_and_stays_on_this_host(tab):
         page.bring_to_front()  # a background tab does not load its lazy images
         page.wait_for_load_state("networkidle")
         assert page.locator(".md-content h1").count() == 1, path
-        assert unloaded(load_images(page)) == [], path
+        assert unloaded(load_images(page, open_boxes=True)) == [], path
         name = path.strip("/").replace("/", "__") or "home"
         page.screenshot(path=str(ARTIFACTS / "pages" / f"{name}.png"), full_page=True, animations="disabled")
 
