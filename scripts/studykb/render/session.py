@@ -142,14 +142,18 @@ def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
 
 
 def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[str]:
-    out = [f'<p class="studykb-label">{_label(section.name)}:</p>{_runs(section.source, here, ctx)}'] \
-        if section.name else []
+    """The section's name, its items, then the runs its heading line asks for (after the
+    items, so that a one-line part such as ``**Next session:** ...`` reads as one line)."""
+    out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
     spans = ctx.knowledge.mention_spans
     items = [(item.depth, item.ordered, html.inline(item.text, linker, spans.get(item.source, ()))
               + _runs(item.source, here, ctx))
              for item in section.items]
     if items:
         out.append(html.nested_list(items))
+    runs = _runs(section.source, here, ctx)
+    if runs and all(item.source != section.source for item in section.items):
+        out.append(runs)
     return out
 
 
