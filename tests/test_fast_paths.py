@@ -1,14 +1,9 @@
-"""Shortcuts taken for speed in writing and rendering give the answers the plain ways give."""
+"""Shortcuts taken for speed in writing give the answers the plain ways give."""
 from __future__ import annotations
 
 import os
 
-from studykb.config import Config
-from studykb.pipeline import load
-from studykb.render import html
-from studykb.render.common import page
 from studykb.write import _existing, write_tree
-from tests.conftest import make_project
 
 
 def test_existing_files_are_listed_like_rglob(tmp_path):
@@ -40,23 +35,3 @@ def test_a_write_the_kernel_cuts_short_is_finished(tmp_path, monkeypatch):
     write_tree(tmp_path, pages, "generated")
     assert (tmp_path / "generated" / "a.md").read_text(encoding="utf-8") == pages["generated/a.md"]
     assert (tmp_path / "generated" / "s" / "b.bin").read_bytes() == pages["generated/s/b.bin"]
-
-
-def test_a_quoted_line_links_what_searching_it_again_links(tmp_path):
-    """Concept and watchlist pages link a quoted log line with the mentions the link stage
-    found on it (in the line with its code spans blanked), not by searching it again."""
-    log = ("## Session: 2026-03-01 10:00 UTC\n- What I learned:\n"
-           "  - `epoch` is one pass over the data at a fixed learning rate\n"
-           "  - `batch size` means how many samples go into one `SGD` step, not the `lr` variable\n"
-           "  - LR controls the step size of gradient descent (see `learning rate`)\n"
-           "  - `x = learning rate * grad` is not a definition of epoch\n"
-           "- Key concepts repeatedly confused (watchlist):\n"
-           "  - `epoch` versus iteration at one learning rate\n")
-    knowledge = load(Config(root=make_project(tmp_path, {"log.md": log}))).knowledge
-    linker = html.concept_linker(knowledge, page("concepts", "x.md"))
-    quoted = [(d.text, d.source) for c in knowledge.concepts for d in c.definitions if d.origin == "log"]
-    quoted += [(w.text, w.sources[-1]) for w in knowledge.watchlist]
-    assert len(quoted) >= 4
-    shown = [html.inline(text, linker, knowledge.mention_spans.get(source, ())) for text, source in quoted]
-    assert shown == [html.inline(text, linker) for text, _ in quoted]
-    assert sum("<a href=" in line for line in shown) >= 3

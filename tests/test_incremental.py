@@ -32,7 +32,7 @@ def counting_parser(monkeypatch) -> list[str]:
 
 
 def topics(loaded: pipeline.Loaded) -> set[str]:
-    return {item.text for log in loaded.knowledge.logs for session in log.sessions
+    return {item.text for session in loaded.knowledge.sessions
             for block in session.blocks for item in getattr(block, "items", ())}
 
 
@@ -173,9 +173,9 @@ def test_a_rebuild_renders_only_the_session_pages_whose_inputs_changed(tmp_path)
     assert "checked twice" in memoised["sessions/2026-03-04-1000.md"]
 
 
-def test_a_new_concept_renders_every_session_page_again(tmp_path):
-    """A session page links every concept it mentions: a concept defined anywhere can
-    turn plain words on any page into a link."""
+def test_a_new_concept_renders_the_session_pages_that_mention_it_again(tmp_path):
+    """A concept defined anywhere can turn plain words on any page into a link: the pages
+    whose lines now name it are rendered again (their mentions changed), and only those."""
     root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS.replace("on day 1", "on day 1 with a blorp")})
     cache = pipeline.BuildCache()
     pipeline.generate(Config(root=root), cache)
@@ -185,5 +185,8 @@ def test_a_new_concept_renders_every_session_page_again(tmp_path):
                                                   "- `blorp` is a made-up unit of work"), "utf-8")
     cache.pages.hits = 0
     pipeline.generate(Config(root=root), cache)
-    assert cache.pages.hits == 0
-    assert '<a href="../../concepts/blorp/">blorp</a>' in generated_pages(root)["sessions/2026-03-01-1000.md"]
+    assert cache.pages.hits == 5  # all but the defining session and the one whose plain words name it
+    memoised = generated_pages(root)
+    assert '<a href="../../concepts/blorp/">blorp</a>' in memoised["sessions/2026-03-01-1000.md"]
+    pipeline.generate(Config(root=root))  # from nothing
+    assert generated_pages(root) == memoised

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from studykb.config import Config
-from studykb.link import session_lines
+from studykb.model import lines_of
 from studykb.pipeline import load
 from studykb.render.kbjson import render_kb_json
 from studykb.results import load_run_results
@@ -93,7 +93,7 @@ def test_it_holds_the_whole_model(built):
     assert len(kb["experiment_refs"]) == len(knowledge.experiment_refs)
     assert any(ref["results"] for ref in kb["experiment_refs"]) and any(results.values())
     for session, written in zip(knowledge.sessions, kb["sessions"]):
-        assert _line_texts(written) == [line.text for line in session_lines(session)]
+        assert _line_texts(written) == [line.text for line in lines_of(session)]
 
 
 def _line_texts(session: dict) -> list[str]:

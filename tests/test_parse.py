@@ -7,7 +7,8 @@ import pytest
 
 from studykb.diagnostics import Level
 from studykb.model import QA, CodeBlock, Field, Note, Section, SectionKind, Table
-from studykb.parse import parse_log, parse_session_header
+from studykb.parse import parse_log
+from studykb.session_header import parse_session_header
 from studykb.sources import decode_log
 
 
@@ -19,7 +20,7 @@ def parse(text: str):
 
 def one_block(body_line: str):
     log, _ = parse(f"## Session: 2026-02-18 15:03:34 KST\n- User language: English\n{body_line}\n")
-    return log.sessions[0].blocks[-1]
+    return log.entries[0].blocks[-1]
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -59,7 +60,7 @@ def test_session_header(header, started, zone, offset, levels):
     assert all(str(p).startswith("sessions/t.md:4: ") for p in problems)
     if started and zone:
         log, _ = parse(f"## Session: {header}\n- A: b\n")
-        assert log.sessions[0].utc_offset == offset
+        assert log.entries[0].utc_offset == offset
 
 
 @pytest.mark.parametrize("rest, started", [
@@ -76,7 +77,7 @@ def test_session_times_padded_or_not(rest, started):
 
 def test_seed_sections_hold_their_flat_items():
     log, problems = parse((__import__("tests.conftest", fromlist=["SEED"]).SEED).read_text())
-    second = log.sessions[1]
+    second = log.entries[1]
     sections = {s.kind: s for s in second.sections}
     assert [s.name for s in second.sections] == [
         "Topics covered", "What we learned today",
@@ -96,16 +97,16 @@ def test_seed_sections_hold_their_flat_items():
 def test_indented_nested_and_numbered_items():
     log, _ = parse("## Session: 2026-03-02 23:40 UTC\n- A: b\n- Topics covered:\n"
                    "  - one\n    - nested\n  1. first\n  2. second\n- User language: English\n")
-    section = log.sessions[0].sections[0]
+    section = log.entries[0].sections[0]
     assert [(i.text, i.depth, i.ordered) for i in section.items] == [
         ("one", 0, False), ("nested", 1, False), ("first", 0, True), ("second", 0, True)]
-    assert log.sessions[0].blocks[-1] == Field("User language", "English", log.sessions[0].blocks[-1].source)
+    assert log.entries[0].blocks[-1] == Field("User language", "English", log.entries[0].blocks[-1].source)
 
 
 def test_known_field_closes_a_section_but_unknown_name_is_an_item():
     log, _ = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n- Topics covered:\n- Core terms: `epoch`\n"
                    "- Study mode: concept-first\n")
-    blocks = log.sessions[0].blocks
+    blocks = log.entries[0].blocks
     assert isinstance(blocks[1], Section) and blocks[1].items[0].text == "Core terms: `epoch`"
     assert isinstance(blocks[2], Field) and blocks[2].name == "Study mode"
 
@@ -113,16 +114,16 @@ def test_known_field_closes_a_section_but_unknown_name_is_an_item():
 def test_code_fence_and_table_are_kept_verbatim():
     log, _ = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n```python\nx = {{ y }}\n\n- not a bullet\n```\n"
                    "| a | b |\n|---|---|\n| 1 | 2 |\n")
-    code, table = log.sessions[0].blocks[1:]
+    code, table = log.entries[0].blocks[1:]
     assert isinstance(code, CodeBlock) and code.lines == ("x = {{ y }}", "", "- not a bullet")
     assert isinstance(table, Table) and table.lines == ("| a | b |", "|---|---|", "| 1 | 2 |")
 
 
 def test_unclosed_fence_is_kept_and_reported():
     log, problems = parse("## Session: 2026-03-02 10:00 UTC\n- A: b\n```\ncode\n## Session: 2026-03-03 10:00 UTC\n- A: b\n")
-    assert len(log.sessions) == 2
+    assert len(log.entries) == 2
     assert any("never closed" in p.message for p in problems)
-    assert [type(b).__name__ for b in log.sessions[0].blocks] == ["Field", "Note", "Note"]
+    assert [type(b).__name__ for b in log.entries[0].blocks] == ["Field", "Note", "Note"]
 
 
 @pytest.mark.parametrize("text, message", [
@@ -141,7 +142,7 @@ def test_crlf_bom_and_tabs():
     lines, problems = decode_log(data.encode("utf-8"), "sessions/w.md")
     log, more = parse_log(lines)
     assert lines.lines[0] == "# T"
-    assert [(i.text, i.depth) for i in log.sessions[0].sections[0].items] == [("Item", 0)]
+    assert [(i.text, i.depth) for i in log.entries[0].sections[0].items] == [("Item", 0)]
     messages = " ".join(p.message for p in problems + more)
     assert "byte-order mark" in messages and "CRLF" in messages and "tab" in messages
 
@@ -152,20 +153,20 @@ def test_invalid_utf8_reports_line_and_byte_and_keeps_the_rest():
     assert [str(p) for p in problems] == [
         "sessions/u.md:2: warning: invalid UTF-8 at byte 22 of the line; shown as \N{REPLACEMENT CHARACTER}"]
     log, _ = parse_log(lines)
-    assert log.sessions[0].fields[1].value == "fine"
+    assert log.entries[0].fields[1].value == "fine"
 
 
 def test_every_nonblank_line_lands_in_exactly_one_record():
     from tests.conftest import FIXTURES
-    from studykb.link import session_lines
+    from studykb.model import Session, SessionId, lines_of
     for path in FIXTURES.glob("*.md"):
         lines, _ = decode_log(path.read_bytes(), path.name)
         log, _ = parse_log(lines)
         placed = [n.source.line for n in log.preamble]
-        for session in log.sessions:
+        for session in log.entries:
             placed.append(session.source.line)
             placed += [section.source.line for section in session.sections if section.name]
-            placed += [line.source.line for line in session_lines(session)]
+            placed += [line.source.line for line in lines_of(Session.of(session, SessionId("s")))]
             for code in (b for b in session.blocks if isinstance(b, CodeBlock)):
                 placed += range(code.source.line, code.source.line + len(code.lines) + 2)
         expected = [n for n, text in enumerate(lines.lines, 1) if text.strip()]

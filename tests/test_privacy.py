@@ -114,9 +114,9 @@ NAMED_LOG = """# Notes of lukelee
 def test_a_log_is_published_under_its_path_with_the_names_hidden(tmp_path):
     root = make_project(tmp_path, {"lukelee/notes-lukelee.md": NAMED_LOG, "notes-[user].md": "# Other\n"})
     loaded = load(Config(root=root))
-    log = next(log for log in loaded.knowledge.logs if log.sessions)
+    log = next(log for log in loaded.knowledge.logs if log.entries)
     assert log.path == "sessions/[user]/notes-[user].md" and log.title == "Notes of [user]"
-    assert log.sessions[0].source.path == log.path
+    assert loaded.knowledge.sessions[0].source.path == log.path
     assert sorted(l.path for l in loaded.knowledge.logs) == ["sessions/[user]/notes-[user].md",
                                                               "sessions/notes-[user].md"]
 

@@ -1,15 +1,14 @@
 """Log text becomes inert HTML; generated pages link each other by relative permalinks."""
 from __future__ import annotations
 
-from types import SimpleNamespace
+import re
 
 import markdown
 import pytest
 
 from studykb.render import html
 from studykb.render.html import href, inline, nested_list
-from studykb.render.html import Linker
-from studykb.vocabulary import build_lexicon
+from studykb.model import ConceptSlug, Span
 
 
 @pytest.mark.parametrize("text, must_not_contain", [
@@ -52,26 +51,41 @@ def test_inline_markdown_kept(text, expected):
     assert inline(text) == expected
 
 
-def test_concepts_are_linked_once_per_line_and_not_inside_code_or_links():
-    lexicon = build_lexicon([], set())
-    linker = Linker(lexicon, {"learning rate": "learning-rate"}, "../../concepts/")
-    out = inline("LR and learning rate; [LR](https://x.example) `lr`", linker)
+def spans_of(line: str, pattern: str, concept: str) -> tuple[Span, ...]:
+    """Spans where ``pattern`` matches ``line``, as the link stage would place them."""
+    return tuple(Span(m.start(), m.end(), ConceptSlug(concept)) for m in re.finditer(pattern, line))
+
+
+def test_concepts_are_linked_once_per_line_and_not_inside_links():
+    line = "[LR](https://x.example) LR and learning rate"
+    out = inline(line, html.Linker("../../concepts/"), spans_of(line, "LR|learning rate", "learning-rate"))
     assert out.count('href="../../concepts/learning-rate/"') == 1
-    assert out.startswith('<a href="../../concepts/learning-rate/">LR</a>')
-    assert '<a href="https://x.example">LR</a>' in out
+    assert out.startswith('<a href="https://x.example">LR</a> <a href="../../concepts/learning-rate/">LR</a>')
+
+
+def test_a_span_that_covers_a_code_span_links_the_code():
+    line = "`batch size` and `lr` then batch size"
+    spans = spans_of(line, "`batch size`|(?<!`)batch size", "batch-size")
+    out = inline(line, html.Linker("../c/"), spans)
+    assert out == '<a href="../c/batch-size/"><code>batch size</code></a> and <code>lr</code> then batch size'
 
 
 @pytest.mark.parametrize("line", [
-    "LR, learning rate & LR again <b>",  # plain text: the short path
-    "LR, learning rate & *LR* again <b>",  # emphasis: the general path
-    "LR, `x` learning rate & LR again <b>",  # a code span: the general path
+    "LR, learning rate & LR again <b>",  # plain text
+    "LR, learning rate & *LR* again <b>",  # emphasis
+    "LR, `x` learning rate & LR again <b>",  # a code span
 ])
 def test_plain_lines_and_marked_up_lines_link_mentions_alike(line):
-    lexicon = build_lexicon([], set())
-    linker = Linker(lexicon, {"learning rate": "learning-rate", "batch size": ""}, "../c/")
-    out = inline(line, linker)
+    out = inline(line, html.Linker("../c/"), spans_of(line, "LR|learning rate", "learning-rate"))
     assert out.count('<a href="../c/learning-rate/">LR</a>') == 1  # the first mention only
     assert out.count("learning rate") == 1 and "&amp; " in out and "&lt;b&gt;" in out
+
+
+def test_without_spans_nothing_is_linked_and_a_page_does_not_link_its_own_concept():
+    line = "LR and learning rate"
+    assert "<a " not in inline(line, html.Linker("../c/"))
+    assert "<a " not in inline(line, html.Linker("../", exclude=ConceptSlug("learning-rate")),
+                               spans_of(line, "LR|learning rate", "learning-rate"))
 
 
 def test_a_long_line_of_unmatched_delimiters_is_fast():
@@ -104,8 +118,7 @@ def test_links_between_pages_are_relative_permalinks(from_page, to_path, expecte
     ("generated/timeline.md", "../concepts/"),
 ])
 def test_concept_links_are_relative_to_the_page(here, prefix):
-    knowledge = SimpleNamespace(lexicon=None, concepts=[SimpleNamespace(name="epoch", slug="epoch")])
-    assert html.concept_linker(knowledge, here).url("epoch") == prefix + "epoch/"
+    assert html.concept_linker(here).url(ConceptSlug("epoch")) == prefix + "epoch/"
 
 
 def test_nested_lists_follow_depth_and_kind():

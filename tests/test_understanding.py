@@ -21,9 +21,9 @@ import pytest
 from studykb.concepts import defined_term, is_term_like
 from studykb.config import Config
 from studykb.labels import default_labels, load_user_labels
-from studykb.link import session_lines
-from studykb.model import QA, CodeBlock, Knowledge, SectionKind
-from studykb.parse import parse_log, parse_session_header
+from studykb.model import QA, CodeBlock, Knowledge, SectionKind, Session, SessionId, lines_of
+from studykb.parse import parse_log
+from studykb.session_header import parse_session_header
 from studykb.pipeline import load
 from studykb.redact import make_redactor
 from studykb.sources import LogText, decode_log
@@ -219,11 +219,11 @@ def test_every_line_lands_in_the_model(name):
     lines, _ = decode_log((FIXTURES / name).read_bytes(), f"sessions/{name}")
     log, _ = parse_log(lines)
     placed = [n.source.line for n in log.preamble]
-    for session in log.sessions:
+    for session in log.entries:
         placed.append(session.source.line)
         own_line = {item.source.line for s in session.sections for item in s.items if item.source == s.source}
         placed += [s.source.line for s in session.sections if s.name and s.source.line not in own_line]
-        placed += [line.source.line for line in session_lines(session)]
+        placed += [line.source.line for line in lines_of(Session.of(session, SessionId("s")))]
         for code in (b for b in session.blocks if isinstance(b, CodeBlock)):
             placed += range(code.source.line, code.source.line + len(code.lines) + 2)
     expected = [n for n, text in enumerate(lines.lines, 1) if text.strip()]
@@ -260,7 +260,7 @@ def parse(text: str, labels=None):
 ])
 def test_a_part_is_known_by_its_meaning_however_it_is_labelled(line, kind):
     log, _ = parse(f"## Session: 2026-03-01 10:00 KST\n{line}\n- one item\n")
-    section = log.sessions[0].sections[0]
+    section = log.entries[0].sections[0]
     assert section.kind is kind and [i.text for i in section.items] == ["one item"]
 
 
@@ -271,21 +271,21 @@ def test_a_part_is_known_by_its_meaning_however_it_is_labelled(line, kind):
 ])
 def test_a_labelled_line_is_a_part_of_one_item(line, kind, item):
     log, _ = parse(f"## Session: 2026-03-01 10:00 KST\n{line}\n")
-    section = log.sessions[0].sections[0]
+    section = log.entries[0].sections[0]
     assert (section.kind, [i.text for i in section.items]) == (kind, [item])
 
 
 def test_a_term_named_like_a_part_is_still_an_item_of_what_was_learned():
     log, _ = parse("## Session: 2026-03-01 10:00 KST\n- What we learned today:\n"
                    "- Learning rate: the factor that scales each step.\n- Confusion matrix: counts by class.\n")
-    [section] = log.sessions[0].sections
+    [section] = log.entries[0].sections
     assert section.kind is SectionKind.LEARNED and len(section.items) == 2
 
 
 def test_under_a_heading_paragraphs_and_numbered_lines_are_items_and_qa_leaves_the_part_open():
     log, _ = parse("## Session: 2026-03-01 10:00 KST\n### What I learned\nA paragraph line.\n"
                    "1. numbered\n**Q:** Why? **A:** Because.\n- after the quiz\n")
-    session = log.sessions[0]
+    session = log.entries[0]
     assert [i.text for i in session.items_of(SectionKind.LEARNED)] == ["A paragraph line.", "numbered", "after the quiz"]
     assert [type(b).__name__ for b in session.blocks] == ["Section", "QA", "Section"]
 
@@ -307,7 +307,7 @@ def test_qa_in_its_common_shapes_makes_one_card(tmp_path, lines, front, back):
     knowledge = load(Config(root=make_project(tmp_path, {"a.md": text}))).knowledge
     assert [(c.front, c.back) for c in knowledge.cards if c.kind == "qa"] == [(front, back)]
     log, _ = parse(text)
-    assert all(isinstance(b, QA) for b in log.sessions[0].blocks[1:])
+    assert all(isinstance(b, QA) for b in log.entries[0].blocks[1:])
 
 
 @pytest.mark.parametrize("line, split", [
@@ -354,7 +354,7 @@ def test_time_logs_in_common_shapes(pieces, start, end, minutes):
 ])
 def test_a_session_finds_its_time_however_it_is_written(lines, minutes):
     log, _ = parse("## Session: 2026-03-01 23:30 KST\n" + "\n".join(lines) + "\n")
-    assert log.sessions[0].minutes == minutes
+    assert log.entries[0].minutes == minutes
 
 
 @pytest.mark.parametrize("rest, zone", [
@@ -407,12 +407,13 @@ def test_letters_and_commands_are_no_concepts(code, term_like):
 def test_ordinary_words_are_never_linked_as_plurals_of_letters():
     knowledge = knowledge_of("chapters-2-3.md")
     assert not [c.name for c in knowledge.concepts if len(c.name) < 2]
+    names = {c.slug: c.name for c in knowledge.concepts}
     for log in knowledge.logs:
-        for source, matches in knowledge.mention_spans.items():
+        for source, spans in knowledge.mentions.items():
             line = log.lines[source.line - 1] if source.path == log.path else None
             if line is None:
                 continue
-            words = {m.term for m in matches if m.end - m.start <= 2 and not m.term.isupper()}
+            words = {names[s.concept] for s in spans if s.end - s.start <= 2 and not names[s.concept].isupper()}
             assert not words, (source, words)
 
 
@@ -498,7 +499,7 @@ def readme_block(containing: str) -> str:
                                                  ("## Session: 2026-03-10 20:10 KST", 50)])
 def test_the_readme_examples_are_read_as_the_readme_says(first_line, minutes):
     log, problems = parse(readme_block(first_line))
-    session = log.sessions[0]
+    session = log.entries[0]
     assert session.minutes == minutes and session.tz_name == "KST" and not problems
     for kind in (SectionKind.LEARNED, SectionKind.WATCHLIST, SectionKind.RESUME):
         assert session.items_of(kind), kind
@@ -511,7 +512,7 @@ def test_the_readme_labels_example_is_a_valid_labels_section(tmp_path):
     assert problems == []
     assert labels.part_kind("Parking lot") is SectionKind.WATCHLIST and labels.field_kind("Lernzeit") == "time"
     log, _ = parse("## Sitzung: 2026-03-01 10:00 CET\n- Heute gelernt:\n- eins\n", labels)
-    assert [i.text for i in log.sessions[0].items_of(SectionKind.LEARNED)] == ["eins"]
+    assert [i.text for i in log.entries[0].items_of(SectionKind.LEARNED)] == ["eins"]
 
 
 # --- every line of the fixtures on the site ----------------------------------------------
@@ -534,8 +535,7 @@ def test_every_line_of_the_fixtures_is_readable_on_its_page(built_understanding_
     redact = make_redactor(Config(root=built_understanding_site))
     for path in sorted(FIXTURES.glob("*.md")):
         name = f"sessions/{path.name}"
-        log = next(log for log in knowledge.logs if log.path == name)
-        starts = sorted((s.source.line, s.id) for s in log.sessions)
+        starts = sorted((s.source.line, s.id) for s in knowledge.sessions if s.source.path == name)
         pages: dict[str, str] = {}
         for number, line in enumerate(decode_log(path.read_bytes(), name)[0].lines, 1):
             if not line.strip():

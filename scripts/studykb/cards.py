@@ -8,24 +8,20 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from .labels import default_labels
-from .model import Card, Concept, ConceptSlug, Source, WatchItem
+from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
 from .watchlist import watched_concepts
-
-if TYPE_CHECKING:
-    from .link import Line
 
 QUESTION_RE = re.compile(r"^(?:Q\s*:\s*)?(?P<q>[^?]{3,}\?)\s*(?:A\s*:\s*)?(?P<a>.*)$", re.DOTALL)
 CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]{3,}),\s*(?P<a>.+)$", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 
 
-def make_cards(lines: list["Line"], concepts: list[Concept],
-               mention_index: dict[Source, tuple[ConceptSlug, ...]],
+def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, tuple[ConceptSlug, ...]],
                watch: tuple[WatchItem, ...]) -> tuple[Card, ...]:
-    """Watchlist concepts first, then in the order the log has them."""
+    """Watchlist concepts first, then in the order the log has them; a card names the
+    concepts its lines name (``named``)."""
     watched = watched_concepts(watch)
     cards, taken = [], set()
     position: dict[str, int] = {}  # each session's place in the lines, which come session by session
@@ -35,9 +31,9 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
             session = line.session
             position.setdefault(session, len(position))
         if line.role == "qa":
-            named = tuple(dict.fromkeys([*mention_index.get(line.source, ()),
-                                         *(mention_index.get(answer.source, ()) if answer else ())]))
-            card = _qa_card(line, answer, named, watched)
+            concepts_named = tuple(dict.fromkeys([*named.get(line.source, ()),
+                                                  *(named.get(answer.source, ()) if answer else ())]))
+            card = _qa_card(line, answer, concepts_named, watched)
             base, n = card.id, 1
             while card.id in taken:  # the same question twice in one session
                 n += 1
@@ -49,7 +45,7 @@ def make_cards(lines: list["Line"], concepts: list[Concept],
     return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
 
 
-def _questions(lines: list["Line"]):
+def _questions(lines: list[Line]):
     """Each line with the answer line that follows it, for a quiz question whose answer
     is on the next Q/A line of its session (None otherwise); that answer line is passed over."""
     labels = default_labels()
@@ -80,7 +76,7 @@ def split_question(text: str) -> tuple[str, str]:
     return "Recall this Q/A.", text
 
 
-def _qa_card(line: "Line", answer: "Line | None", concepts: tuple[ConceptSlug, ...], watched) -> Card:
+def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...], watched) -> Card:
     if answer is not None:
         front, back = default_labels().split_quiz(line.text)[0], default_labels().answer_text(answer.text)
     else:

@@ -1,57 +1,47 @@
-"""Link: parsed logs become the knowledge model (ids, concepts, watchlist, cards, runs)."""
+"""Link: parsed logs become the knowledge model.
+
+The one place that gives sessions their ids and logs their page names, finds the
+concepts, decides which concepts each line names and where (mentions.py), and collects
+the watchlist, the recall cards and the experiment references.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterator
 
 from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
 from .experiment_lines import experiment_lines
 from .markup import CodeSpan, replace_code_spans
-from .model import (QA, Concept, ConceptSlug, Definition, Field,
-                    Knowledge, LogFile, Mention, Note, Section, SectionKind,
-                    Session, SessionId, Source, Table)
+from .mentions import find_mentions, mentions_by_name, names_on_lines, spans_of
+from .model import (Concept, ConceptSlug, Definition, Knowledge, Line, LogFile, Mention, SectionKind,
+                    Session, SessionEntry, SessionId, Source, lines_of)
 from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
-from .vocabulary import Lexicon, Match, Term, normalise
+from .vocabulary import Lexicon, Term, normalise
 from .watchlist import collect_watchlist
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of text in a session, with what it belongs to."""
-
-    text: str
-    source: Source
-    session: SessionId
-    kind: SectionKind | None  # the section it is an item of, if any
-    role: str  # "item", "field", "qa", "note", "table"
 
 
 def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
-    sessions = assign_session_ids([s for log in logs for s in log.sessions], diagnostics)
-    by_source = {s.source: s for s in sessions}
+    sessions = assign_session_ids([entry for log in logs for entry in log.entries], diagnostics)
     slugs = assign_log_slugs([log.path for log in logs], diagnostics)
-    logs = [replace(log, sessions=tuple(by_source[s.source] for s in log.sessions), slug=slugs[log.path])
-            for log in logs]
-    lines = [line for s in sessions for line in session_lines(s)]
+    lines = [line for s in sessions for line in lines_of(s)]
     separate_contrasted(lines, lexicon)
     definitions = discover_terms(lines, lexicon)
-    mentions, mention_index, mention_spans, spans_by_session = find_mentions(lines, lexicon, definitions)
-    concept_list = build_concepts(lexicon, definitions, mentions, found.scripts_in(line.text for line in lines))
-    mention_index = by_slug(mention_index, {c.name: c.slug for c in concept_list})
-    watch = collect_watchlist(sessions, lines, mention_index, watch_window)
-    cards = make_cards(lines, concept_list, mention_index, watch)
+    mentioned = find_mentions(lines, lexicon)
+    names = names_on_lines(lines, mentioned, definitions)
+    concept_list = build_concepts(lexicon, definitions, mentions_by_name(lines, names),
+                                  found.scripts_in(line.text for line in lines))
+    slug_of = {c.name: c.slug for c in concept_list}
+    named = {source: tuple(slug_of[name] for name in on_line) for source, on_line in names.items()}
+    watch = collect_watchlist(sessions, lines, named, watch_window)
     runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs})
     diagnostics += runs.diagnostics
     knowledge = Knowledge(
-        logs=tuple(logs), sessions=tuple(sessions), concepts=tuple(concept_list),
-        watchlist=watch, cards=cards, experiment_refs=runs.refs, experiment_notes=runs.notes,
-        mention_index=mention_index, mention_spans=mention_spans, spans_by_session=spans_by_session,
-        by_id={s.id: s for s in sessions}, log_slugs=slugs, lexicon=lexicon)
+        logs=tuple(logs), log_slugs=slugs, sessions=tuple(sessions), concepts=tuple(concept_list),
+        watchlist=watch, cards=make_cards(lines, concept_list, named, watch),
+        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans_of(mentioned, slug_of))
     return knowledge, diagnostics
 
 
@@ -67,55 +57,36 @@ def assign_log_slugs(paths: list[str], diagnostics: list[Diagnostic]) -> dict[st
     return slugs
 
 
-def assign_session_ids(sessions: list[Session], diagnostics: list[Diagnostic]) -> list[Session]:
-    """Chronological order and ``YYYY-MM-DD-HHMM`` ids, with a suffix where two collide."""
-    ordered = sorted(sessions, key=_chronological)
+def assign_session_ids(entries: list[SessionEntry], diagnostics: list[Diagnostic]) -> list[Session]:
+    """The sessions, chronological, with ``YYYY-MM-DD-HHMM`` ids and a suffix where two collide."""
     seen_headers: dict[str, Source] = {}
     taken: set[str] = set()
-    result = []
-    for session in ordered:
-        _note_duplicate(session, seen_headers, diagnostics)
-        base = f"{session.started:%Y-%m-%d-%H%M}" if session.started else "undated"
+    sessions = []
+    for entry in sorted(entries, key=_chronological):
+        _note_duplicate(entry, seen_headers, diagnostics)
+        base = f"{entry.started:%Y-%m-%d-%H%M}" if entry.started else "undated"
         sid, n = base, 1
         while sid in taken:
             n += 1
             sid = f"{base}-{n}"
         taken.add(sid)
-        result.append(replace(session, id=SessionId(sid)))
-    return result
+        sessions.append(Session.of(entry, SessionId(sid)))
+    return sessions
 
 
-def _chronological(session: Session) -> tuple:
-    started = session.started or datetime.max
-    utc = started - session.utc_offset if session.utc_offset and session.started else started
-    return (utc, session.source.path, session.source.line)
+def _chronological(entry: SessionEntry) -> tuple:
+    started = entry.started or datetime.max
+    utc = started - entry.utc_offset if entry.utc_offset and entry.started else started
+    return (utc, entry.source.path, entry.source.line)
 
 
-def _note_duplicate(session: Session, seen: dict[str, Source], diagnostics: list[Diagnostic]) -> None:
-    key = " ".join(session.header.split()).lower()
-    if key in seen and session.started is not None:
+def _note_duplicate(entry: SessionEntry, seen: dict[str, Source], diagnostics: list[Diagnostic]) -> None:
+    key = " ".join(entry.header.split()).lower()
+    if key in seen and entry.started is not None:
         first = seen[key]
-        diagnostics.append(warning(session.source.path, session.source.line,
+        diagnostics.append(warning(entry.source.path, entry.source.line,
                                    f"duplicate session header (also at {first}); kept as a separate session"))
-    seen.setdefault(key, session.source)
-
-
-def session_lines(session: Session) -> Iterator[Line]:
-    """Each line of text in a session, in order."""
-    sid = session.id
-    for block in session.blocks:
-        if isinstance(block, Section):
-            for item in block.items:
-                yield Line(item.text, item.source, sid, block.kind, "item")
-        elif isinstance(block, Field):
-            yield Line(block.value, block.source, sid, None, "field")
-        elif isinstance(block, QA):
-            yield Line(block.text, block.source, sid, None, "qa")
-        elif isinstance(block, Note):
-            yield Line(block.text, block.source, sid, None, "note")
-        elif isinstance(block, Table):
-            for offset, row in enumerate(block.lines):
-                yield Line(row, Source(block.source.path, block.source.line + offset), sid, None, "table")
+    seen.setdefault(key, entry.source)
 
 
 DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, None)
@@ -162,51 +133,15 @@ def _ensure_term(lexicon: Lexicon, spelling: str, aliases: tuple[str, ...] = ())
     return name
 
 
-def find_mentions(lines: list[Line], lexicon: Lexicon, definitions: dict[str, list[Definition]]):
-    """Which concepts each line names (a line that defines a term names it too), by concept,
-    by line, and where in the line (for the renderers to link without searching again),
-    also gathered by session (what a session page's links depend on, for render/memo.py)."""
-    defined_on: dict[Source, list[str]] = defaultdict(list)
-    for name, defs in definitions.items():
-        for d in defs:
-            defined_on[d.source].append(name)
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    index: dict[Source, tuple[str, ...]] = {}
-    spans: dict[Source, tuple[Match, ...]] = {}
-    by_session: dict[SessionId, list[tuple[Source, tuple[Match, ...]]]] = defaultdict(list)
-    for line in lines:
-        matches = tuple(lexicon.find(mentionable_text(line.text, lexicon)))
-        names = _names_on(defined_on.get(line.source, []), matches)
-        if not names:
-            continue
-        if matches:
-            spans[line.source] = matches
-            by_session[line.session].append((line.source, matches))
-        index[line.source] = names
-        mention = Mention(line.session, line.source)  # one record, shared by the names
-        for name in names:
-            mentions[name].append(mention)
-    return mentions, index, spans, by_session
-
-
-def _names_on(defined: list[str], matches: tuple[Match, ...]) -> tuple[str, ...]:
-    """The names a line defines, then those it mentions, each once."""
-    return tuple(dict.fromkeys([*defined, *(m.term for m in matches)]))
-
-
 def mentionable_text(text: str, lexicon: Lexicon) -> str:
-    """Code spans that are code become blanks (same length); term-like ones lose their backticks."""
+    """The text a watchlist line's contrasted spellings are found in: code spans that are
+    code become blanks (same length); term-like ones lose their backticks."""
     def replace_span(span: CodeSpan) -> str:
         if found.is_term_like(span.inner, lexicon):
             pad = " " * len(span.fence)
             return pad + span.inner.replace("_", " ") + pad  # `hidden_size` is the term "hidden size"
         return " " * (span.end - span.start)
     return replace_code_spans(text, replace_span)
-
-
-def by_slug(index: dict[Source, tuple[str, ...]], slugs: dict[str, ConceptSlug]) -> dict[Source, tuple[ConceptSlug, ...]]:
-    """The index with slugs for names."""
-    return {source: tuple(slugs[name] for name in names) for source, names in index.items()}
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],

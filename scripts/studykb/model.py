@@ -1,10 +1,13 @@
 """Typed, immutable records: the log model (parse) and the knowledge model (link)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import NewType, Union
+from typing import Iterator, NewType, Union
+
+from .slugs import Slug
 
 
 SessionId = NewType("SessionId", str)
@@ -103,8 +106,10 @@ class TimeLog:
 
 
 @dataclass(frozen=True, slots=True)
-class Session:
-    id: SessionId
+class SessionEntry:
+    """One ``## Session:`` entry as parse reads it: all of a session but its id, which
+    link gives it (an id depends on every log: the order in time, and its collisions)."""
+
     source: Source
     header: str
     started: datetime | None
@@ -141,14 +146,63 @@ class LogFile:
     path: str
     title: str | None
     preamble: tuple[Note, ...]
-    sessions: tuple[Session, ...]
+    entries: tuple[SessionEntry, ...]  # in file order
     lines: tuple[str, ...] = ()  # every line as read (after redaction), for the source page
-    slug: str = ""  # its source page's name, unique among the logs (set by link)
 
 
 # --- the knowledge model ---------------------------------------------------
 
+@dataclass(frozen=True, slots=True)
+class Session(SessionEntry):
+    """An entry with the id link gives it (the one place ids are given)."""
+
+    id: SessionId = field(kw_only=True)
+
+    @classmethod
+    def of(cls, entry: SessionEntry, sid: SessionId) -> Session:
+        return cls(**{f.name: getattr(entry, f.name) for f in dataclasses.fields(SessionEntry)}, id=sid)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text in a session, with what it belongs to: what link reads."""
+
+    text: str
+    source: Source
+    session: SessionId
+    kind: SectionKind | None  # the section it is an item of, if any
+    role: str  # "item", "field", "qa", "note", "table"
+
+
+def lines_of(session: Session) -> Iterator[Line]:
+    """Each line of text in a session, in order; a code block has none."""
+    sid = session.id
+    for block in session.blocks:
+        if isinstance(block, Section):
+            for item in block.items:
+                yield Line(item.text, item.source, sid, block.kind, "item")
+        elif isinstance(block, Field):
+            yield Line(block.value, block.source, sid, None, "field")
+        elif isinstance(block, QA):
+            yield Line(block.text, block.source, sid, None, "qa")
+        elif isinstance(block, Note):
+            yield Line(block.text, block.source, sid, None, "note")
+        elif isinstance(block, Table):
+            for offset, row in enumerate(block.lines):
+                yield Line(row, Source(block.source.path, block.source.line + offset), sid, None, "table")
+
+
 ConceptSlug = NewType("ConceptSlug", str)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a line names a concept: ``text[start:end]`` of the line. A code span that
+    names one as a whole (`` `batch size` ``) is one span, its backticks included."""
+
+    start: int
+    end: int
+    concept: ConceptSlug
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,26 +286,17 @@ class ExperimentNote:
 
 @dataclass(frozen=True)
 class Knowledge:
-    logs: tuple[LogFile, ...]
+    """The whole model, as link builds it and the renderers read it."""
+
+    logs: tuple[LogFile, ...]  # as parsed
+    log_slugs: dict[str, Slug]  # log path -> the name of its source page, unique among the logs
     sessions: tuple[Session, ...]  # chronological
     concepts: tuple[Concept, ...]  # sorted by name
     watchlist: tuple[WatchItem, ...]
     cards: tuple[Card, ...]
     experiment_refs: tuple[ExperimentRef, ...]
-    mention_index: dict = field(default_factory=dict, compare=False, hash=False)
-    """Source -> concept slugs mentioned on that line."""
-    mention_spans: dict = field(default_factory=dict, compare=False, hash=False)
-    """Source -> the vocabulary.Match list of that line (positions for linking while rendering)."""
-    spans_by_session: dict = field(default_factory=dict, compare=False, hash=False)
-    """SessionId -> [(Source, Match list)] of its lines that have mentions, in order."""
-    by_id: dict = field(default_factory=dict, compare=False, hash=False)
-    """SessionId -> Session."""
-    log_slugs: dict = field(default_factory=dict, compare=False, hash=False)
-    """Log path -> the slug of its source page (the LogFile's ``slug``)."""
-    lexicon: object = field(default=None, compare=False, hash=False)
-    """The vocabulary.Lexicon the concepts were found with (renderers link mentions with it)."""
-    experiment_notes: tuple[ExperimentNote, ...] = ()
+    experiment_notes: tuple[ExperimentNote, ...]
     """Lines that look like an experiment no experiment reproduces yet, in line order."""
-
-    def session(self, sid: SessionId) -> Session:
-        return self.by_id[sid]
+    mentions: dict[Source, tuple[Span, ...]]
+    """Each line that names concepts -> where, in line order. A line that defines a term
+    without naming it again has none; its concept's ``mentions`` list the line all the same."""

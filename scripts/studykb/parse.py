@@ -1,4 +1,4 @@
-"""Parse: a log's lines become a LogFile of Session records, losing no line.
+"""Parse: a log's lines become a LogFile of SessionEntry records, losing no line.
 
 Every non-blank line ends up in exactly one record (a field, a section item,
 a Q/A, a note, a code block or a table), each with its file and line. Problems
@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
-
 from . import timelog
-from .diagnostics import Diagnostic, error, info, warning
+from .diagnostics import Diagnostic, info, warning
 from .labels import Labels, default_labels
-from .model import (QA, Block, CodeBlock, Field, Item, LogFile, Note, Section,
-                    SectionKind, Session, SessionId, Source, Table)
+from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
+from .session_header import parse_session_header
 from .sources import LogText
-from .timezones import utc_offset, zone_name
+from .timezones import utc_offset
 
 TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(?P<name>.*?\S)\s*#*\s*$")
@@ -33,13 +31,6 @@ FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<va
 # ``**Name**``, ``**Name:**``, ``**Name**: value``, ``**Name:** value``.
 BOLD_LABEL_RE = re.compile(
     r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
-DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-TIME_RE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-WEEKDAY_RE = re.compile(r"^\(?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)?,?$|^\(?[월화수목금토일月火水木金土日]\)?$",
-                        re.IGNORECASE)
-# A study session outside these years is a typo (`0226`, `9026`): dated, it would stretch
-# the timeline and the weekly chart over centuries, or overflow what a date can hold.
-YEARS = range(1970, 2200)
 TAB_WIDTH = 4
 # A session this long with none of its parts recognised was probably written in a way
 # the labels do not know: `make check` says so (a short one may simply have none).
@@ -120,12 +111,12 @@ def parse_log(text: LogText, labels: Labels | None = None) -> tuple[LogFile, lis
     starts = [n for n, line in enumerate(lines, 1) if line.startswith("##") and labels.header_re.match(line)]
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = _parse_preamble(text.path, lines[:preamble_end])
-    sessions = []
+    entries = []
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
-        sessions.append(_parse_entry(text.path, start, lines[start - 1:end], labels, diagnostics))
-    diagnostics.extend(_file_notes(text, title, sessions))
-    log = LogFile(text.path, title, tuple(preamble), tuple(sessions), text.lines)
+        entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, diagnostics))
+    diagnostics.extend(_file_notes(text, title, entries))
+    log = LogFile(text.path, title, tuple(preamble), tuple(entries), text.lines)
     return log, diagnostics
 
 
@@ -152,17 +143,17 @@ def _parse_preamble(path: str, lines: list[str]) -> tuple[str | None, list[Note]
     return title, notes
 
 
-def _file_notes(text: LogText, title: str | None, sessions: list[Session]) -> list[Diagnostic]:
+def _file_notes(text: LogText, title: str | None, entries: list[SessionEntry]) -> list[Diagnostic]:
     if not any(line.strip() for line in text.lines):
         return [warning(text.path, 1, "empty log file")]
-    if not sessions:
+    if not entries:
         what = "only a title and free text" if title else "no '## Session: YYYY-MM-DD HH:MM:SS TZ' header"
         return [warning(text.path, 1, f"no session entries ({what})")]
     return []
 
 
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
-                 diagnostics: list[Diagnostic]) -> Session:
+                 diagnostics: list[Diagnostic]) -> SessionEntry:
     entry = _Entry(path, start, lines[0].strip(), labels)
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
     while i < end:
@@ -172,7 +163,7 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
             i += 1
     entry.close_section()
     content = sum(1 for line in lines[1:] if line.strip())
-    return _finish_session(entry, content, diagnostics)
+    return _finish_entry(entry, content, diagnostics)
 
 
 def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:
@@ -329,15 +320,15 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
     return known and _read_labelled(entry, name, value, source, indent, by_heading=True)
 
 
-def _finish_session(entry: _Entry, content: int, diagnostics: list[Diagnostic]) -> Session:
+def _finish_entry(entry: _Entry, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
     rest = entry.labels.header_re.match(entry.header)["rest"]
     started, tz_name, problems = parse_session_header(rest, entry.path, entry.header_line)
     diagnostics.extend(problems)
     blocks = tuple(entry.blocks)
     times = timelog.read_timelog(_time_pieces(blocks, entry.labels), diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
-    session = Session(SessionId(""), Source(entry.path, entry.header_line), entry.header,
-                      started, tz_name, offset, blocks, times)
+    session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
+                           blocks, times)
     if content >= UNRECOGNISED_AT and not _has_recognised_parts(session):
         when = f"{started:%Y-%m-%d}" if started else repr(rest)
         diagnostics.append(warning(entry.path, entry.header_line,
@@ -360,62 +351,8 @@ def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piec
     return pieces
 
 
-def _has_recognised_parts(session: Session) -> bool:
+def _has_recognised_parts(session: SessionEntry) -> bool:
     """Whether any part studykb understands was found: topics, learned items, the
     watchlist, a resume point, Q/A or a time log."""
     return session.timelog is not None or any(
         isinstance(b, QA) or (isinstance(b, Section) and b.kind in RECOGNISED_KINDS) for b in session.blocks)
-
-
-def parse_session_header(rest: str, path: str, line: int) -> tuple[datetime | None, str | None, list[Diagnostic]]:
-    """``2026-02-14 13:16:07 KST`` -> (naive local datetime, ``KST``, diagnostics).
-
-    A weekday after the date (``(Thu)``) is passed over, and a zone may stand in
-    parentheses or brackets (``09:00 (KST)``).
-    """
-    tokens = rest.split()
-    if not tokens:
-        return None, None, [error(path, line, "session header has no timestamp (expected 'YYYY-MM-DD HH:MM:SS TZ')")]
-    if not DATE_RE.match(tokens[0]):
-        return None, None, [error(path, line, f"session header has a broken timestamp {rest!r} (expected 'YYYY-MM-DD HH:MM:SS TZ')")]
-    after = [t for t in tokens[1:3] if WEEKDAY_RE.match(t)]
-    rest_tokens = tokens[1 + len(after):] if after and tokens[1] == after[0] else tokens[1:]
-    has_time = bool(rest_tokens) and TIME_RE.match(rest_tokens[0]) is not None
-    stamp = tokens[0] + (" " + rest_tokens[0] if has_time else "")
-    started = _to_datetime(stamp)
-    if started is None:
-        return None, None, [error(path, line, f"impossible date or time {stamp!r}")]
-    if started.year not in YEARS:
-        return None, None, [error(path, line, f"year {started.year} is out of range ({YEARS[0]} to {YEARS[-1]}); "
-                                              "the session is kept undated")]
-    problems = [] if has_time else [warning(path, line, "session header has no time of day")]
-    tz_name = _zone(rest_tokens[1:] if has_time else rest_tokens)
-    problems += _zone_problems(tz_name, path, line)
-    return started, tz_name, problems
-
-
-def _zone(tokens: list[str]) -> str | None:
-    """The first token that names a zone (in parentheses or not); else the first token, as written."""
-    for token in tokens:
-        name = zone_name(token)
-        if name and utc_offset(name) is not None:
-            return name
-    return zone_name(tokens[0]) or tokens[0] if tokens else None
-
-
-def _zone_problems(tz_name: str | None, path: str, line: int) -> list[Diagnostic]:
-    if tz_name is None:
-        return [warning(path, line, "session header has no time zone; times are shown as written")]
-    if utc_offset(tz_name) is None:
-        return [warning(path, line, f"unknown time zone {tz_name!r}; kept as written, no UTC offset")]
-    return []
-
-
-def _to_datetime(stamp: str) -> datetime | None:
-    """The date and time of a header; single-digit fields (``2026-2-4 9:05``) too."""
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(stamp, fmt)
-        except ValueError:
-            continue
-    return None

@@ -7,13 +7,9 @@ is the same item flagged again, its earlier wordings kept as its history.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from .model import ConceptSlug, SectionKind, Session, SessionId, Source, WatchItem
+from .model import ConceptSlug, Line, SectionKind, Session, SessionId, Source, WatchItem
 from .vocabulary import normalise
-
-if TYPE_CHECKING:
-    from .link import Line
 
 
 @dataclass
@@ -22,11 +18,11 @@ class _Group:
 
     key: str
     number: int  # its place among the items, first flagged first
-    lines: list["Line"] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     concept_sets: list[frozenset[ConceptSlug]] = field(default_factory=list)
     sessions: set[SessionId] = field(default_factory=set)
 
-    def add(self, line: "Line", concepts: frozenset[ConceptSlug]) -> None:
+    def add(self, line: Line, concepts: frozenset[ConceptSlug]) -> None:
         self.lines.append(line)
         self.concept_sets.append(concepts)
         self.sessions.add(line.session)
@@ -42,11 +38,10 @@ class _Group:
                    for known in self.concept_sets)
 
 
-def collect_watchlist(sessions: list[Session], lines: list["Line"],
-                      mention_index: dict[Source, tuple[ConceptSlug, ...]],
+def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[Source, tuple[ConceptSlug, ...]],
                       window: int) -> tuple[WatchItem, ...]:
-    """Group watchlist lines by their words or the concepts they name; an item is open if
-    flagged in the last ``window`` sessions."""
+    """Group watchlist lines by their words or the concepts they name (``named``); an item
+    is open if flagged in the last ``window`` sessions."""
     position = {s.id: i for i, s in enumerate(sessions)}
     groups: list[_Group] = []
     by_words: dict[str, _Group] = {}
@@ -55,7 +50,7 @@ def collect_watchlist(sessions: list[Session], lines: list["Line"],
         if line.kind is not SectionKind.WATCHLIST:
             continue
         key = normalise(line.text) or line.text
-        concepts = frozenset(mention_index.get(line.source, ()))
+        concepts = frozenset(named.get(line.source, ()))
         group = by_words.get(key) or _same_confusion(by_concept, line, concepts)
         if group is None:
             group = _Group(key, len(groups))
@@ -65,11 +60,11 @@ def collect_watchlist(sessions: list[Session], lines: list["Line"],
         group.add(line, concepts)
         by_words.setdefault(key, group)
     recent = len(sessions) - window
-    items = [_item(group, mention_index, position, recent) for group in groups]
+    items = [_item(group, named, position, recent) for group in groups]
     return tuple(sorted(items, key=lambda w: (not w.open, -len(w.flagged_in), position[w.first], w.key)))
 
 
-def _same_confusion(by_concept: dict[ConceptSlug, list[_Group]], line: "Line",
+def _same_confusion(by_concept: dict[ConceptSlug, list[_Group]], line: Line,
                     concepts: frozenset[ConceptSlug]) -> _Group | None:
     """The earliest item of another session that names the same concepts as ``line``.
     Two lines of one session are two items, unless worded alike."""
@@ -82,10 +77,10 @@ def _same_confusion(by_concept: dict[ConceptSlug, list[_Group]], line: "Line",
     return next((g for g in candidates if line.session not in g.sessions and g.names_the_same(concepts)), None)
 
 
-def _item(group: _Group, mention_index, position, recent) -> WatchItem:
+def _item(group: _Group, named, position, recent) -> WatchItem:
     lines = group.lines
     flagged = tuple(sorted(dict.fromkeys(line.session for line in lines), key=position.__getitem__))
-    concepts = tuple(dict.fromkeys(c for line in lines for c in mention_index.get(line.source, ())))
+    concepts = tuple(dict.fromkeys(c for line in lines for c in named.get(line.source, ())))
     latest = lines[-1]
     return WatchItem(group.key, latest.text, concepts, flagged, tuple(line.source for line in lines),
                      open=position[flagged[-1]] >= recent)

@@ -13,7 +13,7 @@ from .experiments import render_experiment, render_experiment_index
 from .home import home_variables
 from .indexes import DECK, render_glossary, render_recall, render_watchlist
 from .kbjson import render_kb_json
-from .memo import PageMemo, concepts_key
+from .memo import PageMemo
 from .runs import RunResult
 from .session import render_session
 from .sources import render_source
@@ -42,7 +42,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
     for experiment_id in EXPERIMENTS:
         files[page("experiments", f"{experiment_id}.md")] = render_experiment(experiment_id, ctx)
     for log in knowledge.logs:
-        files[source_page(log.slug)] = render_source(log)
+        files[source_page(knowledge.log_slugs[log.path])] = render_source(log, ctx.sessions_by_log.get(log.path, ()))
     files.update(_session_pages(knowledge, ctx, memo))
     return dict(sorted(files.items())), home_variables(ctx)
 
@@ -50,8 +50,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
 def _session_pages(knowledge: Knowledge, ctx, memo: PageMemo | None) -> dict[str, str]:
     if memo is None:
         return {session_page(s): render_session(s, ctx) for s in knowledge.sessions}
-    concepts = concepts_key(ctx)
-    pages = {session_page(s): memo.session_page(s, ctx, concepts) for s in knowledge.sessions}
+    pages = {session_page(s): memo.session_page(s, ctx) for s in knowledge.sessions}
     memo.keep_only(s.id for s in knowledge.sessions)
     return pages
 

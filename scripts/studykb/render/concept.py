@@ -62,12 +62,12 @@ def _definitions(concept: Concept, ctx: Context, here: str, linker, session_href
 
 
 def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[str]:
-    # A log's definition is one of its lines: linked as on its session's page, with the
-    # mentions the link stage found there, not searched for again.
-    spans = ctx.knowledge.mention_spans.get(definition.source, ()) if definition.origin == "log" else None
+    # A log's definition is one of its lines: linked as on its session's page. The
+    # vocabulary file's definitions are no log lines: they are shown without links.
+    spans = ctx.spans(definition.source) if definition.origin == "log" else ()
     text = html.inline(definition.text, linker, spans)
     if definition.session:
-        session = ctx.knowledge.session(definition.session)
+        session = ctx.session(definition.session)
         where = f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
     elif definition.origin == "vocabulary":
         where = f"your vocabulary file ({html.text(definition.source.path)})"
@@ -82,8 +82,8 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
     if not items:
         return []
     watchlist = href(here, page("watchlist.md"))
-    spans = ctx.knowledge.mention_spans  # an item's text is its latest line's
-    rows = [f"<li>{html.inline(w.text, linker, spans.get(w.sources[-1], ()))} "
+    # An item's text is its latest line's.
+    rows = [f"<li>{html.inline(w.text, linker, ctx.spans(w.sources[-1]))} "
             f"({'open' if w.open else 'quiet'}, flagged {len(w.sources)}×) "
             f'— <a href="{watchlist}">watchlist</a></li>' for w in items]
     return ["## On the watchlist", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
@@ -129,7 +129,7 @@ def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
     counts: dict[str, int] = {}
     lines = {m.source for m in concept.mentions}
     for source in lines:
-        for slug in ctx.knowledge.mention_index.get(source, ()):
+        for slug in ctx.named_on.get(source, ()):
             if slug != concept.slug:
                 counts[slug] = counts.get(slug, 0) + 1
     together = [slug for slug, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if slug not in contrasted]
@@ -156,12 +156,11 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     out = [f"## Sessions that mention it ({len(session_ids)})", ""]
     if not session_ids:
         return out + [html.block("<p>None yet.</p>"), ""]
-    sessions = [ctx.knowledge.session(s) for s in session_ids[:MAX_LISTED_SESSIONS]]
+    sessions = [ctx.session(s) for s in session_ids[:MAX_LISTED_SESSIONS]]
     lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS])
-    spans = ctx.knowledge.mention_spans
     quoted = []
     for session in sessions[:QUOTED_SESSIONS]:
-        lines = "<br>\n".join(html.inline(ctx.line_text(session.id, source), linker, spans.get(source, ()))
+        lines = "<br>\n".join(html.inline(ctx.line_text(session.id, source), linker, ctx.spans(source))
                                for source in lines_of[session.id])
         quoted.append(f'<li><a href="{session_href(session)}">{html.text(session.title)}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..link import session_lines
-from ..model import Concept, ExperimentRef, Knowledge, Session, SessionId, Source
+from ..model import (Concept, ConceptSlug, ExperimentRef, Knowledge, Session, SessionId, Source, Span,
+                     lines_of)
 from . import html
 from .common import session_page
 from .runs import RunResult, run_block
@@ -16,10 +16,15 @@ from .html import Linker
 class Context:
     knowledge: Knowledge
     results: dict[tuple[str, str], RunResult]
+    sessions_by_id: dict[SessionId, Session] = field(default_factory=dict)
+    sessions_by_log: dict[str, tuple[Session, ...]] = field(default_factory=dict)
+    """Log path -> its sessions, in time order."""
     position: dict[SessionId, int] = field(default_factory=dict)
     introduced: dict[SessionId, tuple[Concept, ...]] = field(default_factory=dict)
     mentioned_in: dict[str, tuple[SessionId, ...]] = field(default_factory=dict)
     """Concept slug -> the sessions that mention it, oldest first."""
+    named_on: dict[Source, tuple[ConceptSlug, ...]] = field(default_factory=dict)
+    """A line -> the concepts it names (those it mentions and the one it defines)."""
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
     refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
     refs_by_session: dict[SessionId, tuple[ExperimentRef, ...]] = field(default_factory=dict)
@@ -29,39 +34,57 @@ class Context:
     """A line that looks like an experiment none reproduces -> why (shown beside it)."""
     notes_by_session: dict[SessionId, tuple[str, ...]] = field(default_factory=dict)
 
-    def linker(self, here: str, exclude: str | None = None) -> Linker:
+    def linker(self, here: str, exclude: ConceptSlug | None = None) -> Linker:
         """Links to concept pages from ``here`` (a concept page excludes itself)."""
-        return html.concept_linker(self.knowledge, here, exclude)
+        return html.concept_linker(here, exclude)
+
+    def session(self, sid: SessionId) -> Session:
+        return self.sessions_by_id[sid]
+
+    def spans(self, source: Source) -> tuple[Span, ...]:
+        """Where the log line at ``source`` names concepts, as the link stage found them."""
+        return self.knowledge.mentions.get(source, ())
 
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
         return run_block(from_page, result, heading, opened=False)
 
     def line_text(self, session_id: SessionId, source: Source) -> str:
         """The text of one line of a session, as the link stage read it ("" if none)."""
-        lines = session_lines(self.knowledge.session(session_id))
-        return next((line.text for line in lines if line.source == source), "")
+        return next((line.text for line in lines_of(self.session(session_id)) if line.source == source), "")
 
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
     position = {s.id: i for i, s in enumerate(knowledge.sessions)}
     mentioned_in = {c.slug: tuple(sorted(dict.fromkeys([m.session for m in c.mentions]), key=position.__getitem__))
                     for c in knowledge.concepts}
-    introduced: dict[SessionId, list[Concept]] = {}
-    for concept in knowledge.concepts:
-        if mentioned_in[concept.slug]:
-            introduced.setdefault(mentioned_in[concept.slug][0], []).append(concept)
-    refs: dict[Source, list[ExperimentRef]] = {}
-    refs_by_session: dict[SessionId, list[ExperimentRef]] = {}
-    for ref in knowledge.experiment_refs:  # in line order
-        refs.setdefault(ref.source, []).append(ref)
-        refs_by_session.setdefault(ref.session, []).append(ref)
-    return Context(knowledge, results, position,
-                   {k: tuple(v) for k, v in introduced.items()}, mentioned_in,
-                   {c.slug: c for c in knowledge.concepts},
-                   {k: tuple(v) for k, v in refs.items()},
-                   {k: tuple(v) for k, v in refs_by_session.items()},
-                   _by_concept(knowledge.cards), _by_concept(knowledge.watchlist),
-                   *_notes(knowledge))
+    refs = knowledge.experiment_refs  # in line order
+    notes_by_source, notes_by_session = _notes(knowledge)
+    return Context(
+        knowledge, results, sessions_by_id={s.id: s for s in knowledge.sessions},
+        sessions_by_log=_grouped(knowledge.sessions, lambda s: s.source.path), position=position,
+        introduced=_grouped((c for c in knowledge.concepts if mentioned_in[c.slug]), lambda c: mentioned_in[c.slug][0]),
+        mentioned_in=mentioned_in, named_on=_named_on(knowledge.concepts),
+        concepts_by_slug={c.slug: c for c in knowledge.concepts},
+        refs_by_source=_grouped(refs, lambda r: r.source), refs_by_session=_grouped(refs, lambda r: r.session),
+        cards_by_concept=_by_concept(knowledge.cards), watch_by_concept=_by_concept(knowledge.watchlist),
+        notes_by_source=notes_by_source, notes_by_session=notes_by_session)
+
+
+def _grouped(records, key) -> dict:
+    """The records by ``key``, each group in the records' order."""
+    out: dict = {}
+    for record in records:
+        out.setdefault(key(record), []).append(record)
+    return {k: tuple(group) for k, group in out.items()}
+
+
+def _named_on(concepts: tuple[Concept, ...]) -> dict[Source, tuple[ConceptSlug, ...]]:
+    """The concepts each line names, from the concepts' mentions."""
+    out: dict[Source, list[ConceptSlug]] = {}
+    for concept in concepts:
+        for mention in concept.mentions:
+            out.setdefault(mention.source, []).append(concept.slug)
+    return {source: tuple(slugs) for source, slugs in out.items()}
 
 
 def _notes(knowledge: Knowledge) -> tuple[dict, dict]:

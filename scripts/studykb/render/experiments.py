@@ -51,7 +51,7 @@ def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs)
     params = ", ".join(f"{k} = {_value(v)}" for k, v in refs[0].params)
     asked = []
     for ref in refs:
-        session = ctx.knowledge.session(ref.session)
+        session = ctx.session(ref.session)
         state = "planned in" if ref.planned else "asked for in"
         asked.append(f'{state} <a href="{href(here, session_page(session))}">{html.text(session.title)}</a>')
     result = ctx.results[(experiment_id, run_id)]

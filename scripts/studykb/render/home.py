@@ -49,9 +49,8 @@ def home_variables(ctx: Context) -> dict:
 def _watchlist(ctx: Context, items) -> str:
     if not items:
         return "<p>Nothing on the watchlist is open.</p>"
-    linker = ctx.linker(HOME)
-    spans = ctx.knowledge.mention_spans  # an item's text is its latest line's
-    return html.items([f"{html.inline(w.text, linker, spans.get(w.sources[-1]))} (flagged {len(w.sources)}×)"
+    linker = ctx.linker(HOME)  # an item's text is its latest line's
+    return html.items([f"{html.inline(w.text, linker, ctx.spans(w.sources[-1]))} (flagged {len(w.sources)}×)"
                        for w in items[:10]])
 
 
@@ -59,8 +58,8 @@ def _resume(ctx: Context) -> str:
     session = next((s for s in reversed(ctx.knowledge.sessions) if s.items_of(SectionKind.RESUME)), None)
     if session is None:
         return "<p>No resume point logged yet.</p>"
-    linker, spans = ctx.linker(HOME), ctx.knowledge.mention_spans
-    out = [html.items([html.inline(item.text, linker, spans.get(item.source))
+    linker = ctx.linker(HOME)
+    out = [html.items([html.inline(item.text, linker, ctx.spans(item.source))
                        for item in session.items_of(SectionKind.RESUME)]),
            f'<p>From <a href="{href(HOME, session_page(session))}">{html.text(session.title)}</a>.</p>']
     for ref in ctx.refs_by_session.get(session.id, ()):

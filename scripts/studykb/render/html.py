@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
-from ..concepts import is_term_like
-from ..markup import code_spans
-from ..model import ConceptSlug
+from ..markup import CodeSpan, code_spans
+from ..model import ConceptSlug, Span
 from .common import GENERATED
 
 # Bounded lengths keep these linear on a long line full of unmatched brackets.
@@ -56,36 +55,29 @@ def attr(value: str) -> str:
 
 @dataclass(frozen=True)
 class Linker:
-    """Links concept mentions to concept pages, relative to the page being written."""
+    """Links to concept pages, relative to the page being written; none to ``exclude``
+    (a concept page does not link to itself). Without a ``prefix`` it links nothing."""
 
-    lexicon: object = None
-    slugs: dict[str, ConceptSlug] = field(default_factory=dict)  # concept name -> slug
-    prefix: str = "../concepts/"
+    prefix: str | None = None  # the concepts folder, seen from the page
+    exclude: ConceptSlug | None = None
 
-    def url(self, name: str | None) -> str | None:
-        slug = self.slugs.get(name) if name else None
-        return f"{self.prefix}{slug}/" if slug else None
-
-    def code_name(self, code: str) -> str | None:
-        """The concept a code span's text names (`batch size`), or None (`train.py`)."""
-        if self.lexicon is None or not is_term_like(code, self.lexicon):
+    def url(self, concept: ConceptSlug | None) -> str | None:
+        if self.prefix is None or concept is None or concept == self.exclude:
             return None
-        return self.lexicon.lookup(code)
+        return f"{self.prefix}{concept}/"
 
 
 NO_LINKS = Linker()
 
 
-def inline(line: str, linker: Linker = NO_LINKS, mentions=None) -> str:
+def inline(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
     """One line of log text as HTML, each concept linked once (at its first mention).
 
-    ``mentions`` are the concept mentions the link stage found on the line (positions
-    in ``line``); without them the line is searched with the linker's lexicon.
+    ``spans`` are where the link stage found the line's concepts (``Knowledge.mentions``);
+    nothing else is linked: no vocabulary is searched here.
     """
     line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
-    if mentions is None and linker.lexicon is not None:
-        mentions = linker.lexicon.find(line)
-    tokens = _tokens(line, linker, mentions or ())
+    tokens = _tokens(line, linker, spans)
     between, last = [], 0  # the text around the tokens, escaped
     for start, end, _ in tokens:
         between.append(text(line[last:start]))
@@ -113,39 +105,41 @@ def _emphasis(escaped: str) -> str:
     return escaped
 
 
-def _tokens(line: str, linker: Linker, mentions) -> list[tuple[int, int, str]]:
+def _tokens(line: str, linker: Linker, spans: tuple[Span, ...]) -> list[tuple[int, int, str]]:
     """The parts of ``line`` that become elements, in order, as ``(start, end, html)``:
-    code spans, links outside them, and concept mentions outside both (the first
-    mention of each concept only). Linear in the line: one pass over sorted spans."""
-    spans = code_spans(line)
-    blocked = [(s.start, s.end, _code, s) for s in spans]
-    gaps = zip([0, *(s.end for s in spans)], [*(s.start for s in spans), len(line)])
+    code spans (linked where a span covers one), links outside them, and the other spans
+    outside both; each concept is linked at its first span only. Linear in the line: one
+    pass over sorted spans."""
+    codes = code_spans(line)
+    covering = {(s.start, s.end): s.concept for s in spans}  # the concept a code span names
+    blocked = [(c.start, c.end, _code, (c, covering.get((c.start, c.end)))) for c in codes]
+    gaps = zip([0, *(c.end for c in codes)], [*(c.start for c in codes), len(line)])
     blocked += [(m.start(), m.end(), _link, m) for start, end in gaps for m in LINK_RE.finditer(line, start, end)]
     blocked.sort(key=lambda b: b[0])
     out, seen, i = [], set(), 0
-    for mention in sorted(mentions, key=lambda m: m.start):
-        while i < len(blocked) and blocked[i][1] <= mention.start:
+    for span in sorted(spans, key=lambda s: s.start):
+        while i < len(blocked) and blocked[i][1] <= span.start:
             start, end, make, what = blocked[i]
             out.append((start, end, make(what, linker, seen)))
             i += 1
-        inside = i < len(blocked) and blocked[i][0] < mention.end
-        url = linker.url(mention.term)
-        if inside or mention.term in seen or url is None:
+        inside = i < len(blocked) and blocked[i][0] < span.end  # code (printed with it) or a link
+        url = linker.url(span.concept)
+        if inside or span.concept in seen or url is None:
             continue
-        seen.add(mention.term)
-        out.append((mention.start, mention.end, f'<a href="{url}">{text(line[mention.start:mention.end])}</a>'))
+        seen.add(span.concept)
+        out.append((span.start, span.end, f'<a href="{url}">{text(line[span.start:span.end])}</a>'))
     out += [(start, end, make(what, linker, seen)) for start, end, make, what in blocked[i:]]
     return out
 
 
-def _code(span, linker: Linker, seen: set) -> str:
-    code = f"<code>{text(span.inner.strip() or span.inner)}</code>"
-    name = linker.code_name(span.inner)
-    url = linker.url(name) if name not in seen else None
+def _code(code: tuple[CodeSpan, ConceptSlug | None], linker: Linker, seen: set) -> str:
+    span, concept = code
+    element = f"<code>{text(span.inner.strip() or span.inner)}</code>"
+    url = linker.url(concept) if concept not in seen else None
     if not url:
-        return code
-    seen.add(name)
-    return f'<a href="{url}">{code}</a>'
+        return element
+    seen.add(concept)
+    return f'<a href="{url}">{element}</a>'
 
 
 def _link(link: re.Match, linker: Linker, seen: set) -> str:
@@ -178,11 +172,9 @@ def href(from_page: str, to_path: str) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def concept_linker(knowledge, here: str, exclude: str | None = None) -> Linker:
+def concept_linker(here: str, exclude: ConceptSlug | None = None) -> Linker:
     """Links to concept pages from the page ``here``; a concept page does not link to itself."""
-    prefix = href(here, f"{GENERATED}/concepts/index.md")  # the concepts folder, seen from here
-    slugs = {c.name: c.slug for c in knowledge.concepts if c.slug != exclude}
-    return Linker(knowledge.lexicon, slugs, prefix)
+    return Linker(href(here, f"{GENERATED}/concepts/index.md"), exclude)  # the concepts folder, seen from here
 
 
 # --- blocks -------------------------------------------------------------------------------

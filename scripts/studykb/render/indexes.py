@@ -30,7 +30,7 @@ def _glossary_entry(concept, ctx: Context, here: str, linker) -> str:
     name = f'<a href="{href(here, concept_page(concept.slug))}">{html.text(concept.name)}</a>'
     definition = concept.definition
     if definition is not None:
-        spans = ctx.knowledge.mention_spans.get(definition.source) if definition.origin == "log" else None
+        spans = ctx.spans(definition.source) if definition.origin == "log" else ()  # a vocabulary one is no log line
         whose = "your vocabulary" if definition.origin == "vocabulary" else "your words"
         body = f'{html.inline(definition.text, linker, spans)} <span class="studykb-whose">({whose})</span>'
     elif concept.starter_definition:
@@ -65,15 +65,14 @@ def render_watchlist(ctx: Context, window: int) -> str:
     session_href = session_hrefs(here)
     entries = []
     for w in items:
-        first, last = (ctx.knowledge.session(s) for s in (w.first, w.last))
-        mentions = ctx.knowledge.mention_spans.get(w.sources[-1], ())  # the text is its latest line's
+        first, last = (ctx.session(s) for s in (w.first, w.last))
+        spans = ctx.spans(w.sources[-1])  # the text is its latest line's
         flagged = (f"flagged {len(w.sources)}×, first {_session_link(session_href, first)}, "
                    f"last {_session_link(session_href, last)}" if len(w.sources) > 1
                    else f"flagged once, {_session_link(session_href, first)}")
-        concepts = ", ".join(f'<a href="{href(here, concept_page(c))}">{html.text(ctx.concepts_by_slug[c].name)}</a>'
-                             for c in w.concepts)
+        concepts = _concept_links(w.concepts, ctx, here)
         facts = ["<strong>open</strong>" if w.open else "quiet", flagged] + ([f"concepts: {concepts}"] if concepts else [])
-        entries.append(f'{html.inline(w.text, linker, mentions)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
+        entries.append(f'{html.inline(w.text, linker, spans)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
     return "\n".join(out + [html.block(html.items(entries, ' class="studykb-watchlist"'))]) + "\n"
 
 
@@ -98,7 +97,6 @@ PRACTICE = """<div class="studykb-practice" data-practice hidden>
 
 def render_recall(ctx: Context) -> str:
     here = page("recall.md")
-    linker = ctx.linker(here)
     cards = ctx.knowledge.cards
     out = [front_matter(title="Recall cards"), "# Recall cards", "",
            f"{len(cards)} cards from your Q/A lines, your own definitions and your watchlist. "
@@ -110,22 +108,35 @@ def render_recall(ctx: Context) -> str:
     session_href = session_hrefs(here)
     for watch, group in groupby(cards, key=lambda c: c.watch):
         out += ["### On the watchlist" if watch else "### Everything else", ""]
-        out += [html.block("\n".join(_card(card, ctx, here, linker, session_href) for card in group)), ""]
+        out += [html.block("\n".join(_card(card, ctx, here, session_href) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _card(card, ctx: Context, here: str, linker, session_href) -> str:
-    """A closed question block; the answer and where it came from inside.
+def _card(card, ctx: Context, here: str, session_href) -> str:
+    """A closed question block; the answer, the concepts it names and where it came from inside.
 
-    The answer is kept out of the search index: it is on the session's page already.
+    The front and back are cut from a line (or are its definition's question), so they
+    carry no links of their own: the card's concepts are listed after the answer. The
+    answer is kept out of the search index: it is on the session's page already.
     """
     if card.session:
-        where = _session_link(session_href, ctx.knowledge.session(card.session))
+        where = _session_link(session_href, ctx.session(card.session))
     else:
         line = href(here, source_page(ctx.knowledge.log_slugs[card.source.path]) + f"#L{card.source.line}")
         where = f'<a href="{line}">{html.text(str(card.source))}</a>'
-    answer = f"<p>{html.inline(card.back, linker)}</p>\n<p>— {where}</p>"
+    answer = f"<p>{html.inline(card.back)}</p>\n{_card_concepts(card, ctx, here)}<p>— {where}</p>"
     watch = " data-watch" if card.watch else ""
     return (f'<details class="question" id="{html.attr(card.id)}" data-card{watch}>\n'
             f"<summary>{html.inline(card.front)}</summary>\n"
             f"<div data-card-answer data-search-exclude>\n{answer}\n</div>\n</details>")
+
+
+def _card_concepts(card, ctx: Context, here: str) -> str:
+    """The concepts a card names, as links (a paragraph and a newline), or nothing."""
+    return f'<p class="studykb-whose">Concepts: {_concept_links(card.concepts, ctx, here)}</p>\n' if card.concepts else ""
+
+
+def _concept_links(slugs, ctx: Context, here: str) -> str:
+    """Links to the pages of these concepts, by name."""
+    return ", ".join(f'<a href="{href(here, concept_page(slug))}">{html.text(ctx.concepts_by_slug[slug].name)}</a>'
+                     for slug in slugs)

@@ -4,14 +4,14 @@ After an edit to one session, every other session page would come out the same: 
 is rendered again only if something it shows changed. The key holds everything a
 session page is made of: the parsed session (its blocks are the very objects the parse
 cache kept when the log did not change; equal ones also match), its neighbours, the
-concepts it introduces, the concept names and slugs every link depends on, the concept
-mentions found on its lines, and the experiment results shown beside them.
+concepts it introduces, the concept mentions the link stage found on its lines (their
+slugs are all its concept links depend on), and the experiment results shown beside them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Session
+from ..model import Session, lines_of
 from .context import Context, neighbours
 from .session import render_session
 
@@ -21,8 +21,8 @@ class PageMemo:
     pages: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # session id -> (key, page)
     hits: int = 0
 
-    def session_page(self, session: Session, ctx: Context, concepts: tuple) -> str:
-        key = _session_key(session, ctx, concepts)
+    def session_page(self, session: Session, ctx: Context) -> str:
+        key = _session_key(session, ctx)
         kept = self.pages.get(session.id)
         if kept is not None and kept[0] == key:
             self.hits += 1
@@ -36,20 +36,14 @@ class PageMemo:
             del self.pages[gone]
 
 
-def concepts_key(ctx: Context) -> tuple:
-    """What every page's concept links depend on."""
-    return tuple((c.name, c.slug, c.aliases) for c in ctx.knowledge.concepts)
-
-
-def _session_key(session: Session, ctx: Context, concepts: tuple) -> tuple:
-    """Mentions and experiment runs come gathered by session (link and make_context do
-    it in passing): going over the session's lines for them cost a tenth of the pages."""
+def _session_key(session: Session, ctx: Context) -> tuple:
     before, after = neighbours(ctx, session)
     sid = session.id
     runs = tuple((ref, ctx.results.get((ref.experiment, ref.run_id))) for ref in ctx.refs_by_session.get(sid, ()))
+    spans = tuple(ctx.spans(line.source) for line in lines_of(session))
     return (session.source, ctx.knowledge.log_slugs.get(session.source.path),
             session.header, session.started, session.utc_offset, session.tz_name,
             session.timelog, session.blocks,
             before and (before.id, before.title), after and (after.id, after.title),
             tuple((c.name, c.slug) for c in ctx.introduced.get(sid, ())),
-            concepts, ctx.knowledge.spans_by_session.get(sid), runs, ctx.notes_by_session.get(sid))
+            spans, runs, ctx.notes_by_session.get(sid))

@@ -9,7 +9,7 @@ block from the log is escaped text in ``<pre><code>``.
 from __future__ import annotations
 
 
-from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Table
+from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Source, Span, Table
 from . import html
 from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
@@ -120,7 +120,7 @@ def _times(session: Session) -> str:
 
 
 def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> str:
-    spans = ctx.knowledge.mention_spans.get(block.source, ())
+    spans = ctx.spans(block.source)
     if isinstance(block, Field):
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
     else:
@@ -132,10 +132,9 @@ def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
     if isinstance(block, Section):
         return _section(block, linker, here, ctx)
     if isinstance(block, Note):
-        spans = ctx.knowledge.mention_spans.get(block.source, ())
-        return [f"<p>{html.inline(block.text, linker, spans)}</p>"]
+        return [f"<p>{html.inline(block.text, linker, ctx.spans(block.source))}</p>"]
     if isinstance(block, Table):
-        return [_table(block, linker)]
+        return [_table(block, linker, ctx)]
     if isinstance(block, CodeBlock):
         return [_code_block(block)]
     raise TypeError(f"unknown block {block!r}")
@@ -145,8 +144,7 @@ def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[
     """The section's name, its items, then the runs its heading line asks for (after the
     items, so that a one-line part such as ``**Next session:** ...`` reads as one line)."""
     out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
-    spans = ctx.knowledge.mention_spans
-    items = [(item.depth, item.ordered, html.inline(item.text, linker, spans.get(item.source, ()))
+    items = [(item.depth, item.ordered, html.inline(item.text, linker, ctx.spans(item.source))
               + _runs(item.source, here, ctx))
              for item in section.items]
     if items:
@@ -185,10 +183,32 @@ def _code_block(block: CodeBlock) -> str:
     return f'<div class="highlight">{title}<pre><code{attrs}>{code}</code></pre></div>'
 
 
-def _table(block: Table, linker: Linker) -> str:
-    rows = [line.strip().strip("|").split("|") for line in block.lines]
-    delimiter = len(rows) > 1 and all(set(c.strip()) <= set("-: ") and c.strip() for c in rows[1])
+def _table(block: Table, linker: Linker, ctx: Context) -> str:
+    """A table of the log's rows, each cell linked with the mentions found in its part of the row."""
+    rows = []
+    for offset, line in enumerate(block.lines):
+        spans = ctx.spans(Source(block.source.path, block.source.line + offset))
+        rows.append([(cell, _within(spans, start, len(cell))) for start, cell in _cells(line)])
+    delimiter = len(rows) > 1 and all(set(cell) <= set("-: ") and cell for cell, _ in rows[1])
     head, body = (rows[0], rows[2:]) if delimiter else (None, rows)
     width = max(len(r) for r in rows)
-    cells = lambda row: [html.inline(c.strip(), linker) for c in row] + [""] * (width - len(row))  # noqa: E731
+    cells = lambda row: [html.inline(c, linker, s) for c, s in row] + [""] * (width - len(row))  # noqa: E731
     return html.table(cells(head) if head else None, [cells(r) for r in body])
+
+
+def _cells(row: str) -> list[tuple[int, str]]:
+    """The cells of a table row (``| a | b |``), each as where its text starts in the row and the text."""
+    start = len(row) - len(row.lstrip())
+    inner = row.strip()
+    start += len(inner) - len(inner.lstrip("|"))
+    cells = []
+    for cell in inner.strip("|").split("|"):
+        cells.append((start + len(cell) - len(cell.lstrip()), cell.strip()))
+        start += len(cell) + 1
+    return cells
+
+
+def _within(spans: tuple[Span, ...], start: int, length: int) -> tuple[Span, ...]:
+    """The spans inside ``row[start:start + length]``, with positions in that part."""
+    return tuple(Span(s.start - start, s.end - start, s.concept) for s in spans
+                 if start <= s.start and s.end <= start + length)

@@ -54,9 +54,9 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
 def _logs(ctx: Context, here: str) -> list[str]:
     out = ["## The logs", ""]
     for log in ctx.knowledge.logs:
-        source = href(here, source_page(log.slug))
+        source = href(here, source_page(ctx.knowledge.log_slugs[log.path]))
         parts = [f"<h3>{html.text(log.title or log.path)}</h3>",
-                 f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.sessions)} sessions</p>']
+                 f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.entries)} sessions</p>']
         parts += [f"<p>{html.inline(note.text)}</p>" for note in log.preamble]
         out += [html.block("\n".join(parts)), ""]
     return out
