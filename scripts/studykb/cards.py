@@ -1,4 +1,5 @@
-"""Recall cards: from Q/A lines and from the learner's own definitions.
+"""Recall cards: from Q/A lines, from the learner's own definitions and from every
+watchlist item, each asked as a question that reads naturally.
 
 A Q/A line is read in its common shapes: ``Q/A: When X, Y``, ``**Q:** ... **A:** ...``,
 ``Q1. ... A1. ...``, and a question whose answer is the next line (``Q1. ...`` then ``A1. ...``).
@@ -16,6 +17,9 @@ from .watchlist import watched_concepts
 QUESTION_RE = re.compile(r"^(?:Q\s*:\s*)?(?P<q>[^?]{3,}\?)\s*(?:A\s*:\s*)?(?P<a>.*)$", re.DOTALL)
 CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]{3,}),\s*(?P<a>.+)$", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
+DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
+VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{2,60}?)[.?!]*$", re.IGNORECASE)
+RULE_RE = re.compile(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$")
 
 
 def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, tuple[ConceptSlug, ...]],
@@ -41,6 +45,10 @@ def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, t
             taken.add(card.id)
             cards.append(card)
     cards += [_definition_card(c, watched) for c in concepts if c.definition and c.definition.session]
+    names = {c.slug: c.name for c in concepts}
+    defined = {c.slug: c.definition.text for c in concepts if c.definition}
+    cards += [_watch_card(item, names, defined) for item in watch]
+    cards = [_natural(card, names) for card in cards]
     # The order of the lines: a session's lines are in the order of their line numbers.
     return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
 
@@ -83,6 +91,42 @@ def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...],
         front, back = split_question(line.text)
     return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,
                 concepts, watch=bool(watched.intersection(concepts)))
+
+
+def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[ConceptSlug, str]) -> Card:
+    """A watchlist item as a question: "What is the difference between X and Y?",
+    "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
+    as last worded."""
+    text = item.text.replace("`", "").strip()
+    difference = DIFFERENCE_RE.match(text) or VERSUS_RE.match(text)
+    rule = RULE_RE.match(text)
+    concepts = [names[c] for c in item.concepts if c in names]
+    if difference:
+        front = f"What is the difference between {difference['a']} and {difference['b']}?"
+    elif rule:
+        front, text = f"What does your note “{rule['label']}” say?", rule["rest"]
+    elif len(concepts) >= 2:
+        front = f"How do {concepts[0]} and {concepts[1]} relate, and where do they differ?"
+    elif concepts:
+        front = f"What keeps being confused about {concepts[0]}?"
+    else:
+        front = "What did you flag as confusing here?"
+    definitions = [defined[c] for c in item.concepts if c in defined]
+    back = " ".join([text, *(["Your definitions:"] + definitions if definitions else [])])
+    return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
+                item.concepts, watch=True)
+
+
+def _natural(card: Card, names: dict[ConceptSlug, str]) -> Card:
+    """A Q/A card whose line holds no question (a note of an answer) asks what was settled
+    about the concepts it names, rather than "<first sentence> What follows?"."""
+    if card.kind != "qa" or not card.front.endswith(" What follows?"):
+        return card
+    named = [names[c] for c in card.concepts if c in names]
+    whole = f"{card.front.removesuffix(' What follows?')} {card.back}"
+    if named:
+        return replace(card, front=f"What did you settle about {' and '.join(named[:2])}?", back=whole)
+    return replace(card, front=f"What did you note after “{card.front.removesuffix(' What follows?')}”?")
 
 
 def _definition_card(concept: Concept, watched) -> Card:

@@ -1,0 +1,29 @@
+"""Recall cards read as questions: one for every definition, Q/A line and watchlist item."""
+from __future__ import annotations
+
+from studykb.config import Config
+from studykb.pipeline import load
+from tests.conftest import SEED, make_project
+
+
+def cards_of(tmp_path):
+    root = make_project(tmp_path, {"dlfs2.md": SEED.read_bytes()})
+    return load(Config(root=root)).knowledge
+
+
+def test_every_watchlist_item_has_a_card_asked_as_a_question(tmp_path):
+    knowledge = cards_of(tmp_path)
+    fronts = {card.front: card for card in knowledge.cards if card.kind == "watch"}
+    assert len(fronts) == len(knowledge.watchlist)
+    assert "What is the difference between batch size and updates per epoch?" in fronts
+    rule = fronts["What does your note “Fair comparison rule” say?"]
+    assert rule.back.startswith("do not compare only by epochs when update counts differ.")
+    difference = fronts["What is the difference between batch size and updates per epoch?"]
+    assert "samples per update step" in difference.back  # the learner's own definitions in the answer
+
+
+def test_a_qa_line_without_a_question_asks_what_was_settled(tmp_path):
+    fronts = [card.front for card in cards_of(tmp_path).cards if card.kind == "qa"]
+    assert "What did you settle about data quality and objective mismatch?" in fronts
+    assert not any(front.endswith("What follows?") for front in fronts)
+    assert "When model performs badly: what then?" in fronts
