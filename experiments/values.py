@@ -103,26 +103,16 @@ def _words_longest_first(spec: Spec) -> list[tuple[Param, str]]:
     return sorted(pairs, key=lambda pair: -len(pair[1]))
 
 
-_WORD_PATTERNS: dict[tuple[str, bool], re.Pattern] = {}
-
-
 def _word_then_number(word: str, many: bool) -> re.Pattern:
     """A list for a list parameter; for another, one number not followed by more ("updates
     `10, 30`" then leaves the list to the list parameter)."""
-    key = (word, many)
-    if key not in _WORD_PATTERNS:
-        values = _LIST if many else rf"{_ALONE}(?!{_SEPARATOR}{_ALONE})"
-        _WORD_PATTERNS[key] = re.compile(
-            rf"(?<![\w-]){_spelled(word)}s?\s*(?:=|:|\bof\b|\bat\b|\bto\b|\bis\b|\bwas\b|~|≈)?\s*(?P<values>{values})")
-    return _WORD_PATTERNS[key]
+    values = _LIST if many else rf"{_ALONE}(?!{_SEPARATOR}{_ALONE})"
+    return re.compile(
+        rf"(?<![\w-]){_spelled(word)}s?\s*(?:=|:|\bof\b|\bat\b|\bto\b|\bis\b|\bwas\b|~|≈)?\s*(?P<values>{values})")
 
 
 def _number_then_word(word: str) -> re.Pattern:
-    key = (word, None)
-    if key not in _WORD_PATTERNS:
-        _WORD_PATTERNS[key] = re.compile(
-            rf"(?P<values>{_ALONE})\s*{_spelled(word)}s?(?![\w-])(?!\s*(?:=|:)?\s*{NUMBER})")
-    return _WORD_PATTERNS[key]
+    return re.compile(rf"(?P<values>{_ALONE})\s*{_spelled(word)}s?(?![\w-])(?!\s*(?:=|:)?\s*{NUMBER})")
 
 
 def _spelled(word: str) -> str:
