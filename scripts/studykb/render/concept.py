@@ -122,8 +122,12 @@ def _experiments(here: str, illustrated_by: list) -> list[str]:
     return ["## Evidence from the experiments", "", html.block("\n".join(parts)), ""]
 
 
+RELATED = 8  # a concept named with every other one in a long log must not list them all
+
+
 def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
-    """Concepts a watchlist item sets against this one, then those named on the same lines most often."""
+    """Concepts a watchlist item sets against this one, then those named on the same lines
+    most often: RELATED of each at most."""
     contrasted = dict.fromkeys(slug for w in ctx.watch_by_concept.get(concept.slug, ())
                                for slug in w.concepts if slug != concept.slug)
     counts: dict[str, int] = {}
@@ -141,9 +145,9 @@ def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
                          for s in slugs if s in ctx.concepts_by_slug)
     parts = []
     if contrasted:
-        parts.append(f"<p>Set against it on your watchlist: {links(contrasted)}</p>")
+        parts.append(f"<p>Set against it on your watchlist: {links(list(contrasted)[:RELATED])}</p>")
     if together:
-        parts.append(f"<p>Named with it most often: {links(together[:8])}</p>")
+        parts.append(f"<p>Named with it most often: {links(together[:RELATED])}</p>")
     return ["## Related concepts", "", html.block("\n".join(parts)), ""]
 
 
