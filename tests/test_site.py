@@ -178,3 +178,10 @@ def test_an_experiment_box_is_closed_and_its_summary_states_the_result(built_fix
     assert summary, "the LR sweep's box is closed"
     assert "lowest mean loss at lr 3: 0.057" in summary[0]
     assert 'loading="lazy"' in page[summary.end():page.index("</details>", summary.end())]
+
+
+def test_a_concept_page_shows_the_key_figure_and_finding_of_its_experiments(built_fixture_site):
+    page = (built_fixture_site / "site" / "concepts" / "learning-rate" / "index.html").read_text(encoding="utf-8")
+    evidence = page[page.index('id="evidence-from-the-experiments"'):]
+    assert '<img src="../../assets/runs/ch01-lr-sweep/' in evidence
+    assert "Finding:</strong> lowest mean loss at lr 3" in evidence

@@ -113,6 +113,8 @@ def _experiments(here: str, illustrated_by: list) -> list[str]:
             path, caption = shown.figures[0]
             parts.append(f'<figure><img src="{href(here, path)}" alt="{html.attr(caption)}" loading="lazy">'
                          f"<figcaption>{html.text(caption)}</figcaption></figure>")
+            if shown.metrics.get("headline"):
+                parts.append(f"<p><strong>Finding:</strong> {html.text(shown.metrics['headline'])}</p>")
         runs = []
         for result in results:
             link = href(here, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
