@@ -1,7 +1,8 @@
 /* studykb in the reader's browser: recall practice scheduled with FSRS, the home page's
  * "due today" count and "days since the last session". Everything stays in this browser
- * (localStorage); nothing is sent anywhere. Card texts are cloned from the page's own
- * elements, never parsed from strings. */
+ * (localStorage); nothing is sent anywhere. The home page's "this week" is counted here too,
+ * from the minutes per day the page carries: the built page never names today. Card texts are
+ * cloned from the page's own elements, never parsed from strings. */
 (function () {
   "use strict";
   var STORE = "studykb-recall-v1";
@@ -134,11 +135,26 @@
     el.textContent = n <= 0 ? " (today)" : n === 1 ? " (yesterday)" : " (" + n + " days ago)";
   }
 
+  function thisWeek(el) {
+    var today = new Date(); today.setHours(0, 0, 0, 0);
+    var monday = today.getTime() - ((today.getDay() + 6) % 7) * DAY;
+    var total = 0;
+    (el.getAttribute("data-studykb-days") || "").split(" ").filter(Boolean).forEach(function (entry) {
+      var parts = entry.split("="), day = Date.parse(parts[0] + "T00:00:00");
+      if (day >= monday && day <= today.getTime()) { total += Number(parts[1]) || 0; }
+    });
+    var hours = Math.floor(total / 60), rest = total % 60;
+    el.textContent = hours ? hours + " h " + (rest < 10 ? "0" : "") + rest + " min" : total + " min";
+    var label = document.querySelector("[data-studykb-week-label]");
+    if (label) { label.textContent = "this week"; }
+  }
+
   function init() {
     var root = document.querySelector("[data-practice]");
     if (root) { practice(root); }
     document.querySelectorAll("[data-studykb-due]").forEach(dueCount);
     document.querySelectorAll("[data-studykb-since]").forEach(since);
+    document.querySelectorAll("[data-studykb-days]").forEach(thisWeek);
   }
 
   window.studykbFsrs = { review: review, retrievability: retrievability, interval: interval };

@@ -51,3 +51,11 @@ def test_again_keeps_a_card_due_and_easy_spaces_it_further_than_good(tab):
     assert schedule["again"] == 0
     assert 1 <= schedule["good"] < schedule["easy"]
     assert schedule["later"] > schedule["good"]  # a card recalled again is spaced further out
+
+
+def test_the_home_page_counts_this_weeks_minutes_in_the_browser(tab):
+    tab.goto("")
+    rhythm = tab.page.locator("[data-studykb-days]").locator("xpath=..").inner_text()
+    assert "this week:" in rhythm and "weekly average" in rhythm
+    # The seed's sessions are long past: nothing logged this week.
+    assert tab.page.locator("[data-studykb-days]").inner_text() == "0 min"

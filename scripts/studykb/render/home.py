@@ -99,8 +99,16 @@ def _rhythm(ctx: Context) -> str:
         f'<p>Last session <strong>{last.isoformat()}</strong>'
         f'<span data-studykb-since="{last.isoformat()}"></span> · '
         f'streak up to it: <strong>{run} day{"s" if run != 1 else ""}</strong> · '
-        f'its week: <strong>{minutes(latest)}</strong> (weekly average {minutes(average)})</p>',
+        # Without script: the last session's week; the reader's browser counts the current one.
+        f'<span data-studykb-week-label>its week</span>: <strong data-studykb-days="{_days(days)}">'
+        f'{minutes(latest)}</strong> (weekly average {minutes(average)})</p>',
         f'<div class="studykb-calendar-wrap">{calendar_svg(days)}</div>'])
+
+
+def _days(days) -> str:
+    """Minutes per day of the last eight weeks, for the browser's count of the current week."""
+    last = max(days)
+    return " ".join(f"{day.isoformat()}={mins}" for day, mins in sorted(days.items()) if (last - day).days < 56)
 
 
 def _due(ctx: Context) -> str:
