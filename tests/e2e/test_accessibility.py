@@ -21,6 +21,7 @@ def test_no_serious_or_critical_violations(tab, axe, scheme):
     found = []
     for path in PAGES:
         tab.goto(path)
+        tab.settle()  # the favicon ends before the next page
         for violation in axe.run(tab.page).response["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 nodes = [node["target"] for node in violation["nodes"]][:3]

@@ -19,6 +19,7 @@ def test_a_graded_card_is_scheduled_and_the_schedule_survives_a_reload(tab, widt
     tab.page.set_viewport_size({"width": width, "height": 800})
     tab.goto("recall/")
     tab.page.evaluate(f"localStorage.removeItem('{STORE}')")
+    tab.settle()  # each navigation waits for the last page's requests (the favicon) to end
     tab.page.reload()
     before = due_count(tab.page)
     question = tab.page.locator("[data-practice-front]").inner_text()
@@ -28,11 +29,13 @@ def test_a_graded_card_is_scheduled_and_the_schedule_survives_a_reload(tab, widt
     assert tab.page.locator("[data-practice-back]").is_visible()
     tab.page.locator("button[data-grade='3']").click()  # good
     assert due_count(tab.page) == before - 1
+    tab.settle()
     tab.page.reload()
     assert due_count(tab.page) == before - 1
     state = json.loads(tab.page.evaluate(f"localStorage.getItem('{STORE}')"))
     (card,) = state.values()
     assert card["reps"] == 1 and card["due"] > card["last"] + 86_400_000  # not due again today
+    tab.settle()
     tab.goto("")
     assert int(tab.page.locator("[data-studykb-due]").inner_text()) == before - 1
     no_horizontal_scroll = tab.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
