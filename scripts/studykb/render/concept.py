@@ -77,16 +77,21 @@ def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[st
     return [html.block(f"<blockquote>\n<p>{text}</p>\n<p>— {where}</p>\n</blockquote>"), ""]
 
 
+WATCH_SHOWN = 10  # the open items first; a concept named by every item of a long log lists a few
+
+
 def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
-    items = ctx.watch_by_concept.get(concept.slug, ())
+    items = sorted(ctx.watch_by_concept.get(concept.slug, ()), key=lambda w: not w.open)
     if not items:
         return []
     watchlist = href(here, page("watchlist.md"))
     # An item's text is its latest line's.
     rows = [f"<li>{html.inline(w.text, linker, ctx.spans(w.sources[-1]))} "
             f"({'open' if w.open else 'quiet'}, flagged {len(w.sources)}×) "
-            f'— <a href="{watchlist}">watchlist</a></li>' for w in items]
-    return ["## On the watchlist", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
+            f'— <a href="{watchlist}">watchlist</a></li>' for w in items[:WATCH_SHOWN]]
+    more = (f'\n<p>…and {len(items) - WATCH_SHOWN} more on the <a href="{watchlist}">watchlist</a>.</p>'
+            if len(items) > WATCH_SHOWN else "")
+    return ["## On the watchlist", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>" + more), ""]
 
 
 def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
