@@ -126,7 +126,9 @@ def _experiments(here: str, illustrated_by: list) -> list[str]:
             state = "" if result.metrics else " (not run yet)"
             runs.append(f'<a href="{link}">run {html.text(result.run_id)}</a>{state}')
         parts.append("<p>" + " · ".join(runs) + "</p>")
-    return ["## Evidence from the experiments", "", html.block("\n".join(parts)), ""]
+    # Out of the search index: the figures and numbers are the experiment pages' own.
+    body = "<div data-search-exclude>\n" + "\n".join(parts) + "\n</div>"
+    return ["## Evidence from the experiments", "", html.block(body), ""]
 
 
 RELATED = 8  # a concept named with every other one in a long log must not list them all
