@@ -27,3 +27,14 @@ def test_a_qa_line_without_a_question_asks_what_was_settled(tmp_path):
     assert "What did you settle about data quality and objective mismatch?" in fronts
     assert not any(front.endswith("What follows?") for front in fronts)
     assert "When model performs badly: what then?" in fronts
+
+
+def test_the_learners_own_quiz_markers_split_cards_into_question_and_answer(tmp_path):
+    log = ("## Session: 2026-03-05 09:00 KST\n- Learned:\n  - epochs\n"
+           "- Frage 1: What is an epoch? Antwort 1: One pass over the training data.\n"
+           "- Frage 2: Why shuffle each epoch?\n- Antwort 2: So that batches differ between passes.\n")
+    root = make_project(tmp_path, {"x.md": log})
+    (root / "sessions" / "vocabulary.yml").write_text("labels:\n  question: [Frage]\n  answer: [Antwort]\n")
+    cards = {card.front: card.back for card in load(Config(root=root)).knowledge.cards if card.kind == "qa"}
+    assert cards == {"What is an epoch?": "One pass over the training data.",
+                     "Why shuffle each epoch?": "So that batches differ between passes."}

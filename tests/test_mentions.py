@@ -6,18 +6,21 @@ import pytest
 
 from studykb.link import link
 from studykb.model import Source
+from studykb.labels import shipped_labels
 from studykb.parse import parse_log
 from studykb.render import html, render_site
 from studykb.render.common import page
 from studykb.sources import LogText
 from studykb.vocabulary import build_lexicon
 
+LABELS = shipped_labels()  # the table that ships with studykb
+
 HEADER = ["## Session: 2026-03-01 10:00 UTC", "- Topics covered:"]
 
 
 def link_lines(*texts: str):
     """The knowledge of a one-session log whose topics are ``texts`` (lines 3, 4, ...)."""
-    log, _ = parse_log(LogText("sessions/log.md", tuple(HEADER + [f"  - {t}" for t in texts])))
+    log, _ = parse_log(LogText("sessions/log.md", tuple(HEADER + [f"  - {t}" for t in texts])), LABELS)
     knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
     return knowledge
 
@@ -64,7 +67,7 @@ def test_quoted_lines_are_linked_with_the_spans_of_the_line_they_quote():
            "  - `epoch` is one pass over the data at a fixed learning rate\n"
            "- Key concepts repeatedly confused (watchlist):\n"
            "  - `epoch` versus iteration at one learning rate\n")
-    parsed, _ = parse_log(LogText("sessions/log.md", tuple(log.splitlines())))
+    parsed, _ = parse_log(LogText("sessions/log.md", tuple(log.splitlines())), LABELS)
     knowledge, _ = link([parsed], build_lexicon([], frozenset()), 3)
     files, _ = render_site(knowledge, {}, 3)
     definition, item = knowledge.concepts[0].definition, knowledge.watchlist[0]

@@ -7,14 +7,17 @@ import pytest
 
 from studykb.diagnostics import Level
 from studykb.model import QA, CodeBlock, Field, Note, Section, SectionKind, Table
+from studykb.labels import shipped_labels
 from studykb.parse import parse_log
 from studykb.session_header import parse_session_header
 from studykb.sources import decode_log
 
+LABELS = shipped_labels()  # the table that ships with studykb
+
 
 def parse(text: str):
     lines, problems = decode_log(text.encode("utf-8"), "sessions/t.md")
-    log, more = parse_log(lines)
+    log, more = parse_log(lines, LABELS)
     return log, problems + more
 
 
@@ -140,7 +143,7 @@ def test_file_level_problems(text, message):
 def test_crlf_bom_and_tabs():
     data = "\ufeff# T\r\n## Session: 2026-05-01 08:00:00 KST\r\n- User language: English\r\n-\tTopics covered:\r\n\t- Item\r\n"
     lines, problems = decode_log(data.encode("utf-8"), "sessions/w.md")
-    log, more = parse_log(lines)
+    log, more = parse_log(lines, LABELS)
     assert lines.lines[0] == "# T"
     assert [(i.text, i.depth) for i in log.entries[0].sections[0].items] == [("Item", 0)]
     messages = " ".join(p.message for p in problems + more)
@@ -152,7 +155,7 @@ def test_invalid_utf8_reports_line_and_byte_and_keeps_the_rest():
     lines, problems = decode_log(data, "sessions/u.md")
     assert [str(p) for p in problems] == [
         "sessions/u.md:2: warning: invalid UTF-8 at byte 22 of the line; shown as \N{REPLACEMENT CHARACTER}"]
-    log, _ = parse_log(lines)
+    log, _ = parse_log(lines, LABELS)
     assert log.entries[0].fields[1].value == "fine"
 
 
@@ -161,7 +164,7 @@ def test_every_nonblank_line_lands_in_exactly_one_record():
     from studykb.model import Session, SessionId, lines_of
     for path in FIXTURES.glob("*.md"):
         lines, _ = decode_log(path.read_bytes(), path.name)
-        log, _ = parse_log(lines)
+        log, _ = parse_log(lines, LABELS)
         placed = [n.source.line for n in log.preamble]
         for session in log.entries:
             placed.append(session.source.line)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from studykb.config import Config
 from studykb.link import link
+from studykb.labels import shipped_labels
 from studykb.parse import parse_log
 from studykb.render.html import FENCE, passthrough
 from studykb.redact import make_redactor
@@ -18,6 +19,8 @@ from studykb.render import render_site
 from studykb.sources import control_pictures, decode_log
 from studykb.vocabulary import build_lexicon
 from tests.conftest import readable, visible_text
+
+LABELS = shipped_labels()  # the table that ships with studykb
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
 # As mkdocs.yml configures it: generated HTML passes through its fence.
@@ -52,7 +55,7 @@ log_text = st.tuples(st.lists(text, max_size=2), st.lists(entry, max_size=4),
 @given(data=st.one_of(log_text.map(str.encode), st.binary(max_size=300)))
 def test_the_parser_never_raises(data):
     lines, _ = decode_log(data, "sessions/p.md")
-    log, problems = parse_log(lines)
+    log, problems = parse_log(lines, LABELS)
     link([log], build_lexicon([], frozenset()), 3)
     assert all(str(p).startswith("sessions/p.md:") for p in problems)
 
@@ -63,7 +66,7 @@ def test_every_line_is_readable_on_its_rendered_page(source):
     redact = make_redactor(Config(root=None))
     lines, _ = decode_log(source.encode("utf-8"), "sessions/p.md")
     redacted = lines.__class__(lines.path, tuple(redact(line) for line in lines.lines))
-    log, _ = parse_log(redacted)
+    log, _ = parse_log(redacted, LABELS)
     knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
     pages, _ = render_site(knowledge, {(r.experiment, r.run_id): _no_result(r) for r in knowledge.experiment_refs}, 3)
     starts = sorted((s.source.line, s.id) for s in knowledge.sessions)

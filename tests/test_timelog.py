@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.model import Field, Source
-from studykb.timelog import parse_timelog
+from studykb.labels import shipped_labels
+from studykb.model import Source
+from studykb.timelog import Piece, read_timelog
 
 
 @pytest.mark.parametrize("value, start, end, minutes", [
@@ -19,6 +20,6 @@ from studykb.timelog import parse_timelog
 ])
 def test_time_log(value, start, end, minutes):
     problems = []
-    log = parse_timelog(Field("Time log (today)", value, Source("s.md", 3)), problems)
+    log = read_timelog([Piece("time", value, Source("s.md", 3))], problems, shipped_labels())
     assert (log.start, log.end, log.minutes) == (start, end, minutes)
     assert bool(problems) is (minutes is None)

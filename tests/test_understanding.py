@@ -20,8 +20,9 @@ import pytest
 
 from studykb.concepts import defined_term, is_term_like
 from studykb.config import Config
-from studykb.labels import default_labels, load_user_labels
+from studykb.labels import load_user_labels, shipped_labels
 from studykb.model import QA, CodeBlock, Knowledge, SectionKind, Session, SessionId, lines_of
+from studykb.labels import shipped_labels
 from studykb.parse import parse_log
 from studykb.session_header import parse_session_header
 from studykb.pipeline import load
@@ -30,6 +31,8 @@ from studykb.sources import LogText, decode_log
 from studykb.timelog import Piece, read_timelog
 from studykb.vocabulary import build_lexicon
 from tests.conftest import make_project, mkdocs_build, readable, visible_text
+
+LABELS = shipped_labels()  # the table that ships with studykb
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "understanding"
 
@@ -217,7 +220,7 @@ def test_every_line_lands_in_the_model(name):
     """Lossless: each non-blank line is in one record; a labelled line that opens a part and
     holds its first item (``**Next session:** ...``) is that part's name and item at once."""
     lines, _ = decode_log((FIXTURES / name).read_bytes(), f"sessions/{name}")
-    log, _ = parse_log(lines)
+    log, _ = parse_log(lines, LABELS)
     placed = [n.source.line for n in log.preamble]
     for session in log.entries:
         placed.append(session.source.line)
@@ -232,7 +235,7 @@ def test_every_line_lands_in_the_model(name):
 
 # --- the pieces, line in, record out -------------------------------------------------------
 
-def parse(text: str, labels=None):
+def parse(text: str, labels=LABELS):
     log, problems = parse_log(LogText("sessions/t.md", tuple(text.splitlines())), labels)
     return log, problems
 
@@ -317,7 +320,7 @@ def test_qa_in_its_common_shapes_makes_one_card(tmp_path, lines, front, back):
     ("Q-learning: a method", None),
 ])
 def test_a_quiz_question_and_its_answer(line, split):
-    assert default_labels().split_quiz(line) == split
+    assert LABELS.split_quiz(line) == split
 
 
 @pytest.mark.parametrize("pieces, start, end, minutes", [
@@ -339,7 +342,7 @@ def test_a_quiz_question_and_its_answer(line, split):
 ])
 def test_time_logs_in_common_shapes(pieces, start, end, minutes):
     problems = []
-    log = read_timelog([Piece(kind, text, None) for kind, text in pieces], problems)
+    log = read_timelog([Piece(kind, text, None) for kind, text in pieces], problems, LABELS)
     assert (log.start, log.end, log.minutes) == (start, end, minutes)
     assert problems == []
 

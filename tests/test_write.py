@@ -115,3 +115,21 @@ def test_a_second_writer_waits_and_leaves_the_first_writers_stage_alone(tmp_path
         assert second.poll() is None and (stage / "a.md").is_file()
     assert second.wait(timeout=60) == 0
     assert tree(tmp_path / "generated") == {"a.md": b"from the second writer"}
+
+
+def test_a_file_new_to_the_tree_is_written_and_others_are_kept(tmp_path):
+    write_tree(tmp_path, {"generated/a.md": "a", "generated/s/b.md": "b"}, "generated")
+    kept = (tmp_path / "generated" / "a.md").stat().st_ino
+    report = write_tree(tmp_path, {"generated/a.md": "a", "generated/s/b.md": "b", "generated/s/c.md": "c"},
+                        "generated")
+    assert report.written == ("generated/s/c.md",) and report.unchanged == 2
+    assert (tmp_path / "generated" / "a.md").stat().st_ino == kept
+
+
+def test_a_write_the_kernel_cuts_short_is_finished(tmp_path, monkeypatch):
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:3])))
+    pages = {"generated/a.md": "één page\n" * 50, "generated/s/b.bin": bytes(range(256))}
+    write_tree(tmp_path, pages, "generated")
+    assert (tmp_path / "generated" / "a.md").read_text(encoding="utf-8") == pages["generated/a.md"]
+    assert (tmp_path / "generated" / "s" / "b.bin").read_bytes() == pages["generated/s/b.bin"]

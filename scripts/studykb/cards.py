@@ -10,7 +10,6 @@ import hashlib
 import re
 from dataclasses import replace
 
-from .labels import default_labels
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
 from .watchlist import watched_concepts
 
@@ -56,27 +55,25 @@ def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, t
 def _questions(lines: list[Line]):
     """Each line with the answer line that follows it, for a quiz question whose answer
     is on the next Q/A line of its session (None otherwise); that answer line is passed over."""
-    labels = default_labels()
     skip = None
     for i, line in enumerate(lines):
         if line is skip:
             continue
         after = lines[i + 1] if i + 1 < len(lines) else None
-        quiz = labels.split_quiz(line.text) if line.role == "qa" else None
-        if (quiz and not quiz[1] and after is not None and after.role == "qa" and after.session == line.session
-                and labels.answer_text(after.text) is not None):
+        if (line.role == "qa" and line.question and not line.answer and after is not None
+                and after.role == "qa" and after.session == line.session and after.answer and not after.question):
             skip = after
             yield line, after
         else:
             yield line, None
 
 
-def split_question(text: str) -> tuple[str, str]:
-    """A Q/A line's prompt and answer: "Q: ...? A: ...", "Q1. ... A1. ...", "Q? A",
-    "When X, Y", or first sentence / rest."""
-    quiz = default_labels().split_quiz(text)
-    if quiz and quiz[0] and quiz[1]:
-        return quiz
+def split_question(line: Line) -> tuple[str, str]:
+    """A Q/A line's prompt and answer: as its quiz shape gave them ("Q: ...? A: ...",
+    "Q1. ... A1. ..."), else "Q? A", "When X, Y", or first sentence / rest."""
+    if line.question and line.answer:
+        return line.question, line.answer
+    text = line.text
     for pattern, suffix in ((QUESTION_RE, ""), (CONDITION_RE, ": what then?"), (SENTENCE_RE, " What follows?")):
         match = pattern.match(text.strip())
         if match and match["a"].strip():
@@ -86,9 +83,9 @@ def split_question(text: str) -> tuple[str, str]:
 
 def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...], watched) -> Card:
     if answer is not None:
-        front, back = default_labels().split_quiz(line.text)[0], default_labels().answer_text(answer.text)
+        front, back = line.question, answer.answer
     else:
-        front, back = split_question(line.text)
+        front, back = split_question(line)
     return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,
                 concepts, watch=bool(watched.intersection(concepts)))
 

@@ -9,8 +9,7 @@ theirs are asked first. Parse asks a Labels what a name means; nothing here read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -65,120 +64,47 @@ def _marker_pattern(spellings: tuple[str, ...]) -> str:
     return rf"{BOLD}?(?:{words})[ \t]*(?P<number>\d{{0,3}})(?:{BOLD}[ \t]*{SEPARATOR}|{SEPARATOR}{BOLD}?)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Labels:
-    """The spellings of every kind of label, the learner's (``user``) before the table's."""
+    """What the names of a log mean: the spellings of every kind of label, the learner's
+    (``user``) before the table's, and the patterns made from them (``make_labels``)."""
 
     builtin: Spellings
-    user: Spellings = ()
-
-    def spellings(self, kind: str) -> tuple[str, ...]:
-        return tuple(s for table in (self.user, self.builtin) for k, words in table if k == kind for s in words)
-
-    def with_user(self, user: Spellings) -> Labels:
-        return Labels(self.builtin, user)
-
-    # --- parts -------------------------------------------------------------
-
-    @cached_property
-    def _part_patterns(self) -> tuple[tuple[SectionKind, re.Pattern], ...]:
-        tiers = []
-        for table in (self.user, self.builtin):
-            for kind, kind_enum in PART_KINDS.items():
-                pattern = _words_pattern(tuple(s for k, words in table if k == kind for s in words))
-                if pattern is not None:
-                    tiers.append((kind_enum, pattern))
-        return tuple(tiers)
-
-    @cached_property
-    def _known_names(self) -> dict[tuple[str, str], object]:
-        """What each name was found to mean, by question: a log repeats its few names."""
-        return {}
-
-    def _memo(self, question: str, name: str, answer):
-        known = self._known_names
-        if (question, name) not in known:
-            known[question, name] = answer(name)
-        return known[question, name]
+    user: Spellings
+    part_patterns: tuple[tuple[SectionKind, re.Pattern], ...] = field(compare=False)
+    whole_part_kinds: dict[str, SectionKind] = field(compare=False)
+    field_kinds: dict[str, str] = field(compare=False)
+    time_part_re: re.Pattern = field(compare=False)
+    """A chunk of a time log named by its kind: ``Start ~14:28``, ``종료 21:00``, ``Total: 50 min``;
+    the value ends at its last non-blank character."""
+    quiz_starts: frozenset[str] = field(compare=False)
+    """The characters a Q/A or quiz line can start with: a line starting otherwise is none."""
+    qa_line_re: re.Pattern = field(compare=False)
+    """``Q/A: text`` (bold or not): the text is the group ``text``."""
+    question_re: re.Pattern = field(compare=False)
+    """A quiz question: ``**Q:** ...``, ``Q1. ...``, ``질문: ...``; the rest is group ``rest``."""
+    answer_re: re.Pattern = field(compare=False)
+    """A quiz answer on a line of its own: ``A1. ...``, ``**A:** ...``, ``답: ...``."""
+    inline_answer_re: re.Pattern = field(compare=False)
+    """An answer marker inside a question's line: after ``?`` or ``.``, or bold, or numbered."""
+    header_re: re.Pattern = field(compare=False)
+    """``## Session: rest``; ``rest`` ends at its last non-blank character."""
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
-        return self._memo("part", name, self._part_kind)
-
-    def _part_kind(self, name: str) -> SectionKind:
         lowered = name.replace("**", "").lower()
-        for kind, pattern in self._part_patterns:
+        for kind, pattern in self.part_patterns:
             if pattern.search(lowered):
                 return kind
         return SectionKind.OTHER
 
-    @cached_property
-    def _whole_part_kinds(self) -> dict[str, SectionKind]:
-        kinds: dict[str, SectionKind] = {}
-        for kind in PART_KINDS:
-            for spelling in self.spellings(kind):
-                wanted = label_key(spelling)
-                endings = ("", "s", "es") if _is_latin(spelling) else ("",)
-                for ending in endings:
-                    kinds.setdefault(wanted + ending, PART_KINDS[kind])
-        return kinds
-
     def whole_part_kind(self, name: str) -> SectionKind | None:
         """The kind of a part whose whole name is one of its spellings (``Next session``)."""
-        return self._memo("whole part", name, lambda n: self._whole_part_kinds.get(label_key(n)))
-
-    # --- fields ------------------------------------------------------------
-
-    @cached_property
-    def _field_kinds(self) -> dict[str, str]:
-        kinds: dict[str, str] = {}
-        for kind in FIELD_KINDS:
-            for spelling in self.spellings(kind):
-                kinds.setdefault(label_key(spelling), kind)
-        return kinds
+        return self.whole_part_kinds.get(label_key(name))
 
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
-        return self._memo("field", name, lambda n: self._field_kinds.get(label_key(n)))
-
-    @cached_property
-    def time_part_re(self) -> re.Pattern:
-        """A chunk of a time log named by its kind: ``Start ~14:28``, ``종료 21:00``, ``Total: 50 min``;
-        the value ends at its last non-blank character."""
-        spellings = [s for kind in ("start", "end", "duration") for s in self.spellings(kind)]
-        words = "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
-        return re.compile(rf"^\s*(?P<key>{words})(?![A-Za-z])\s*[:=：]?\s*(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE)
-
-    # --- Q/A and quiz lines -----------------------------------------------
-
-    @cached_property
-    def quiz_starts(self) -> frozenset[str]:
-        """The characters a Q/A or quiz line can start with: a line starting otherwise is none."""
-        words = [*self.spellings("line"), *self.spellings("question"), *self.spellings("answer")]
-        return frozenset("*_" + "".join(w[:1].lower() + w[:1].upper() for w in words))
-
-    @cached_property
-    def qa_line_re(self) -> re.Pattern:
-        """``Q/A: text`` (bold or not): the text is the group ``text``."""
-        words = "|".join(re.escape(s).replace("/", r"\s*/\s*").replace(r"\&", r"\s*&\s*")
-                         for s in sorted(set(self.spellings("line")), key=len, reverse=True))
-        return re.compile(rf"^{BOLD}?(?:{words}){BOLD}?\s*[:：]{BOLD}?\s*(?P<text>.*)$", re.IGNORECASE)
-
-    @cached_property
-    def question_re(self) -> re.Pattern:
-        """A quiz question: ``**Q:** ...``, ``Q1. ...``, ``질문: ...``; the rest is group ``rest``."""
-        return re.compile(rf"^{_marker_pattern(self.spellings('question'))}\s*(?P<rest>\S.*)$")
-
-    @cached_property
-    def answer_re(self) -> re.Pattern:
-        """A quiz answer on a line of its own: ``A1. ...``, ``**A:** ...``, ``답: ...``."""
-        return re.compile(rf"^{_marker_pattern(self.spellings('answer'))}\s*(?P<rest>\S.*)$")
-
-    @cached_property
-    def inline_answer_re(self) -> re.Pattern:
-        """An answer marker inside a question's line: after ``?`` or ``.``, or bold, or numbered."""
-        marker = _marker_pattern(self.spellings("answer"))
-        return re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR}))(?P<marker>{marker})\s*")
+        return self.field_kinds.get(label_key(name))
 
     def split_quiz(self, text: str) -> tuple[str, str] | None:
         """``Q1. What? A1. That.`` -> (``What?``, ``That.``); a question alone -> (question, "");
@@ -196,13 +122,70 @@ class Labels:
         match = self.answer_re.match(text)
         return _plain(match["rest"]) if match else None
 
-    # --- session headers ---------------------------------------------------
 
-    @cached_property
-    def header_re(self) -> re.Pattern:
-        """``## Session: rest``; ``rest`` ends at its last non-blank character."""
-        words = "|".join(re.escape(s) for s in sorted(set(self.spellings("session")), key=len, reverse=True))
-        return re.compile(rf"^##\s+(?:{words})(?![^\W\d_])\s*[:：]?\s*(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE)
+def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
+    """The Labels of the table's spellings and the learner's, with the patterns made from them."""
+    def spellings(kind: str) -> tuple[str, ...]:
+        return tuple(s for table in (user, builtin) for k, words in table if k == kind for s in words)
+
+    return Labels(
+        builtin, user,
+        part_patterns=_part_patterns(user, builtin),
+        whole_part_kinds=_whole_part_kinds(spellings),
+        field_kinds=_field_kinds(spellings),
+        time_part_re=re.compile(rf"^\s*(?P<key>{_alternatives(spellings('start') + spellings('end') + spellings('duration'))})"
+                                r"(?![A-Za-z])\s*[:=：]?\s*(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE),
+        quiz_starts=frozenset("*_" + "".join(w[:1].lower() + w[:1].upper() for kind in QA_KINDS
+                                             for w in spellings(kind))),
+        qa_line_re=re.compile(rf"^{BOLD}?(?:{_qa_line_words(spellings('line'))}){BOLD}?\s*[:：]{BOLD}?\s*(?P<text>.*)$",
+                              re.IGNORECASE),
+        question_re=re.compile(rf"^{_marker_pattern(spellings('question'))}\s*(?P<rest>\S.*)$"),
+        answer_re=re.compile(rf"^{_marker_pattern(spellings('answer'))}\s*(?P<rest>\S.*)$"),
+        inline_answer_re=re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR}))"
+                                    rf"(?P<marker>{_marker_pattern(spellings('answer'))})\s*"),
+        header_re=re.compile(rf"^##\s+(?:{_alternatives(spellings('session'))})(?![^\W\d_])\s*[:：]?\s*"
+                             r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),
+    )
+
+
+def _part_patterns(user: Spellings, builtin: Spellings) -> tuple[tuple[SectionKind, re.Pattern], ...]:
+    """The learner's spellings of every part kind first, then the table's."""
+    tiers = []
+    for table in (user, builtin):
+        for kind, kind_enum in PART_KINDS.items():
+            pattern = _words_pattern(tuple(s for k, words in table if k == kind for s in words))
+            if pattern is not None:
+                tiers.append((kind_enum, pattern))
+    return tuple(tiers)
+
+
+def _whole_part_kinds(spellings) -> dict[str, SectionKind]:
+    kinds: dict[str, SectionKind] = {}
+    for kind in PART_KINDS:
+        for spelling in spellings(kind):
+            endings = ("", "s", "es") if _is_latin(spelling) else ("",)
+            for ending in endings:
+                kinds.setdefault(label_key(spelling) + ending, PART_KINDS[kind])
+    return kinds
+
+
+def _field_kinds(spellings) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for kind in FIELD_KINDS:
+        for spelling in spellings(kind):
+            kinds.setdefault(label_key(spelling), kind)
+    return kinds
+
+
+def _alternatives(spellings: tuple[str, ...]) -> str:
+    """The spellings as one alternation, the longest first (so ``End time`` wins over ``End``)."""
+    return "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
+
+
+def _qa_line_words(spellings: tuple[str, ...]) -> str:
+    """``Q/A`` and ``Q&A`` with blanks allowed around their ``/`` and ``&``."""
+    return "|".join(re.escape(s).replace("/", r"\s*/\s*").replace(r"\&", r"\s*&\s*")
+                    for s in sorted(set(spellings), key=len, reverse=True))
 
 
 def _plain(text: str) -> str:
@@ -210,16 +193,15 @@ def _plain(text: str) -> str:
     return text.strip().removeprefix("**").removeprefix("__").strip()
 
 
-@cache
-def default_labels() -> Labels:
-    """The table that ships with studykb, read once (it never changes while running)."""
+def shipped_labels() -> Labels:
+    """The table that ships with studykb (``data/labels.yml``), without the learner's spellings."""
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     table: list[tuple[str, tuple[str, ...]]] = []
     for group in ("parts", "fields", "qa"):
         for kind, languages in data[group].items():
             table.append((kind, _flatten(languages)))
     table.append(("session", _flatten(data["session"])))
-    return Labels(tuple(table))
+    return make_labels(tuple(table))
 
 
 def _flatten(languages: dict[str, list[str]]) -> tuple[str, ...]:
@@ -231,7 +213,7 @@ def load_user_labels(path: Path, display: str) -> tuple[Labels, list[Diagnostic]
 
     Its other sections, and a file that is not valid YAML, are the vocabulary's to report.
     """
-    labels = default_labels()
+    labels = shipped_labels()
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
@@ -254,7 +236,7 @@ def load_user_labels(path: Path, display: str) -> tuple[Labels, list[Diagnostic]
             problems.append(warning(display, _line(value), f"`{kind}:` should be a list of spellings; ignored"))
             continue
         user.append((kind, spellings))
-    return labels.with_user(tuple(user)), problems
+    return make_labels(labels.builtin, tuple(user)), problems
 
 
 def _section(root: Node | None, name: str) -> Node | None:

@@ -65,9 +65,15 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class QA:
+    """A Q/A line. A quiz line is split as it is read: ``question`` and ``answer`` (one
+    of them empty for a question whose answer is the next line, and for that answer line;
+    both for a line that is not in a quiz shape)."""
+
     text: str
     source: Source
     indent: int = 0
+    question: str = ""
+    answer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,8 @@ class Line:
     session: SessionId
     kind: SectionKind | None  # the section it is an item of, if any
     role: str  # "item", "field", "qa", "note", "table"
+    question: str = ""  # a Q/A line's, as parsed (QA)
+    answer: str = ""
 
 
 def lines_of(session: Session) -> Iterator[Line]:
@@ -184,7 +192,7 @@ def lines_of(session: Session) -> Iterator[Line]:
         elif isinstance(block, Field):
             yield Line(block.value, block.source, sid, None, "field")
         elif isinstance(block, QA):
-            yield Line(block.text, block.source, sid, None, "qa")
+            yield Line(block.text, block.source, sid, None, "qa", block.question, block.answer)
         elif isinstance(block, Note):
             yield Line(block.text, block.source, sid, None, "note")
         elif isinstance(block, Table):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from . import timelog
 from .diagnostics import Diagnostic, info, warning
-from .labels import Labels, default_labels
+from .labels import Labels
 from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
 from .session_header import parse_session_header
 from .sources import LogText
@@ -102,10 +102,9 @@ class _Entry:
         return self.part is not None and self.part[1]
 
 
-def parse_log(text: LogText, labels: Labels | None = None) -> tuple[LogFile, list[Diagnostic]]:
+def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]:
     """Parse one log file's lines into a LogFile, reading its names with ``labels``
-    (the table that ships with studykb unless the learner added to it)."""
-    labels = labels or default_labels()
+    (the table that ships with studykb and the learner's own spellings)."""
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
     starts = [n for n, line in enumerate(lines, 1) if line.startswith("##") and labels.header_re.match(line)]
@@ -217,15 +216,17 @@ def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_a
         return False
     qa = labels.qa_line_re.match(text)
     if qa:
-        entry.interrupt(QA(qa["text"].strip(), source, indent))
+        text = qa["text"].strip()
+        entry.interrupt(QA(text, source, indent, *(labels.split_quiz(text) or ("", ""))))
         return True
-    if awaiting_answer and labels.answer_text(text) is not None:
-        entry.interrupt(QA(text, source, indent))
+    answer = labels.answer_text(text) if awaiting_answer else None
+    if answer is not None:
+        entry.interrupt(QA(text, source, indent, answer=answer))
         return True
     quiz = labels.split_quiz(text)
     if quiz is None:
         return False
-    entry.interrupt(QA(text, source, indent))
+    entry.interrupt(QA(text, source, indent, *quiz))
     entry.awaiting_answer = not quiz[1]
     return True
 

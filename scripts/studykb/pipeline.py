@@ -41,7 +41,7 @@ def load(config: Config, cache: LogCache | None = None) -> Loaded:
     diagnostics += problems
     texts = read_texts(config, diagnostics)
     redact = make_redactor(config, user_names(_private_text(texts, user_terms)))
-    logs, shown_as = parse_texts(texts, redact, diagnostics, cache, labels)
+    logs, shown_as = parse_texts(texts, redact, labels, diagnostics, cache)
     terms = [_redacted_term(term, redact) for term in user_terms]
     knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window)
     diagnostics += problems
@@ -70,11 +70,13 @@ def generate(config: Config, cache: BuildCache | None = None) -> Generated:
     return Generated(loaded, home, report)
 
 
-def read_logs(config: Config, diagnostics: list[Diagnostic], cache: LogCache | None = None) -> list[LogFile]:
+def read_logs(config: Config, diagnostics: list[Diagnostic]) -> list[LogFile]:
     """Read every log, then redact with the user names found in any of them, then parse
     (as ``load`` does, less the names that only the vocabulary holds)."""
+    labels, problems = load_user_labels(config.vocabulary_path, _display(config, config.vocabulary_path))
+    diagnostics += problems
     texts = read_texts(config, diagnostics)
-    return parse_texts(texts, make_redactor(config, user_names(_private_text(texts, []))), diagnostics, cache)[0]
+    return parse_texts(texts, make_redactor(config, user_names(_private_text(texts, []))), labels, diagnostics)[0]
 
 
 def read_texts(config: Config, diagnostics: list[Diagnostic]) -> list[LogText]:
@@ -88,8 +90,8 @@ def read_texts(config: Config, diagnostics: list[Diagnostic]) -> list[LogText]:
     return texts
 
 
-def parse_texts(texts: list[LogText], redact: Redactor, diagnostics: list[Diagnostic],
-                cache: LogCache | None = None, labels: Labels | None = None) -> tuple[list[LogFile], dict[str, str]]:
+def parse_texts(texts: list[LogText], redact: Redactor, labels: Labels, diagnostics: list[Diagnostic],
+                cache: LogCache | None = None) -> tuple[list[LogFile], dict[str, str]]:
     """Each log redacted and parsed under the path it is published under, its names read
     with ``labels`` (the shipped table and the user's); and those paths, by real path."""
     shown_as = published_paths(texts, redact)
@@ -150,7 +152,7 @@ class _Parsed:
     redact: Redactor
     log: LogFile
     diagnostics: tuple[Diagnostic, ...]
-    labels: Labels | None = None  # what its names were read with
+    labels: Labels  # what its names were read with
 
 
 @dataclass
@@ -165,8 +167,7 @@ class LogCache:
     """
     parsed: dict[str, _Parsed] = field(default_factory=dict)
 
-    def parse(self, text: LogText, redact: Redactor,
-              labels: Labels | None = None) -> tuple[LogFile, tuple[Diagnostic, ...]]:
+    def parse(self, text: LogText, redact: Redactor, labels: Labels) -> tuple[LogFile, tuple[Diagnostic, ...]]:
         hit = self.parsed.get(text.path)
         if hit is None or hit.lines != text.lines or hit.redact != redact or hit.labels != labels:
             log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)), labels)

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from .diagnostics import Diagnostic, warning
-from .labels import Labels, default_labels
+from .labels import Labels
 from .model import Field, Source, TimeLog
 
 # ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``).
@@ -36,18 +36,11 @@ class Piece(NamedTuple):
     source: Source
 
 
-def parse_timelog(field: Field, diagnostics: list[Diagnostic]) -> TimeLog:
-    """One ``Time log`` field's TimeLog."""
-    return read_timelog([Piece("time", field.value, field.source)], diagnostics)
-
-
-def read_timelog(pieces: list[Piece], diagnostics: list[Diagnostic],
-                 labels: Labels | None = None) -> TimeLog | None:
+def read_timelog(pieces: list[Piece], diagnostics: list[Diagnostic], labels: Labels) -> TimeLog | None:
     """The pieces of one session, read together: the first start, end and duration said
     win; without a duration, the minutes from start to end. None when nothing was said."""
     if not pieces:
         return None
-    labels = labels or default_labels()
     start = end = None
     minutes: float | None = None
     for piece in pieces:
