@@ -1,6 +1,7 @@
 """Reading parameter values out of a log line, in the notations logs use.
 
-- ``name=value`` (in a code span or not), ``--name value`` and ``--name=value``;
+- ``name=value`` (in a code span or not: a list ends with its span), ``--name value`` and
+  ``--name=value``;
 - a shell loop: ``for lr in 0.05 0.5 5; do ...``;
 - ``name value`` and ``value name`` with the words a parameter declares
   ("hidden 5, lr 1.0", "`6000` total updates");
@@ -33,14 +34,13 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _TOKEN = r"(?:\"[^\"]*\"|'[^']*'|[^\s,;)`|]+)"
 _ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?([A-Za-z_][\w-]*)\s*=\s*({_LIST}(?![\w.])|{_TOKEN}(?:\s*,\s*{_TOKEN})*)")
 _FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
-_LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;]+\s*)+?)\s*(?:;|\bdo\b|$)")
+_LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;`]+\s*)+?)(?=;|`|\bdo\b|$)")
 
 
 def read_values(spec: Spec, text: str, attached: Sequence[str] = ()) -> dict[str, Values]:
     """The values `text` (and the table or code right after it) states for `spec`'s parameters."""
     found: dict[str, Values] = {}
-    plain = text.replace("`", " ")
-    plain = _named_values(spec, plain, found)
+    plain = _named_values(spec, text, found).replace("`", " ")
     plain = _worded_values(spec, plain, found)
     if spec.list_param and spec.list_param not in found:
         numbers = _span_numbers(text, plain) or _bare_list(plain)
@@ -72,15 +72,31 @@ def to_number(text: str) -> int | float:
     return int(text) if re.fullmatch(r"[+-]?\d{1,18}", text) else float(text)
 
 
-def _named_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
-    """``name=value``, ``--name value`` and shell loops; returns the text with them blanked."""
+def _named_values(spec: Spec, text: str, found: dict[str, Values]) -> str:
+    """``name=value``, ``--name value`` and shell loops; returns the text with them blanked.
+
+    Values end where their code span ends, and before a number a parameter's word follows:
+    "`batch_size=100`, 10 epochs" and "batch_size=100, 10 epochs" state one batch size
+    and leave the 10 to the epochs."""
     for pattern in (_LOOP, _ASSIGNMENT, _FLAG):  # a loop's variable first: its flag says `--lr $lr`
-        for match in pattern.finditer(plain):
+        for match in pattern.finditer(text):
+            end = _values_end(spec, text, match) if pattern is _ASSIGNMENT else match.end()
+            raw = text[match.start(2): end]
             param = _param_named(spec, match.group(1))
-            if param is not None and param.name not in found and not match.group(2).startswith("$"):
-                found[param.name] = _values(param, match.group(2), loop=pattern is _LOOP)
-        plain = pattern.sub(lambda m: " " * len(m.group(0)), plain)
-    return plain
+            if param is not None and param.name not in found and not raw.startswith("$"):
+                found[param.name] = _values(param, raw, loop=pattern is _LOOP)
+            text = _blank(text, match.start(), end)  # a count cut off stays for the words: "10 epochs"
+    return text
+
+
+def _values_end(spec: Spec, text: str, assignment: re.Match) -> int:
+    """Where an assignment's values end: at the end of the match, or before a later value a
+    parameter's word follows ("lr=0.1, 5 epochs" assigns one learning rate)."""
+    if not re.search(_SEPARATOR, assignment.group(2)):
+        return assignment.end()  # one value: nothing to cut
+    after_first = assignment.start(2) + 1
+    counts = (_number_then_word(word).search(text, after_first) for _, word in _words_longest_first(spec))
+    return min([assignment.end(), *(count.start() for count in counts if count is not None)])
 
 
 def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
@@ -94,7 +110,7 @@ def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
             if match is None:
                 continue
             found[param.name] = _values(param, match.group("values"))
-            lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end():]
+            lowered = _blank(lowered, match.start(), match.end())
     return lowered
 
 
@@ -112,12 +128,19 @@ def _word_then_number(word: str, many: bool) -> re.Pattern:
 
 
 def _number_then_word(word: str) -> re.Pattern:
-    return re.compile(rf"(?P<values>{_ALONE})\s*{_spelled(word)}s?(?![\w-])(?!\s*(?:=|:)?\s*{NUMBER})")
+    """"50 epochs": a number counting what `word` names (in any case, as a line is written)."""
+    return re.compile(rf"(?P<values>{_ALONE})\s*{_spelled(word)}s?(?![\w-])(?!\s*(?:=|:)?\s*{NUMBER})",
+                      re.IGNORECASE)
 
 
 def _spelled(word: str) -> str:
     """A parameter's word as a pattern: "batch size" also matches "batch-size" and "batch_size"."""
     return r"[\s_-]*".join(re.escape(part) for part in re.split(r"[\s_-]+", word.lower()))
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """`text` with spaces from `start` to `end`: what was read is not read again, and positions stay."""
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _span_numbers(text: str, plain: str) -> Values:

@@ -10,7 +10,7 @@ import pytest
 from experiments import EXPERIMENTS, answer, chapters_named, make_run, values
 from experiments.catalog import discover
 from experiments.runs import spec_problems
-from experiments.spec import Column, Param, Spec, integer, text
+from experiments.spec import Column, Param, Spec, integer, integers, text
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEED_LOG = PROJECT / "sessions" / "dlfs2.md"
@@ -94,6 +94,9 @@ NOTATIONS = [
      {"batch_sizes": (10, 30), "updates": 600}),
     ("same number of updates for each batch", "ch01-fixed-updates", "batch-5-10-30-100", {}),
     ("Hold-out split `validation_fraction=0.3`", "ch01-validation", "val-0.3", {"validation_fraction": 0.3}),
+    ("Re-ran the baseline with `lr=0.1`, 5 epochs", "ch01-baseline", "lr-0.1_epochs-5", {"lr": 0.1, "epochs": 5}),
+    ("Batch sweep with `batch_size=100`, 10 epochs", "ch01-batch-sweep", "batch-100_epochs-10",
+     {"batch_sizes": (100,), "epochs": 10}),
     ("ch01 baseline `unknown=3`", "ch01-baseline", "default", {}),
 ]
 
@@ -103,6 +106,45 @@ def test_the_logs_values_reach_the_run_in_every_notation(line, experiment, run_i
     runs = [run for run in answer(line, 1).runs if run.experiment != SCRIPTS]
     assert [(run.experiment, run.run_id) for run in runs] == [(experiment, run_id)]
     assert runs[0].params_dict() == {**EXPERIMENTS[experiment].defaults, **stated}
+
+
+# A sweep with no epochs parameter: for it, "10 epochs" states nothing, and no batch size.
+BATCHES_ONLY = Spec(
+    id="ch09-batches", chapter=9, title="t", summary="s", answers=(r"batches",),
+    params=(integers("batch_sizes", (30,), "batch", "batch sizes", 1, 300,
+                     words=("batch sizes", "batch_sizes", "batch size", "batch_size", "batch")),),
+    concepts=(), columns=(Column("batch_size", "batch size"),), list_param="batch_sizes")
+
+# What a line states, read as a careful reader reads it: (experiment, line, values read).
+# Values end with their code span, and a number a parameter's word follows ("10 epochs")
+# is that parameter's, not one more value of the list before it.
+READINGS = [
+    ("ch01-baseline", "Ran the MNIST sweep with `batch_size=100`, 10 epochs", {"batch_size": (100,), "epochs": (10,)}),
+    ("ch01-batch-sweep", "Ran the MNIST sweep with `batch_size=100`, 10 epochs",
+     {"batch_sizes": (100,), "epochs": (10,)}),
+    ("ch09-batches", "Ran the MNIST sweep with `batch_size=100`, 10 epochs", {"batch_sizes": (100,)}),
+    ("ch01-baseline", "Ran the MNIST sweep with batch_size=100, 10 epochs", {"batch_size": (100,), "epochs": (10,)}),
+    ("ch01-lr-sweep", "LR sweep lrs=0.1, 1 with epochs=20", {"lrs": (0.1, 1), "epochs": (20,)}),
+    ("ch01-baseline", "Re-ran the baseline with `lr=0.1`, 5 epochs", {"lr": (0.1,), "epochs": (5,)}),
+    ("ch01-lr-sweep", "LR sweep `lr=0.1`, 5 epochs", {"lrs": (0.1,), "epochs": (5,)}),
+    ("ch01-baseline", "Re-ran the baseline with batch size 100 for 10 epochs", {"batch_size": (100,), "epochs": (10,)}),
+    ("ch01-batch-sweep", "Batch sweep `batch_size=32,64,128`", {"batch_sizes": (32, 64, 128)}),
+    ("ch01-baseline", "Re-ran the baseline `batch_size=32,64,128`", {"batch_size": (32, 64, 128)}),
+    ("ch01-batch-sweep", "Batch sweep `batch_size in 32, 64, 128`", {"batch_sizes": (32, 64, 128)}),
+    ("ch01-batch-sweep", "Batch sweep over batch sizes 32, 64 and 128", {"batch_sizes": (32, 64, 128)}),
+    ("ch01-baseline", "Re-ran the baseline with `batch_size=100`, `lr=0.5`", {"batch_size": (100,), "lr": (0.5,)}),
+    ("ch01-baseline", "Re-ran the baseline with `epochs=1, 2`", {"epochs": (1, 2)}),
+    ("ch01-lr-sweep", "LR sweep: `for lr in 0.05 0.5 5`, 20 epochs", {"lrs": (0.05, 0.5, 5), "epochs": (20,)}),
+    # No Korean word for epochs is known: the 10 is nobody's, and never a batch size.
+    ("ch01-baseline", "`batch_size=100`로 10 에폭 학습", {"batch_size": (100,)}),
+    ("ch01-batch-sweep", "`batch_size=100`, 10 에폭 학습", {"batch_sizes": (100,)}),
+]
+
+
+@pytest.mark.parametrize("experiment, line, stated", READINGS)
+def test_a_line_states_the_values_a_careful_reader_reads(experiment, line, stated):
+    spec = BATCHES_ONLY if experiment == BATCHES_ONLY.id else EXPERIMENTS[experiment]
+    assert values.read_values(spec, line) == stated
 
 
 @pytest.mark.parametrize("table, stated", [

@@ -27,6 +27,8 @@ from experiments.common.ch01_settings import SPIRAL_POINTS
     ("Hold-out split `validation_fraction=0.9`", "ch01-validation: cannot run: validation fraction 0.9 > 0.5",
      "val-0.9"),
     ("ch01 baseline `epochs=1, 2`", "ch01-baseline: cannot run: epochs takes one value, not 2", "epochs-1-2"),
+    ("Ch01 baseline `batch_size=32,64,128`", "ch01-baseline: cannot run: batch size takes one value, not 3",
+     "batch-32-64-128"),
     ("Ch01 baseline `lr=fast`", "ch01-baseline: cannot run: learning rate 'fast' is not a number", "lr-fast"),
     ("LR sweep `" + ", ".join(f"0.{i:02d}" for i in range(1, 26)) + "`",
      "ch01-lr-sweep: cannot run: learning rates: 25 values (at most 20)", None),
