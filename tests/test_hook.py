@@ -138,3 +138,21 @@ def test_serve_drops_only_mkdocs_dirty_build_warning():
     record = lambda text: logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0, text, (), None)  # noqa: E731
     assert not keep(record("A 'dirty' build is being performed, this will likely lead to inaccurate navigation"))
     assert keep(record("Doc file 'x.md' contains a link to 'y.md' which is not found"))
+
+
+def test_a_generated_page_named_in_korean_is_served_at_its_nfc_address_percent_encoded(tmp_path):
+    """As MkDocs encodes its own page URLs (the sitemap, ``rel=canonical``); a name the file
+    system gave back decomposed (macOS HFS+) is served as the generator named it (NFC)."""
+    import unicodedata
+
+    from mkdocs.structure.files import File, Files
+
+    docs = "generated/concepts/" + unicodedata.normalize("NFD", "은닉층") + ".md"
+    (tmp_path / "docs" / docs).parent.mkdir(parents=True)
+    (tmp_path / "docs" / docs).write_text("# 은닉층\n", encoding="utf-8")
+    site = str(tmp_path / "site")
+    files = load_hook().on_files(Files([File(docs, str(tmp_path / "docs"), site, True)]),
+                                 SimpleNamespace(site_dir=site, use_directory_urls=True))
+    [page] = list(files)
+    assert page.dest_uri == "concepts/은닉층/index.html"
+    assert page.url == "concepts/%EC%9D%80%EB%8B%89%EC%B8%B5/"

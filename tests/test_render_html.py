@@ -107,9 +107,18 @@ def test_a_long_line_of_unmatched_delimiters_is_fast():
     ("generated/experiments/a.md", "generated/experiments/index.md", "../../experiments/"),
     ("generated/timeline.md", "generated/timeline.md#m", "../timeline/#m"),
     ("index.md", "index.md#m", "./#m"),
+    ("generated/glossary.md", "generated/concepts/은닉층.md", "../concepts/%EC%9D%80%EB%8B%89%EC%B8%B5/"),
+    ("generated/concepts/은닉층.md", "generated/glossary.md#은닉층", "../../glossary/#%EC%9D%80%EB%8B%89%EC%B8%B5"),
 ])
 def test_links_between_pages_are_relative_permalinks(from_page, to_path, expected):
+    """A slug in another script is percent-encoded, as MkDocs writes its own links."""
     assert href(from_page, to_path) == expected
+
+
+def test_a_concept_link_percent_encodes_a_korean_slug():
+    line = "은닉층은 입력과 출력 사이의 층"
+    out = inline(line, html.Linker("../../concepts/"), spans_of(line, "은닉층", "은닉층"))
+    assert out.startswith('<a href="../../concepts/%EC%9D%80%EB%8B%89%EC%B8%B5/">은닉층</a>은')
 
 
 @pytest.mark.parametrize("here, prefix", [

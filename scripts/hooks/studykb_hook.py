@@ -13,7 +13,9 @@ import logging
 import os
 import posixpath
 import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import quote as urlquote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -151,9 +153,12 @@ def _remove_built_output_of(removed: tuple[str, ...], config) -> None:
 
 
 def _served_dest(dest_uri: str) -> str:
-    """Where a generated file is served: ``generated/sessions/x/index.html`` -> ``sessions/x/index.html``."""
+    """Where a generated file is served: ``generated/sessions/x/index.html`` -> ``sessions/x/index.html``.
+    NFC, as the generator named it and as its links say, even where the file system gave
+    the name back decomposed (macOS HFS+ stores ``학습률.md`` as NFD)."""
     prefix = GENERATED + "/"
-    return dest_uri[len(prefix):] if dest_uri.startswith(prefix) else dest_uri
+    served = dest_uri[len(prefix):] if dest_uri.startswith(prefix) else dest_uri
+    return unicodedata.normalize("NFC", served)
 
 
 def on_files(files, config):
@@ -191,7 +196,9 @@ def _built_before(path: str, moment: float) -> bool:
 
 
 def _url(dest_uri: str, directory_urls: bool) -> str:
+    """The page's URL, percent-encoded as MkDocs encodes its own (``File.url``): a slug in
+    another script reaches the sitemap and ``rel=canonical`` as a valid URL."""
     folder, name = posixpath.split(dest_uri)
     if directory_urls and name == "index.html":
-        return (folder or ".") + "/"
-    return dest_uri
+        return urlquote((folder or ".") + "/")
+    return urlquote(dest_uri)

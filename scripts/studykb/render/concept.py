@@ -98,8 +98,8 @@ def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
     cards = ctx.cards_by_concept.get(concept.slug, ())
     if not cards:
         return []
-    recall = href(here, page("recall.md"))
-    rows = [f'<li><a href="{recall}#{card.id}">{html.text(card.front)}</a></li>' for card in cards]
+    rows = [f'<li><a href="{href(here, page("recall.md") + "#" + card.id)}">{html.text(card.front)}</a></li>'
+            for card in cards]
     return ["## Recall cards", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 

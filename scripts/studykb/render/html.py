@@ -15,7 +15,9 @@ stays text: an image would be fetched from wherever it points.
 
 Links between generated pages are relative URLs of the permalinks the hook serves
 pages at (``generated/sessions/x.md`` -> ``sessions/x/``), so the site works under
-any sub-path; this assumes ``use_directory_urls`` (MkDocs' default).
+any sub-path; this assumes ``use_directory_urls`` (MkDocs' default). A slug in another
+script is percent-encoded in them, as MkDocs writes its own URLs (``concepts/학습률/`` ->
+``concepts/%ED%95%99%EC%8A%B5%EB%A5%A0/``); browsers show it decoded.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 from ..markup import CodeSpan, code_spans
 from ..model import ConceptSlug, Span
@@ -64,7 +67,7 @@ class Linker:
     def url(self, concept: ConceptSlug | None) -> str | None:
         if self.prefix is None or concept is None or concept == self.exclude:
             return None
-        return f"{self.prefix}{concept}/"
+        return f"{self.prefix}{quote(concept)}/"
 
 
 NO_LINKS = Linker()
@@ -166,10 +169,11 @@ def permalink(docs_path: str) -> str:
 
 def href(from_page: str, to_path: str) -> str:
     """A relative URL from one generated page to a docs-relative path (``#anchor`` kept):
-    up to the site's root, then down to the target, so the site works under any sub-path."""
+    up to the site's root, then down to the target, so the site works under any sub-path;
+    percent-encoded (a page or anchor named in another script)."""
     target, _, anchor = to_path.partition("#")
-    url = "../" * permalink(from_page).count("/") + permalink(target) or "./"
-    return f"{url}#{anchor}" if anchor else url
+    url = "../" * permalink(from_page).count("/") + quote(permalink(target)) or "./"
+    return f"{url}#{quote(anchor)}" if anchor else url
 
 
 def concept_linker(here: str, exclude: ConceptSlug | None = None) -> Linker:
