@@ -102,7 +102,7 @@ def test_10000_sessions_in_one_10mb_file(tmp_path):
 
 def test_path_like_and_colliding_names_get_safe_unique_slugs(tmp_path):
     vocabulary = ("terms:\n  - term: ../../x\n  - term: /abs/path\n  - term: a-b\n  - term: a b\n"
-                  "  - term: '???'\n  - term: '数据'\n")
+                  "  - term: '???'\n  - term: '!!!'\n  - term: '数据'\n")
     log = "## Session: 2026-03-01 10:00 UTC\n- User language: English\n"
     project = make_project(tmp_path, {"ok.md": log})
     (project / "sessions" / "vocabulary.yml").write_text(vocabulary, encoding="utf-8")
@@ -111,7 +111,8 @@ def test_path_like_and_colliding_names_get_safe_unique_slugs(tmp_path):
     slugs = {c.name: c.slug for c in load(Config(root=project)).knowledge.concepts}
     assert slugs["../../x"] == "x" and slugs["/abs/path"] == "abs-path"
     assert {slugs["a-b"], slugs["a b"]} == {"a-b", "a-b-2"}
-    assert slugs["???"].startswith("term-") and slugs["数据"].startswith("term-") and slugs["???"] != slugs["数据"]
+    assert slugs["???"].startswith("term-") and slugs["!!!"].startswith("term-") and slugs["???"] != slugs["!!!"]
+    assert slugs["数据"] == "数据"
     from studykb.write import write_tree
     write_tree(project / "docs", pages, "generated")
     after = {p for p in tmp_path.rglob("*")} - before

@@ -1,0 +1,77 @@
+"""A Korean learner's site in a real browser: a concept named in Korean opens at its
+readable address, and links, glossary anchors and search results lead there.
+
+The site is that of tests/test_korean_site.py (the Korean fixture log and a chapter-5 log
+that defines terms in Korean only), built once and served under ``/studykb/``.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import _env, make_project
+from tests.test_korean_site import logs
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def served_seed_site(tmp_path_factory):
+    """Overrides the seed site for this module's ``tab``s: the Korean logs."""
+    from tests.e2e.server import SubPathServer
+
+    project = make_project(tmp_path_factory.mktemp("korean-served"), logs(), with_results=True)
+    with SubPathServer(project / "site") as server:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                                capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
+        assert result.returncode == 0, result.stderr[-3000:]
+        yield server
+
+
+def address(tab) -> str:
+    """The page's address as the address bar shows it, without the site's sub-path."""
+    return unquote(tab.page.url).removeprefix(tab.site.base_url)
+
+
+def test_a_korean_concept_page_opens_at_its_readable_address(tab):
+    tab.goto("concepts/은닉층/")
+    assert address(tab) == "concepts/은닉층/"
+    expect(tab.page.locator(".md-content h1")).to_have_text("은닉층")
+
+
+def test_the_glossary_links_the_concept_page_and_its_entry_is_found_by_its_anchor(tab):
+    tab.goto("glossary/")
+    tab.page.locator("dt a", has_text="가중치 공유").click()
+    tab.page.wait_for_url(re.compile(r"/concepts/"))
+    assert address(tab) == "concepts/가중치-공유/"
+    tab.page.get_by_role("link", name="Glossary entry").click()
+    tab.page.wait_for_url(re.compile(r"/glossary/#"))
+    assert address(tab) == "glossary/#가중치-공유"
+    assert tab.page.evaluate("document.querySelector(':target')?.id") == "가중치-공유"
+
+
+def test_a_session_page_links_the_korean_concepts_it_defines(tab):
+    tab.goto("sessions/2026-03-20-2000/")
+    tab.page.locator(".md-content a", has_text="은닉층").first.click()
+    tab.page.wait_for_url(re.compile(r"/concepts/"))
+    assert address(tab) == "concepts/은닉층/"
+    expect(tab.page.locator(".md-content h1")).to_have_text("은닉층")
+
+
+def test_a_search_result_leads_to_the_korean_concept_page(tab):
+    tab.goto("")
+    tab.page.keyboard.press("/")
+    tab.page.keyboard.type("은닉층")
+    tab.page.wait_for_function("q => document.querySelector('[data-studykb-search]')"
+                               ".getAttribute('data-studykb-searched') === q", arg="은닉층")
+    first = tab.page.locator(".md-search-result__item a.md-search-result__link").first
+    assert unquote(first.get_attribute("href")).endswith("concepts/은닉층/")
+    first.click()
+    tab.page.wait_for_url(re.compile(r"/concepts/"))
+    assert address(tab) == "concepts/은닉층/"
+    expect(tab.page.locator(".md-content")).to_contain_text("hidden layer")
