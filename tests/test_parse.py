@@ -33,6 +33,8 @@ def one_block(body_line: str):
     (" - Q/A: User guessed 'data quality'.", QA("User guessed 'data quality'.", None, 1)),
     ("- Q/A: When model performs badly, choose **1**.", QA("When model performs badly, choose **1**.", None)),
     ("    - Q&A: indented deeper", QA("indented deeper", None, 4)),
+    ("**Q&A:**", Section("Q&A", SectionKind.OTHER, None)),  # a Q/A label alone names a part
+    ("- Q/A:", Section("Q/A", SectionKind.OTHER, None)),
     ("Free text with `code`.", Note("Free text with `code`.", None)),
 ])
 def test_single_line_records(line, expected):

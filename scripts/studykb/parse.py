@@ -215,7 +215,7 @@ def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_a
     if text[:1] not in labels.quiz_starts:
         return False
     qa = labels.qa_line_re.match(text)
-    if qa:
+    if qa and qa["text"].strip():  # ``**Q&A:**`` alone names a part, as ``**Quiz:**`` does
         text = qa["text"].strip()
         entry.interrupt(QA(text, source, indent, *(labels.split_quiz(text) or ("", ""))))
         return True

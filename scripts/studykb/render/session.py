@@ -28,25 +28,44 @@ def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = ctx.linker(here)
     timelog = session.timelog.source if session.timelog else None
+    blocks = [b for b in session.blocks if b.source != timelog]
+    parts = _parts(blocks)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
            html.block(html.title("Session " + html.text(session.title)) + "\n" + _facts(session, ctx, here)), ""]
-    for kind, heading in REVIEW:
-        blocks = [b for b in session.blocks if _part(b) is kind and kind is not SectionKind.OTHER]
-        if blocks:
-            out += [f"## {heading}", "", html.block(_blocks(blocks, linker, here, ctx)), ""]
-    rest = [b for b in session.blocks if _part(b) is SectionKind.OTHER and b.source != timelog]
-    if rest:
-        out += ["## Everything else in the entry", "", html.block(_blocks(rest, linker, here, ctx)), ""]
+    for kind, heading in (*REVIEW, (SectionKind.OTHER, "Everything else in the entry")):
+        shown = [b for b, part in zip(blocks, parts) if part is kind]
+        if shown:
+            out += [f"## {heading}", "", html.block(_blocks(shown, linker, here, ctx)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
+def _parts(blocks: list) -> list[SectionKind | None]:
+    """Which part of the page each block of the entry belongs to: its section's kind, None
+    for Q/A; a part's name that holds nothing but Q/A lines (``### Quiz``) goes with them."""
+    return [None if _names_only_qa(blocks, i) else _part(block) for i, block in enumerate(blocks)]
+
+
 def _part(block) -> SectionKind | None:
-    """Which part of the page a block of the entry belongs to: its section's kind, None for Q/A."""
     if isinstance(block, QA):
         return None
     if isinstance(block, Section) and block.kind in {kind for kind, _ in REVIEW}:
         return block.kind
     return SectionKind.OTHER
+
+
+def _names_only_qa(blocks: list, i: int) -> bool:
+    """Whether ``blocks[i]`` names a part whose lines are all Q/A (``### Quiz`` or a line
+    ``Quiz:``, then ``Q1. ...`` and ``A1. ...``). Parse ends a section at each Q/A line
+    and leaves it empty; items after the Q/A lines go on the part as a section without a name."""
+    block = blocks[i]
+    named = isinstance(block, Section) and block.name and not block.items
+    if not (named or isinstance(block, Note) and block.text.endswith((":", "："))):
+        return False
+    j = i + 1
+    while j < len(blocks) and isinstance(blocks[j], QA):
+        j += 1
+    after = blocks[j] if j < len(blocks) else None
+    return j > i + 1 and not (isinstance(after, Section) and not after.name)
 
 
 def _blocks(blocks: list, linker: Linker, here: str, ctx: Context) -> str:

@@ -1,0 +1,91 @@
+"""A session page, log text in, page out: through parse, link and render as the site makes it."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from studykb.labels import default_labels
+from studykb.link import link
+from studykb.model import Knowledge
+from studykb.parse import parse_log
+from studykb.render.context import make_context
+from studykb.render.session import render_session
+from studykb.sources import LogText
+from studykb.vocabulary import build_lexicon
+from tests.conftest import readable, visible_text
+
+HEADER = "## Session: 2026-03-05 09:00:00 KST"
+
+
+def built(body: str) -> tuple[Knowledge, str]:
+    """The knowledge of a one-session log, and that session's page."""
+    log, _ = parse_log(LogText("sessions/log.md", (HEADER, *body.splitlines())), default_labels())
+    knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
+    return knowledge, render_session(knowledge.sessions[0], make_context(knowledge, {}))
+
+
+def parts(page: str) -> dict[str, str]:
+    """The page's parts by our heading (``Questions and answers``), each its HTML."""
+    pieces = re.split(r"^## (.+)$", page, flags=re.MULTILINE)
+    return dict(zip(pieces[1::2], pieces[2::2]))
+
+
+def assert_every_line_shown(body: str, page: str) -> None:
+    shown = visible_text(page)
+    for line in filter(str.strip, body.splitlines()):
+        wanted = readable(re.sub(r"^\s{0,3}#{1,6}\s+", "", line))
+        assert " ".join(wanted.split()) in shown, f"{line!r} is not on the page"
+
+
+# --- a part that holds only Q/A lines --------------------------------------------------
+
+QUIZZES = [
+    pytest.param("### Quiz\n**Q:** What does softmax do? **A:** turns scores into probabilities",
+                 "Quiz:", [("What does softmax do?", "turns scores into probabilities")], id="### Quiz"),
+    pytest.param("### Q&A\nQ1. What is an epoch?\nA1. One pass over the data.",
+                 "Q&amp;A:", [("What is an epoch?", "One pass over the data.")], id="### Q&A"),
+    pytest.param("### 퀴즈\n질문: 소프트맥스는 무엇을 하나요?\n답: 점수를 확률로 바꾼다",
+                 "퀴즈:", [("소프트맥스는 무엇을 하나요?", "점수를 확률로 바꾼다")], id="### 퀴즈"),
+    pytest.param("**Quiz:**\n**Q:** What does softmax do? **A:** turns scores into probabilities\n"
+                 "Q2. What is an epoch?\nA2. One pass.",
+                 "Quiz:", [("What does softmax do?", "turns scores into probabilities"),
+                           ("What is an epoch?", "One pass.")], id="**Quiz:**"),
+    pytest.param("**Q&A:**\n- Q: What is an epoch? A: one pass over the data",
+                 "Q&amp;A:", [("What is an epoch?", "one pass over the data")], id="**Q&A:**"),
+    pytest.param("- Quiz:\n  - Q1. What is an epoch?\n  - A1. One pass over the data.",
+                 "Quiz:", [("What is an epoch?", "One pass over the data.")], id="- Quiz:"),
+    pytest.param("Quiz:\nQ1. What is an epoch?\nA1. One pass over the data.",
+                 "Quiz:", [("What is an epoch?", "One pass over the data.")], id="Quiz:"),
+]
+
+
+@pytest.mark.parametrize("body, label, cards", QUIZZES)
+def test_a_quiz_part_shows_under_its_own_name_with_its_questions(body, label, cards):
+    knowledge, page = built("- Topics covered:\n- softmax\n" + body)
+    shown = parts(page)
+    assert "Everything else in the entry" not in shown  # the quiz's name is not left alone there
+    qa = shown["Questions and answers"]
+    assert qa.index(label) < qa.index("<ul>")  # the name, then its lines
+    assert qa.count("<li><strong>Q/A:</strong>") == len(body.splitlines()) - 1
+    assert "<strong>Q/A:</strong> </li>" not in qa
+    assert [(c.front, c.back) for c in knowledge.cards if c.kind == "qa"] == cards
+    assert_every_line_shown(body, page)
+
+
+def test_a_quiz_part_that_goes_on_after_its_questions_keeps_its_name_with_the_rest():
+    body = "### Quiz\nQ1. What is an epoch?\nA1. One pass over the data.\nA harder one next time."
+    _, page = built(body)
+    shown = parts(page)
+    assert "Quiz:" not in shown["Questions and answers"]
+    rest = shown["Everything else in the entry"]
+    assert rest.index("Quiz:") < rest.index("A harder one next time.")
+    assert_every_line_shown(body, page)
+
+
+def test_q_and_a_lines_under_another_part_name_stay_where_they_were():
+    body = "### What I learned\n- a softmax turns scores into probabilities\n**Q:** Why? **A:** Because."
+    _, page = built(body)
+    shown = parts(page)
+    assert "What I learned:" in shown["What you learned"]
+    assert "What I learned:" not in shown["Questions and answers"]
