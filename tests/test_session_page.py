@@ -16,6 +16,7 @@ from studykb.vocabulary import build_lexicon
 from tests.conftest import readable, visible_text
 
 HEADER = "## Session: 2026-03-05 09:00:00 KST"
+FACTS_RE = re.compile(r'<p class="studykb-facts">(?P<facts>.*?)<br>')
 
 
 def built(body: str) -> tuple[Knowledge, str]:
@@ -29,6 +30,11 @@ def parts(page: str) -> dict[str, str]:
     """The page's parts by our heading (``Questions and answers``), each its HTML."""
     pieces = re.split(r"^## (.+)$", page, flags=re.MULTILINE)
     return dict(zip(pieces[1::2], pieces[2::2]))
+
+
+def time_fact(page: str) -> str:
+    """What the facts line says of the session's time (HTML): its second fact."""
+    return FACTS_RE.search(page)["facts"].split(" · ")[1]
 
 
 def assert_every_line_shown(body: str, page: str) -> None:
@@ -89,3 +95,43 @@ def test_q_and_a_lines_under_another_part_name_stay_where_they_were():
     shown = parts(page)
     assert "What I learned:" in shown["What you learned"]
     assert "What I learned:" not in shown["Questions and answers"]
+
+
+# --- a time log written as separate fields ----------------------------------------------
+
+TIME_LOGS = [  # what the lines say together, as the facts line shows it
+    pytest.param("- Start: 14:05\n- End: 15:10", "14:05–15:10 (1 h 05 min)", id="bullets"),
+    pytest.param("**Start:** 14:05\n**End:** 15:10", "14:05–15:10 (1 h 05 min)", id="bold labels"),
+    pytest.param("시작: 14:05\n종료: 15:10", "14:05–15:10 (1 h 05 min)", id="Korean"),
+    pytest.param("- Start: 14:05\n- End: 15:10\n- Duration: 60 min", "14:05–15:10 (1 h 00 min)",
+                 id="the duration said wins"),
+    pytest.param("**Start:** 23:30\n**End:** 00:40", "23:30–00:40 (1 h 10 min)", id="across midnight"),
+    pytest.param("- Start: 14:05\n- Duration: 50 min", "14:05–? (50 min)", id="start and duration"),
+    pytest.param("- Start: 14:05\n- End: soon", "14:05–?", id="no readable end"),
+    pytest.param("- Start: soon\n- End: later", "time not readable", id="nothing readable"),
+    pytest.param("### Time log\n- 14:05-15:10", "14:05–15:10 (1 h 05 min)", id="a time log part"),
+]
+
+
+@pytest.mark.parametrize("body, fact", TIME_LOGS)
+def test_a_time_log_of_several_lines_reads_as_one_fact_and_its_lines_stay_in_the_entry(body, fact):
+    _, page = built(body)
+    assert time_fact(page) == fact
+    rest = parts(page)["Everything else in the entry"]
+    for line in body.splitlines():
+        assert readable(line.lstrip("# ")) in visible_text(rest)
+    assert_every_line_shown(body, page)
+
+
+@pytest.mark.parametrize("body, fact", [
+    ("- Time: 14:05–15:10", "Time: 14:05–15:10 (1 h 05 min)"),
+    ("**Time:** 1h 20m", "Time: 1h 20m (1 h 20 min)"),
+    ("- Time log (today): Start ~14:28 KST | End 15:03 KST | Duration ~35 minutes",
+     "Time log (today): Start ~14:28 KST | End 15:03 KST | Duration ~35 minutes (35 min)"),
+    ("- Start: 14:05", "Start: 14:05"),
+])
+def test_a_time_log_of_one_line_is_shown_as_written_once(body, fact):
+    _, page = built(body)
+    assert time_fact(page) == fact
+    assert "Everything else in the entry" not in parts(page)
+    assert_every_line_shown(body, page)

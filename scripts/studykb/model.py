@@ -105,10 +105,14 @@ Block = Union[Field, Section, QA, Note, CodeBlock, Table]
 
 @dataclass(frozen=True, slots=True)
 class TimeLog:
+    """What a session says about its time, read from one line or several (``Start``,
+    ``End``, ``Duration`` each on its own): ``source`` is the first, ``sources`` all of them."""
+
     start: str | None
     end: str | None
     minutes: int | None
     source: Source
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

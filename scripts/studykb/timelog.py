@@ -48,18 +48,19 @@ def read_timelog(pieces: list[Piece], diagnostics: list[Diagnostic], labels: Lab
         start, end = start or said[0], end or said[1]
         minutes = said[2] if minutes is None else minutes
     first = pieces[0].source
+    sources = tuple(piece.source for piece in pieces)
     if minutes is not None and minutes > MAX_MINUTES:
         diagnostics.append(warning(first.path, first.line,
                                    f"time log duration of {minutes:.6g} minutes is more than a day; not counted"
                                    .replace("inf minutes", "over 1e308 minutes")))
-        return TimeLog(start, end, None, first)
+        return TimeLog(start, end, None, first, sources)
     if minutes is None and start and end:
         minutes = minutes_between(start, end)
     if minutes is None:
         written = " | ".join(piece.text for piece in pieces)
         diagnostics.append(warning(first.path, first.line,
                                    f"time log without a readable duration or start/end: {written!r}"))
-    return TimeLog(start, end, None if minutes is None else round(minutes), first)
+    return TimeLog(start, end, None if minutes is None else round(minutes), first, sources)
 
 
 def _read_piece(piece: Piece, labels: Labels) -> tuple[str | None, str | None, float | None]:

@@ -9,7 +9,7 @@ block from the log is escaped text in ``<pre><code>``.
 from __future__ import annotations
 
 
-from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Source, Span, Table
+from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Source, Span, Table, TimeLog
 from . import html
 from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
@@ -27,8 +27,8 @@ REVIEW = ((SectionKind.LEARNED, "What you learned"), (SectionKind.WATCHLIST, "Wa
 def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = ctx.linker(here)
-    timelog = session.timelog.source if session.timelog else None
-    blocks = [b for b in session.blocks if b.source != timelog]
+    written = _written_time_log(session)  # shown in the facts, as written
+    blocks = [b for b in session.blocks if b is not written]
     parts = _parts(blocks)
     out = [front_matter(title=f"Session {session.title}", description=_description(session)),
            html.block(html.title("Session " + html.text(session.title)) + "\n" + _facts(session, ctx, here)), ""]
@@ -114,13 +114,26 @@ def _facts(session: Session, ctx: Context, here: str) -> str:
 
 
 def _time_log(session: Session, ctx: Context, here: str) -> str:
-    """The time log line as the log wrote it, with the minutes read from it."""
+    """The time log: its one line as the log wrote it, with the minutes read from it; read
+    from several lines (``Start``, ``End``, ``Duration``) or a part's items, what they say
+    together (``14:05–15:10 (1 h 05 min)``), those lines staying in the entry below."""
     log = session.timelog
     if log is None:
         return "time not logged"
-    line = next((b for b in session.blocks if b.source == log.source and isinstance(b, Field)), None)
-    written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_times(session))
-    return f"{written} ({html.text(minutes(log.minutes))})" if log.minutes is not None else written
+    line = _written_time_log(session)
+    written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_span(log))
+    if log.minutes is None:
+        return written or "time not readable"
+    took = html.text(minutes(log.minutes))
+    return f"{written} ({took})" if written else took
+
+
+def _written_time_log(session: Session) -> Field | None:
+    """The field that is the whole time log, if one is."""
+    log = session.timelog
+    if log is None or len(log.sources) > 1:
+        return None
+    return next((b for b in session.blocks if b.source == log.source and isinstance(b, Field)), None)
 
 
 def _started(session: Session) -> str:
@@ -130,12 +143,9 @@ def _started(session: Session) -> str:
     return f"{clock(session.started)}{zone} ({utc_offset(session.utc_offset)})"
 
 
-def _times(session: Session) -> str:
-    log = session.timelog
-    if log is None:
-        return "not logged"
-    span = f"{log.start or '?'}–{log.end or '?'}, " if (log.start or log.end) else ""
-    return f"{span}{minutes(log.minutes)}"
+def _span(log: TimeLog) -> str:
+    """``14:05–15:10``, ``14:05–?``, or "" when neither start nor end was read."""
+    return f"{log.start or '?'}–{log.end or '?'}" if (log.start or log.end) else ""
 
 
 def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> str:
