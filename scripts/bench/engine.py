@@ -55,9 +55,9 @@ def build(project: Path) -> dict:
 
 def _phases(launched: float, stamps: dict) -> dict:
     """Seconds of: start-up and config, our hook, other plugins and file collection,
-    reading and rendering pages, writing pages (``on_post_build``)."""
-    names = ["startup", "hook", "files", "render", "write"]
-    marks = [launched] + [stamps.get(k) for k in ("config", "generated", "files", "rendered", "written")]
+    reading and rendering pages, writing pages, the search index (``on_post_build``)."""
+    names = ["startup", "hook", "files", "render", "write", "search"]
+    marks = [launched] + [stamps.get(k) for k in ("config", "generated", "files", "rendered", "pages", "written")]
     if None in marks:
         return {}
     return {name: marks[i + 1] - marks[i] for i, name in enumerate(names)}

@@ -26,13 +26,17 @@ def make_project(dest: Path, sessions: int, seed: int = 0) -> Path:
     shutil.copytree(ROOT / "scripts" / "hooks", dest / "scripts" / "hooks")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "experiments" / "results").mkdir(parents=True)
-    for role in ("before", "after"):
-        shutil.copy(TIMING_HOOK, dest / "scripts" / "hooks" / f"{role}.py")
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    timed = "hooks:\n  - scripts/hooks/before.py\n  - scripts/hooks/after.py\n"
-    (dest / "mkdocs.yml").write_text(config.replace("hooks:\n", timed, 1), "utf-8")
+    add_timing_hooks(dest, (ROOT / "mkdocs.yml").read_text("utf-8"))
     write_logs(dest / "sessions", sessions, seed)
     return dest
+
+
+def add_timing_hooks(dest: Path, config: str) -> None:
+    """``config`` written as ``dest``'s mkdocs.yml with the timing hooks around the others."""
+    for role in ("before", "after"):
+        shutil.copy(TIMING_HOOK, dest / "scripts" / "hooks" / f"{role}.py")
+    timed = "hooks:\n  - scripts/hooks/before.py\n  - scripts/hooks/after.py\n"
+    (dest / "mkdocs.yml").write_text(config.replace("hooks:\n", timed, 1), "utf-8")
 
 
 def make_plain_project(dest: Path, source: Path) -> Path:

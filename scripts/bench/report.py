@@ -96,6 +96,11 @@ def targets(results: dict) -> list[dict]:
         add(f"cold build of {compare['sessions']:,} sessions at most 1.15x that of {compare['ref']} "
             f"(alternating builds, median of {compare['rounds']})",
             f"{m['after']:.1f} s vs {m['before']:.1f} s: x{compare['ratio']:.2f}", compare["ratio"] <= 1.15)
+        if "without_search_index" in compare:
+            w = compare["without_search_index"]
+            add("for comparison: the same builds less this tree's search-index step (Pagefind, run after the "
+                f"pages; {compare['ref']}'s Material search index is built with its pages and stays in its figure)",
+                f"{w['after']:.1f} s vs {w['before']:.1f} s: x{compare['ratio_without_search_index']:.2f}", REFERENCE)
     size_growth = _per_session_growth(table, "site_mib", 100)
     listing = [p for size in results["sizes"] if size["sessions"] >= 100 for p in size["build"]["pages_listing_everything"]]
     add("site size linear in sessions (MiB per session at most 1.5x the 100-session figure)",
@@ -199,9 +204,10 @@ def page(results: dict, plot_name: str, json_name: str) -> str:
         "",
         "Where the whole build's time goes (seconds, from the timing hooks):",
         "",
-        markdown_table(["sessions", "start-up", "our hook", "files", "read and render pages", "write pages"],
+        markdown_table(["sessions", "start-up", "our hook", "files", "read and render pages", "write pages",
+                        "search index"],
                        [[f"{s['sessions']:,}"] + [f"{s['build']['phases_s'].get(k, 0):.2f}" for k in
-                                                  ("startup", "hook", "files", "render", "write")]
+                                                  ("startup", "hook", "files", "render", "write", "search")]
                         for s in results["sizes"]]),
         "",
         "## Targets",

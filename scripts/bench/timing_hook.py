@@ -2,7 +2,9 @@
 
 ``before`` runs ahead of every other ``on_config`` (priority 101), ``after`` right
 after the studykb hook (priority 99, ahead of macros at 0), so the gap between
-their stamps is the generator's own time inside the build. ``$BENCH_STAMPS``
+their stamps is the generator's own time inside the build. At the end, ``before``
+stamps ahead of the studykb hook's ``on_post_build`` (priority -80, the hook's is -90)
+and ``after`` behind it, so the gap is the search index's time. ``$BENCH_STAMPS``
 names the JSON file written at the end of the build.
 """
 import json
@@ -28,6 +30,10 @@ if ROLE == "before":
     def on_config(config):
         _stamp("config")
         return config
+
+    @event_priority(-80)
+    def on_post_build(config):
+        _stamp("pages")
 else:
     @event_priority(99)
     def on_config(config):
