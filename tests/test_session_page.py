@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from studykb.labels import default_labels
+from studykb.labels import shipped_labels
 from studykb.link import link
 from studykb.model import Knowledge
 from studykb.parse import parse_log
@@ -21,7 +21,7 @@ FACTS_RE = re.compile(r'<p class="studykb-facts">(?P<facts>.*?)<br>')
 
 def built(body: str) -> tuple[Knowledge, str]:
     """The knowledge of a one-session log, and that session's page."""
-    log, _ = parse_log(LogText("sessions/log.md", (HEADER, *body.splitlines())), default_labels())
+    log, _ = parse_log(LogText("sessions/log.md", (HEADER, *body.splitlines())), shipped_labels())
     knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
     return knowledge, render_session(knowledge.sessions[0], make_context(knowledge, {}))
 
