@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from studykb import pipeline
+from studykb.render import memo
 from studykb.config import Config
 from tests.conftest import ROOT, make_project
 
@@ -158,22 +159,35 @@ def generated_pages(root) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): p.read_text("utf-8") for p in folder.rglob("*.md")}
 
 
-def test_a_rebuild_renders_only_the_session_pages_whose_inputs_changed(tmp_path):
+def counting_renders(monkeypatch) -> list[str]:
+    """The sessions whose pages are rendered, in order."""
+    rendered: list[str] = []
+    real = memo.render_session
+
+    def render_session(session, ctx):
+        rendered.append(session.id)
+        return real(session, ctx)
+
+    monkeypatch.setattr(memo, "render_session", render_session)
+    return rendered
+
+
+def test_a_rebuild_renders_only_the_session_pages_whose_inputs_changed(tmp_path, monkeypatch):
     root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS})
     cache = pipeline.BuildCache()
     pipeline.generate(Config(root=root), cache)
     log = root / "sessions" / "log.md"
     log.write_text(log.read_text("utf-8").replace("on day 4", "on day 4, checked twice"), "utf-8")
-    cache.pages.hits = 0
+    rendered = counting_renders(monkeypatch)
     pipeline.generate(Config(root=root), cache)
-    assert cache.pages.hits == 6  # the edited session alone was rendered again
+    assert rendered == ["2026-03-04-1000"]  # the edited session alone was rendered again
     memoised = generated_pages(root)
     pipeline.generate(Config(root=root))  # from nothing
     assert generated_pages(root) == memoised
     assert "checked twice" in memoised["sessions/2026-03-04-1000.md"]
 
 
-def test_a_new_concept_renders_the_session_pages_that_mention_it_again(tmp_path):
+def test_a_new_concept_renders_the_session_pages_that_mention_it_again(tmp_path, monkeypatch):
     """A concept defined anywhere can turn plain words on any page into a link: the pages
     whose lines now name it are rendered again (their mentions changed), and only those."""
     root = make_project(tmp_path, {"log.md": "# Log\n" + SESSIONS.replace("on day 1", "on day 1 with a blorp")})
@@ -183,9 +197,9 @@ def test_a_new_concept_renders_the_session_pages_that_mention_it_again(tmp_path)
     log = root / "sessions" / "log.md"
     log.write_text(log.read_text("utf-8").replace("- epoch and `batch size` on day 7",
                                                   "- `blorp` is a made-up unit of work"), "utf-8")
-    cache.pages.hits = 0
+    rendered = counting_renders(monkeypatch)
     pipeline.generate(Config(root=root), cache)
-    assert cache.pages.hits == 5  # all but the defining session and the one whose plain words name it
+    assert sorted(rendered) == ["2026-03-01-1000", "2026-03-07-1000"]  # the one whose plain words name it, and the defining one
     memoised = generated_pages(root)
     assert '<a href="../../concepts/blorp/">blorp</a>' in memoised["sessions/2026-03-01-1000.md"]
     pipeline.generate(Config(root=root))  # from nothing

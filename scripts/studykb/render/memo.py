@@ -19,13 +19,11 @@ from .session import render_session
 @dataclass
 class PageMemo:
     pages: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # session id -> (key, page)
-    hits: int = 0
 
     def session_page(self, session: Session, ctx: Context) -> str:
         key = _session_key(session, ctx)
         kept = self.pages.get(session.id)
         if kept is not None and kept[0] == key:
-            self.hits += 1
             return kept[1]
         page = render_session(session, ctx)
         self.pages[session.id] = (key, page)
