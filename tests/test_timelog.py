@@ -1,11 +1,20 @@
-"""``Time log (today): Start ~14:28 KST | End 15:03 KST | Duration ~35 minutes``."""
+"""A session's time log, its lines in, start, end, minutes and diagnostics out.
+
+A clock range is the time log; a duration on its line is the session's total only when
+the line states it as one (named ``Duration``/``Total``/``총``/``합계``, or alone in its
+parentheses); a break noted beside it is taken off; a note's duration is not counted.
+"""
 from __future__ import annotations
 
 import pytest
 
 from studykb.labels import shipped_labels
 from studykb.model import Source
+from studykb.parse import parse_log
+from studykb.sources import LogText
 from studykb.timelog import Piece, read_timelog
+
+HEADER = "## Session: 2026-03-05 20:00 KST"
 
 
 @pytest.mark.parametrize("value, start, end, minutes", [
@@ -23,3 +32,87 @@ def test_time_log(value, start, end, minutes):
     log = read_timelog([Piece("time", value, Source("s.md", 3))], problems, shipped_labels())
     assert (log.start, log.end, log.minutes) == (start, end, minutes)
     assert bool(problems) is (minutes is None)
+
+
+def read(body: str):
+    """The time log of a one-session log whose body is ``body`` (line 2 on), and the
+    diagnostics about it."""
+    log, problems = parse_log(LogText("s.md", (HEADER, *body.splitlines())), shipped_labels())
+    times = log.entries[0].timelog
+    said = (times.start, times.end, times.minutes) if times else None
+    return said, [str(p) for p in problems]
+
+
+def info_line(line, said, start, end, whole):
+    return f"s.md:{line}: info: time log says {said} min but {start}–{end} is {whole} min; counted {said}"
+
+
+ONE_LINE = [
+    # the range is the time log
+    pytest.param("- Time: 14:00~15:30", ("14:00", "15:30", 90), [], id="a range"),
+    pytest.param("- 소요 시간: 23:20~00:35", ("23:20", "00:35", 75), [], id="a range past midnight"),
+    pytest.param("**Time:** 22:15 to 00:05 (KST)", ("22:15", "00:05", 110), [], id="a range and its zone"),
+    # a total the line states: named, or alone in its parentheses
+    pytest.param("- Time: 19:40–21:05 (1h25m)", ("19:40", "21:05", 85), [], id="total in parentheses"),
+    pytest.param("- 공부 시간: 09:10~10:40 (약 1시간 30분)", ("09:10", "10:40", 90), [], id="Korean total"),
+    pytest.param("- Time log (today): Start ~14:28 KST | End 15:03 KST | Duration ~35 minutes",
+                 ("14:28", "15:03", 35), [], id="start, end and duration"),
+    pytest.param("- 시간 기록: 시작 20:10 | 종료 21:00 | 약 50분", ("20:10", "21:00", 50), [], id="Korean fields"),
+    pytest.param("- Time: 13:00-14:30 (total 80 min)", ("13:00", "14:30", 80),
+                 [info_line(2, 80, "13:00", "14:30", 90)], id="a named total that disagrees"),
+    pytest.param("- 학습 시간: 20:00~21:00 (총 90분)", ("20:00", "21:00", 90),
+                 [info_line(2, 90, "20:00", "21:00", 60)], id="총, disagreeing"),
+    pytest.param("- Time log: Start 09:00 | End 10:10 | Duration 30 min", ("09:00", "10:10", 30),
+                 [info_line(2, 30, "09:00", "10:10", 70)], id="a duration field that disagrees"),
+    pytest.param("- Time: 10:00-11:02 (about 60 min)", ("10:00", "11:02", 60), [], id="a few minutes off agree"),
+    # a break is taken off the range
+    pytest.param("- 소요 시간: 20:30~22:00 (중간에 15분 쉼)", ("20:30", "22:00", 75), [], id="Korean break"),
+    pytest.param("- Time: 18:30-20:00 (had a 20 minute pause for dinner)", ("18:30", "20:00", 70), [],
+                 id="a pause"),
+    pytest.param("- Time: 07:00 - 08:30, coffee break 10 min", ("07:00", "08:30", 80), [], id="break after a comma"),
+    pytest.param("- 공부 시간: 13:00~15:00 (휴식 20분)", ("13:00", "15:00", 100), [], id="휴식"),
+    pytest.param("- 学習時間: 09:00～10:30（休憩10分）", ("09:00", "10:30", 80), [], id="Japanese break"),
+    pytest.param("- Time: 21:00–22:00 (total 60 min, incl. a 10 min break)", ("21:00", "22:00", 60), [],
+                 id="a total with its break: the total counts"),
+    # a duration in a note is not the session's total
+    pytest.param("- Time: 16:00–17:00 (spent maybe 10 min of it installing numpy)", ("16:00", "17:00", 60), [],
+                 id="a note"),
+    pytest.param("- 시간: 10:00~11:20 (그중 20분은 환경 설정)", ("10:00", "11:20", 80), [], id="Korean note"),
+    # no range: the duration is all there is
+    pytest.param("- 소요 시간: 약 50분", (None, None, 50), [], id="약 50분"),
+    pytest.param("- 소요 시간: 1시간 40분", (None, None, 100), [], id="1시간 40분"),
+    pytest.param("- Time: 45 min (short one, tired)", (None, None, 45), [], id="a duration and a remark"),
+    pytest.param("- Time: roughly 2 h", (None, None, 120), [], id="roughly"),
+]
+
+
+@pytest.mark.parametrize("body, said, problems", ONE_LINE)
+def test_a_time_log_of_one_line(body, said, problems):
+    assert read(body) == (said, problems)
+
+
+SEVERAL_LINES = [
+    pytest.param("- Start: 14:05\n- End: 15:10\n- Duration: 65 min", ("14:05", "15:10", 65), [],
+                 id="start, end and duration fields"),
+    pytest.param("**Start:** 23:30\n**End:** 00:40", ("23:30", "00:40", 70), [], id="past midnight"),
+    pytest.param("시작: 19:00\n종료: 20:45\n합계: 1시간 30분", ("19:00", "20:45", 90),
+                 [info_line(4, 90, "19:00", "20:45", 105)], id="Korean total that disagrees"),
+    pytest.param("### Time log\n- 14:00–15:30\n- took a 10 min break", ("14:00", "15:30", 80), [],
+                 id="a break on a line of its own"),
+    pytest.param("- Time: 21:10 - 22:30\n- learned things\n- Time log: Start 22:00 | End 23:45 | Duration 1h45m",
+                 ("21:10", "22:30", 80),
+                 ["s.md:4: warning: a second time log for one session, not counted: "
+                  "'Start 22:00 | End 23:45 | Duration 1h45m'; counted the one on line 2 "
+                  "(does a session header belong above this line?)"], id="two time logs: the first counts"),
+    pytest.param("- 소요 시간: 약 40분\n- 시간: 1시간", (None, None, 40),
+                 ["s.md:3: warning: a second time log for one session, not counted: '1시간'; counted the one on "
+                  "line 2 (does a session header belong above this line?)"], id="two Korean durations"),
+    pytest.param("- Start: 10:00\n- End: 11:00\n- Start: 12:00", ("10:00", "11:00", 60),
+                 ["s.md:4: warning: a second time log for one session, not counted: '12:00'; counted the one on "
+                  "line 2 (does a session header belong above this line?)"], id="a second start"),
+]
+
+
+@pytest.mark.parametrize("body, said, problems", SEVERAL_LINES)
+def test_a_time_log_of_several_lines(body, said, problems):
+    assert read(body) == (said, problems)

@@ -3,28 +3,45 @@
 The shapes read: ``Start ~14:28 KST | End 15:03 KST | Duration ~35 minutes``,
 ``09:00–10:10 (KST)``, ``1h 20m``, ``약 50분``, ``1시간 20분``, ``50分``, a start and
 an end in fields of their own (``**Start:** 23:30``, ``**End:** 00:40``), across midnight.
+
+A clock range is the time log and its minutes come from the range. A duration beside it
+is the session's total only when the line states it as one: named (``Duration``,
+``Total``, ``총``, ``합계``) or alone in its clause (``19:40–21:05 (1h25m)``). A duration
+in a note (``(about 5 min of that was setup)``) is not; one that is a break
+(``(중간에 15분 쉼)``, ``took a 10 min break``) is taken off the range.
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from .diagnostics import Diagnostic, warning
+from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
-from .model import Field, Source, TimeLog
+from .model import Source, TimeLog
 
 # ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``).
 CLOCK = r"(\d{1,2})(?:[:：]|h(?=\d{2}(?![\dm])))(\d{2})"
 CLOCK_RE = re.compile(CLOCK)
 RANGE_RE = re.compile(rf"{CLOCK}\s*(?:[-–—~〜～]|to|until|till|→|->|부터|から|到|至)\s*~?\s*{CLOCK}", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"[|;,]")
+# A line's clauses: its chunks between separators, and what its parentheses hold.
+CLAUSE_RE = re.compile(r"[|;,()（）\[\]]")
 HOURS = r"hours|hour|hrs|hr|h|시간|時間|小时|小時|個小時|个小时"
 MINUTES = r"minutes|minute|mins|min|m|분|分钟|分鐘|分"
 DURATION_RE = re.compile(
     rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?:{HOURS})(?![a-z]))?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:{MINUTES})(?![a-z]))?",
     re.IGNORECASE)
+# Words that leave a duration alone in its clause: ``약 50분``, ``about 85 min in total``.
+APPROXIMATELY = frozenset(
+    "about around approx approximately roughly ca circa almost nearly some in all 약 대략 정도 쯤 가량 "
+    "約 约 大约 大概 左右 ほど 程度 くらい ぐらい".split())
+BREAK_RE = re.compile(r"(?<![a-z])(?:breaks?|pause[sd]?|rested|interrupted|interruptions?)(?![a-z])"
+                      r"|쉼|쉬었|쉬는|쉬고|휴식|休憩|休息|中断", re.IGNORECASE)
+WORD_RE = re.compile(r"[^\W\d_]+")
 # A sitting longer than a day is a slip of the keyboard; counted, it would swamp the study time.
 MAX_MINUTES = 24 * 60
+# A stated total this close to its clock range agrees with it (``~35 minutes`` for 35).
+AGREES_WITHIN = 5
 
 
 class Piece(NamedTuple):
@@ -36,63 +53,169 @@ class Piece(NamedTuple):
     source: Source
 
 
+class Reading(NamedTuple):
+    """What one piece says: a start, an end, the total it states, and the breaks it notes."""
+
+    start: str | None = None
+    end: str | None = None
+    total: float | None = None
+    breaks: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        """Whether it is a time log by itself: a total, or a start and an end."""
+        return self.total is not None or bool(self.start and self.end)
+
+
 def read_timelog(pieces: list[Piece], diagnostics: list[Diagnostic], labels: Labels) -> TimeLog | None:
-    """The pieces of one session, read together: the first start, end and duration said
-    win; without a duration, the minutes from start to end. None when nothing was said."""
+    """The pieces of one session, read together: a start, an end and a total said on
+    different lines make one time log; a second whole time log is reported and not
+    counted. None when nothing was said."""
     if not pieces:
         return None
-    start = end = None
-    minutes: float | None = None
-    for piece in pieces:
-        said = _read_piece(piece, labels)
-        start, end = start or said[0], end or said[1]
-        minutes = said[2] if minutes is None else minutes
+    kept = _one_time_log(pieces, diagnostics, labels)
+    start = next((r.start for _, r in kept if r.start), None)
+    end = next((r.end for _, r in kept if r.end), None)
+    stated = next(((p, r.total) for p, r in kept if r.total is not None), None)
+    breaks = sum(r.breaks for _, r in kept)
     first = pieces[0].source
-    sources = tuple(piece.source for piece in pieces)
-    if minutes is not None and minutes > MAX_MINUTES:
-        diagnostics.append(warning(first.path, first.line,
-                                   f"time log duration of {minutes:.6g} minutes is more than a day; not counted"
+    sources = tuple(piece.source for piece, _ in kept)
+    if stated and stated[1] > MAX_MINUTES:
+        diagnostics.append(warning(stated[0].source.path, stated[0].source.line,
+                                   f"time log duration of {stated[1]:.6g} minutes is more than a day; not counted"
                                    .replace("inf minutes", "over 1e308 minutes")))
         return TimeLog(start, end, None, first, sources)
-    if minutes is None and start and end:
-        minutes = minutes_between(start, end)
+    minutes = _minutes(start, end, stated, breaks, diagnostics)
     if minutes is None:
-        written = " | ".join(piece.text for piece in pieces)
+        written = " | ".join(piece.text for piece, _ in kept)
         diagnostics.append(warning(first.path, first.line,
                                    f"time log without a readable duration or start/end: {written!r}"))
     return TimeLog(start, end, None if minutes is None else round(minutes), first, sources)
 
 
-def _read_piece(piece: Piece, labels: Labels) -> tuple[str | None, str | None, float | None]:
+def _one_time_log(pieces: list[Piece], diagnostics: list[Diagnostic], labels: Labels) -> list[tuple[Piece, Reading]]:
+    """The pieces that make the session's first time log, each with what it says; a piece
+    that says again what is already said, or is a second whole time log, is reported."""
+    kept: list[tuple[Piece, Reading]] = []
+    for piece in pieces:
+        reading = _read_piece(piece, labels)
+        if kept and _says_again(reading, [r for _, r in kept]):
+            diagnostics.append(warning(
+                piece.source.path, piece.source.line,
+                f"a second time log for one session, not counted: {piece.text!r}; counted the one on "
+                f"line {kept[0][0].source.line} (does a session header belong above this line?)"))
+        else:
+            kept.append((piece, reading))
+    return kept
+
+
+def _says_again(reading: Reading, said: list[Reading]) -> bool:
+    return bool((reading.start and any(r.start for r in said))
+                or (reading.end and any(r.end for r in said))
+                or (reading.total is not None and any(r.total is not None for r in said))
+                or (reading.complete and any(r.complete for r in said)))
+
+
+def _minutes(start: str | None, end: str | None, stated: tuple[Piece, float] | None, breaks: float,
+             diagnostics: list[Diagnostic]) -> float | None:
+    """The stated total if there is one, else the clock range less its breaks."""
+    if not (start and end):
+        return stated[1] if stated else None
+    whole = minutes_between(start, end)
+    net = whole - breaks if 0 < breaks < whole else whole
+    if stated is None:
+        return net
+    piece, total = stated
+    if min(abs(total - whole), abs(total - net)) > AGREES_WITHIN:
+        diagnostics.append(info(piece.source.path, piece.source.line,
+                                f"time log says {round(total)} min but {start}–{end} is {whole} min; "
+                                f"counted {round(total)}"))
+    return total
+
+
+def _read_piece(piece: Piece, labels: Labels) -> Reading:
     if piece.kind == "start":
-        return _clock(piece.text), None, None
+        return Reading(start=_clock(piece.text))
     if piece.kind == "end":
-        return None, _clock(piece.text), None
+        return Reading(end=_clock(piece.text))
     if piece.kind == "duration":
-        return None, None, _duration(piece.text)
+        return Reading(total=_duration(piece.text))
     return _read_time_log(piece.text, labels)
 
 
-def _read_time_log(text: str, labels: Labels) -> tuple[str | None, str | None, float | None]:
-    """``Start 14:28 | End 15:03 | Duration 35 minutes``, ``09:00–10:10``, ``약 50분``."""
+def _read_time_log(text: str, labels: Labels) -> Reading:
+    """``Start 14:28 | End 15:03 | Duration 35 minutes``, ``09:00–10:10 (1h10m)``, ``약 50분``."""
+    parts, rest = _named_parts(text, labels)
+    start, end = _clock(parts.get("start", "")), _clock(parts.get("end", ""))
+    if not (start or end):
+        span = RANGE_RE.search(rest)
+        if span:
+            start, end = _clock(span.group(0)), _clock(rest[span.start(3):span.end()])
+            rest = f"{rest[:span.start()]}|{rest[span.end():]}"
+    total = _duration(parts["duration"]) if "duration" in parts else None
+    stated, breaks, noted = _unnamed_durations(rest, labels)
+    if total is None:
+        total = stated
+    if total is None and not (start and end):
+        total = noted  # no range to count: a duration in free text is all there is
+    return Reading(start, end, total, breaks)
+
+
+def _named_parts(text: str, labels: Labels) -> tuple[dict[str, str], str]:
+    """The chunks named by a time-log kind (``Start 14:28``, ``Total: 50 min``), and the rest."""
     parts: dict[str, str] = {}
     unnamed = []
     for chunk in SEPARATOR_RE.split(text):
         match = labels.time_part_re.match(chunk)
         if match:
-            kind = labels.field_kind(match["key"])
-            parts.setdefault(kind, match["value"])
+            parts.setdefault(labels.field_kind(match["key"]), match["value"])
         else:
             unnamed.append(chunk)
-    start, end = _clock(parts.get("start", "")), _clock(parts.get("end", ""))
-    if not (start or end):
-        span = RANGE_RE.search(text)
-        if span:
-            start, end = _clock(span.group(0)), _clock(text[span.start(3):span.end()])
-    minutes = _duration(parts.get("duration", "")) if "duration" in parts else None
-    if minutes is None:
-        minutes = _duration(" ".join(unnamed))
-    return start, end, minutes
+    return parts, "|".join(unnamed)
+
+
+def _unnamed_durations(text: str, labels: Labels) -> tuple[float | None, float, float | None]:
+    """The durations of a line's unnamed clauses: the first stated as a total, the sum of
+    its breaks, and the first said in a note."""
+    stated = noted = None
+    breaks = 0.0
+    for clause in CLAUSE_RE.split(text.replace("~", " ")):
+        kind, minutes = _clause_duration(clause, labels)
+        if kind == "total" and stated is None:
+            stated = minutes
+        elif kind == "break":
+            breaks += minutes
+        elif kind == "note" and noted is None:
+            noted = minutes
+    return stated, breaks, noted
+
+
+def _clause_duration(clause: str, labels: Labels) -> tuple[str | None, float]:
+    """``total`` for a duration alone in its clause (``1h25m``, ``총 75분``), ``break`` for
+    the one nearest a word for a break (``15분 쉼``), else ``note``; None without one."""
+    found = [match for match in DURATION_RE.finditer(clause) if match["h"] or match["m"]]
+    if not found:
+        return None, 0.0
+    if len(found) == 1 and _alone(clause, found[0], labels):
+        return "total", _match_minutes(found[0])
+    pause = BREAK_RE.search(clause)
+    if pause:
+        nearest = min(found, key=lambda match: abs(match.start() - pause.start()))
+        return "break", _match_minutes(nearest)
+    return "note", _match_minutes(found[0])
+
+
+def _alone(clause: str, match: re.Match, labels: Labels) -> bool:
+    """Whether the clause holds nothing but the duration, a word for about, or a name of a total."""
+    rest = clause[:match.start()] + " " + clause[match.end():]
+    if re.search(r"\d", rest):
+        return False
+    return all(word.lower() in APPROXIMATELY or labels.field_kind(word) == "duration"
+               for word in WORD_RE.findall(rest))
+
+
+def _match_minutes(match: re.Match) -> float:
+    return float(match["h"] or 0) * 60 + float(match["m"] or 0)
 
 
 def _clock(text: str) -> str | None:
@@ -109,7 +232,7 @@ def _duration(text: str) -> float | None:
     """Minutes, as a float: a number of any length is read (a huge one as inf), never refused."""
     for match in DURATION_RE.finditer(text.replace("~", "")):
         if match["h"] or match["m"]:
-            return float(match["h"] or 0) * 60 + float(match["m"] or 0)
+            return _match_minutes(match)
     return None
 
 
