@@ -88,3 +88,25 @@ def test_card_texts_carry_no_links_and_list_the_cards_concepts():
     summary, answer = card.split("</summary>", 1)
     assert "<a " not in summary and "Because LR scales each step." in answer
     assert 'Concepts: <a href="../concepts/learning-rate/">learning rate</a>' in answer
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("max_epoch and max_grad", []),  # a word joined by `_` is part of an identifier
+    ("epoch_size, grad_norm_2, _epoch", []),
+    ("W_in rows; the epoch ends", [("epoch", "epoch")]),
+    ("`max_epoch` then 4 epochs", [("epochs", "epoch")]),
+    ("| max_epoch | 4 |", []),
+    ("| epoch | max_grad |", [("epoch", "epoch")]),
+    ("에폭_수 and 에폭은", [("에폭", "epoch")]),  # a Korean particle joins no identifier
+])
+def test_no_mention_starts_or_ends_inside_an_identifier(text, spans):
+    assert spans_on(link_lines(text), text) == spans
+
+
+def test_a_table_row_names_no_concept_inside_an_identifier():
+    log = ("## Session: 2026-03-01 10:00 UTC\n- Topics covered:\n  - the run's settings\n\n"
+           "| name | value |\n|---|---|\n| max_epoch | 4 |\n| max_grad | 0.25 |\n| epoch | 4 |\n")
+    parsed, _ = parse_log(LogText("sessions/log.md", tuple(log.splitlines())), LABELS)
+    knowledge, _ = link([parsed], build_lexicon([], frozenset()), 3)
+    named = {source.line: [s.concept for s in spans] for source, spans in knowledge.mentions.items()}
+    assert named == {9: ["epoch"]}

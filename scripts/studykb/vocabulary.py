@@ -121,13 +121,13 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
     """Every spelling in one regular expression shaped as a trie, so matching runs in C.
 
     A mention is the longest spelling at its position: a key in any case, perhaps with a
-    plural ending, or an exact spelling as written; no letter, digit or joined word part
-    may touch it on either side.
+    plural ending, or an exact spelling as written; no letter, digit, ``_`` or joined word
+    part may touch it on either side, so an identifier (``max_epoch``) names nothing.
     """
     body = f"(?P<words>{trie_regex(keys)})(?:e?s)?" if keys else "(?!)"
     if exact:
         body += f"|(?-i:(?P<exact>{trie_regex(exact)}))"
-    return re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['/-])(?:{body})(?![A-Za-z0-9]|['/-][A-Za-z0-9])",
+    return re.compile(rf"(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]['/-])(?:{body})(?![A-Za-z0-9_]|['/-][A-Za-z0-9_])",
                       re.IGNORECASE)
 
 
