@@ -73,7 +73,8 @@ EXPECTED = {
     "headings.md": _expected(
         concepts={"SVD", "PPMI", "PMI", "distributional hypothesis", "cosine similarity", "word vector",
                   "co-occurrence matrix", "context window", "corpus", "CBOW", "skip-gram", "negative sampling",
-                  "softmax", "word2vec", "embedding", "weight", "one-hot vector", "sigmoid", "forward propagation"},
+                  "softmax", "word2vec", "embedding", "weight", "one-hot vector", "sigmoid", "forward propagation",
+                  "singular value"},
         definitions={("SVD", 10), ("PPMI", 11), ("distributional hypothesis", 12), ("cosine similarity", 13),
                      ("CBOW", 37), ("skip-gram", 38), ("negative sampling", 39), ("word2vec", 40),
                      ("embedding", 56), ("negative sampling", 57)},
@@ -107,7 +108,7 @@ HELD_OUT = {
     "held-out/english.md": _expected(
         concepts={"RNN", "hidden state", "language model", "perplexity", "cross-entropy error", "truncated BPTT",
                   "backpropagation", "gradient", "gradient clipping", "LSTM", "vanishing gradient",
-                  "exploding gradient"},
+                  "exploding gradient", "memory cell"},
         definitions={("RNN", 8), ("language model", 9), ("perplexity", 10), ("truncated BPTT", 11),
                      ("gradient clipping", 27), ("LSTM", 28), ("vanishing gradient", 29)},
         watchlist=[({14, 32}, 2), ({15}, 1), ({33}, 1)],
