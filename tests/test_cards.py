@@ -1,6 +1,9 @@
 """Recall cards read as questions: one for every definition, Q/A line and watchlist item."""
 from __future__ import annotations
 
+import pytest
+
+from studykb.cards import definition_question
 from studykb.config import Config
 from studykb.pipeline import load
 from tests.conftest import SEED, make_project
@@ -38,3 +41,20 @@ def test_the_learners_own_quiz_markers_split_cards_into_question_and_answer(tmp_
     cards = {card.front: card.back for card in load(Config(root=root)).knowledge.cards if card.kind == "qa"}
     assert cards == {"What is an epoch?": "One pass over the training data.",
                      "Why shuffle each epoch?": "So that batches differ between passes."}
+
+
+@pytest.mark.parametrize("name, question", [
+    ("epoch", "What is an epoch?"), ("one-hot vector", "What is a one-hot vector?"),
+    ("updates per epoch", "What are updates per epoch?"), ("bias", "What is a bias?"), ("corpus", "What is a corpus?"),
+    ("SGD", "What is SGD?"), ("truncated BPTT", "What is truncated BPTT?"), ("Adam", "What is Adam?"),
+    ("W_in", "What is W_in?"), ("hidden_size", "What is hidden_size?"), ("seq2seq", "What is seq2seq?"),
+    ("게이트", "What is 게이트?"),
+    # a method or a quantity, not one thing of a kind
+    ("negative sampling", "What is negative sampling?"), ("teacher forcing", "What is teacher forcing?"),
+    ("overfitting", "What is overfitting?"), ("perplexity", "What is perplexity?"), ("attention", "What is attention?"),
+    ("dimensionality reduction", "What is dimensionality reduction?"), ("beam search", "What is beam search?"),
+    ("embedding", "What is an embedding?"), ("word embedding", "What is a word embedding?"),
+    ("distributed representation", "What is a distributed representation?"),
+])
+def test_a_definition_card_asks_with_the_article_the_name_takes(name, question):
+    assert definition_question(name) == question

@@ -134,15 +134,45 @@ def _definition_card(concept: Concept, watched) -> Card:
 
 
 def definition_question(name: str) -> str:
-    """"What is an epoch?", "What are updates per epoch?", "What is SGD?"."""
+    """"What is an epoch?", "What are updates per epoch?", "What is SGD?", "What is
+    negative sampling?", "What is W_in?"."""
     first = name.split()[0]
-    if first.endswith("s") and not first.endswith(("ss", "us", "is")) and len(first) > 3:
-        return f"What are {name}?"  # not "corpus", "analysis"
-    if name.upper() == name or " " not in name and name[:1].isupper():
+    if first.endswith("s") and not first.endswith(("ss", "us", "is", "as")) and len(first) > 3:
+        return f"What are {name}?"  # not "corpus", "analysis", "bias"
+    if takes_no_article(name):
         return f"What is {name}?"
     sounds_like_you = name.lower().startswith(("one", "uni", "use", "eu"))  # "a one-hot vector"
     article = "an" if name[:1].lower() in "aeiou" and not sounds_like_you else "a"
     return f"What is {article} {name}?"
+
+
+# What a name ends in when it names a method or a quantity, not one thing of a kind:
+# "negative sampling", "dropout", "perplexity", "dimensionality reduction".
+MASS_ENDINGS = ("ing", "ity", "acy", "ness", "ism", "ation", "ution", "ition", "ization")
+COUNTABLE_WORDS = frozenset({
+    "embedding", "encoding", "string", "setting", "thing", "mapping", "ending", "heading", "ring",
+    "representation", "equation", "operation", "iteration", "distribution", "solution", "station",
+    "position", "definition", "partition", "entity", "identity", "matrix",
+})
+MASS_WORDS = frozenset({
+    "attention", "dropout", "momentum", "softmax", "tanh", "data", "noise", "information", "entropy",
+    "backprop", "skip-gram", "loss", "error", "reduction", "descent", "search",
+})
+
+
+def takes_no_article(name: str) -> bool:
+    """A proper name, an acronym, a name in code or in another script (``SGD``, ``PTB``,
+    ``W_in``, ``seq2seq``, ``게이트``), or a mass noun (``negative sampling``, ``perplexity``,
+    ``attention``): "What is X?", never "What is a X?"."""
+    last = name.split()[-1]
+    if name.upper() == name or " " not in name and name[:1].isupper():
+        return True
+    if not name.isascii() or "_" in name or any(c.isdigit() for c in name) or last.upper() == last:
+        return True
+    word = last.lower()
+    if word in COUNTABLE_WORDS:
+        return False
+    return word in MASS_WORDS or word.endswith(MASS_ENDINGS)
 
 
 def _card_id(kind: str, key: str) -> str:
