@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.concepts import definition_subject, is_term_like
+from studykb.concepts import definition_subject, is_term_like, term_name
 from studykb.config import Config
+from studykb.labels import shipped_labels
+from studykb.link import link
+from studykb.parse import parse_log
 from studykb.pipeline import load
+from studykb.sources import LogText
 from studykb.vocabulary import Match, Term, build_lexicon
 from tests.conftest import SEED, make_project
 
@@ -121,7 +125,8 @@ def test_iterations_per_epoch_is_an_alias_of_updates_per_epoch(seed_knowledge):
 
 def test_user_vocabulary_adds_terms_aliases_definitions_and_ignores(tmp_path):
     log = ("## Session: 2026-03-01 10:00 UTC\n- User language: English\n- Topics covered:\n"
-           "- Tried `warmup` and the `cosine schedule` with WD on.\n- Looked at `dataset` sizes.\n")
+           "- Tried `warmup` and the `cosine schedule` with WD on.\n- Looked at `dataset` sizes after `warmup`.\n"
+           "- `dataset` again.\n")
     root = make_project(tmp_path, {"a.md": log})
     (root / "sessions" / "vocabulary.yml").write_text(
         "terms:\n  - term: weight decay\n    aliases: [WD]\n    definition: Shrinks weights each step.\n"
@@ -154,3 +159,87 @@ def test_vocabulary_definitions_name_the_configured_sessions_folder(tmp_path):
     concept = next(c for c in load(Config(root=root, sessions_dir="logs")).knowledge.concepts
                    if c.name == "weight decay")
     assert concept.definition.source.path == "logs/vocabulary.yml"
+
+
+# --- a name set before what it is, in a learned part ----------------------------------------
+
+@pytest.mark.parametrize("line, subject", [
+    ("Encoder: reads the input sequence into one vector.", "Encoder"),
+    ("Analogy = vector arithmetic on word vectors, then the nearest word.", "Analogy"),
+    ("Beam search — keeps the k best partial outputs at each step.", "Beam search"),
+    ("Attention weights: how much each encoder state counts.", "Attention weights"),
+    ("Weighted sum: `c = sum_t a_t * hs_t`", "Weighted sum"),
+    ("게이트: 흐름을 얼마나 통과시킬지 정하는 값", "게이트"),
+    # a label, a note, a number, a sentence or a list: no name of a thing
+    ("Result: loss went down.", None),
+    ("Note: the book uses float32 throughout.", None),
+    ("Tip: plot the loss before tuning anything.", None),
+    ("Key takeaway: clip by norm, not by value.", None),
+    ("Today I learned: masks hide the padding.", None),
+    ("Time: 20:00", None),
+    ("Epochs: 10", None),
+    ("Speed-up: 3x with the row lookup", None),
+    ("Step 2: build the vocabulary.", None),
+    ("ValueError: shapes not aligned", None),
+    ("Loss went down: slowly at first.", None),
+    ("Perplexity dropped: from 400 to 130.", None),
+    ("Improvements: deeper LSTM, dropout, weight tying.", None),
+    ("실험: 스케일을 바꿔 가며 기울기 노름을 그려 봄", None),
+    ("개선 방법: 다층화, 드롭아웃, 가중치 공유", None),
+    ("The distributional hypothesis again: similar contexts, similar vectors.", None),
+])
+def test_a_name_then_colon_equals_or_dash_defines_it_in_a_learned_part(line, subject):
+    lexicon = build_lexicon([], frozenset())
+    assert definition_subject(line, lexicon, colon_allowed=True) == subject
+    if subject:  # outside a learned part, an unknown name needs "is" or "means"
+        assert definition_subject(line, lexicon, colon_allowed=False) is None
+
+
+def link_log(*lines: str):
+    """The knowledge of a one-session log of ``lines``."""
+    text = ("## Session: 2026-03-01 10:00 UTC",) + lines
+    log, _ = parse_log(LogText("sessions/log.md", text), shipped_labels())
+    return link([log], build_lexicon([], frozenset()), 3)[0]
+
+
+LEARNED = "- What I learned:"
+TOPICS = "- Topics covered:"
+
+
+@pytest.mark.parametrize("lines, concepts, questions", [
+    ((LEARNED, "  - Beam search: keeps the k best partial outputs at each step."),
+     {"beam search"}, ["What is beam search?"]),
+    ((LEARNED, "  - Encoder: reads the input into one vector.", "  - Decoder — writes the output from it."),
+     {"encoder", "decoder"}, ["What is an encoder?", "What is a decoder?"]),
+    ((LEARNED, "  - Analogy = vector arithmetic on word vectors.", "  - analogies need a big corpus"),
+     {"analogy", "word vector", "corpus"}, ["What is an analogy?"]),
+    ((LEARNED, "  - `W_in` is the input-side weight matrix; `W_in` rows are word vectors."),
+     {"W_in", "weight", "word vector"}, ["What is W_in?"]),
+    ((LEARNED, "  - Result: loss went down.", "  - Note: the book uses float32."), {"loss function"}, []),
+    (("### 배운 것", "- 어텐션 가중치: 인코더 상태마다 얼마나 볼지 정하는 값"),
+     {"어텐션 가중치", "encoder"}, ["What is 어텐션 가중치?"]),
+])
+def test_a_learned_line_in_makes_its_concepts_and_definition_cards(lines, concepts, questions):
+    knowledge = link_log(*lines)
+    assert {c.name for c in knowledge.concepts} == concepts
+    assert [c.front for c in knowledge.cards if c.kind == "definition"] == questions
+
+
+@pytest.mark.parametrize("lines, concepts", [
+    ((TOPICS, '  - is the target word `say`? yes/no'), set()),  # a word quoted as data
+    ((TOPICS, "  - 각 배치의 시작 위치를 `offset`으로 옮긴다"), set()),  # a variable
+    ((TOPICS, "  - shift each row by `offset`", "  - then `offset` wraps around"), {"offset"}),  # named twice
+    ((LEARNED, "  - `warmup` is a slow start of the learning rate"), {"warmup", "learning rate"}),  # defined
+    ((TOPICS, "  - tried `beam search` once"), {"beam search"}),  # two words: no variable
+    ((TOPICS, "  - `은닉층`을 하나 더 둔다"), {"은닉층"}),  # a name in another script: no variable
+])
+def test_a_lone_code_word_is_a_concept_only_when_named_again_or_defined(lines, concepts):
+    assert {c.name for c in link_log(*lines).concepts} == concepts
+
+
+@pytest.mark.parametrize("spelling, name", [
+    ("Encoder", "encoder"), ("Beam search", "beam search"), ("W_in", "W_in"), ("hidden_size", "hidden_size"),
+    ("TimeRNN", "TimeRNN"), ("LSTM", "LSTM"), ("게이트", "게이트"),
+])
+def test_a_new_terms_name_keeps_the_case_of_code_and_acronyms(spelling, name):
+    assert term_name(spelling) == name

@@ -48,7 +48,35 @@ NOT_VERBS = frozenset({"is", "was", "has", "does", "vs", "its", "this", "thus", 
                        "means", "stands", "refers"})  # these define only as "stands for", "refers to"
 EQUALS_RE = re.compile(r"^\s*=\s*(?=[^\W\d_]|`)")
 LINK_RE = re.compile(f"{IS_RE.pattern}|{MEANS_RE.pattern}|{EQUALS_RE.pattern}")
-COLON_RE = re.compile(r"^\s*[:：]\s*\S")
+COLON_RE = re.compile(r"^\s*(?:[:：]|\s[—–])\s*(?!\d)\S")  # "Term: ...", "Term — ...", not "Epochs: 10"
+# "Encoder: reads ...", "Analogy = vector arithmetic ...", "Decoder — writes ...": a name
+# then what it is, in words (not "Epochs: 10", "Time: 20:00").
+NAMED_RE = re.compile(r"^\s*(?:[:：=]|\s[—–])\s*(?:[^\W\d_]|`)")
+# Words that make a line's head a note, a label or a sentence rather than a name of a
+# thing: "Result: loss went down", "Key takeaway: ...", "Today I learned: ...".
+NOT_NAME_WORDS = frozenset("""
+    note notes nb ps tip tips hint result results outcome idea ideas example examples eg
+    summary recap todo to-do update edit fix bug bugs issue problem problems question questions
+    answer answers warning caveat caution reminder remember takeaway takeaways conclusion observation
+    lesson lessons point points gist insight insights intuition reason trick key main big important
+    side thought thoughts comment comments remark aside status goal goals plan next later now then
+    today yesterday tomorrow morning evening tonight done also but so and or because why how what
+    when where who which this that these those it its i i'm my me we our you your he she they
+    the a an of to in on at for with from by as is are was were be been do did does have has had
+    not no yes first second third last finally step chapter section page ch source ref reference
+    link see cf book code command output error mistake solution confusion progress time date
+    check try compare recall notice read watch use avoid careful beware correction definition definitions
+    meaning formula proof derivation difference differences experiment experiments run runs test tests
+    setup attempt improvement improvements pros cons advantage advantages disadvantage disadvantages
+    benefit benefits drawback drawbacks limitation limitations downside upside cause effect workaround
+    again too still here there really basically just only even already more less very
+    went got came made took saw found gave became ran felt knew left kept began broke fell held meant
+    said sent told wrote goes gets comes makes takes works helps helped fails failed
+    오늘 참고 메모 결과 예 예시 요약 질문 답 정리 결론 주의 팁 문제 해결 느낀점 느낀 핵심 요점 포인트 실험 실행
+    관찰 시도 개선 장점 단점 한계 차이 차이점 원인 이유 今日 メモ 注意 まとめ 結果 実験 改善 理由 结果 总结 备注 实验 改进
+""".split())
+# "Improvements: deeper LSTM, dropout, weight tying": after a label, a list, not what a name is.
+LIST_RE = re.compile(r"[,，、][^,，、]*[,，、]")
 FORMULA_RE = re.compile(r"^`(?P<subject>[A-Za-z][A-Za-z ]*[A-Za-z])\s*=\s*[^`]+`")
 STRONG_RE = re.compile(r"^(?:`(?P<code>[^`]+)`|\*\*(?P<bold>[^*]+)\*\*)(?P<trail>(?: [A-Za-z][\w-]*){0,2})")
 PLAIN_RE = re.compile(r"^[^\W\d_][\w'/-]*(?: [\w'/-]+){0,3}")  # a term of up to four words
@@ -121,6 +149,25 @@ def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
     return [s.inner.strip() for s in code_spans(text) if is_term_like(s.inner, lexicon)]
 
 
+def code_words_seen_once(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
+    """The single English words the lexicon does not know that a log backticks on one line
+    only (normalised): a variable (`offset`) or a word quoted as data ("is the target
+    `say`?"), not a concept, unless the log defines it. A name in another script, of two
+    words or joined by a hyphen (`에폭`, `batch size`, `one-hot`) is no code."""
+    lines_of_word: dict[str, int] = {}
+    for text in texts:
+        if "`" not in text:
+            continue
+        words = {normalise(t) for t in backticked_terms(text, lexicon) if _lone_code_word(t, lexicon)}
+        for word in words:
+            lines_of_word[word] = lines_of_word.get(word, 0) + 1
+    return frozenset(word for word, count in lines_of_word.items() if count == 1)
+
+
+def _lone_code_word(spelling: str, lexicon: Lexicon) -> bool:
+    return spelling.isascii() and spelling.isalpha() and lexicon.lookup(spelling) is None
+
+
 def definition_subject(text: str, lexicon: Lexicon, colon_allowed: bool) -> str | None:
     """The term a line defines, as written, if any (``colon_allowed``: an item of a learned part)."""
     defined = defined_term(text, lexicon, colon_allowed)
@@ -175,8 +222,25 @@ def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned
         return True
     if written == "extended":
         return False  # "`SVD` result: ..." says nothing of a term "SVD result"
-    # An unknown plain subject counts only with an unmistakable verb and a short name.
-    return named_twice or (bool(SENTENCE_MEANS_RE.match(rest)) and len(subject.split()) <= 3)
+    # An unknown plain subject counts with an unmistakable verb and a short name, or in a
+    # learned part as a name set before what it is ("Encoder: reads the input ...").
+    if named_twice or (SENTENCE_MEANS_RE.match(rest) and len(subject.split()) <= 3):
+        return True
+    return in_learned and bool(NAMED_RE.match(rest)) and not LIST_RE.search(rest) and is_plain_name(subject)
+
+
+def is_plain_name(subject: str) -> bool:
+    """A few words that name a thing ("Encoder", "attention weights", "게이트"), not a note's
+    label ("Result", "Key takeaway", "실험"), a sentence ("Today I learned", "Loss went
+    down"), a number ("Step 2") or an error's name ("ValueError")."""
+    words = subject.lower().split()
+    if not 1 <= len(words) <= 3 or len(subject) < 2:
+        return False
+    if any(w in NOT_NAME_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    if any(w.endswith("ed") and len(w) > 4 for w in words[1:]):
+        return False  # "Loss dropped: ...": a verb after the first word ("Truncated BPTT" is a name)
+    return not words[-1].endswith(("error", "exception", "warning"))
 
 
 def _links(subject: str, rest: str, in_learned: bool, strong: bool) -> bool:
@@ -305,8 +369,9 @@ def in_scripts(names: tuple[str, ...], scripts: frozenset[str]) -> tuple[str, ..
 
 
 def term_name(spelling: str) -> str:
-    """The display name of a new term: lower case unless it is written as an acronym."""
+    """The display name of a new term: lower case ("Encoder" at a line's start is the
+    encoder), unless it is written as an acronym or a name in code (``W_in``, ``TimeRNN``)."""
     spelling = " ".join(spelling.split())
-    if any(c.isupper() for c in spelling[1:]):
+    if "_" in spelling or any(c.isupper() for c in spelling[1:]):
         return spelling
     return spelling[:1].lower() + spelling[1:]
