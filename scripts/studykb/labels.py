@@ -89,6 +89,8 @@ class Labels:
     """An answer marker inside a question's line: after ``?`` or ``.``, or bold, or numbered."""
     header_re: re.Pattern = field(compare=False)
     """``## Session: rest``; ``rest`` ends at its last non-blank character."""
+    session_word_re: re.Pattern = field(compare=False)
+    """A session word in a heading, numbered or not: ``Session 3``, ``session``, ``1회차``."""
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
@@ -145,6 +147,8 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                                     rf"(?P<marker>{_marker_pattern(spellings('answer'))})\s*"),
         header_re=re.compile(rf"^##\s+(?:{_alternatives(spellings('session'))})(?![^\W\d_])\s*[:：]?\s*"
                              r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),
+        session_word_re=re.compile(rf"(?<![^\W\d_])(?:\d+\s*)?(?:{_alternatives(spellings('session'))})(?![^\W\d_])",
+                                   re.IGNORECASE),
     )
 
 

@@ -58,13 +58,14 @@ def assign_log_slugs(paths: list[str], diagnostics: list[Diagnostic]) -> dict[st
 
 
 def assign_session_ids(entries: list[SessionEntry], diagnostics: list[Diagnostic]) -> list[Session]:
-    """The sessions, chronological, with ``YYYY-MM-DD-HHMM`` ids and a suffix where two collide."""
+    """The sessions, chronological, with ``YYYY-MM-DD-HHMM`` ids (``YYYY-MM-DD`` for a date
+    without a time) and a suffix where two collide."""
     seen_headers: dict[str, Source] = {}
     taken: set[str] = set()
     sessions = []
     for entry in sorted(entries, key=_chronological):
         _note_duplicate(entry, seen_headers, diagnostics)
-        base = f"{entry.started:%Y-%m-%d-%H%M}" if entry.started else "undated"
+        base = _base_id(entry)
         sid, n = base, 1
         while sid in taken:
             n += 1
@@ -72,6 +73,12 @@ def assign_session_ids(entries: list[SessionEntry], diagnostics: list[Diagnostic
         taken.add(sid)
         sessions.append(Session.of(entry, SessionId(sid)))
     return sessions
+
+
+def _base_id(entry: SessionEntry) -> str:
+    if entry.started is None:
+        return "undated"
+    return f"{entry.started:%Y-%m-%d-%H%M}" if entry.timed else f"{entry.started:%Y-%m-%d}"
 
 
 def _chronological(entry: SessionEntry) -> tuple:

@@ -127,6 +127,10 @@ class SessionEntry:
     utc_offset: timedelta | None
     blocks: tuple[Block, ...]
     timelog: TimeLog | None = None
+    timed: bool = True
+    """False for a header with a date and no time of day: ``started`` is that day's 0:00."""
+    label: str = ""
+    """What the header says besides when: ``Session 14 — Ch.4 word2vec``, ``1회차``."""
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -146,9 +150,15 @@ class SessionEntry:
     @property
     def title(self) -> str:
         if self.started is None:
-            return f"Session at {self.source}"
+            return f"Session at {self.source} — {self.label}" if self.label else f"Session at {self.source}"
         zone = f" {self.tz_name}" if self.tz_name else ""
-        return f"{self.started:%Y-%m-%d %H:%M}{zone}"
+        when = f"{self.started:%Y-%m-%d %H:%M}" if self.timed else f"{self.started:%Y-%m-%d}"
+        return f"{when}{zone} — {self.label}" if self.label else f"{when}{zone}"
+
+    @property
+    def page_title(self) -> str:
+        """``Session 2026-03-05 09:00 KST``; a labelled session is named by its label and date."""
+        return self.title if self.label else f"Session {self.title}"
 
 
 @dataclass(frozen=True, slots=True)

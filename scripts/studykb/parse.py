@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from . import timelog
-from .diagnostics import Diagnostic, info, warning
+from .diagnostics import Diagnostic, error, info, warning
 from .labels import Labels
 from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
-from .session_header import parse_session_header
+from .session_header import heading, looks_like_session, names_dated_session, read_session_header
 from .sources import LogText
 from .timezones import utc_offset
 
@@ -107,16 +107,57 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
     (the table that ships with studykb and the learner's own spellings)."""
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
-    starts = [n for n, line in enumerate(lines, 1) if line.startswith("##") and labels.header_re.match(line)]
+    starts = session_header_lines(lines, labels)
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = _parse_preamble(text.path, lines[:preamble_end])
     entries = []
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, diagnostics))
-    diagnostics.extend(_file_notes(text, title, entries))
+    diagnostics.extend(_file_notes(text, entries))
     log = LogFile(text.path, title, tuple(preamble), tuple(entries), text.lines)
     return log, diagnostics
+
+
+def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
+    """The numbers of the lines that open a session (session_header.py says which headings
+    do): a level-2 heading that starts with a session word or holds a date; a level-3 one
+    that holds a date and a session word, or, when no level-2 heading opens a session, one
+    that would open it at level 2. A heading inside fenced code is code."""
+    headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
+    level2 = [n for n, level, text in headings if level == 2 and looks_like_session(text, labels)]
+    opens = names_dated_session if level2 else looks_like_session
+    level3 = [n for n, level, text in headings if level == 3 and opens(text, labels)]
+    return sorted(level2 + level3)
+
+
+def _outside_code(lines: list[str]):
+    """(number, line) of each line not inside a fenced block; a fence never closed fences
+    nothing (nor does a later fence of the same marker: none closes it either)."""
+    unclosed: set[str] = set()
+    i = 0
+    while i < len(lines):
+        fence = FENCE_RE.match(lines[i])
+        end = None if not fence or fence["fence"] in unclosed else _fence_end(lines, i, fence["fence"])
+        if end is None:
+            if fence:
+                unclosed.add(fence["fence"])
+            yield i + 1, lines[i]
+            i += 1
+        else:
+            i = end + 1
+
+
+def _fence_end(lines: list[str], start: int, marker: str) -> int | None:
+    for j in range(start + 1, len(lines)):
+        if _closes(lines[j], marker):
+            return j
+    return None
+
+
+def _closes(line: str, marker: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(marker) and not stripped[len(marker):].strip()
 
 
 def _expand_tabs(line: str, path: str, number: int, diagnostics: list[Diagnostic]) -> str:
@@ -142,13 +183,23 @@ def _parse_preamble(path: str, lines: list[str]) -> tuple[str | None, list[Note]
     return title, notes
 
 
-def _file_notes(text: LogText, title: str | None, entries: list[SessionEntry]) -> list[Diagnostic]:
+def _file_notes(text: LogText, entries: list[SessionEntry]) -> list[Diagnostic]:
     if not any(line.strip() for line in text.lines):
         return [warning(text.path, 1, "empty log file")]
     if not entries:
-        what = "only a title and free text" if title else "no '## Session: YYYY-MM-DD HH:MM:SS TZ' header"
-        return [warning(text.path, 1, f"no session entries ({what})")]
+        return [_no_sessions(text)]
     return []
+
+
+def _no_sessions(text: LogText) -> Diagnostic:
+    """A log with no session: only a title is a log just begun (a warning); lines written
+    and none read as a session mean its headers were not understood (an error)."""
+    written = sum(1 for line in text.lines if line.strip() and not TITLE_RE.match(line))
+    if not written:
+        return warning(text.path, 1, "no session entries (only a title and free text)")
+    return error(text.path, 1, f"no session entries: none of its headings is a session header, so its {written} "
+                               "lines are shown as free text (expected a heading with a date, such as "
+                               "'## Session: 2026-03-05 09:00 KST' or '## 2026-03-05 — topic')")
 
 
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
@@ -191,7 +242,7 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
     marker = fence["fence"]
     content = []
     for j in range(i + 1, len(body)):
-        if body[j].strip().startswith(marker) and not body[j].strip()[len(marker):].strip():
+        if _closes(body[j], marker):
             entry.interrupt(CodeBlock(marker, fence["info"].strip(), tuple(content), source))
             return j - i + 1
         content.append(body[j])
@@ -322,16 +373,16 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
 
 
 def _finish_entry(entry: _Entry, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
-    rest = entry.labels.header_re.match(entry.header)["rest"]
-    started, tz_name, problems = parse_session_header(rest, entry.path, entry.header_line)
-    diagnostics.extend(problems)
+    header = read_session_header(entry.header, entry.labels, entry.path, entry.header_line)
+    started, tz_name = header.started, header.tz_name
+    diagnostics.extend(header.problems)
     blocks = tuple(entry.blocks)
     times = timelog.read_timelog(_time_pieces(blocks, entry.labels), diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
     session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
-                           blocks, times)
+                           blocks, times, timed=header.timed, label=header.label)
     if content >= UNRECOGNISED_AT and not _has_recognised_parts(session):
-        when = f"{started:%Y-%m-%d}" if started else repr(rest)
+        when = f"{started:%Y-%m-%d}" if started else repr(entry.header)
         diagnostics.append(warning(entry.path, entry.header_line,
                                    f"session {when} has {content} lines but no learned items, watchlist, "
                                    "resume point or time log were recognised — see README 'Writing a log'"))

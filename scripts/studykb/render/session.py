@@ -30,8 +30,8 @@ def render_session(session: Session, ctx: Context) -> str:
     written = _written_time_log(session)  # shown in the facts, as written
     blocks = [b for b in session.blocks if b is not written]
     parts = _parts(blocks)
-    out = [front_matter(title=f"Session {session.title}", description=_description(session)),
-           html.block(html.title("Session " + html.text(session.title)) + "\n" + _facts(session, ctx, here)), ""]
+    out = [front_matter(title=session.page_title, description=_description(session)),
+           html.block(html.title(html.text(session.page_title)) + "\n" + _facts(session, ctx, here)), ""]
     for kind, heading in (*REVIEW, (SectionKind.OTHER, "Everything else in the entry")):
         shown = [b for b, part in zip(blocks, parts) if part is kind]
         if shown:
@@ -139,6 +139,8 @@ def _written_time_log(session: Session) -> Field | None:
 def _started(session: Session) -> str:
     if session.started is None:
         return "no readable timestamp"
+    if not session.timed:
+        return f"{session.started:%Y-%m-%d} (no time of day)"
     zone = f" {session.tz_name}" if session.tz_name else " (no time zone)"
     return f"{clock(session.started)}{zone} ({utc_offset(session.utc_offset)})"
 
