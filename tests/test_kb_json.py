@@ -25,7 +25,7 @@ ODD_TEXT = ('- Goal: "quotes", back\\slash, tab\there, \x7f, é, 日本語, emoj
 SOURCE = ["file", "line"]
 LOG = ["path", "title", "preamble", "sessions"]
 NOTE = ["text", "source"]
-SESSION = ["id", "header", "source", "started", "time_zone", "utc_offset_minutes", "time_log", "blocks"]
+SESSION = ["id", "header", "source", "started", "label", "time_zone", "utc_offset_minutes", "time_log", "blocks"]
 TIME_LOG = ["start", "end", "minutes"]
 BLOCKS = {"field": ["type", "name", "value", "source"], "section": ["type", "name", "kind", "source", "items"],
           "qa": ["type", "text", "source"], "note": ["type", "text", "source"],

@@ -47,6 +47,10 @@ def parse(text: str):
     ("## 2026-11-03 14:00 XYZ", datetime(2026, 11, 3, 14), True, "XYZ", "", [Level.WARNING]),
     ("## Week 3: 2026-11-03 Sunset of SGD", datetime(2026, 11, 3), False, None, "Week 3 — Sunset of SGD", [Level.INFO]),
     ("## 2026-11-03 RNN intro", datetime(2026, 11, 3), False, None, "RNN intro", [Level.INFO]),
+    # a weekday that is not the date's: said, and the date kept
+    ("## Mon 2026-11-03 — CBOW", datetime(2026, 11, 3), False, None, "CBOW", [Level.WARNING, Level.INFO]),
+    ("## 5회차 — 2026.12.01(수)", datetime(2026, 12, 1), False, None, "5회차", [Level.WARNING, Level.INFO]),
+    ("## 2026年12月1日(火) 第3回", datetime(2026, 12, 1), False, None, "第3回", [Level.INFO]),
     # a session word and a date at level 3
     ("### session 3 - 2027-01-09", datetime(2027, 1, 9), False, None, "session 3", [Level.INFO]),
     ("### 2026-11-05 세션", datetime(2026, 11, 5), False, None, "", [Level.INFO]),

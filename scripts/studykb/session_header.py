@@ -47,6 +47,11 @@ _CLOCK = (r"(?:(?P<{p}half>오전|오후)\s*)?(?P<{p}h>\d{{1,2}})(?:\s*:\s*(?P<{
 TIME_AFTER_RE = re.compile(r"^\s*[,@|·—–-]?\s*(?:at\s+)?" + _CLOCK.format(p="")
                            + r"(?:\s*(?:[-–~〜]|to)\s*" + _CLOCK.format(p="end_") + ")?", re.IGNORECASE)
 ZONE_AFTER_RE = re.compile(r"^\s*(?P<zone>[(\[（]?(?:[A-Za-z][A-Za-z0-9:+\-]*|[+-]\d{1,2}(?::?\d{2})?)[)\]）]?)(?![\w])")
+# Each weekday's English prefix, then its Korean and Japanese signs, then its Chinese one
+# (星期一, 周日) last.
+WEEKDAY_NAMES = (("mon", "월", "月", "一"), ("tue", "화", "火", "二"), ("wed", "수", "水", "三"),
+                 ("thu", "목", "木", "四"), ("fri", "금", "金", "五"), ("sat", "토", "土", "六"),
+                 ("sun", "일", "日", "天"))
 ABBREVIATION_RE = re.compile(r"^[A-Z]{2,5}$")
 LABEL_EDGES = " \t-–—|:,·/~"
 
@@ -122,8 +127,9 @@ def _read_stamp(rest: str, path: str, line: int) -> tuple[datetime | None, str |
 
 def _read_dated(text: str, date: re.Match, labels: Labels, path: str, number: int) -> SessionHeader:
     """A heading with a date somewhere in it; the rest of it, its label."""
-    clock, tz_name, after = _after_date(text[date.end():], dotted=date["sep"] == ".")
-    label = _label(WEEKDAY_BEFORE_RE.sub("", text[:date.start()]), after, labels)
+    weekday, clock, tz_name, after = _after_date(text[date.end():], dotted=date["sep"] == ".")
+    before = WEEKDAY_BEFORE_RE.search(text[:date.start()])
+    label = _label(text[:before.start()] if before else text[:date.start()], after, labels)
     started = _moment(date, clock)
     if started is None:
         written = (date[0] + (clock[0] if clock else "")).strip()
@@ -131,11 +137,13 @@ def _read_dated(text: str, date: re.Match, labels: Labels, path: str, number: in
     if started.year not in YEARS:
         return SessionHeader(None, None, False, label, (_out_of_range(started, path, number),))
     timed = clock is not None
-    return SessionHeader(started, tz_name, timed, label, tuple(_when_problems(timed, tz_name, path, number)))
+    problems = _weekday_problems(weekday or before, started, path, number)
+    problems += _when_problems(timed, tz_name, path, number)
+    return SessionHeader(started, tz_name, timed, label, tuple(problems))
 
 
-def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, str | None, str]:
-    """The weekday, time and zone after a date, read in that order: (time, zone, what is left)."""
+def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, re.Match | None, str | None, str]:
+    """The weekday, time and zone after a date, read in that order: (weekday, time, zone, what is left)."""
     after = after.removeprefix(".") if dotted else after  # 2026. 12. 1.
     weekday = WEEKDAY_AFTER_RE.match(after)
     after = after[weekday.end():] if weekday else after
@@ -143,7 +151,26 @@ def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, str | None, 
     after = after[clock.end():] if clock else after
     zone = ZONE_AFTER_RE.match(after)
     tz_name = _header_zone(zone["zone"], timed=clock is not None) if zone else None
-    return clock, tz_name, after[zone.end():] if tz_name else after
+    return weekday, clock, tz_name, after[zone.end():] if tz_name else after
+
+
+def _weekday_problems(weekday: re.Match | None, started: datetime, path: str, line: int) -> list[Diagnostic]:
+    """A weekday that is not the date's is a slip in one of them: said, and the date kept."""
+    written = weekday[0].strip(" \t,.()（）") if weekday else ""
+    day = _weekday_number(written)
+    if day is None or day == started.weekday():
+        return []
+    return [warning(path, line, f"the header says {written!r}, but {started:%Y-%m-%d} is a {started:%A}; "
+                                "the date is kept")]
+
+
+def _weekday_number(written: str) -> int | None:
+    """Monday 0 … Sunday 6, for a weekday in English, Korean, Japanese or Chinese."""
+    lowered = written.lower()
+    for number, names in enumerate(WEEKDAY_NAMES):
+        if lowered[:3] == names[0] or (lowered and lowered[0] in names[1:]) or lowered[-1:] == names[-1]:
+            return number
+    return None
 
 
 def _when_problems(timed: bool, tz_name: str | None, path: str, line: int) -> list[Diagnostic]:

@@ -60,13 +60,20 @@ def _note(note: Note) -> dict:
 def _session(s: Session) -> dict:
     return {
         "id": s.id, "header": s.header, "source": _source(s.source),
-        "started": s.started.isoformat() if s.started else None,
+        "started": _started(s), "label": s.label,
         "time_zone": s.tz_name,
         "utc_offset_minutes": int(s.utc_offset.total_seconds() // 60) if s.utc_offset is not None else None,
         "time_log": ({"start": s.timelog.start, "end": s.timelog.end, "minutes": s.timelog.minutes}
                      if s.timelog else None),
         "blocks": [_block(b) for b in s.blocks],
     }
+
+
+def _started(s: Session) -> str | None:
+    """ISO local time; a date alone (``2026-12-01``) for a header without a time."""
+    if s.started is None:
+        return None
+    return s.started.isoformat() if s.timed else s.started.date().isoformat()
 
 
 def _block(block) -> dict:
