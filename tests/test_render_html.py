@@ -41,6 +41,7 @@ def test_hostile_text_stays_text(text, must_not_contain):
     ("**bold** and *em* and __strong__ and _em_", "<strong>bold</strong> and <em>em</em> and "
                                                  "<strong>strong</strong> and <em>em</em>"),
     ("snake_case_name stays", "snake_case_name stays"),
+    ("~~PMI vs PPMI~~ got it, ~~~ stays", "<del>PMI vs PPMI</del> got it, ~~~ stays"),
     ("2 * 3 * 4", "2 * 3 * 4"),
     ("`a < b` and `*x*`", "<code>a &lt; b</code> and <code>*x*</code>"),
     ("**use `x_y`**", "<strong>use <code>x_y</code></strong>"),

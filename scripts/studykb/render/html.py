@@ -9,7 +9,8 @@ for text we write ourselves: fixed headings, dates we format.
 
 What a log line may say in inline Markdown is kept, by this module's own rules:
 code spans, ``**strong**`` and ``*emphasis*`` (``_x_`` only between non-word
-characters, so snake_case stays as written), and ``http(s):``/``mailto:`` links.
+characters, so snake_case stays as written), ``~~struck through~~`` (a watchlist item
+marked resolved), and ``http(s):``/``mailto:`` links.
 Any other link target (``javascript:``, ``data:``, relative paths) and every image
 stays text: an image would be fetched from wherever it points.
 
@@ -39,6 +40,7 @@ EMPHASIS = (
     (re.compile(r"(?<!\w)__(?=[^\s_])(.{1,500}?)(?<=[^\s_])__(?!\w)"), "strong", "_"),
     (re.compile(r"(?<!\*)\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?!\*)"), "em", "*"),
     (re.compile(r"(?<!\w)_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?!\w)"), "em", "_"),
+    (re.compile(r"(?<!~)~~(?=[^\s~])(.{1,500}?)(?<=[^\s~])~~(?!~)"), "del", "~"),
 )
 # Pieces already turned into HTML wait behind a placeholder while emphasis is applied
 # to the escaped text around them; a NUL in the line itself is shown as a symbol.
