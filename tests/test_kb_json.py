@@ -35,7 +35,7 @@ CONCEPT = ["slug", "name", "aliases", "definitions", "starter_definition", "ment
 DEFINITION = ["text", "session", "origin", "source"]
 MENTION = ["session", "source"]
 GLOSSARY_ENTRY = ["term", "slug", "aliases", "definition"]
-WATCH_ITEM = ["text", "concepts", "first", "last", "times", "status", "sources"]
+WATCH_ITEM = ["text", "concepts", "first", "last", "times", "status", "sources", "resolved"]
 CARD = ["id", "kind", "front", "back", "session", "source", "concepts", "watchlist"]
 EXPERIMENT_REF = ["experiment", "run", "params", "session", "source", "planned", "results"]
 

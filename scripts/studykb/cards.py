@@ -93,7 +93,8 @@ def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...],
 def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[ConceptSlug, str]) -> Card:
     """A watchlist item as a question: "What is the difference between X and Y?",
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
-    as last worded."""
+    as last worded, and the line that resolved it. A resolved item's card is no longer
+    among the watched ones."""
     text = item.text.replace("`", "").strip()
     difference = DIFFERENCE_RE.match(text) or VERSUS_RE.match(text)
     rule = RULE_RE.match(text)
@@ -109,9 +110,10 @@ def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[Co
     else:
         front = "What did you flag as confusing here?"
     definitions = [defined[c] for c in item.concepts if c in defined]
-    back = " ".join([text, *(["Your definitions:"] + definitions if definitions else [])])
+    resolution = ["Resolved:", item.resolution.text] if item.resolution else []
+    back = " ".join([text, *resolution, *(["Your definitions:"] + definitions if definitions else [])])
     return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
-                item.concepts, watch=True)
+                item.concepts, watch=item.resolution is None)
 
 
 def _natural(card: Card, names: dict[ConceptSlug, str]) -> Card:

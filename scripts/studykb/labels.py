@@ -1,8 +1,8 @@
 """Labels: what the names in a log mean, whatever the language it is written in.
 
 A log names the parts of a session (what was learned, the watchlist, the resume point,
-the topics), its facts (the time log, the repository) and its quiz lines in words of its
-own. The table of those words ships in ``data/labels.yml`` (English, Korean, Japanese,
+the topics), its facts (the time log, the repository), its quiz lines and a watchlist item
+it no longer finds confusing (``got it now``, ``이제 이해함``) in words of its own. The table of those words ships in ``data/labels.yml`` (English, Korean, Japanese,
 Chinese); a learner adds spellings under ``labels:`` in ``sessions/vocabulary.yml``, and
 theirs are asked first. Parse asks a Labels what a name means; nothing here reads a log.
 """
@@ -23,7 +23,10 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
-USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, "session")
+MARK_KINDS = ("resolved", "negation")
+USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, "session")
+WHOLE_NAME = "{kind} name"
+"""The kind of the spellings that name a part only as a whole name (``names:`` in the table)."""
 PARENTHESES_RE = re.compile(r"\s*[(（][^)）]*[)）]\s*")
 BOLD = r"(?:\*\*|__)"
 SEPARATOR = r"[.:)：．、]"
@@ -45,14 +48,14 @@ def _is_latin(spelling: str) -> bool:
     return spelling.isascii()
 
 
-def _words_pattern(spellings: tuple[str, ...]) -> re.Pattern | None:
-    """A spelling in Latin letters as a word or phrase of a name (plural -s/-es too);
-    one in another script anywhere in it (Korean, Japanese and Chinese join words)."""
+def _words_pattern(spellings: tuple[str, ...], plurals: bool = True) -> re.Pattern | None:
+    """A spelling in Latin letters as a word or phrase of a name (plural -s/-es too, if
+    ``plurals``); one in another script anywhere in it (Korean, Japanese and Chinese join words)."""
     alternatives = []
     for spelling in sorted(set(spellings), key=len, reverse=True):
         body = r"\s+".join(re.escape(word) for word in spelling.lower().split())
         if _is_latin(spelling):
-            alternatives.append(rf"(?<![a-z0-9]){body}(?:e?s)?(?![a-z0-9])")
+            alternatives.append(rf"(?<![a-z0-9]){body}{'(?:e?s)?' if plurals else ''}(?![a-z0-9])")
         else:
             alternatives.append(body)
     return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
@@ -91,6 +94,10 @@ class Labels:
     """``## Session: rest``; ``rest`` ends at its last non-blank character."""
     session_word_re: re.Pattern = field(compare=False)
     """A session word in a heading, numbered or not: ``Session 3``, ``session``, ``1회차``."""
+    resolved_re: re.Pattern | None = field(compare=False)
+    """A word or phrase that says a watchlist item is no longer confusing (``got it now``, ``해결``)."""
+    negation_re: re.Pattern | None = field(compare=False)
+    """A word that undoes it (``not``, ``아직``)."""
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
@@ -98,7 +105,7 @@ class Labels:
         for kind, pattern in self.part_patterns:
             if pattern.search(lowered):
                 return kind
-        return SectionKind.OTHER
+        return self.whole_part_kind(name) or SectionKind.OTHER
 
     def whole_part_kind(self, name: str) -> SectionKind | None:
         """The kind of a part whose whole name is one of its spellings (``Next session``)."""
@@ -149,6 +156,8 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                              r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),
         session_word_re=re.compile(rf"(?<![^\W\d_])(?:\d+\s*)?(?:{_alternatives(spellings('session'))})(?![^\W\d_])",
                                    re.IGNORECASE),
+        resolved_re=_words_pattern(spellings("resolved"), plurals=False),
+        negation_re=_words_pattern(spellings("negation"), plurals=False),
     )
 
 
@@ -166,7 +175,7 @@ def _part_patterns(user: Spellings, builtin: Spellings) -> tuple[tuple[SectionKi
 def _whole_part_kinds(spellings) -> dict[str, SectionKind]:
     kinds: dict[str, SectionKind] = {}
     for kind in PART_KINDS:
-        for spelling in spellings(kind):
+        for spelling in spellings(kind) + spellings(WHOLE_NAME.format(kind=kind)):
             endings = ("", "s", "es") if _is_latin(spelling) else ("",)
             for ending in endings:
                 kinds.setdefault(label_key(spelling) + ending, PART_KINDS[kind])
@@ -204,6 +213,9 @@ def shipped_labels() -> Labels:
     for group in ("parts", "fields", "qa"):
         for kind, languages in data[group].items():
             table.append((kind, _flatten(languages)))
+    for group in ("names", "marks"):
+        for kind, languages in data[group].items():
+            table.append((WHOLE_NAME.format(kind=kind) if group == "names" else kind, _flatten(languages)))
     table.append(("session", _flatten(data["session"])))
     return make_labels(tuple(table))
 

@@ -35,13 +35,14 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
                                   found.scripts_in(line.text for line in lines))
     slug_of = {c.name: c.slug for c in concept_list}
     named = {source: tuple(slug_of[name] for name in on_line) for source, on_line in names.items()}
-    watch = collect_watchlist(sessions, lines, named, watch_window)
+    spans = spans_of(mentioned, slug_of)
+    watch = collect_watchlist(sessions, lines, named, watch_window, spans)
     runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs})
     diagnostics += runs.diagnostics
     knowledge = Knowledge(
         logs=tuple(logs), log_slugs=slugs, sessions=tuple(sessions), concepts=tuple(concept_list),
         watchlist=watch, cards=make_cards(lines, concept_list, named, watch),
-        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans_of(mentioned, slug_of))
+        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans)
     return knowledge, diagnostics
 
 

@@ -45,12 +45,14 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One bullet or numbered line of a section; ``depth`` 0 is top level."""
+    """One bullet or numbered line of a section; ``depth`` 0 is top level. A watchlist
+    line that marks its item resolved says where it names it: ``text[start:end]``."""
 
     text: str
     source: Source
     depth: int = 0
     ordered: bool = False
+    resolves: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +196,7 @@ class Line:
     role: str  # "item", "field", "qa", "note", "table"
     question: str = ""  # a Q/A line's, as parsed (QA)
     answer: str = ""
+    resolves: tuple[int, int] | None = None  # a watchlist line's, as parsed (Item)
 
 
 def lines_of(session: Session) -> Iterator[Line]:
@@ -202,7 +205,7 @@ def lines_of(session: Session) -> Iterator[Line]:
     for block in session.blocks:
         if isinstance(block, Section):
             for item in block.items:
-                yield Line(item.text, item.source, sid, block.kind, "item")
+                yield Line(item.text, item.source, sid, block.kind, "item", resolves=item.resolves)
         elif isinstance(block, Field):
             yield Line(block.value, block.source, sid, None, "field")
         elif isinstance(block, QA):
@@ -256,13 +259,27 @@ class Concept:
 
 
 @dataclass(frozen=True, slots=True)
+class Resolution:
+    """The watchlist line that marks an item resolved (``~~PMI vs PPMI~~ got it now``)."""
+
+    text: str
+    source: Source
+    session: SessionId
+
+
+@dataclass(frozen=True, slots=True)
 class WatchItem:
+    """A confusion flagged on the watchlist: ``sources`` are the lines that flagged it
+    (``text`` is the latest's), ``resolution`` the line after them that marks it resolved.
+    It is open when flagged in the last N sessions and not resolved since."""
+
     key: str
     text: str
     concepts: tuple[ConceptSlug, ...]
     flagged_in: tuple[SessionId, ...]
     sources: tuple[Source, ...]
     open: bool
+    resolution: Resolution | None = None
 
     @property
     def first(self) -> SessionId:
@@ -271,6 +288,11 @@ class WatchItem:
     @property
     def last(self) -> SessionId:
         return self.flagged_in[-1]
+
+    @property
+    def status(self) -> str:
+        """``open``, ``resolved``, or ``quiet`` (not flagged lately, never marked resolved)."""
+        return "open" if self.open else "resolved" if self.resolution else "quiet"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ names a part and goes on (``**Next session:** implement CBOW``) is a part of one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from . import timelog
 from .diagnostics import Diagnostic, error, info, warning
 from .labels import Labels
 from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
 from .session_header import heading, looks_like_session, names_dated_session, read_session_header
+from .resolution import resolved_item
 from .sources import LogText
 from .timezones import utc_offset
 
@@ -76,10 +77,16 @@ class _Entry:
 
     def close_section(self) -> None:
         if self.section is not None:
-            self.blocks.append(Section(*self.section, tuple(self.items)))
+            items = self.items if self.section[1] is not SectionKind.WATCHLIST else map(self.resolving, self.items)
+            self.blocks.append(Section(*self.section, tuple(items)))
             self.section = None
             self.items = []
         self.indents = []
+
+    def resolving(self, item: Item) -> Item:
+        """A watchlist item, with where it names the item it marks resolved, if it does."""
+        span = resolved_item(item.text, self.labels)
+        return item if span is None else replace(item, resolves=span)
 
     def end_part(self) -> None:
         self.close_section()
@@ -351,8 +358,9 @@ def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) 
 
 
 def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> bool:
-    """``**Watchlist**`` opens a part; ``**Time:** 09:00-10:10`` or ``Time: 09:00-10:10``
-    (a name the labels know) is read as a bullet of that name would be."""
+    """``**Watchlist**``, or ``Watchlist`` alone on its line, opens a part; ``**Time:**
+    09:00-10:10`` or ``Time: 09:00-10:10`` (a name the labels know) is read as a bullet of
+    that name would be."""
     labels = entry.labels
     bold = BOLD_LABEL_RE.match(text)
     if bold and not bold["value"]:
@@ -360,6 +368,9 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
         entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
         return True
     label = _label(text)
+    if label is None and labels.whole_part_kind(text) is not None:
+        entry.open_section(text, labels.whole_part_kind(text), source, 0, by_heading=True)
+        return True
     if label is None:
         return False
     name, value = label

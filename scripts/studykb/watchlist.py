@@ -1,89 +1,192 @@
-"""The watchlist: each repeatedly confused item once, with when and how often it was flagged.
+"""The watchlist: each repeatedly confused item once, with when and how often it was flagged,
+and when it was marked resolved.
 
 An item is the confusion, not its wording: a watchlist line of a later session that names
 the same concepts ("PPMI vs PMI: still unsure" after "Difference between PMI and PPMI")
-is the same item flagged again, its earlier wordings kept as its history.
+is the same item flagged again, its earlier wordings kept as its history. Where a line
+names a single concept (what it sets against it is no concept studykb knows), lines that
+share it are one item only if the rest of their words largely match too: "memory cell vs
+hidden state" and "hidden state vs output" are two. What a line compares is its item, the
+words before its comment (resolution.py): "PMI vs PPMI" of "PMI vs PPMI — still".
+
+A line that marks an item resolved (parse found it: ``~~PMI vs PPMI~~ got it now``,
+``… — 이것도 해결``) resolves the open item it names, and is no new flag of it; a later
+flag opens it again.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .model import ConceptSlug, Line, SectionKind, Session, SessionId, Source, WatchItem
+from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
+from .resolution import item_span
 from .vocabulary import normalise
 
+WORD_RE = re.compile(r"[^\W_]+")
+# The words a watchlist line sets its concepts against each other with, or says it is
+# confused with: not what the confusion is about.
+FILLER = frozenset("""vs versus and or the a an of by at in on to for from with between difference differences
+    distinguish still again confused confusing confusion mixing mixed mix up unsure about is are it
+    what how why which when
+    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘""".split())
+# Korean particles, taken off the end of a word so that "출력의" is "출력".
+PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "는", "이", "가", "을", "를", "에", "도", "로")
+LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
+STATUS_ORDER = {"open": 0, "quiet": 1, "resolved": 2}
 
-@dataclass
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a watchlist line is about: the concepts its item names and its other words."""
+
+    concepts: frozenset[ConceptSlug]
+    words: frozenset[str]
+
+
+@dataclass(eq=False)
 class _Group:
     """The lines of one item, gathered while the watchlist lines are read."""
 
     key: str
     number: int  # its place among the items, first flagged first
     lines: list[Line] = field(default_factory=list)
-    concept_sets: list[frozenset[ConceptSlug]] = field(default_factory=list)
+    readings: list[_Reading] = field(default_factory=list)
     sessions: set[SessionId] = field(default_factory=set)
+    resolution: Line | None = None  # the line that marked it resolved since its last flag
 
-    def add(self, line: Line, concepts: frozenset[ConceptSlug]) -> None:
+    def add(self, line: Line, reading: _Reading) -> None:
         self.lines.append(line)
-        self.concept_sets.append(concepts)
+        self.readings.append(reading)
         self.sessions.add(line.session)
+        self.resolution = None
 
-    def named(self) -> frozenset[ConceptSlug]:
-        return frozenset().union(*self.concept_sets)
+    def names_the_same(self, reading: _Reading) -> bool:
+        return any(same_confusion(reading, known) for known in self.readings)
 
-    def names_the_same(self, concepts: frozenset[ConceptSlug]) -> bool:
-        """Whether a line naming ``concepts`` is about the same confusion as a line of this
-        item: the same concepts, or (two or more of them) those of one within the other's."""
-        return any(concepts == known or (min(len(concepts), len(known)) >= 2 and
-                                         (concepts <= known or known <= concepts))
-                   for known in self.concept_sets)
+
+@dataclass
+class _Index:
+    """The items so far, and where to find those a line may be about: by its whole text,
+    by a concept or by a word of their lines."""
+
+    groups: list[_Group] = field(default_factory=list)
+    by_text: dict[str, _Group] = field(default_factory=dict)
+    by_name: dict[str, dict[int, _Group]] = field(default_factory=dict)  # a concept or a word -> items by number
+
+    def new_group(self, key: str) -> _Group:
+        self.groups.append(_Group(key, len(self.groups)))
+        return self.groups[-1]
+
+    def add(self, group: _Group, key: str, reading: _Reading) -> None:
+        self.by_text.setdefault(key, group)
+        for name in reading.concepts | reading.words:
+            self.by_name.setdefault(name, {})[group.number] = group
+
+    def candidates(self, reading: _Reading) -> list[_Group]:
+        """The items with a concept or a word in common with ``reading``, first flagged first."""
+        found = {n: g for name in reading.concepts | reading.words for n, g in self.by_name.get(name, {}).items()}
+        return [found[n] for n in sorted(found)]
+
+
+def same_confusion(a: _Reading, b: _Reading) -> bool:
+    """Two lines name the same confusion: the same two or more concepts (or those of one
+    within the other's); or, where one names a single concept (what it is set against is
+    no concept studykb knows), that concept and largely the same other words; or no
+    concept at all and largely the same words."""
+    if min(len(a.concepts), len(b.concepts)) >= 2:
+        return a.concepts <= b.concepts or b.concepts <= a.concepts
+    if a.concepts & b.concepts:
+        return _largely_alike(a.words, b.words) or not (a.words or b.words)
+    return not (a.concepts or b.concepts) and _largely_alike(a.words, b.words)
+
+
+def _largely_alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and len(a & b) >= LARGELY * max(len(a), len(b))
 
 
 def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[Source, tuple[ConceptSlug, ...]],
-                      window: int) -> tuple[WatchItem, ...]:
-    """Group watchlist lines by their words or the concepts they name (``named``); an item
-    is open if flagged in the last ``window`` sessions."""
+                      window: int, spans: dict[Source, tuple[Span, ...]] | None = None) -> tuple[WatchItem, ...]:
+    """Group watchlist lines by their words or the concepts they name (``named``, found
+    where ``spans`` says); an item is open if flagged in the last ``window`` sessions and
+    not marked resolved since."""
     position = {s.id: i for i, s in enumerate(sessions)}
-    groups: list[_Group] = []
-    by_words: dict[str, _Group] = {}
-    by_concept: dict[ConceptSlug, list[_Group]] = {}  # the items that name a concept, in order
+    index = _Index()
     for line in lines:
         if line.kind is not SectionKind.WATCHLIST:
             continue
+        reading = read_line(line, named, spans or {})
+        if line.resolves is not None and _resolve(index.candidates(reading), line, reading):
+            continue
         key = normalise(line.text) or line.text
-        concepts = frozenset(named.get(line.source, ()))
-        group = by_words.get(key) or _same_confusion(by_concept, line, concepts)
+        group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading)
         if group is None:
-            group = _Group(key, len(groups))
-            groups.append(group)
-        for concept in concepts - group.named():
-            by_concept.setdefault(concept, []).append(group)
-        group.add(line, concepts)
-        by_words.setdefault(key, group)
+            group = index.new_group(key)
+        group.add(line, reading)
+        if line.resolves is not None:  # a resolving line that names no item before it: resolved when written down
+            group.resolution = line
+        index.add(group, key, reading)
     recent = len(sessions) - window
-    items = [_item(group, named, position, recent) for group in groups]
-    return tuple(sorted(items, key=lambda w: (not w.open, -len(w.flagged_in), position[w.first], w.key)))
+    items = [_item(group, named, position, recent) for group in index.groups]
+    return tuple(sorted(items, key=lambda w: (STATUS_ORDER[w.status], -len(w.flagged_in), position[w.first], w.key)))
 
 
-def _same_confusion(by_concept: dict[ConceptSlug, list[_Group]], line: Line,
-                    concepts: frozenset[ConceptSlug]) -> _Group | None:
-    """The earliest item of another session that names the same concepts as ``line``.
+def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
+              spans: dict[Source, tuple[Span, ...]]) -> _Reading:
+    """The concepts named in a line's item (all the line's where it has no spans) and the
+    item's other words."""
+    start, end = line.resolves or item_span(line.text)
+    on_line = spans.get(line.source)
+    if not on_line:
+        return _Reading(frozenset(named.get(line.source, ())), content_words(line.text[start:end]))
+    inside = [s for s in on_line if s.start < end and s.end > start]
+    text = line.text
+    for span in inside:  # the concepts' names are not among the other words
+        text = text[:span.start] + " " * (span.end - span.start) + text[span.end:]
+    return _Reading(frozenset(s.concept for s in inside), content_words(text[start:end]))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that say what the confusion is about, lower case, Korean
+    ones without their particle."""
+    words = (_content_word(w.lower()) for w in WORD_RE.findall(text))
+    return frozenset(w for w in words if w)
+
+
+def _content_word(word: str) -> str:
+    """``word`` without its particle ("출력의" -> "출력"); "" for a filler word or a particle alone."""
+    if word in FILLER or word in PARTICLES:
+        return ""
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle):
+            word = word[:-len(particle)]
+            break
+    return "" if word in FILLER else word
+
+
+def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Group | None:
+    """The earliest item of another session that names the same confusion as ``line``.
     Two lines of one session are two items, unless worded alike."""
-    if not concepts:
-        return None
-    candidates = by_concept.get(min(concepts), [])  # an item naming the same concepts names this one
-    if len(concepts) >= 2:  # or one within the other's: any of them
-        candidates = sorted({g.number: g for c in concepts for g in by_concept.get(c, ())}.values(),
-                            key=lambda g: g.number)
-    return next((g for g in candidates if line.session not in g.sessions and g.names_the_same(concepts)), None)
+    return next((g for g in groups if line.session not in g.sessions and g.names_the_same(reading)), None)
+
+
+def _resolve(groups: list[_Group], line: Line, reading: _Reading) -> bool:
+    """Mark resolved the item a resolving line names, the open one first; False if it names none."""
+    named = [g for g in groups if g.names_the_same(reading)]
+    group = next((g for g in named if g.resolution is None), named[0] if named else None)
+    if group is None:
+        return False
+    group.resolution = line
+    return True
 
 
 def _item(group: _Group, named, position, recent) -> WatchItem:
     lines = group.lines
     flagged = tuple(sorted(dict.fromkeys(line.session for line in lines), key=position.__getitem__))
     concepts = tuple(dict.fromkeys(c for line in lines for c in named.get(line.source, ())))
-    latest = lines[-1]
+    latest, done = lines[-1], group.resolution
+    resolution = Resolution(done.text, done.source, done.session) if done else None
     return WatchItem(group.key, latest.text, concepts, flagged, tuple(line.source for line in lines),
-                     open=position[flagged[-1]] >= recent)
+                     open=resolution is None and position[flagged[-1]] >= recent, resolution=resolution)
 
 
 def watched_concepts(watch: tuple[WatchItem, ...]) -> frozenset[ConceptSlug]:

@@ -87,7 +87,7 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
     watchlist = href(here, page("watchlist.md"))
     # An item's text is its latest line's.
     rows = [f"<li>{html.inline(w.text, linker, ctx.spans(w.sources[-1]))} "
-            f"({'open' if w.open else 'quiet'}, flagged {len(w.sources)}×) "
+            f"({w.status}, flagged {len(w.sources)}×) "
             f'— <a href="{watchlist}">watchlist</a></li>' for w in items[:WATCH_SHOWN]]
     more = (f'\n<p>…and {len(items) - WATCH_SHOWN} more on the <a href="{watchlist}">watchlist</a>.</p>'
             if len(items) > WATCH_SHOWN else "")

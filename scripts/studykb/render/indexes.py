@@ -55,11 +55,12 @@ def render_watchlist(ctx: Context, window: int) -> str:
     here = page("watchlist.md")
     linker = ctx.linker(here)
     items = ctx.knowledge.watchlist
-    open_count = sum(1 for w in items if w.open)
+    counts = {status: sum(1 for w in items if w.status == status) for status in ("open", "quiet", "resolved")}
     repeated = sum(1 for w in items if len(w.sources) > 1)
+    resolved = f", {counts['resolved']} resolved" if counts["resolved"] else ""
     out = [front_matter(title="Watchlist"), "# Watchlist", "",
            f"What you flagged as confusing: {len(items)} items, {repeated} of them flagged more than once. "
-           f"{open_count} open (flagged in the last {window} sessions), {len(items) - open_count} quiet.", ""]
+           f"{counts['open']} open (flagged in the last {window} sessions), {counts['quiet']} quiet{resolved}.", ""]
     if not items:
         return "\n".join(out + ["Nothing flagged yet.", ""])
     session_href = session_hrefs(here)
@@ -71,9 +72,16 @@ def render_watchlist(ctx: Context, window: int) -> str:
                    f"last {_session_link(session_href, last)}" if len(w.sources) > 1
                    else f"flagged once, {_session_link(session_href, first)}")
         concepts = _concept_links(w.concepts, ctx, here)
-        facts = ["<strong>open</strong>" if w.open else "quiet", flagged] + ([f"concepts: {concepts}"] if concepts else [])
+        facts = [_status(w, ctx, session_href), flagged] + ([f"concepts: {concepts}"] if concepts else [])
         entries.append(f'{html.inline(w.text, linker, spans)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
     return "\n".join(out + [html.block(html.items(entries, ' class="studykb-watchlist"'))]) + "\n"
+
+
+def _status(item, ctx: Context, session_href) -> str:
+    """``open`` (bold), ``quiet``, or ``resolved`` with the session that resolved it."""
+    if item.resolution is not None:
+        return f"resolved {_session_link(session_href, ctx.session(item.resolution.session))}"
+    return "<strong>open</strong>" if item.open else "quiet"
 
 
 def _session_link(session_href, session) -> str:

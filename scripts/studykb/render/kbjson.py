@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from ..model import QA, CodeBlock, ExperimentRef, Field, Knowledge, Note, Section, Session, Source, Table
+from ..model import (QA, CodeBlock, ExperimentRef, Field, Knowledge, Note, Resolution, Section, Session, Source,
+                     Table)
 from .runs import RunResult
 
 SCHEMA_VERSION = 1
@@ -40,13 +41,19 @@ def kb_tree(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> 
                       "definition": c.definition.text if c.definition else c.starter_definition}
                      for c in knowledge.concepts],
         "watchlist": [{"text": w.text, "concepts": list(w.concepts), "first": w.first, "last": w.last,
-                       "times": len(w.sources), "status": "open" if w.open else "quiet",
-                       "sources": [_source(s) for s in w.sources]} for w in knowledge.watchlist],
+                       "times": len(w.sources), "status": w.status, "sources": [_source(s) for s in w.sources],
+                       "resolved": _resolution(w.resolution)} for w in knowledge.watchlist],
         "cards": [{"id": c.id, "kind": c.kind, "front": c.front, "back": c.back, "session": c.session,
                    "source": _source(c.source), "concepts": list(c.concepts), "watchlist": c.watch}
                   for c in knowledge.cards],
         "experiment_refs": [_experiment_ref(r, results) for r in knowledge.experiment_refs],
     }
+
+
+def _resolution(resolution: Resolution | None) -> dict | None:
+    if resolution is None:
+        return None
+    return {"text": resolution.text, "session": resolution.session, "source": _source(resolution.source)}
 
 
 def _source(source: Source) -> dict:

@@ -1,0 +1,221 @@
+"""The watchlist read as a learner means it: an item flagged again, an item marked resolved
+(struck through, or "got it now", "이제 이해함"), two confusions that share a concept kept
+apart, and a resume line inside a watchlist part read as the resume point.
+
+Each case is a log, one list of watchlist lines per session, and the items it makes:
+(the item's first line, how many sessions flagged it, its status, the line that resolved it).
+"""
+from __future__ import annotations
+
+import pytest
+
+from studykb.labels import load_user_labels, shipped_labels
+from studykb.link import link
+from studykb.model import SectionKind, lines_of
+from studykb.parse import parse_log
+from studykb.render import render_site
+from studykb.render.common import page
+from studykb.resolution import resolved_item
+from studykb.sources import LogText
+from studykb.vocabulary import build_lexicon
+
+LABELS = shipped_labels()
+
+
+def log_of(*sessions: list[str], part: str = "- Watchlist:") -> str:
+    """A log of one session a day, each with its watchlist lines under ``part``."""
+    out = []
+    for day, lines in enumerate(sessions, 1):
+        out += [f"## Session: 2026-03-{day:02d} 10:00 KST", "- Topics covered:", f"  - chapter {day}"]
+        out += [part, *(f"  - {line}" for line in lines)] if lines else []
+        out.append("")
+    return "\n".join(out)
+
+
+def knowledge_of(text: str, labels=LABELS, window: int = 3):
+    parsed, _ = parse_log(LogText("sessions/log.md", tuple(text.splitlines())), labels)
+    knowledge, _ = link([parsed], build_lexicon([], frozenset()), window)
+    return knowledge
+
+
+def items_of(knowledge) -> set[tuple[str, int, str, str | None]]:
+    texts = {line.source: line.text for s in knowledge.sessions for line in lines_of(s)}
+    return {(texts[w.sources[0]], len(w.flagged_in), w.status, w.resolution.text if w.resolution else None)
+            for w in knowledge.watchlist}
+
+
+WATCHLISTS = [
+    # Resolved: struck through, or a word that says so after the item, ending it, or naming it.
+    ("struck through", [["softmax vs sigmoid"], ["~~softmax vs sigmoid~~ got it now: softmax is one-of-many"]],
+     {("softmax vs sigmoid", 1, "resolved", "~~softmax vs sigmoid~~ got it now: softmax is one-of-many")}),
+    ("wholly struck through", [["PMI vs PPMI"], ["~~PMI vs PPMI~~"]],
+     {("PMI vs PPMI", 1, "resolved", "~~PMI vs PPMI~~")}),
+    ("after an arrow", [["teacher forcing vs greedy decoding at test time"],
+                        ["teacher forcing vs greedy decoding → ok now, teacher forcing only in training"]],
+     {("teacher forcing vs greedy decoding at test time", 1, "resolved",
+       "teacher forcing vs greedy decoding → ok now, teacher forcing only in training")}),
+    ("ending the item", [["CBOW vs skip-gram"], ["CBOW vs skip-gram finally clear"]],
+     {("CBOW vs skip-gram", 1, "resolved", "CBOW vs skip-gram finally clear")}),
+    ("a later clause", [["PMI vs PPMI"], ["PMI vs PPMI — the tutor drew it, understood"]],
+     {("PMI vs PPMI", 1, "resolved", "PMI vs PPMI — the tutor drew it, understood")}),
+    ("naming it", [["CBOW vs skip-gram"], ["Resolved: CBOW vs skip-gram"]],
+     {("CBOW vs skip-gram", 1, "resolved", "Resolved: CBOW vs skip-gram")}),
+    ("in parentheses", [["PMI vs PPMI"], ["PMI vs PPMI (resolved)"]],
+     {("PMI vs PPMI", 1, "resolved", "PMI vs PPMI (resolved)")}),
+    ("only the item it names", [["softmax vs sigmoid", "clip by norm vs clip by value"],
+                                ["clip by norm vs clip by value — solved"]],
+     {("softmax vs sigmoid", 1, "open", None),
+      ("clip by norm vs clip by value", 1, "resolved", "clip by norm vs clip by value — solved")}),
+    ("in the session that flagged it", [["dropout at test time", "~~dropout at test time~~ got it"]],
+     {("dropout at test time", 1, "resolved", "~~dropout at test time~~ got it")}),
+    ("flagged nowhere before", [["~~weight tying~~ got it"]],
+     {("~~weight tying~~ got it", 1, "resolved", "~~weight tying~~ got it")}),
+    # Not resolved: a negation, a word inside the item, a word that goes on.
+    ("negated", [["PMI vs PPMI"], ["PMI vs PPMI — still not resolved"]], {("PMI vs PPMI", 2, "open", None)}),
+    ("negated by a contraction", [["PMI vs PPMI"], ["PMI vs PPMI: isn't clear now"]],
+     {("PMI vs PPMI", 2, "open", None)}),
+    ("a word that goes on", [["dropout: understood in theory, unsure in practice"]],
+     {("dropout: understood in theory, unsure in practice", 1, "open", None)}),
+    ("flagged again after", [["PMI vs PPMI"], ["~~PMI vs PPMI~~ got it"], ["PMI vs PPMI again"]],
+     {("PMI vs PPMI", 2, "open", None)}),
+    ("not flagged lately", [["PMI vs PPMI"], [], [], []], {("PMI vs PPMI", 1, "quiet", None)}),
+    # One confusion or two.
+    ("one concept in common, other words apart", [["hidden state vs output"], ["memory cell vs hidden state"]],
+     {("hidden state vs output", 1, "open", None), ("memory cell vs hidden state", 1, "open", None)}),
+    ("one concept in common, other words alike", [["hidden state vs output of the layer"],
+                                                  ["output of the layer vs hidden state — still"]],
+     {("hidden state vs output of the layer", 2, "open", None)}),
+    ("two concepts each, one in common", [["softmax vs sigmoid in the output layer"],
+                                          ["softmax vs cross-entropy error in the output layer"]],
+     {("softmax vs sigmoid in the output layer", 1, "open", None),
+      ("softmax vs cross-entropy error in the output layer", 1, "open", None)}),
+    ("the same two concepts, other words apart", [["Difference between PMI and PPMI"],
+                                                  ["PPMI vs PMI: why negatives are clipped"]],
+     {("Difference between PMI and PPMI", 2, "open", None)}),
+    ("the resolving line resolves the one it names", [["hidden state vs output", "memory cell vs hidden state"],
+                                                      ["~~memory cell vs hidden state~~ got it now"]],
+     {("hidden state vs output", 1, "open", None),
+      ("memory cell vs hidden state", 1, "resolved", "~~memory cell vs hidden state~~ got it now")}),
+    # Korean and Japanese.
+    ("ko struck through", [["기억 셀과 은닉 상태 — 둘 다 넘어가는데 역할이 다른지"],
+                           ["~~기억 셀과 은닉 상태~~ → 이제 이해함: 셀은 LSTM 내부 전용"]],
+     {("기억 셀과 은닉 상태 — 둘 다 넘어가는데 역할이 다른지", 1, "resolved",
+       "~~기억 셀과 은닉 상태~~ → 이제 이해함: 셀은 LSTM 내부 전용")}),
+    ("ko after a dash", [["은닉 상태(hidden state)와 출력의 차이"], ["은닉 상태(hidden state)와 출력의 차이 — 아직도 조금"],
+                         ["은닉 상태와 출력의 차이 — 이것도 해결"]],
+     {("은닉 상태(hidden state)와 출력의 차이", 2, "resolved", "은닉 상태와 출력의 차이 — 이것도 해결")}),
+    ("ko a conjugated word", [["에폭과 배치 크기의 차이"], ["에폭과 배치 크기: 해결됨"]],
+     {("에폭과 배치 크기의 차이", 1, "resolved", "에폭과 배치 크기: 해결됨")}),
+    ("ko negated", [["PMI와 PPMI의 차이"], ["PMI와 PPMI — 아직 해결 못함"]], {("PMI와 PPMI의 차이", 2, "open", None)}),
+    ("ko a word inside the item", [["기울기 소실 해결 방법이 헷갈림"]], {("기울기 소실 해결 방법이 헷갈림", 1, "open", None)}),
+    ("ko one concept in common, other words apart", [["은닉 상태와 출력의 차이"], ["기억 셀과 은닉 상태"]],
+     {("은닉 상태와 출력의 차이", 1, "open", None), ("기억 셀과 은닉 상태", 1, "open", None)}),
+    ("ja", [["PMIとPPMIの違い"], ["PMIとPPMIの違い — 理解した"]],
+     {("PMIとPPMIの違い", 1, "resolved", "PMIとPPMIの違い — 理解した")}),
+]
+
+
+@pytest.mark.parametrize("name, sessions, expected", WATCHLISTS, ids=[case[0] for case in WATCHLISTS])
+def test_watchlist_items(name, sessions, expected):
+    assert items_of(knowledge_of(log_of(*sessions))) == expected
+
+
+RESOLVED_ITEMS = [
+    ("~~softmax vs sigmoid~~ got it now: softmax is one-of-many", "softmax vs sigmoid"),
+    ("**~~PMI vs PPMI~~**", "PMI vs PPMI"),
+    ("teacher forcing vs greedy decoding → ok now, only in training", "teacher forcing vs greedy decoding"),
+    ("PMI vs PPMI finally clear!", "PMI vs PPMI"),
+    ("Got it: PMI vs PPMI", "PMI vs PPMI"),
+    ("은닉 상태와 출력의 차이 — 이것도 해결", "은닉 상태와 출력의 차이"),
+    ("배치 크기 vs 에폭 → 이제 알겠다", "배치 크기 vs 에폭"),
+    ("PMIとPPMIの違い：解決した", "PMIとPPMIの違い"),
+    ("PMI和PPMI的区别 — 明白了", "PMI和PPMI的区别"),
+    ("PMI vs PPMI: still unsure", None),
+    ("PMI vs PPMI — not understood yet", None),
+    ("why the gradient is not well understood", None),
+    ("Fair comparison rule: do not compare only by epochs when update counts differ.", None),
+    ("the tutor said clipping solved it for the RNN layers", None),
+    ("배치 크기 vs 에폭 — 또 헷갈림", None),
+    ("PMI와 PPMI — 해결 안 됨", None),
+    ("PMIとPPMIの違い — まだ理解していない", None),
+]
+
+
+@pytest.mark.parametrize("text, item", RESOLVED_ITEMS)
+def test_where_a_line_names_the_item_it_resolves(text, item):
+    span = resolved_item(text, LABELS)
+    assert (text[span[0]:span[1]] if span else None) == item
+
+
+RESUME_LINES = [
+    ("confused:\n- softmax vs sigmoid\n\nnext: run ch06 train.py with clipping", "run ch06 train.py with clipping"),
+    ("**Watchlist**\n- softmax vs sigmoid\n- Next: run train.py", "run train.py"),
+    ("- Watchlist:\n- softmax vs sigmoid\n- Next time: implement CBOW", "implement CBOW"),
+    ("### 헷갈리는 개념\n- PMI와 PPMI의 차이\n다음: 3장 word2vec", "3장 word2vec"),
+    ("### 헷갈리는 개념\n- PMI와 PPMI의 차이\n- 다음: 3장 word2vec", "3장 word2vec"),
+]
+
+
+@pytest.mark.parametrize("body, resume", RESUME_LINES)
+def test_a_resume_line_inside_a_watchlist_part_is_the_resume_point(body, resume):
+    text = "## Session: 2026-03-01 10:00 KST\n" + body + "\n"
+    knowledge = knowledge_of(text)
+    session = knowledge.sessions[0]
+    assert [i.text for i in session.items_of(SectionKind.RESUME)] == [resume]
+    assert [w.text for w in knowledge.watchlist] == [session.items_of(SectionKind.WATCHLIST)[0].text]
+    assert not any("What does your note" in card.front for card in knowledge.cards)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Next", SectionKind.RESUME), ("다음", SectionKind.RESUME), ("Watchlist", SectionKind.WATCHLIST),
+    ("Next-word prediction", SectionKind.OTHER), ("다음 단어 예측", SectionKind.OTHER),
+])
+def test_a_heading_named_next_is_the_resume_point_but_not_one_that_only_starts_so(name, kind):
+    session = knowledge_of(f"## Session: 2026-03-01 10:00 KST\n### {name}\n- a line\n").sessions[0]
+    assert session.sections[0].kind is kind
+
+
+def test_a_part_named_alone_on_its_line_opens_it():
+    session = knowledge_of("## Session: 2026-03-01 10:00 KST\nWatchlist\n- PMI vs PPMI\n").sessions[0]
+    assert [i.text for i in session.items_of(SectionKind.WATCHLIST)] == ["PMI vs PPMI"]
+
+
+RESOLVED_LOG = log_of(["softmax vs sigmoid", "PMI vs PPMI"], ["~~softmax vs sigmoid~~ got it now"])
+
+
+def test_the_dashboard_lists_only_the_open_items():
+    knowledge = knowledge_of(RESOLVED_LOG)
+    _, home = render_site(knowledge, {}, 3)
+    assert home["open_watchlist"] == 1
+    assert "PPMI</a> (flagged 1×)" in home["html"]["watchlist"] and "softmax" not in home["html"]["watchlist"]
+
+
+def test_the_watchlist_page_shows_a_resolved_item_resolved_on_its_date():
+    files, _ = render_site(knowledge_of(RESOLVED_LOG), {}, 3)
+    watchlist = files[page("watchlist.md")]
+    assert "1 open (flagged in the last 3 sessions), 0 quiet, 1 resolved." in watchlist
+    assert 'resolved <a href="../sessions/2026-03-02-1000/">2026-03-02 10:00 KST</a>' in watchlist
+    assert "flagged 2×" not in watchlist
+
+
+def test_a_resolved_items_card_is_kept_but_not_watched():
+    cards = {card.front: card for card in knowledge_of(RESOLVED_LOG).cards if card.kind == "watch"}
+    resolved = cards["What is the difference between softmax and sigmoid?"]
+    assert not resolved.watch and "~~softmax vs sigmoid~~ got it now" in resolved.back
+    assert cards["What is the difference between PMI and PPMI?"].watch
+
+
+def test_a_learner_adds_spellings_of_resolved(tmp_path):
+    path = tmp_path / "vocabulary.yml"
+    path.write_text("labels:\n  resolved: [erledigt]\n  negation: [nicht]\n", encoding="utf-8")
+    labels, problems = load_user_labels(path, "sessions/vocabulary.yml")
+    assert problems == []
+    knowledge = knowledge_of(log_of(["PMI vs PPMI", "CBOW vs skip-gram"],
+                                    ["PMI vs PPMI — erledigt", "CBOW vs skip-gram — nicht erledigt"]), labels)
+    assert {(w.text, w.status) for w in knowledge.watchlist} == {("PMI vs PPMI", "resolved"),
+                                                                  ("CBOW vs skip-gram — nicht erledigt", "open")}
+
+
+@pytest.mark.parametrize("text", ["**Resolved**", "Resolved:", "~~", "→ got it", "got it", "해결"])
+def test_a_resolving_word_alone_names_no_item(text):
+    assert resolved_item(text, LABELS) is None
