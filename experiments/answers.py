@@ -3,8 +3,10 @@
 ``answer(line, chapter)`` takes a line's raw Markdown and the chapter the log is in
 there, and returns the runs it asks for (with the values it states), why any of them
 cannot run, and, when no experiment answers a line that looks like one, why it looks
-like one. An experiment answers only lines of its own chapter, or lines that name its
-chapter ("Ch01 ...", ``ch01/train.py``); with no chapter known, any experiment may.
+like one. An experiment answers only lines of its own chapter, or lines about its
+chapter ("Ch01 ...", ``ch01/train.py``, "6장"); with no chapter known, any experiment may.
+Its words alone are not enough: the line must ask for a run (experiments.asking), as
+"Re-ran CBOW with hidden size 300" does and "Why the ch.3 CBOW does not scale" does not.
 """
 
 from __future__ import annotations
@@ -14,24 +16,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from experiments import gallery
+from experiments import asking, gallery
 from experiments.catalog import EXPERIMENTS
+from experiments.chapters import chapters_named, chapters_studied
 from experiments.runs import Run, make_run, problems
 from experiments.spec import Spec
+from experiments.tiers import is_heavy
 from experiments.values import read_values
 
-# No \b in front: Python's regex engine then looks for the pattern by its first letters,
-# several times faster; a match inside a word ("each 1") is dropped after.
-_CHAPTER = re.compile(r"ch(?:apters?)?[ .]?0?(\d{1,2})(?=\b|_|/)")
+__all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
 
 # What makes a line look like an experiment when none answers it: (pattern, why, needs a number).
 _LOOKS_LIKE = (
-    (re.compile(r"\b(ptb|penn treebank|mnist|cifar-?10|imagenet|wikitext)\b"), "works on the {} data set", False),
+    (re.compile(r"\b(?:on|with|using) (?:the )?(ptb|penn treebank|mnist|cifar-?10|imagenet|wikitext)\b"),
+     "works on the {} data set", False),
     (re.compile(r"\b(perplexity|ppl|accuracy|loss|bleu)\b\W{0,3}(?:of|is|was|at|to|~|≈|=|:)?\W{0,3}\d"),
      "reports a {} figure", False),
     (re.compile(r"\b(sweep)(?:s|ing)?\b"), "describes a sweep", True),
     (re.compile(r"\b(ran|re-?ran|executed|re-?trained|trained)\b"), "says something was run", False),
 )
+
+
+_IDENTIFYING = 3  # settings that name an experiment when no word of the line does
 
 
 @dataclass(frozen=True)
@@ -41,35 +47,72 @@ class Answer:
     unanswered: str = ""  # why the line looks like an experiment that none answers ("" otherwise)
 
 
-def chapters_named(text: str) -> tuple[int, ...]:
-    """The chapters a line names, in order: "Ch02", "chapter 4", a path like ``ch04/train.py``."""
-    lowered = text.lower()
-    if "ch" not in lowered:
-        return ()
-    found = (int(m.group(1)) for m in _CHAPTER.finditer(lowered) if not _in_word(lowered, m.start()))
-    return tuple(dict.fromkeys(number for number in found if number > 0))
-
-
-def _in_word(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
-
-
-def answer(line: str, chapter: int | None, attached: Sequence[str] = ()) -> Answer:
+def answer(line: str, chapter: int | None, attached: Sequence[str] = (), learned: bool = False) -> Answer:
     """The runs `line` asks for, given the `chapter` the log is in there.
 
-    `attached`: the lines of a settings table or code block right after the line,
-    which may state the values.
+    `attached`: the lines of a settings table or code block right after the line, which
+    may state the values. `learned`: the line is one of what was learned, which asks for a
+    run only when it says something was run or measured.
     """
+    line = asking.spaced(line)
     lowered = line.lower()
-    if _ANY.search(lowered) is None:
+    if _ANY.search(lowered) is None or asking.asks_nothing(line, lowered):
         return Answer()  # most lines name no experiment: one search for all of them
-    named = chapters_named(line)
-    runs = [make_run(spec.id, **read_values(spec, line, attached))
-            for spec in _specs_for(named, chapter) if _answers(spec).search(lowered)]
+    named = chapters_studied(line)
+    asked = _answering(line, lowered, named, chapter, attached, learned)
+    runs = [make_run(spec.id, **values) for spec, values in asked]
     found = [f"{run.experiment}: cannot run: {problem}" for run in runs for problem in problems(run)]
     runs += _script_runs(line, named, chapter)
     unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _looks_like(line, lowered)
     return Answer(tuple(runs), tuple(found), unanswered)
+
+
+def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, attached: Sequence[str],
+               learned: bool) -> list[tuple[Spec, dict]]:
+    """The experiments the line asks for, with the values it states for each."""
+    reported = asking.figures(lowered)
+    specs = [spec for spec in _specs_for(named, chapter) if _answers(spec).search(lowered)]
+    if reported:  # a figure says whose it is: a perplexity is no gradient-norm plot's
+        measuring = [spec for spec in specs if asking.measures(spec, reported)]
+        specs = measuring or _measuring(named, chapter, reported, lowered)
+    worded = asking.settings_text(line)
+    chosen = [(spec, read_values(spec, worded, attached)) for spec in specs]
+    if not chosen and gallery.scripts_run(line):
+        chosen = _by_settings(worded, attached, named, chapter)
+    return [(spec, values) for spec, values in chosen if _asks_for(spec, values, line, lowered, reported, learned)]
+
+
+def _asks_for(spec: Spec, values: dict, line: str, lowered: str, reported: frozenset[str], learned: bool) -> bool:
+    if asking.says_run(lowered) or reported:
+        return True
+    if learned:
+        return False
+    return (spec.id in asking.PROCEDURES or bool(values) or bool(gallery.scripts_run(line))
+            or asking.states_settings(lowered))
+
+
+def _by_settings(line: str, attached: Sequence[str], named: tuple[int, ...],
+                 chapter: int | None) -> list[tuple[Spec, dict]]:
+    """A script run with settings no experiment's words answer ("Ran ch06/train.py" and a
+    table of seven settings): the experiment of the chapter whose parameters take the most
+    of them, if one alone does and it takes at least _IDENTIFYING of them."""
+    chapters = named or ((chapter,) if chapter is not None else ())
+    read = [(spec, read_values(spec, line, attached)) for spec in EXPERIMENTS.values() if spec.chapter in chapters]
+    most = max((len(values) for _, values in read), default=0)
+    best = [(spec, values) for spec, values in read if len(values) == most]
+    return best if most >= _IDENTIFYING and len(best) == 1 else []
+
+
+def _measuring(named: tuple[int, ...], chapter: int | None, reported: frozenset[str], lowered: str) -> list[Spec]:
+    """A figure no experiment's words answer: the one light experiment of the chapter that
+    measures it ("test perplexity 136.8" in chapter 6 is the LSTM language model's), unless
+    it is the figure of something the line names ("GRU perplexity 400")."""
+    if not asking.of_no_named_model(lowered, reported):
+        return []
+    chapters = named or ((chapter,) if chapter is not None else ())
+    found = [spec for spec in EXPERIMENTS.values() if spec.chapter in chapters and asking.measures(spec, reported)
+             and not is_heavy(spec)]
+    return found if len(found) == 1 else []
 
 
 def _specs_for(named: tuple[int, ...], chapter: int | None) -> list[Spec]:
@@ -100,7 +143,11 @@ def _looks_like(line: str, lowered: str) -> str:
 
 @lru_cache(maxsize=None)
 def _answers(spec: Spec) -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in spec.answers) or r"(?!)")
+    return re.compile("|".join(f"(?:{pattern})" for pattern in _patterns(spec)) or r"(?!)")
+
+
+def _patterns(spec: Spec) -> tuple[str, ...]:
+    return spec.answers + asking.OTHER_LANGUAGES.get(spec.id, ())
 
 
 def _any_pattern(patterns: list[str]) -> re.Pattern:
@@ -110,5 +157,5 @@ def _any_pattern(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in patterns))
 
 
-_ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in spec.answers]
-                    + [r"\.py\b"] + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])
+_ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in _patterns(spec)]
+                    + list(asking.METRICS.values()) + [r"\.py\b"] + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])

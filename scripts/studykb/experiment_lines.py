@@ -1,11 +1,16 @@
 """Which log lines ask for which experiment runs (part of the link stage).
 
-The chapter a line is in comes from the log: a line that names chapters ("Ch02",
-"chapter 4", ``ch04/train.py``) is about those, and the last one it names holds for
-the lines after it; a line before the session's first such line is in the chapter the
-session first names, else the one the previous session of the log ended in. Each line
-with that chapter (and the settings table or code block right after it) is handed to
-``experiments.answers.answer``; Q/A lines and lines that define a term ask for nothing.
+The chapter a line is in comes from the log. A session starts in the chapter its header
+names ("## Session 14 — Ch.4 word2vec"), else in the one the log's previous session
+studied last, else (nothing earlier being known) in the first one a line of it is about.
+A line about chapters ("Ch02", "chapter 4", ``ch04/train.py``, "6장") is in those, and
+the last one holds for the lines after it. What comes next does not move the chapter: a
+line of the resume point, and a chapter named as what comes later ("then ch.5", "a
+preview of ch.5"), leave the lines after them, and the next session, where they were.
+Each line with its chapter (and the settings table or code block right after it) is
+handed to ``experiments.answers.answer``; Q/A lines, watchlist items and lines that
+define a term ask for nothing, and a line of what was learned asks only when it says
+something was run or measured.
 
 A line that looks like an experiment but that no experiment answers is reported
 (``make check``) and marked on its session page; a run that cannot take the values
@@ -18,7 +23,7 @@ from typing import Iterator
 
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
-from experiments.answers import Answer, answer, chapters_named
+from experiments.answers import Answer, answer, chapters_studied
 
 from .diagnostics import Diagnostic, info, warning
 from .model import (QA, CodeBlock, ExperimentNote, ExperimentRef, Field, Note, Section, SectionKind, Session,
@@ -32,8 +37,13 @@ class _Asking:
     text: str
     source: Source
     session: SessionId
-    planned: bool  # in the resume point: a run for next time
+    kind: SectionKind | None  # the part it is an item of, if any
     attached: tuple[str, ...]  # the settings table or code block right after it
+
+    @property
+    def planned(self) -> bool:
+        """In the resume point: a run for next time."""
+        return self.kind is SectionKind.RESUME
 
 
 @dataclass(frozen=True)
@@ -51,10 +61,11 @@ def experiment_lines(sessions: list[Session], defining: set[Source]) -> Experime
     refs, notes, diagnostics = [], [], []
     answers: dict[tuple, Answer] = {}  # lines repeat (a watchlist item, a plan): each read once
     for line, chapter in _lines_with_chapters(sessions, defining):
-        key = (line.text, chapter, line.attached)
+        learned = line.kind is SectionKind.LEARNED
+        key = (line.text, chapter, line.attached, learned)
         found = answers.get(key)
         if found is None:
-            found = answers[key] = answer(line.text, chapter, line.attached)
+            found = answers[key] = answer(line.text, chapter, line.attached, learned)
         for run in found.runs:
             refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source, line.session,
                                       planned=line.planned))
@@ -68,18 +79,29 @@ def experiment_lines(sessions: list[Session], defining: set[Source]) -> Experime
 
 
 def _lines_with_chapters(sessions: list[Session], defining: set[Source]) -> Iterator[tuple[_Asking, int | None]]:
-    ended_in: dict[str, int | None] = {}  # log path -> the chapter its latest session ended in
+    studied: dict[str, int | None] = {}  # log path -> the chapter its latest session studied last
     for session in sessions:
-        lines = list(_asking_lines(session))
-        named = [chapters_named(line.text) for line in lines]
-        first = next((chapters[0] for chapters in named if chapters), None)
-        chapter = first if first is not None else ended_in.get(session.source.path)
-        for line, chapters in zip(lines, named):
-            if chapters:
-                chapter = chapters[-1]
+        lines = [line for line in _asking_lines(session) if line.kind is not SectionKind.WATCHLIST]
+        chapter = _opening_chapter(session, lines, studied.get(session.source.path))
+        for line in lines:
+            about = () if line.planned else chapters_studied(line.text)
+            if about:
+                chapter = about[-1]
             if line.source not in defining:
                 yield line, chapter
-        ended_in[session.source.path] = chapter
+        studied[session.source.path] = chapter
+
+
+def _opening_chapter(session: Session, lines: list[_Asking], before: int | None) -> int | None:
+    """The chapter the header names, else the one the log's previous session studied last,
+    else the first one a line of the session (not of its resume point) is about."""
+    header = chapters_studied(session.header)
+    if header:
+        return header[-1]
+    if before is not None:
+        return before
+    about = (chapters_studied(line.text) for line in lines if not line.planned)
+    return next((chapters[0] for chapters in about if chapters), None)
 
 
 def _asking_lines(session: Session) -> Iterator[_Asking]:
@@ -104,17 +126,16 @@ def _asking_lines(session: Session) -> Iterator[_Asking]:
 
 def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
     if isinstance(block, Section):
-        planned = block.kind is SectionKind.RESUME
-        yield _Asking(block.name, block.source, session, planned, ())
+        yield _Asking(block.name, block.source, session, block.kind, ())
         for item in block.items:
-            yield _Asking(item.text, item.source, session, planned, ())
+            yield _Asking(item.text, item.source, session, block.kind, ())
     elif isinstance(block, Field):
-        yield _Asking(f"{block.name}: {block.value}", block.source, session, False, ())
+        yield _Asking(f"{block.name}: {block.value}", block.source, session, None, ())
     elif isinstance(block, Note):
-        yield _Asking(block.text, block.source, session, False, ())
+        yield _Asking(block.text, block.source, session, None, ())
     elif not isinstance(block, QA):
         return
 
 
 def _attach(line: _Asking, block: Table | CodeBlock) -> _Asking:
-    return _Asking(line.text, line.source, line.session, line.planned, line.attached + tuple(block.lines))
+    return _Asking(line.text, line.source, line.session, line.kind, line.attached + tuple(block.lines))

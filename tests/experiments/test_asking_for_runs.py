@@ -1,0 +1,186 @@
+"""Which lines ask for a run, not only name what an experiment is about, and which chapter a
+line is in (experiments.asking, experiments.chapters, studykb.experiment_lines)."""
+
+from pathlib import Path
+
+import pytest
+
+from experiments import answer
+from experiments.chapters import chapters_named, chapters_studied
+from studykb.config import Config
+from studykb.pipeline import load
+
+SCRIPTS = "learner-scripts"
+
+
+@pytest.mark.parametrize("text, named, studied", [
+    ("6장", (6,), (6,)),
+    ("제6장 게이트가 추가된 RNN", (6,), (6,)),
+    ("챕터 7: seq2seq", (7,), (7,)),
+    ("第6章 ゲート付きRNN", (6,), (6,)),
+    ("오늘 범위: 5장 5.1~5.2", (5,), (5,)),
+    ("5.6장", (), ()),
+    ("오늘 범위: 6.1 RNN의 문제점, 기울기 클리핑", (6,), (6,)),
+    ("Scope: 5.4~5.5 RNNLM", (5,), (5,)),
+    ("lr: 1.0 works best", (), ()),
+    ("loss: 1.75 at the end", (), ()),
+    ("Re-run with hidden size 300, then ch.5.", (5,), ()),
+    ("Skimmed 4.4; perplexity ~ 120 for an RNNLM later, just a preview of ch.5.", (5,), ()),
+    ("Finish Ch01, then move to Ch02.", (1, 2), (1,)),
+    ("next: chapter 7", (7,), ()),
+    ("7장 seq2seq 시작 전에 6장 개선판은 건너뜀", (7, 6), (6,)),
+    ("Why the ch.3 CBOW does not scale", (3,), (3,)),
+])
+def test_the_chapters_a_line_names_and_those_it_is_about(text, named, studied):
+    assert chapters_named(text) == named
+    assert chapters_studied(text) == studied
+
+
+# (line, chapter the log is in, a line of what was learned, the runs it asks for)
+LINES = [
+    # Naming an experiment's subject is not asking for a run of it.
+    ("Why the ch.3 CBOW does not scale: a softmax over the whole vocabulary (10,000 words in PTB).", 4, False, []),
+    ("Ch06 gated RNN: LSTM and gradient clipping", 6, False, []),
+    ("LSTM 계층 다층화, 드롭아웃은 깊이 방향으로만", 6, False, []),
+    ("How does clipping change the gradient?", 6, False, []),
+    ("why lr=20, isn't that huge? -> SGD with clipping tolerates a big lr", 6, False, []),
+    ("클리핑으로 기울기 소실도 해결되나요?", 6, False, []),
+    # Saying it was run, with which settings, or on which data is.
+    ("Re-ran CBOW on PTB with hidden size 300, window 5", 4, False, [("ch04-word2vec", "hidden-300")]),
+    ("Plotted the gradient norms through time for 20 steps", 6, False, [("ch06-gradient-norms", "scale-0.5-1.5")]),
+    ("Trained the LSTM LM again, 2 epochs", 6, False, [("ch06-lstm-lm", "epochs-2")]),
+    ("`ch06/train_rnnlm.py`로 LSTM 언어 모델을 다시 돌려 봄", 6, False,
+     [("ch06-lstm-lm", "default"), (SCRIPTS, "ch06-train_rnnlm.py")]),
+    ("실험: 기울기 노름을 40스텝 동안 그려 봄", 6, True, [("ch06-gradient-norms", "scale-0.5-1.5_T-40")]),
+    ("RNNLM을 10 에폭 학습시킴", 5, False, [("ch05-rnnlm", "epochs-10")]),
+    # A line of what was learned asks only when it says something was run or measured.
+    ("CBOW with window 5 means 10 context words averaged into the hidden layer", 4, True, []),
+    ("`max_grad = 5.0`이면 기울기 클리핑이 걸린다", 6, True, []),
+    # A figure says which experiment it is about.
+    ("Results: test perplexity 136.8 with clipping; without clipping the loss went to nan in epoch 1", 6, False,
+     [("ch06-lstm-lm", "default")]),
+    ("테스트 퍼플렉서티 약 136 (책과 비슷)", 6, False, [("ch06-lstm-lm", "default")]),
+    ("GRU perplexity 400", 6, False, []),
+    ("Gradient clipping at 0.25: test perplexity 140", 6, False, [("ch06-lstm-lm", "default")]),
+    ("Evaluated the analogies of the trained vectors", 4, False, []),
+    # A run it says is skipped, it does not ask for.
+    ("Skipping the better LSTM (`train_better_rnnlm.py`), too slow", 6, False, []),
+    ("6장 개선판(`train_better_rnnlm.py`)은 시간이 오래 걸리니 건너뜀", 6, False, []),
+    ("Skip-gram on the toy sentence, window 1, 1000 epochs: ran both", 3, False,
+     [("ch03-simple-word2vec", "default")]),
+]
+
+
+@pytest.mark.parametrize("line, chapter, learned, runs", LINES)
+def test_a_line_asks_for_a_run_only_when_it_says_one_was_run_or_how(line, chapter, learned, runs):
+    found = answer(line, chapter, learned=learned)
+    assert [(run.experiment, run.run_id) for run in found.runs] == runs
+
+
+def runs_by_line(tmp_path: Path, log: str) -> dict[int, list[tuple[str, str, bool]]]:
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "log.md").write_text(log, "utf-8")
+    found: dict[int, list] = {}
+    for ref in load(Config(root=tmp_path)).knowledge.experiment_refs:
+        found.setdefault(ref.source.line, []).append((ref.experiment, ref.run_id, ref.planned))
+    return found
+
+
+HEADER_CHAPTER = """# Notes
+
+## Session: 2026-11-10 19:30 KST — Ch.4 evaluation
+
+- Topics covered:
+- Evaluated the analogies of the trained vectors
+- Resume point for next session:
+- re-run CBOW with hidden size 300, then ch.5
+
+## Session: 2026-11-12 20:05 KST — wrap-up of ch.4
+
+- Topics covered:
+- Re-ran CBOW with hidden size 300, window 5
+- perplexity ~ 120 mentioned for an RNNLM, a preview of ch.5
+"""
+
+
+def test_the_header_names_the_chapter_and_what_comes_later_moves_nothing(tmp_path):
+    found = runs_by_line(tmp_path, HEADER_CHAPTER)
+    assert found == {8: [("ch04-word2vec", "hidden-300", True)], 13: [("ch04-word2vec", "hidden-300", False)]}
+
+
+PLAN_THEN_SESSION = """# Notes
+
+## Session: 2026-11-08 14:10 KST
+
+- Topics covered:
+- Ran `ch04/train.py`: CBOW with hidden size 100
+- Resume point for next session:
+- Chapter 5, RNN language models
+
+## Session: 2026-11-10 19:30 KST
+
+- Topics covered:
+- Re-ran CBOW with window 2
+- Now Ch05: trained the RNNLM for 50 epochs
+"""
+
+
+def test_a_plan_does_not_move_the_next_session_into_its_chapter(tmp_path):
+    found = runs_by_line(tmp_path, PLAN_THEN_SESSION)
+    assert found[13] == [("ch04-word2vec", "window-2", False)]
+    assert found[14] == [("ch05-rnnlm", "epochs-50", False)]
+    assert 9 not in found
+
+
+KOREAN = """# 스터디 기록
+
+## 세션: 2026-12-08 19:00 KST
+
+- 오늘 범위: 6장 기울기 클리핑
+
+### 배운 것
+- 기울기 클리핑은 노름이 임계값을 넘으면 줄이는 기법이다.
+- 실험: 기울기 노름을 30스텝 동안 그려 봄
+- 테스트 퍼플렉서티 약 140
+
+### 헷갈리는 개념
+- 기울기 클리핑 vs 기울기 노름 — 둘 다 그려 봄
+
+### 다음에 할 것
+- 7장 시작 전에 6장 개선판(`train_better_rnnlm.py`)은 오래 걸리니 건너뜀
+- `ch06/train_rnnlm.py`로 LSTM 언어 모델 학습
+"""
+
+
+def test_a_korean_log_asks_for_the_runs_it_says_it_ran_and_plans(tmp_path):
+    assert runs_by_line(tmp_path, KOREAN) == {
+        9: [("ch06-gradient-norms", "scale-0.5-1.5_T-30", False)],
+        10: [("ch06-lstm-lm", "default", False)],
+        17: [("ch06-lstm-lm", "default", True), (SCRIPTS, "ch06-train_rnnlm.py", True)],
+    }
+
+
+TABLE_AFTER_CODE = """# Notes
+
+## Session: 2027-01-07 21:00 KST
+
+- Topics covered:
+- Ran ch06/train.py again
+
+```python
+def clip_grads(grads, max_norm):
+    pass
+```
+
+| param | value |
+|---|---|
+| wordvec_size | 100 |
+| hidden_size | 200 |
+| time_size | 35 |
+| max_grad | 0.25 |
+"""
+
+
+def test_settings_after_a_code_block_name_the_experiment_no_word_of_the_line_does(tmp_path):
+    found = runs_by_line(tmp_path, TABLE_AFTER_CODE)
+    assert found == {6: [("ch06-lstm-lm", "hidden-200", False), (SCRIPTS, "ch06-train.py", False)]}
