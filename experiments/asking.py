@@ -71,13 +71,15 @@ _QUALIFIERS = frozenset({"test", "validation", "valid", "val", "train", "trainin
 _QUESTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:(?:why|how|what|when|where|which|who|is|are|does|do|did|can|could|should|would|will)"
     r"\b[^?？]*[?？]|[^.;:!?？]*[?？]\W*$|[^?？]*(?:나요|까요|까|가요|죠|니|습니까)\s*[?？])", re.IGNORECASE)
+# What follows each value of a Korean enumeration of outcomes: "0.5면 소실, 2면 폭발" lists 0.5 and 2.
+_OUTCOME = re.compile(r"(?<=\d)\s*(?:이?면|일 때|에서는?)\s+[가-힣]+(?=\s*(?:[,，.;]|$))")
 # A point in training, not a setting: "the loss went to nan in epoch 1".
 _POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before) (?:the )?(?:epoch|step|iteration|iter) \d+",
                        re.IGNORECASE)
 _SCRIPT_GLUE = re.compile(r"(?<=[a-z0-9`)])(?=[가-힣])|(?<=[가-힣])(?=[a-z0-9`(])", re.IGNORECASE)
 
 # Korean words for the settings experiments read, as the English words their parameters declare.
-_KOREAN_WORDS = (("에폭", "epochs"), ("에포크", "epochs"), ("스텝", "time steps"), ("학습률", "lr"),
+_KOREAN_WORDS = (("스케일", "scale"), ("에폭", "epochs"), ("에포크", "epochs"), ("스텝", "time steps"), ("학습률", "lr"),
                  ("배치 크기", "batch size"), ("은닉층 크기", "hidden size"), ("은닉 상태 크기", "hidden size"))
 
 
@@ -88,9 +90,10 @@ def spaced(text: str) -> str:
 
 
 def settings_text(text: str) -> str:
-    """`text` as experiments read settings from it: a point in training ("in epoch 1") left
-    out, and the Korean words for settings in the English words parameters declare."""
-    text = _POSITION.sub(lambda match: " " * len(match.group(0)), text)
+    """`text` as experiments read settings from it: a point in training ("in epoch 1") and the
+    outcome after each value ("스케일 0.5면 소실, 2면 폭발") left out, and the Korean words for
+    settings in the English words parameters declare."""
+    text = _OUTCOME.sub("", _POSITION.sub(lambda match: " " * len(match.group(0)), text))
     for korean, english in _KOREAN_WORDS:
         text = text.replace(korean, f" {english} ")
     return text

@@ -53,6 +53,10 @@ LINES = [
      [("ch06-lstm-lm", "default"), (SCRIPTS, "ch06-train_rnnlm.py")]),
     ("실험: 기울기 노름을 40스텝 동안 그려 봄", 6, True, [("ch06-gradient-norms", "scale-0.5-1.5_T-40")]),
     ("RNNLM을 10 에폭 학습시킴", 5, False, [("ch05-rnnlm", "epochs-10")]),
+    ("실험: 시간 20스텝 동안 기울기 노름을 그려 봄 — 스케일 0.5면 소실, 2면 폭발", 6, True,
+     [("ch06-gradient-norms", "scale-0.5-2")]),
+    ("Plotted the gradient norms with scales 0.9 and 1.1 for 40 time steps", 6, True,
+     [("ch06-gradient-norms", "scale-0.9-1.1_T-40")]),
     # A line of what was learned asks only when it says something was run or measured.
     ("CBOW with window 5 means 10 context words averaged into the hidden layer", 4, True, []),
     ("`max_grad = 5.0`이면 기울기 클리핑이 걸린다", 6, True, []),
