@@ -49,11 +49,9 @@ def hostile_logs() -> dict[str, bytes]:
             "vocabulary.yml": (HOSTILE / "vocabulary.yml").read_bytes()}
 
 
-def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict``; a log with errors (which `make check` fails on) fails it
-    too, so a project whose logs are broken on purpose is built without ``--strict``."""
-    command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=_env())
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, env=_env())
 
 
 def _env() -> dict:
@@ -111,10 +109,9 @@ def readable(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def built_fixture_site(tmp_path_factory) -> Path:
-    """The site of every fixture log, built once with a real ``mkdocs build``: not
-    ``--strict``, which fails on the errors the broken fixture logs hold on purpose."""
+    """The site of every fixture log, built once with a real ``mkdocs build --strict``."""
     project = make_project(tmp_path_factory.mktemp("site"), fixture_logs(), with_results=True)
-    result = mkdocs_build(project, strict=False)
+    result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr[-3000:]
     project.joinpath("build.log").write_text(result.stderr)
     return project
