@@ -105,8 +105,10 @@ def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
     lowered = plain.lower()
     for before in (False, True):
         for param, word in _words_longest_first(spec):
+            if param.name in found or _first_part(word) not in lowered:  # most words are not in a line
+                continue
             pattern = _word_then_number(word, param.many) if before else _number_then_word(word)
-            match = None if param.name in found else pattern.search(lowered)
+            match = pattern.search(lowered)
             if match is None:
                 continue
             found[param.name] = _values(param, match.group("values"))
@@ -131,6 +133,11 @@ def _number_then_word(word: str) -> re.Pattern:
     """"50 epochs": a number counting what `word` names (in any case, as a line is written)."""
     return re.compile(rf"(?P<values>{_ALONE})\s*{_spelled(word)}s?(?![\w-])(?!\s*(?:=|:)?\s*{NUMBER})",
                       re.IGNORECASE)
+
+
+def _first_part(word: str) -> str:
+    """The first word of a parameter's word ("batch" of "batch size"): every spelling of it starts so."""
+    return re.split(r"[\s_-]+", word.lower())[0]
 
 
 def _spelled(word: str) -> str:
