@@ -97,6 +97,8 @@ def readable(text: str) -> str:
     fence = re.match(r"^\s*(?:`{3,}|~{3,})\s*(\S*)", text)
     if fence:  # a fence line is structure; its language shows as the block's title
         return fence[1].strip("`~")
+    if re.fullmatch(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})", text.rstrip()):
+        return ""  # a thematic break is structure: it separates parts, as a heading's ``#`` opens one
     if text.strip().startswith("|"):  # a table row shows as its cells; a separator row as nothing
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
         text = "" if all(set(c) <= set("-: ") for c in cells) else " ".join(cells)

@@ -30,6 +30,15 @@ WHOLE_NAME = "{kind} name"
 PARENTHESES_RE = re.compile(r"\s*[(（][^)）]*[)）]\s*")
 BOLD = r"(?:\*\*|__)"
 SEPARATOR = r"[.:)：．、]"
+# A line's label before its value (``**Pick up from:** ...``, ``Still confused: ...``) names
+# a part by one of its words only while it is this short: longer, it is a sentence.
+LABEL_WORDS = 4
+# In such a label a spelling in Latin letters ends it or is followed by one of these; before
+# another word it modifies that word (``Learning rate: 0.1``, ``Topic model: LDA``).
+LINKING_WORDS = frozenset("about after again at before for from here i in me my next now of on so still "
+                          "to today we with yet".split())
+# A question answered on its own line after a dash or an arrow: ``Why 0.75? — Empirical``.
+ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*[^?？\s][?？])\s+(?:->|=>|[-—–→⇒])\s+(?P<answer>\S.*)$")
 
 Spellings = tuple[tuple[str, tuple[str, ...]], ...]
 """Kind -> its spellings, kinds in the order they are tried."""
@@ -76,6 +85,8 @@ class Labels:
     user: Spellings
     part_patterns: tuple[tuple[SectionKind, re.Pattern], ...] = field(compare=False)
     whole_part_kinds: dict[str, SectionKind] = field(compare=False)
+    quiz_part_names: frozenset[str] = field(compare=False)
+    """Names of Q/A and question spellings (``Q&A``, ``Questions``, ``질문``): a part's name alone."""
     field_kinds: dict[str, str] = field(compare=False)
     time_part_re: re.Pattern = field(compare=False)
     """A chunk of a time log named by its kind: ``Start ~14:28``, ``종료 21:00``, ``Total: 50 min``;
@@ -111,6 +122,29 @@ class Labels:
         """The kind of a part whose whole name is one of its spellings (``Next session``)."""
         return self.whole_part_kinds.get(label_key(name))
 
+    def label_part_kind(self, name: str) -> SectionKind | None:
+        """The kind of a part a label with a value names (``**Pick up from:** ...``,
+        ``Still confused: ...``): its whole name is a spelling, or it is a short label
+        with a spelling among its words (``_names_part_by_word``); None otherwise."""
+        whole = self.whole_part_kind(name)
+        if whole is not None:
+            return whole
+        key = label_key(name)
+        if len(key.split()) > LABEL_WORDS:
+            return None
+        for kind, pattern in self.part_patterns:
+            if any(_names_part_by_word(key, match) for match in pattern.finditer(key)):
+                return kind
+        return None
+
+    def alone_part_kind(self, line: str) -> SectionKind | None:
+        """The kind of a part a line that is nothing but a part's name opens (``Watchlist``,
+        ``Questions``, ``오늘 범위``), without a colon or emphasis; None for any other line."""
+        kind = self.whole_part_kind(line)
+        if kind is None and label_key(line) in self.quiz_part_names:
+            return SectionKind.OTHER
+        return kind
+
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
         return self.field_kinds.get(label_key(name))
@@ -127,6 +161,12 @@ class Labels:
             return _plain(rest), ""
         return _plain(rest[:answer.start()]), _plain(rest[answer.end():])
 
+    def split_arrow_answer(self, text: str) -> tuple[str, str] | None:
+        """``Why 0.75? — Empirical`` or ``왜 0.75인가요? -> 경험적으로``: a question and the
+        answer after a dash or an arrow; None for any other line."""
+        match = ARROW_ANSWER_RE.match(text)
+        return (match["question"].strip(), match["answer"].strip()) if match else None
+
     def answer_text(self, text: str) -> str | None:
         match = self.answer_re.match(text)
         return _plain(match["rest"]) if match else None
@@ -141,6 +181,8 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         builtin, user,
         part_patterns=_part_patterns(user, builtin),
         whole_part_kinds=_whole_part_kinds(spellings),
+        quiz_part_names=frozenset(label_key(s) + ending for kind in ("line", "question") for s in spellings(kind)
+                                  for ending in (("", "s") if _is_latin(s) else ("",))),
         field_kinds=_field_kinds(spellings),
         time_part_re=re.compile(rf"^\s*(?P<key>{_alternatives(spellings('start') + spellings('end') + spellings('duration'))})"
                                 r"(?![A-Za-z])\s*[:=：]?\s*(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE),
@@ -150,7 +192,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                               re.IGNORECASE),
         question_re=re.compile(rf"^{_marker_pattern(spellings('question'))}\s*(?P<rest>\S.*)$"),
         answer_re=re.compile(rf"^{_marker_pattern(spellings('answer'))}\s*(?P<rest>\S.*)$"),
-        inline_answer_re=re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR}))"
+        inline_answer_re=re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR})|\s+[/|]\s*)"
                                     rf"(?P<marker>{_marker_pattern(spellings('answer'))})\s*"),
         header_re=re.compile(rf"^##\s+(?:{_alternatives(spellings('session'))})(?![^\W\d_])\s*[:：]?\s*"
                              r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),
@@ -170,6 +212,16 @@ def _part_patterns(user: Spellings, builtin: Spellings) -> tuple[tuple[SectionKi
             if pattern is not None:
                 tiers.append((kind_enum, pattern))
     return tuple(tiers)
+
+
+def _names_part_by_word(key: str, match: re.Match) -> bool:
+    """Whether a spelling found in a short label names the label's part: one in another
+    script always (those languages join words); one in Latin letters when nothing follows
+    it in the label or a linking word does (``pick up from``, ``confused about``)."""
+    if not _is_latin(match[0]):
+        return True
+    after = key[match.end():].split()
+    return not after or after[0] in LINKING_WORDS
 
 
 def _whole_part_kinds(spellings) -> dict[str, SectionKind]:

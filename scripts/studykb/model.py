@@ -69,13 +69,15 @@ class Section:
 class QA:
     """A Q/A line. A quiz line is split as it is read: ``question`` and ``answer`` (one
     of them empty for a question whose answer is the next line, and for that answer line;
-    both for a line that is not in a quiz shape)."""
+    both for a line that is not in a quiz shape). ``labelled``: the line was written with
+    a ``Q/A:`` label, which ``text`` is without."""
 
     text: str
     source: Source
     indent: int = 0
     question: str = ""
     answer: str = ""
+    labelled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,12 @@ class Note:
 
     text: str
     source: Source
+
+    @property
+    def is_break(self) -> bool:
+        """``---``, ``***`` or ``___``: a thematic break, which separates and says nothing."""
+        marks = "".join(self.text.split())
+        return len(marks) >= 3 and marks[0] in "-*_" and len(set(marks)) == 1
 
 
 @dataclass(frozen=True, slots=True)

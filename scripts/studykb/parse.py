@@ -26,6 +26,8 @@ TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(?P<name>.*?\S)\s*#*\s*$")
 BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
 FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# ``---``, ``***``, ``___`` (blanks between allowed): a separator, which ends the open part.
+THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
 # name), a full-width one does not. The name is greedy, its trailing blanks stripped.
 FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<value>.*)$")
@@ -226,6 +228,10 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
 def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:
     """Read the block that starts at the non-blank line ``body[i]``; return how many lines it used."""
     awaiting_answer, entry.awaiting_answer = entry.awaiting_answer, False
+    if THEMATIC_BREAK_RE.match(body[i]):
+        entry.end_part()
+        entry.blocks.append(Note(body[i].strip(), source))
+        return 1
     bullet = BULLET_RE.match(body[i])
     if bullet:
         _read_bullet(entry, bullet, source, awaiting_answer)
@@ -270,12 +276,14 @@ def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_a
     """A Q/A line in any of its shapes: ``Q/A: ...`` (kept without its label), a quiz
     question (``**Q:** ... **A:** ...``, ``Q1. ...``) or the answer line after one."""
     labels = entry.labels
+    if _read_arrow_answer(entry, text, source, indent):
+        return True
     if text[:1] not in labels.quiz_starts:
         return False
     qa = labels.qa_line_re.match(text)
     if qa and qa["text"].strip():  # ``**Q&A:**`` alone names a part, as ``**Quiz:**`` does
         text = qa["text"].strip()
-        entry.interrupt(QA(text, source, indent, *(labels.split_quiz(text) or ("", ""))))
+        entry.interrupt(QA(text, source, indent, *(labels.split_quiz(text) or ("", "")), labelled=True))
         return True
     answer = labels.answer_text(text) if awaiting_answer else None
     if answer is not None:
@@ -286,6 +294,18 @@ def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_a
         return False
     entry.interrupt(QA(text, source, indent, *quiz))
     entry.awaiting_answer = not quiz[1]
+    return True
+
+
+def _read_arrow_answer(entry: _Entry, text: str, source: Source, indent: int) -> bool:
+    """``1. Why 0.75? — Empirical``: a question answered after a dash or an arrow is a Q/A
+    line, outside the parts whose items it would otherwise be (learned, watchlist, ...)."""
+    if entry.part is not None and entry.part[0] is not SectionKind.OTHER:
+        return False
+    quiz = entry.labels.split_arrow_answer(text)
+    if quiz is None:
+        return False
+    entry.interrupt(QA(text, source, indent, *quiz))
     return True
 
 
@@ -326,7 +346,7 @@ def _read_labelled(entry: _Entry, name: str, value: str, source: Source, indent:
         entry.end_part()
         entry.blocks.append(Field(name, value, source, indent))
         return True
-    kind = labels.whole_part_kind(name)
+    kind = labels.label_part_kind(name)
     if kind is not None and (entry.section is None or entry.section[1] is not kind):
         entry.open_section(name, kind, source, indent, by_heading)
         entry.add_item(value, source, indent)
@@ -348,7 +368,7 @@ def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) 
     if entry.section is not None and line.startswith(" ") and entry.indents:
         depth = min(entry.item_depth(indent), len(entry.indents))
         entry.items.append(Item(text, source, depth))
-    elif _read_text_label(entry, text, source, indent):
+    elif _read_text_label(entry, text, source, indent) or _read_part_name(entry, text, source):
         return
     elif entry.in_heading_part:
         entry.add_item(text, source, 0)
@@ -379,8 +399,18 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
             return False
         entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
         return True
-    known = bold is not None or labels.field_kind(name) is not None or labels.whole_part_kind(name) is not None
+    known = bold is not None or labels.field_kind(name) is not None or labels.label_part_kind(name) is not None
     return known and _read_labelled(entry, name, value, source, indent, by_heading=True)
+
+
+def _read_part_name(entry: _Entry, text: str, source: Source) -> bool:
+    """A line that is nothing but a part's name (``Watchlist``, ``Questions``) opens it, as
+    its heading would."""
+    kind = entry.labels.alone_part_kind(text)
+    if kind is None:
+        return False
+    entry.open_section(text, kind, source, 0, by_heading=True)
+    return True
 
 
 def _finish_entry(entry: _Entry, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:

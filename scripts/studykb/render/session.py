@@ -28,7 +28,8 @@ def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = ctx.linker(here)
     written = _written_time_log(session)  # shown in the facts, as written
-    blocks = [b for b in session.blocks if b is not written]
+    # A thematic break separated the log's parts; the page orders them under headings of its own.
+    blocks = [b for b in session.blocks if b is not written and not (isinstance(b, Note) and b.is_break)]
     parts = _parts(blocks)
     out = [front_matter(title=session.page_title, description=_description(session)),
            html.block(html.title(html.text(session.page_title)) + "\n" + _facts(session, ctx, here)), ""]
@@ -155,7 +156,9 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
     if isinstance(block, Field):
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
     else:
-        body = f"<strong>Q/A:</strong> {html.inline(block.text, linker, spans)}"
+        # The label as the line wrote it; a quiz line (``Q: ...``, ``1. Why? — Because``) has none.
+        tag = "<strong>Q/A:</strong> " if block.labelled else ""
+        body = f"{tag}{html.inline(block.text, linker, spans)}"
     return f"{body}{_runs(block.source, here, ctx)}"
 
 

@@ -57,6 +57,18 @@ def _logs(ctx: Context, here: str) -> list[str]:
         source = href(here, source_page(ctx.knowledge.log_slugs[log.path]))
         parts = [f"<h3>{html.text(log.title or log.path)}</h3>",
                  f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.entries)} sessions</p>']
-        parts += [f"<p>{html.inline(note.text)}</p>" for note in log.preamble]
+        parts += [f"<p>{html.inline(note.text)}</p>" for note in _preamble_text(log)]
         out += [html.block("\n".join(parts)), ""]
     return out
+
+
+def _preamble_text(log) -> list:
+    """The preamble's notes under the log's heading: less its title line, which is that
+    heading, and its thematic breaks."""
+    title = next((note for note in log.preamble if _is_title(note.text, log.title)), None)
+    return [note for note in log.preamble if note is not title and not note.is_break]
+
+
+def _is_title(text: str, title: str | None) -> bool:
+    """``# DLFS2 notes #`` for the title ``DLFS2 notes``."""
+    return title is not None and text.startswith("# ") and text[2:].strip().rstrip("#").strip() == title
