@@ -378,7 +378,7 @@ def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) 
 
 
 def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> bool:
-    """``**Watchlist**``, or ``Watchlist`` alone on its line, opens a part; ``**Time:**
+    """``**Watchlist**`` opens a part; ``**Time:**
     09:00-10:10`` or ``Time: 09:00-10:10`` (a name the labels know) is read as a bullet of
     that name would be."""
     labels = entry.labels
@@ -388,9 +388,6 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
         entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
         return True
     label = _label(text)
-    if label is None and labels.whole_part_kind(text) is not None:
-        entry.open_section(text, labels.whole_part_kind(text), source, 0, by_heading=True)
-        return True
     if label is None:
         return False
     name, value = label
