@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 from experiments import asking, gallery
@@ -71,7 +70,7 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
                learned: bool) -> list[tuple[Spec, dict]]:
     """The experiments the line asks for, with the values it states for each."""
     reported = asking.figures(lowered)
-    specs = [spec for spec in _specs_for(named, chapter) if _answers(spec).search(lowered)]
+    specs = [spec for spec in _specs_for(named, chapter) if _ANSWERS[spec.id].search(lowered)]
     if reported:  # a figure says whose it is: a perplexity is no gradient-norm plot's
         measuring = [spec for spec in specs if asking.measures(spec, reported)]
         specs = measuring or _measuring(named, chapter, reported, lowered)
@@ -141,8 +140,8 @@ def _looks_like(line: str, lowered: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=None)
 def _answers(spec: Spec) -> re.Pattern:
+    """One search for every way `spec` is asked for (its words, in English and the side table's languages)."""
     return re.compile("|".join(f"(?:{pattern})" for pattern in _patterns(spec)) or r"(?!)")
 
 
@@ -159,3 +158,4 @@ def _any_pattern(patterns: list[str]) -> re.Pattern:
 
 _ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in _patterns(spec)]
                     + list(asking.METRICS.values()) + [r"\.py\b"] + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])
+_ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}  # made once, as the experiments are found

@@ -137,7 +137,7 @@ def _number_then_word(word: str) -> re.Pattern:
 
 def _first_part(word: str) -> str:
     """The first word of a parameter's word ("batch" of "batch size"): every spelling of it starts so."""
-    return re.split(r"[\s_-]+", word.lower())[0]
+    return word.lower().replace("_", " ").replace("-", " ").split()[0]
 
 
 def _spelled(word: str) -> str:
