@@ -7,6 +7,11 @@ like one. An experiment answers only lines of its own chapter, or lines about it
 chapter ("Ch01 ...", ``ch01/train.py``, "6장"); with no chapter known, any experiment may.
 Its words alone are not enough: the line must ask for a run (experiments.asking), as
 "Re-ran CBOW with hidden size 300" does and "Why the ch.3 CBOW does not scale" does not.
+Words found only in what the line compares with ask for nothing ("way faster than peeky
+seq2seq"); words inside an identifier count (``is_peeky = True``). A run over two values
+or more of a setting ("배치 크기 32, 64, 128로 바꿔가며 학습했더니") asks for the chapter's
+sweep of it, and a script run with settings ("`ch01/train.py` 실행 — 은닉층 10, 학습률 1.0")
+for the plainest experiment of the chapter that takes them.
 """
 
 from __future__ import annotations
@@ -29,14 +34,16 @@ __all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
 _LOOKS_LIKE = (
     (re.compile(r"\b(?:on|with|using) (?:the )?(ptb|penn treebank|mnist|cifar-?10|imagenet|wikitext)\b"),
      "works on the {} data set", False),
-    (re.compile(r"\b(perplexity|ppl|accuracy|loss|bleu)\b\W{0,3}(?:of|is|was|at|to|~|≈|=|:)?\W{0,3}\d"),
+    (re.compile(r"\b(perplexity|ppl|accuracy|acc|loss|bleu)\b\W{0,3}(?:of|is|was|at|to|~|≈|=|:)?\W{0,3}\d"),
      "reports a {} figure", False),
     (re.compile(r"\b(sweep)(?:s|ing)?\b"), "describes a sweep", True),
     (re.compile(r"\b(ran|re-?ran|executed|re-?trained|trained)\b"), "says something was run", False),
 )
 
 
+_BEFORE_VOWEL = re.compile(r"\ba (?=[aeiou])")
 _IDENTIFYING = 3  # settings that name an experiment when no word of the line does
+_IDENTIFIER = re.compile(r"(?<![\w./-])[a-z]\w*_\w+(?![\w./-])")  # is_peeky; not ch08/attention_layer.py
 
 
 @dataclass(frozen=True)
@@ -55,10 +62,11 @@ def answer(line: str, chapter: int | None, attached: Sequence[str] = (), learned
     """
     line = asking.spaced(line)
     lowered = line.lower()
-    if _ANY.search(lowered) is None or asking.asks_nothing(line, lowered):
+    if (_ANY.search(lowered) is None and not asking.names_setting_in_other_language(lowered)) \
+            or asking.asks_nothing(line, lowered):
         return Answer()  # most lines name no experiment: one search for all of them
     named = chapters_studied(line)
-    asked = _answering(line, lowered, named, chapter, attached, learned)
+    asked = _answering(line, _with_identifiers_split(lowered), named, chapter, attached, learned)
     runs = [make_run(spec.id, **values) for spec, values in asked]
     found = [f"{run.experiment}: cannot run: {problem}" for run in runs for problem in problems(run)]
     runs += _script_runs(line, named, chapter)
@@ -70,12 +78,14 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
                learned: bool) -> list[tuple[Spec, dict]]:
     """The experiments the line asks for, with the values it states for each."""
     reported = asking.figures(lowered)
-    specs = [spec for spec in _specs_for(named, chapter) if _ANSWERS[spec.id].search(lowered)]
+    specs = [spec for spec in _specs_for(named, chapter) if _asked_by_words(spec, lowered)]
     if reported:  # a figure says whose it is: a perplexity is no gradient-norm plot's
         measuring = [spec for spec in specs if asking.measures(spec, reported)]
         specs = measuring or _measuring(named, chapter, reported, lowered)
     worded = asking.settings_text(line)
     chosen = [(spec, read_values(spec, worded, attached)) for spec in specs]
+    if not chosen and _may_sweep(named, chapter) and asking.says_run(lowered):
+        chosen = _swept(worded, attached, named, chapter)
     if not chosen and gallery.scripts_run(line):
         chosen = _by_settings(worded, attached, named, chapter)
     return [(spec, values) for spec, values in chosen if _asks_for(spec, values, line, lowered, reported, learned)]
@@ -90,16 +100,71 @@ def _asks_for(spec: Spec, values: dict, line: str, lowered: str, reported: froze
             or asking.states_settings(lowered))
 
 
+def _asked_by_words(spec: Spec, lowered: str) -> bool:
+    """Whether the line names `spec` by its words, other than only as what it compares with
+    ("way faster than peeky seq2seq" runs no seq2seq)."""
+    pattern = _ANSWERS[spec.id]
+    return pattern.search(lowered) is not None and not asking.compared_only(lowered, pattern)
+
+
+def _with_identifiers_split(lowered: str) -> str:
+    """The line, and after it again with its identifiers split at ``_``, so that a word of an
+    experiment is found inside one (``is_peeky = True``) as well as a file it names
+    (``train_seq2seq.py``); a file's or folder's name is not split (``ch08/attention_layer.py``
+    names no attention run)."""
+    if "_" not in lowered:
+        return lowered
+    split = _IDENTIFIER.sub(lambda match: match.group(0).replace("_", " "), lowered)
+    return lowered if split == lowered else f"{lowered}\n{split}"
+
+
 def _by_settings(line: str, attached: Sequence[str], named: tuple[int, ...],
                  chapter: int | None) -> list[tuple[Spec, dict]]:
     """A script run with settings no experiment's words answer ("Ran ch06/train.py" and a
-    table of seven settings): the experiment of the chapter whose parameters take the most
-    of them, if one alone does and it takes at least _IDENTIFYING of them."""
+    table of seven settings): the experiment of the chapter that takes the most of them
+    (at least _IDENTIFYING). A sweep takes them only with two values or more of what it
+    sweeps: one value of each setting is one run, not a sweep."""
+    read = [(spec, read_values(spec, line, attached, bare_lists=False)) for spec in _of_chapters(named, chapter)]
+    return _most_settings([(spec, values) for spec, values in read if _sweeps_if_a_sweep(spec, values)],
+                          _IDENTIFYING)
+
+
+def _swept(line: str, attached: Sequence[str], named: tuple[int, ...], chapter: int | None) -> list[tuple[Spec, dict]]:
+    """A run over two values or more of a setting that no experiment's words answer ("배치 크기
+    32, 64, 128로 바꿔가며 학습했더니", "ran batch sizes 10, 30 and 100"): the sweep of the
+    chapter over that setting."""
+    read = [(spec, read_values(spec, line, attached, bare_lists=False)) for spec in _of_chapters(named, chapter)
+            if spec.list_param]
+    return _most_settings([(spec, values) for spec, values in read if len(values.get(spec.list_param, ())) >= 2], 1)
+
+
+def _may_sweep(named: tuple[int, ...], chapter: int | None) -> bool:
+    return any(number in _SWEEPING_CHAPTERS for number in (named or (chapter,)))
+
+
+def _sweeps_if_a_sweep(spec: Spec, values: dict) -> bool:
+    return spec.list_param is None or len(values.get(spec.list_param, ())) >= 2
+
+
+def _most_settings(read: list[tuple[Spec, dict]], least: int) -> list[tuple[Spec, dict]]:
+    """The experiment that takes the most of the settings stated (at least `least`), then the
+    one whose parameters they state the most of (the plainest: a run of the book's script
+    with its three settings is the baseline, not the validation split); none if still several."""
+    read = [(spec, values) for spec, values in read if len(values) >= least]
+    if not read:
+        return []
+    best = max(_coverage(spec, values) for spec, values in read)
+    found = [(spec, values) for spec, values in read if _coverage(spec, values) == best]
+    return found if len(found) == 1 else []
+
+
+def _coverage(spec: Spec, values: dict) -> tuple[int, float]:
+    return len(values), len(values) / len(spec.params)
+
+
+def _of_chapters(named: tuple[int, ...], chapter: int | None) -> list[Spec]:
     chapters = named or ((chapter,) if chapter is not None else ())
-    read = [(spec, read_values(spec, line, attached)) for spec in EXPERIMENTS.values() if spec.chapter in chapters]
-    most = max((len(values) for _, values in read), default=0)
-    best = [(spec, values) for spec, values in read if len(values) == most]
-    return best if most >= _IDENTIFYING and len(best) == 1 else []
+    return [spec for spec in EXPERIMENTS.values() if spec.chapter in chapters]
 
 
 def _measuring(named: tuple[int, ...], chapter: int | None, reported: frozenset[str], lowered: str) -> list[Spec]:
@@ -108,9 +173,7 @@ def _measuring(named: tuple[int, ...], chapter: int | None, reported: frozenset[
     it is the figure of something the line names ("GRU perplexity 400")."""
     if not asking.of_no_named_model(lowered, reported):
         return []
-    chapters = named or ((chapter,) if chapter is not None else ())
-    found = [spec for spec in EXPERIMENTS.values() if spec.chapter in chapters and asking.measures(spec, reported)
-             and not is_heavy(spec)]
+    found = [spec for spec in _of_chapters(named, chapter) if asking.measures(spec, reported) and not is_heavy(spec)]
     return found if len(found) == 1 else []
 
 
@@ -136,17 +199,23 @@ def _looks_like(line: str, lowered: str) -> str:
         match = pattern.search(lowered)
         if match and (not needs_number or any(ch.isdigit() for ch in lowered)):
             written = line[match.start(1): match.end(1)] if len(line) == len(lowered) else match.group(1)
-            return f"it {why.format(written)}"
+            return f"it {_article(why.format(written))}"
     return ""
 
 
+def _article(text: str) -> str:
+    """"a accuracy figure" as English writes it: "an accuracy figure"."""
+    return _BEFORE_VOWEL.sub("an ", text)
+
+
 def _answers(spec: Spec) -> re.Pattern:
-    """One search for every way `spec` is asked for (its words, in English and the side table's languages)."""
+    """One search for every way `spec` is asked for (its words, in English and the side table's
+    languages, and the book's flags for it)."""
     return re.compile("|".join(f"(?:{pattern})" for pattern in _patterns(spec)) or r"(?!)")
 
 
 def _patterns(spec: Spec) -> tuple[str, ...]:
-    return spec.answers + asking.OTHER_LANGUAGES.get(spec.id, ())
+    return spec.answers + asking.OTHER_LANGUAGES.get(spec.id, ()) + asking.BOOK_FLAGS.get(spec.id, ())
 
 
 def _any_pattern(patterns: list[str]) -> re.Pattern:
@@ -157,5 +226,7 @@ def _any_pattern(patterns: list[str]) -> re.Pattern:
 
 
 _ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in _patterns(spec)]
-                    + list(asking.METRICS.values()) + [r"\.py\b"] + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])
-_ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}  # made once, as the experiments are found
+                    + list(asking.METRICS.values()) + [r"\.py\b"]
+                    + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])
+_ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}
+_SWEEPING_CHAPTERS = frozenset(spec.chapter for spec in EXPERIMENTS.values() if spec.list_param)  # made once, as the experiments are found

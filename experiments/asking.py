@@ -43,6 +43,15 @@ OTHER_LANGUAGES = {
     "ch08-attention": (r"어텐션", r"날짜\s*(?:형식|포맷)", r"アテンション", r"注意力"),
 }
 
+# Words in other languages that say a script or a run was run ("`ch01/train.py` 실행", "を実行").
+RUN_WORDS_OTHER_LANGUAGES = r"실행|돌려|돌렸|돌림|돌리|実行|走らせ|回し|运行|跑了"
+
+# The flags of the book's scripts that switch an experiment's variants on: "`is_reverse = True`
+# にして再学習" asks for the seq2seq runs (``is_peeky`` is found by its word, peeky).
+BOOK_FLAGS = {
+    "ch07-seq2seq": (r"\bis_reverse\b",),
+}
+
 _SKIPPED = re.compile(
     r"\bskip(?:s|ped|ping)?\b(?![ _-]?(?:gram|connection))|\b(?:did ?n[o']t|won't|will not|not going to|"
     r"no time to|never) (?:re-?)?(?:run|train)|\bno time for\b|건너뛰|건너뜀|건너뛸|건너 뜀|생략|스킵|안 돌|못 돌|"
@@ -51,9 +60,9 @@ _RUN = re.compile(
     r"\b(?:ran|run|runs|running|re-?ran|re-?run|rerun|executed?|executing|launched|tried|try|trying|"
     r"(?<!the )(?<!a )(?<!my )(?<!our )(?:re-?)?trained|measured|reproduced?|repeated|redid|redo|plotted|plot|"
     r"swept|finish(?:ed)?)\b"
-    r"|실행|돌려|돌렸|돌림|돌리|실험|측정|재현|그려\s*(?:봄|봤|보)|그렸|시도|"
-    r"(?:학습|훈련)(?:시키|시켜|시켰|시킴|했|함|해\s*봄|\s*완료|을\s*돌)|(?:학습|훈련)\W*$|"
-    r"実行|走らせ|回し|学習させ|运行|跑了|训练了|实验")
+    r"|" + RUN_WORDS_OTHER_LANGUAGES + r"|실험|측정|재현|그려\s*(?:봄|봤|보)|그렸|시도|"
+    r"(?:재|다시\s*)?(?:학습|훈련)(?:시키|시켜|시켰|시킴|했|함|해\s*봄|\s*완료|을\s*돌)|(?:학습|훈련)\W*$|"
+    r"再学習|再訓練|学習させ|训练了|实验")
 _SETTINGS = re.compile(
     r"(?<![\w-])(?:--)?[a-z_][\w-]*(?:=[\w.'\"-]|\s*=\s*[-+.\d'\"])|\bon (?:the )?(?:ptb|penn treebank|wikitext|mnist|"
     r"toy (?:corpus|sentence)|spiral|stand-?in)\b")
@@ -74,29 +83,71 @@ _QUESTION = re.compile(
 # What follows each value of a Korean enumeration of outcomes: "0.5면 소실, 2면 폭발" lists 0.5 and 2.
 _OUTCOME = re.compile(r"(?<=\d)\s*(?:이?면|일 때|에서는?)\s+[가-힣]+(?=\s*(?:[,，.;]|$))")
 # A point in training, not a setting: "the loss went to nan in epoch 1".
-_POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before) (?:the )?(?:epoch|step|iteration|iter) \d+",
-                       re.IGNORECASE)
-_SCRIPT_GLUE = re.compile(r"(?<=[a-z0-9`)])(?=[가-힣])|(?<=[가-힣])(?=[a-z0-9`(])", re.IGNORECASE)
+_POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before) (?:the )?(?:epoch|step|iteration|iter) \d+"
+                       r"|\b(?:after|by|until|within) \d+ (?:epochs?|steps?|iterations?|iters?)\b", re.IGNORECASE)
+_CJK_LETTER = "가-힣ぁ-ヿ一-鿿"  # Hangul syllables, kana, CJK ideographs
+_SCRIPT_GLUE = re.compile(rf"(?<=[a-z0-9`)])(?=[{_CJK_LETTER}])|(?<=[{_CJK_LETTER}])(?=[a-z0-9`(])", re.IGNORECASE)
 
-# Korean words for the settings experiments read, as the English words their parameters declare.
-_KOREAN_WORDS = (("스케일", "scale"), ("에폭", "epochs"), ("에포크", "epochs"), ("스텝", "time steps"), ("학습률", "lr"),
-                 ("배치 크기", "batch size"), ("은닉층 크기", "hidden size"), ("은닉 상태 크기", "hidden size"))
+# Words for the settings experiments read in the languages logs are written in, as the English
+# words their parameters declare ("은닉층 10" reads as "hidden size 10", "25エポック" as "25
+# epochs"); a particle right after one goes with it ("학습률을 0.1로", "学習率を0.1に").
+_PARAMETER_WORDS = {
+    "batch size": ("미니배치 크기", "미니 배치 크기", "배치 크기", "배치 사이즈", "ミニバッチサイズ", "バッチサイズ", "批量大小",
+                   "批大小"),
+    "lr": ("학습률", "学習率", "学习率"),
+    "hidden size": ("은닉층의 크기", "은닉층 크기", "은닉 상태 크기", "은닉 크기", "은닉층", "隠れ層のサイズ", "隠れ層サイズ",
+                    "隠れ層", "隐藏层大小", "隐藏层"),
+    "epochs": ("에폭", "에포크", "エポック数", "エポック"),
+    "window size": ("윈도우 크기", "ウィンドウサイズ", "窗口大小"),
+    "scale": ("스케일",),
+    "time steps": ("스텝",),
+}
+_PARTICLE = r"(?:을|를|은|는|이|가|を|は|が|の)?"
+_OTHER_PARAMETER_WORDS = re.compile(
+    "(" + "|".join(sorted((w for words in _PARAMETER_WORDS.values() for w in words), key=len, reverse=True)) + ")"
+    + _PARTICLE)
+_ENGLISH_PARAMETER_WORD = {word: english for english, words in _PARAMETER_WORDS.items() for word in words}
+# Words before an experiment's word that make it what the line compares something with, not
+# what it ran ("way faster than peeky seq2seq", "converges sooner, unlike the baseline"), and
+# words right after it ("peeky seq2seq보다", "seq2seqより"). A line that opens with them
+# ("Compared with the Ch01 LR sweep ...") names what it ran; "X vs Y" ran both.
+_COMPARED_BEFORE = re.compile(r"(?:\bthan|\w\W+(?:compared (?:to|with)|unlike|relative to))\b[^,;:.()—–]*$")
+_COMPARED_AFTER = re.compile(r"^(?:\s*[\w+-]+){0,2}?\s*(?:보다|에 비해|와 비교|과 비교|より|に比べ|と比べ|相比)")
+_COMPARISON_LOOKBACK = 40
 
 
 def spaced(text: str) -> str:
-    """`text` with a space where Hangul meets a Latin letter or digit: "CBOW를" reads as the
-    word CBOW, "20스텝" as 20 and a unit, as Korean writes particles and units onto words."""
+    """`text` with a space where Hangul, kana or a CJK ideograph meets a Latin letter or digit:
+    "CBOW를" reads as the word CBOW, "20스텝" as 20 and a unit, "0.1に" as 0.1, as Korean and
+    Japanese write particles and units onto words."""
     return _SCRIPT_GLUE.sub(" ", text)
 
 
 def settings_text(text: str) -> str:
     """`text` as experiments read settings from it: a point in training ("in epoch 1") and the
-    outcome after each value ("스케일 0.5면 소실, 2면 폭발") left out, and the Korean words for
-    settings in the English words parameters declare."""
+    outcome after each value ("스케일 0.5면 소실, 2면 폭발") left out, and the other languages' words
+    for settings in the English words parameters declare."""
     text = _OUTCOME.sub("", _POSITION.sub(lambda match: " " * len(match.group(0)), text))
-    for korean, english in _KOREAN_WORDS:
-        text = text.replace(korean, f" {english} ")
-    return text
+    if text.isascii():
+        return text
+    return _OTHER_PARAMETER_WORDS.sub(lambda match: f" {_ENGLISH_PARAMETER_WORD[match.group(1)]} ", text)
+
+
+def names_setting_in_other_language(text: str) -> bool:
+    """Whether `text` names a setting in a word of another language ("배치 크기", "学習率"); an
+    ASCII line, as most are, is not searched."""
+    return not text.isascii() and _OTHER_PARAMETER_WORDS.search(text) is not None
+
+
+def compared_only(lowered: str, pattern: re.Pattern) -> bool:
+    """Whether every place `pattern` matches in the line is what the line compares with
+    ("way faster than peeky seq2seq", "peeky seq2seq보다 빠르다"), not what it ran."""
+    return all(_compared(lowered, match.start(), match.end()) for match in pattern.finditer(lowered))
+
+
+def _compared(lowered: str, start: int, end: int) -> bool:
+    before = lowered[max(0, start - _COMPARISON_LOOKBACK): start]
+    return _COMPARED_BEFORE.search(before) is not None or _COMPARED_AFTER.match(lowered[end:]) is not None
 
 
 def asks_nothing(line: str, lowered: str) -> bool:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Mapping
 
+from experiments import asking
 from experiments.result import FigureFile, Result
 from experiments.spec import Spec, integer, text
 
@@ -61,13 +62,15 @@ SPEC = Spec(
 )
 
 _SCRIPT = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.py)(?![\w])")
-_RUNS = re.compile(r"\b(?:ran|run|runs|running|re-?ran|re-?run|executed?|executing|launched|tried|trained)\b")
+_RUNS = re.compile(r"\b(?:ran|run|runs|running|re-?ran|re-?run|executed?|executing|launched|tried|trained)\b|"
+                   + asking.RUN_WORDS_OTHER_LANGUAGES)
 _CHAPTER_FOLDER = re.compile(r"^ch\d{1,2}/")
 
 
 def scripts_run(line: str) -> list[str]:
-    """The scripts a line says were run: named with a verb of running, under a chapter
-    folder (``ch04/train.py``), or called ``train*.py``; not a module it only mentions."""
+    """The scripts a line says were run: named with a verb of running (in English or another
+    language: "`generate_text.py` を実行"), under a chapter folder (``ch04/train.py``), or
+    called ``train*.py``; not a module it only mentions."""
     found = []
     says_run = _RUNS.search(line.lower()) is not None
     for match in _SCRIPT.finditer(line):

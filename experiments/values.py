@@ -6,7 +6,7 @@
 - ``name value`` and ``value name`` with the words a parameter declares
   ("hidden 5, lr 1.0", "`6000` total updates");
 - a bare list of numbers ("`0.01, 0.1, 1.0`", "over 0.05, 0.5 and 5.0") for the
-  experiment's list parameter;
+  experiment's list parameter (lists separated by commas, Japanese and Chinese ones too);
 - a Markdown table of settings, or a code block, right after the line.
 
 Values come back as read (tuples of numbers or text); experiments.runs checks them
@@ -26,7 +26,7 @@ Values = tuple[Value, ...]
 NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 # A number standing on its own: not the 01 of "Ch01" nor the 4 of "ch04/", nor part of a word.
 _ALONE = rf"(?<![\w.]){NUMBER}(?!\.?\w)"
-_SEPARATOR = r"\s*(?:,|;|/|\band\b|\bor\b|&)\s*"
+_SEPARATOR = r"\s*(?:,|;|/|\band\b|\bor\b|&|、|，)\s*"  # 、 and ， are the Japanese and Chinese commas
 _LIST = rf"{_ALONE}(?:{_SEPARATOR}{_ALONE})*"
 _NUMBER_LIST = re.compile(_LIST)
 _ONLY_NUMBERS = re.compile(rf"\s*{NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s*")
@@ -37,12 +37,15 @@ _FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
 _LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;`]+\s*)+?)(?=;|`|\bdo\b|$)")
 
 
-def read_values(spec: Spec, text: str, attached: Sequence[str] = ()) -> dict[str, Values]:
-    """The values `text` (and the table or code right after it) states for `spec`'s parameters."""
+def read_values(spec: Spec, text: str, attached: Sequence[str] = (), bare_lists: bool = True) -> dict[str, Values]:
+    """The values `text` (and the table or code right after it) states for `spec`'s parameters.
+
+    `bare_lists`: a list of numbers no parameter's name or word goes with fills the list
+    parameter (when the line's words already name the experiment)."""
     found: dict[str, Values] = {}
     plain = _named_values(spec, text, found).replace("`", " ")
     plain = _worded_values(spec, plain, found)
-    if spec.list_param and spec.list_param not in found:
+    if bare_lists and spec.list_param and spec.list_param not in found:
         numbers = _span_numbers(text, plain) or _bare_list(plain)
         if numbers:
             found[spec.list_param] = numbers
@@ -232,6 +235,6 @@ def _values(param: Param, raw: str, loop: bool = False) -> Values:
 def _numbers_in(text: str) -> tuple[int | float, ...]:
     parts = re.findall(_ALONE, text)
     rest = re.sub(_ALONE, "", text)
-    if not parts or re.sub(r"(?:,|;|/|\band\b|\bor\b|&|\s)+", "", rest):
+    if not parts or re.sub(rf"(?:{_SEPARATOR}|\s)+", "", rest):
         return ()
     return tuple(to_number(part) for part in parts)

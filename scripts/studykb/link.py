@@ -37,7 +37,8 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
     named = {source: tuple(slug_of[name] for name in on_line) for source, on_line in names.items()}
     spans = spans_of(mentioned, slug_of)
     watch = collect_watchlist(sessions, lines, named, watch_window, spans)
-    runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs})
+    runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs},
+                            {log.path: log.title for log in logs})
     diagnostics += runs.diagnostics
     knowledge = Knowledge(
         logs=tuple(logs), log_slugs=slugs, sessions=tuple(sessions), concepts=tuple(concept_list),

@@ -163,12 +163,14 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
 
 
 def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
+    """A block of the entry, and after it the runs its lines ask for (a table's, after the table)."""
     if isinstance(block, Section):
         return _section(block, linker, here, ctx)
     if isinstance(block, Note):
-        return [f"<p>{html.inline(block.text, linker, ctx.spans(block.source))}</p>"]
+        return [f"<p>{html.inline(block.text, linker, ctx.spans(block.source))}</p>{_runs(block.source, here, ctx)}"]
     if isinstance(block, Table):
-        return [_table(block, linker, ctx)]
+        rows = (Source(block.source.path, block.source.line + offset) for offset in range(len(block.lines)))
+        return [_table(block, linker, ctx) + "".join(_runs(source, here, ctx) for source in rows)]
     if isinstance(block, CodeBlock):
         return [_code_block(block)]
     raise TypeError(f"unknown block {block!r}")
