@@ -111,10 +111,11 @@ def _with_identifiers_split(lowered: str) -> str:
     """The line, and after it again with its identifiers split at ``_``, so that a word of an
     experiment is found inside one (``is_peeky = True``) as well as a file it names
     (``train_seq2seq.py``); a file's or folder's name is not split (``ch08/attention_layer.py``
-    names no attention run)."""
+    names no attention run), nor is a setting's own name (``batch_size=300`` names no batch sweep)."""
     if "_" not in lowered:
         return lowered
-    split = _IDENTIFIER.sub(lambda match: match.group(0).replace("_", " "), lowered)
+    split = _IDENTIFIER.sub(lambda match: match.group(0) if match.group(0) in _SETTING_NAMES
+                            else match.group(0).replace("_", " "), lowered)
     return lowered if split == lowered else f"{lowered}\n{split}"
 
 
@@ -230,3 +231,4 @@ _ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in _pa
                     + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])
 _ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}
 _SWEEPING_CHAPTERS = frozenset(spec.chapter for spec in EXPERIMENTS.values() if spec.list_param)  # made once, as the experiments are found
+_SETTING_NAMES = frozenset(param.name for spec in EXPERIMENTS.values() for param in spec.params)
