@@ -112,6 +112,10 @@ WATCHLISTS = [
      {("은닉 상태와 출력의 차이", 1, "open", None), ("기억 셀과 은닉 상태", 1, "open", None)}),
     ("ja", [["PMIとPPMIの違い"], ["PMIとPPMIの違い — 理解した"]],
      {("PMIとPPMIの違い", 1, "resolved", "PMIとPPMIの違い — 理解した")}),
+    ("ko an adverb inside the phrase", [["CBOW와 skip-gram의 입력/출력 방향"], ["CBOW와 skip-gram의 입력/출력 방향 → 이제 확실히 알겠음"]],
+     {("CBOW와 skip-gram의 입력/출력 방향", 1, "resolved", "CBOW와 skip-gram의 입력/출력 방향 → 이제 확실히 알겠음")}),
+    ("ko not understood yet", [["CBOW와 skip-gram"], ["CBOW와 skip-gram → 아직 이해 못함"]],
+     {("CBOW와 skip-gram", 2, "open", None)}),
 ]
 
 
@@ -130,7 +134,16 @@ RESOLVED_ITEMS = [
     ("배치 크기 vs 에폭 → 이제 알겠다", "배치 크기 vs 에폭"),
     ("PMIとPPMIの違い：解決した", "PMIとPPMIの違い"),
     ("PMI和PPMI的区别 — 明白了", "PMI和PPMI的区别"),
+    ("배치 크기 vs 에폭 → 이제 확실히 알겠음", "배치 크기 vs 에폭"),
+    ("배치 크기 vs 에폭 — 이제 좀 더 알겠다", "배치 크기 vs 에폭"),
+    ("배치 크기 vs 에폭: 이해 드디어 완료", "배치 크기 vs 에폭"),
     ("PMI vs PPMI: still unsure", None),
+    ("배치 크기 vs 에폭 → 아직 이해 못함", None),
+    ("배치 크기 vs 에폭 → 잘 모르겠음", None),
+    ("배치 크기 vs 에폭 → 이해가 안 됨", None),
+    ("배치 크기 vs 에폭 → 이해 아직 완료", None),  # a negation between the words of the phrase
+    ("배치 크기 vs 에폭 → 이제 다시 한 번 더 봐야 알겠음", None),  # more than two words between
+    ("PMI vs PPMI — got it wrong again now", None),  # no words between in Latin letters
     ("PMI vs PPMI — not understood yet", None),
     ("why the gradient is not well understood", None),
     ("Fair comparison rule: do not compare only by epochs when update counts differ.", None),

@@ -37,6 +37,9 @@ LABEL_WORDS = 4
 # another word it modifies that word (``Learning rate: 0.1``, ``Topic model: LDA``).
 LINKING_WORDS = frozenset("about after again at before for from here i in me my next now of on so still "
                           "to today we with yet".split())
+# The words a resolving phrase in Korean, Japanese or Chinese may have between its own, as
+# adverbs do (``이제 확실히 알겠음`` for ``이제 알겠음``); a negation among them undoes it.
+WORDS_BETWEEN = 2
 # A question answered on its own line after a dash or an arrow: ``Why 0.75? — Empirical``.
 ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*[^?？\s][?？])\s+(?:->|=>|[-—–→⇒])\s+(?P<answer>\S.*)$")
 
@@ -57,16 +60,19 @@ def _is_latin(spelling: str) -> bool:
     return spelling.isascii()
 
 
-def _words_pattern(spellings: tuple[str, ...], plurals: bool = True) -> re.Pattern | None:
+def _words_pattern(spellings: tuple[str, ...], plurals: bool = True, between: int = 0) -> re.Pattern | None:
     """A spelling in Latin letters as a word or phrase of a name (plural -s/-es too, if
-    ``plurals``); one in another script anywhere in it (Korean, Japanese and Chinese join words)."""
+    ``plurals``); one in another script anywhere in it (Korean, Japanese and Chinese join
+    words), with up to ``between`` words between its words (``이제 확실히 알겠음``)."""
     alternatives = []
+    gap = rf"\s+(?:\S+\s+){{0,{between}}}" if between else r"\s+"
     for spelling in sorted(set(spellings), key=len, reverse=True):
-        body = r"\s+".join(re.escape(word) for word in spelling.lower().split())
+        words = [re.escape(word) for word in spelling.lower().split()]
         if _is_latin(spelling):
+            body = r"\s+".join(words)
             alternatives.append(rf"(?<![a-z0-9]){body}{'(?:e?s)?' if plurals else ''}(?![a-z0-9])")
         else:
-            alternatives.append(body)
+            alternatives.append(gap.join(words))
     return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
@@ -198,7 +204,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                              r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),
         session_word_re=re.compile(rf"(?<![^\W\d_])(?:\d+\s*)?(?:{_alternatives(spellings('session'))})(?![^\W\d_])",
                                    re.IGNORECASE),
-        resolved_re=_words_pattern(spellings("resolved"), plurals=False),
+        resolved_re=_words_pattern(spellings("resolved"), plurals=False, between=WORDS_BETWEEN),
         negation_re=_words_pattern(spellings("negation"), plurals=False),
     )
 

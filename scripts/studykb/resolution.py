@@ -69,7 +69,7 @@ def _comment_says_resolved(comment: str, labels: Labels) -> bool:
 
 def _ending_word(text: str, labels: Labels) -> int | None:
     """Where the resolving word that ends ``text`` starts; None if none ends it or a
-    negation comes with it."""
+    negation comes with it (before it, after it, or between the words of its phrase)."""
     if labels.resolved_re is None:
         return None
     last = None
@@ -78,7 +78,8 @@ def _ending_word(text: str, labels: Labels) -> int | None:
     if last is None or not AFTER_WORD_RE.match(text[last.end():]):
         return None
     before = " ".join(text[:last.start()].split()[-WORDS_BEFORE:])
-    nearby = f"{before} {text[last.end():]}"
+    between = " ".join(last[0].split()[1:-1])  # ``이제 확실히 알겠음``: words inside the phrase
+    nearby = f"{before} {between} {text[last.end():]}"
     if labels.negation_re is not None and labels.negation_re.search(nearby):
         return None
     return last.start()
