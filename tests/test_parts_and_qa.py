@@ -7,7 +7,7 @@ import pytest
 
 from studykb.labels import shipped_labels
 from studykb.link import link
-from studykb.model import QA, Note, Section, SectionKind
+from studykb.model import QA, Field, Note, Section, SectionKind
 from studykb.parse import parse_log
 from studykb.render.context import make_context
 from studykb.render.session import render_session
@@ -148,3 +148,117 @@ def test_the_logs_title_shows_once_on_the_timeline(title):
     text = visible_text(render_timeline(make_context(knowledge, {})))
     logs = text.split("## The logs", 1)[1]
     assert text.count(title) == 1 and "Each entry is one sitting." in logs and "---" not in logs
+
+
+@pytest.mark.parametrize("name, kind", [
+    # Japanese, Korean and Chinese names of a watchlist as tutors write them.
+    ("混乱した概念", SectionKind.WATCHLIST),
+    ("分からなかったこと", SectionKind.WATCHLIST),
+    ("わからないところ", SectionKind.WATCHLIST),
+    ("難しかったところ", SectionKind.WATCHLIST),
+    ("要復習", SectionKind.WATCHLIST),
+    ("잘 모르겠는 것", SectionKind.WATCHLIST),
+    ("어려웠던 부분", SectionKind.WATCHLIST),
+    ("이해가 안 된 부분", SectionKind.WATCHLIST),
+    ("不懂的地方", SectionKind.WATCHLIST),
+    ("困惑", SectionKind.WATCHLIST),
+    # The resume point named by the day after.
+    ("Plan for tomorrow", SectionKind.RESUME),
+    ("内容 明日やること", SectionKind.RESUME),
+    ("내일 할 일", SectionKind.RESUME),
+    ("明天的计划", SectionKind.RESUME),
+    ("今日のテーマ", SectionKind.TOPICS),
+    # Not a watchlist: what was understood, and questions.
+    ("分かったこと", SectionKind.LEARNED),
+    ("궁금한 점", SectionKind.OTHER),
+    ("結果メモ", SectionKind.OTHER),
+])
+def test_a_part_is_named_in_the_words_tutors_write(name, kind):
+    assert sections(f"### {name}\n- PMI vs PPMI") == [(kind, ["PMI vs PPMI"])]
+
+
+@pytest.mark.parametrize("line, item", [
+    ("Tomorrow: ch6 gated RNN.", "ch6 gated RNN."),
+    ("**Tomorrow:** train SimpleCBOW", "train SimpleCBOW"),
+    ("Next time: negative sampling", "negative sampling"),
+    ("내일: 6장 LSTM", "6장 LSTM"),
+    ("明日：第8章 Attention", "第8章 Attention"),
+    ("次は: 8.1 から", "8.1 から"),
+    ("明天：第八章", "第八章"),
+])
+def test_tomorrow_and_next_name_the_resume_point(line, item):
+    assert sections(line) == [(SectionKind.RESUME, [item])]
+
+
+@pytest.mark.parametrize("line", ["Tomorrow I will finally run ch06", "次はLSTMを学ぶ予定", "- tomorrow's weather is rain"])
+def test_a_sentence_about_tomorrow_opens_no_resume_point(line):
+    assert [kind for kind, _ in sections(line) if kind is SectionKind.RESUME] == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    # After a watchlist's list, the resume line is no confusion.
+    ("Still confused:\n- CBOW vs skip-gram\n- why not `W_out`\n\nTomorrow: train SimpleCBOW.",
+     [(SectionKind.WATCHLIST, ["CBOW vs skip-gram", "why not `W_out`"]), (SectionKind.RESUME, ["train SimpleCBOW."])]),
+    ("### 헷갈린 개념\n1) PMI와 PPMI\n\n내일: 2.4절",
+     [(SectionKind.WATCHLIST, ["PMI와 PPMI"]), (SectionKind.RESUME, ["2.4절"])]),
+])
+def test_a_resume_label_after_a_list_ends_it(body, expected):
+    assert sections(body) == expected
+
+
+@pytest.mark.parametrize("body, part, items", [
+    ("Still confused:\n- CBOW vs skip-gram\n\nSnack: coffee and a cookie", SectionKind.WATCHLIST, ["CBOW vs skip-gram"]),
+    ("### What I learned\n- CBOW predicts the center word\nWeather: rainy all day", SectionKind.LEARNED,
+     ["CBOW predicts the center word"]),
+    ("### 헷갈린 개념\n- PMI와 PPMI\n\n간식: 커피", SectionKind.WATCHLIST, ["PMI와 PPMI"]),
+    ("### Next session\n- ch05\n\nWeather: rainy", SectionKind.RESUME, ["ch05"]),
+])
+def test_a_plain_label_of_an_unknown_name_after_a_list_is_a_field_not_an_item(body, part, items):
+    blocks = entry(body).entries[0].blocks
+    assert [(s.kind, [i.text for i in s.items]) for s in blocks if isinstance(s, Section)] == [(part, items)]
+    assert [(b.name, b.value) for b in blocks if isinstance(b, Field)] == [tuple(body.rsplit("\n", 1)[1].split(": "))]
+
+
+@pytest.mark.parametrize("body, items", [
+    # A part written as plain lines keeps its plain ``Name: value`` lines.
+    ("### What I learned\nSoftmax: turns scores into probabilities\nCross-entropy: compares them",
+     ["Softmax: turns scores into probabilities", "Cross-entropy: compares them"]),
+    # An indented line goes on its item.
+    ("### What I learned\n- CBOW predicts the center word\n  Input: the context words",
+     ["CBOW predicts the center word", "Input: the context words"]),
+])
+def test_a_plain_label_in_a_part_written_so_stays_its_item(body, items):
+    [section] = entry(body).entries[0].sections
+    assert [i.text for i in section.items] == items
+
+
+def diagnostics_of(*sessions: str) -> list[str]:
+    lines = []
+    for day, body in enumerate(sessions, 1):
+        lines += [f"## Session: 2026-03-{day:02d} 09:00 KST", *body.splitlines(), ""]
+    _, diagnostics = parse_log(LogText("sessions/t.md", tuple(lines)), LABELS)
+    return [str(d) for d in diagnostics]
+
+
+UNKNOWN = ("sessions/t.md:{line}: info: part '{name}' (in {n} sessions) is not one studykb knows; its lines are kept "
+           "under its own name — if it is a watchlist, resume point, what was learned or topics, add it under "
+           "labels: in sessions/vocabulary.yml")
+
+
+@pytest.mark.parametrize("sessions, expected", [
+    (["### 気になったこと\n- A と B", "### 気になったこと\n- C と D", "### 気になったこと\n- E"],
+     [UNKNOWN.format(line=2, name="気になったこと", n=3)]),
+    (["**Parking lot**\n- PMI vs PPMI", "- What I learned:\n  - x\n**Parking lot**\n- clipping"],
+     [UNKNOWN.format(line=2, name="Parking lot", n=2)]),
+    (["### 주차장\n- PMI", "### 주차장\n- SVD", "### Odds and ends\n- a"],
+     [UNKNOWN.format(line=2, name="주차장", n=2)]),
+    # Once only, one session: nothing to say.
+    (["### Odds and ends\n- a", "### Other odds\n- b"], []),
+    (["### Parking lot\n- a\n### Parking lot\n- b"], []),
+    # A name studykb knows, a Q/A part, a part with no items of its own.
+    (["### Watchlist\n- a", "### Watchlist\n- b"], []),
+    (["### Questions\n- why?", "### Questions\n- how?"], []),
+    (["**궁금한 점**\n1) 질문: 왜?\n   답: 그래서.", "**궁금한 점**\n1) 왜? → 그래서"], []),
+])
+def test_an_unknown_part_name_used_again_is_said_once(sessions, expected):
+    assert [d for d in diagnostics_of(*sessions) if "studykb knows" in d] == expected

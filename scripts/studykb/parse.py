@@ -12,10 +12,11 @@ names a part and goes on (``**Next session:** implement CBOW``) is a part of one
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from . import timelog
 from .diagnostics import Diagnostic, error, info, warning
-from .labels import Labels
+from .labels import Labels, label_key
 from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
 from .session_header import heading, looks_like_session, names_dated_session, read_session_header
 from .resolution import resolved_item
@@ -39,6 +40,12 @@ TAB_WIDTH = 4
 # the labels do not know: `make check` says so (a short one may simply have none).
 UNRECOGNISED_AT = 5
 RECOGNISED_KINDS = (SectionKind.TOPICS, SectionKind.LEARNED, SectionKind.WATCHLIST, SectionKind.RESUME)
+# The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
+# list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
+LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
+# A part name studykb does not know, used by this many sessions of a log, is probably one of
+# its parts in the learner's words: `make check` says so.
+UNKNOWN_PART_SESSIONS = 2
 TIME_KINDS = ("time", "start", "end", "duration")
 
 
@@ -60,6 +67,7 @@ class _Entry:
     # The part being read: its kind, and whether a heading or bold label opened it (then
     # its free text is its items). A Q/A line, code or a table inside it leaves it open.
     part: tuple[SectionKind, bool] | None = None
+    listed: bool = False  # the open part's items so far are list items (bullets)
     awaiting_answer: bool = False  # the last line was a quiz question without its answer
 
     def item_depth(self, indent: int) -> int:
@@ -76,6 +84,7 @@ class _Entry:
         self.section = (name, kind, source)
         self.section_indent = indent
         self.part = (kind, by_heading)
+        self.listed = False
 
     def close_section(self) -> None:
         if self.section is not None:
@@ -124,6 +133,7 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, diagnostics))
     diagnostics.extend(_file_notes(text, entries))
+    diagnostics.extend(_unknown_parts(text.path, entries, labels))
     log = LogFile(text.path, title, tuple(preamble), tuple(entries), text.lines)
     return log, diagnostics
 
@@ -326,6 +336,7 @@ def _read_bullet(entry: _Entry, bullet: re.Match, source: Source, awaiting_answe
         if _read_labelled(entry, name, value, source, indent, by_heading=False):
             return
     entry.add_item(text, source, indent, ordered)
+    entry.listed = True
 
 
 def _label(text: str) -> tuple[str, str] | None:
@@ -372,6 +383,7 @@ def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) 
         return
     elif entry.in_heading_part:
         entry.add_item(text, source, 0)
+        entry.listed = False
     else:
         entry.end_part()
         entry.blocks.append(Note(text, source))
@@ -397,7 +409,19 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
         entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
         return True
     known = bold is not None or labels.field_kind(name) is not None or labels.label_part_kind(name) is not None
+    if not known and _ends_list(entry):
+        entry.end_part()
+        entry.blocks.append(Field(name, value, source, indent))
+        return True
     return known and _read_labelled(entry, name, value, source, indent, by_heading=True)
+
+
+def _ends_list(entry: _Entry) -> bool:
+    """Whether a plain ``Name: value`` line of a name the labels do not know ends the open
+    part: one after the list of a watchlist, learned or resume part (``Tomorrow: ...`` below
+    the watchlist's bullets). In a part written as plain lines it is one of them
+    (``Softmax: turns scores into probabilities``)."""
+    return entry.listed and entry.part is not None and entry.part[0] in LIST_PARTS
 
 
 def _read_part_name(entry: _Entry, text: str, source: Source) -> bool:
@@ -425,6 +449,32 @@ def _finish_entry(entry: _Entry, content: int, diagnostics: list[Diagnostic]) ->
                                    f"session {when} has {content} lines but no learned items, watchlist, "
                                    "resume point or time log were recognised — see README 'Writing a log'"))
     return session
+
+
+def _unknown_parts(path: str, entries: list[SessionEntry], labels: Labels) -> list[Diagnostic]:
+    """One info per part name the labels do not know that two sessions or more of a log use
+    (``### 気になったこと`` each session), at its first use: its lines are kept under that name,
+    and the learner may have meant one of the parts studykb reads."""
+    first: dict[str, Section] = {}
+    sessions: Counter[str] = Counter()
+    for entry in entries:
+        used = {label_key(b.name) for b in entry.blocks if _is_unknown_part(b, labels)}
+        sessions.update(used)
+        for block in entry.blocks:
+            if _is_unknown_part(block, labels):
+                first.setdefault(label_key(block.name), block)
+    return [info(path, block.source.line,
+                 f"part '{block.name}' (in {sessions[key]} sessions) is not one studykb knows; its lines are kept "
+                 "under its own name — if it is a watchlist, resume point, what was learned or topics, add it "
+                 "under labels: in sessions/vocabulary.yml")
+            for key, block in first.items() if sessions[key] >= UNKNOWN_PART_SESSIONS]
+
+
+def _is_unknown_part(block: Block, labels: Labels) -> bool:
+    """A named part with items whose name says nothing the labels know (not a part, a
+    field, a Q/A part's name)."""
+    return (isinstance(block, Section) and block.kind is SectionKind.OTHER and bool(block.name) and bool(block.items)
+            and labels.field_kind(block.name) is None and label_key(block.name) not in labels.quiz_part_names)
 
 
 def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
