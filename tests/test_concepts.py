@@ -232,9 +232,29 @@ def test_a_learned_line_in_makes_its_concepts_and_definition_cards(lines, concep
     ((LEARNED, "  - `warmup` is a slow start of the learning rate"), {"warmup", "learning rate"}),  # defined
     ((TOPICS, "  - tried `beam search` once"), {"beam search"}),  # two words: no variable
     ((TOPICS, "  - `은닉층`을 하나 더 둔다"), {"은닉층"}),  # a name in another script: no variable
+    # A common English word quoted as data, however often, is no concept unless defined.
+    ((TOPICS, "  - nearest words of `you`: we, they", "  - `you` and `we` are close"), set()),
+    ((TOPICS, "  - `you`와 `i`의 유사도 0.7071", "  - `you`의 최근접은 `i`"), set()),
+    ((LEARNED, "  - `value` is the vector that attention averages"), {"value", "attention"}),
+    # Capitalised, it names a node or a class.
+    ((TOPICS, "  - `Repeat` node copies its input", "  - `Repeat` backward sums"), {"repeat"}),
 ])
 def test_a_lone_code_word_is_a_concept_only_when_named_again_or_defined(lines, concepts):
     assert {c.name for c in link_log(*lines).concepts} == concepts
+
+
+@pytest.mark.parametrize("lines, concepts, questions", [
+    (("### 배운 것", "- Embedding 계층: 가중치 행렬에서 행을 뽑는 계층"), {"embedding", "weight"}, ["What is an embedding?"]),
+    (("### 学んだこと", "- Embeddingレイヤ：重みの行を取り出す"), {"embedding", "weight"}, ["What is an embedding?"]),
+    (("### 学んだこと", "- Affine レイヤー：行列の積とバイアス"), {"affine layer", "matrix multiplication"},
+     ["What is an affine layer?"]),
+    # Before a generic head noun, a word that is no term keeps it: "은닉" alone names nothing.
+    (("### 배운 것", "- 은닉층: 은닉 상태를 만드는 층"), {"은닉층", "hidden state"}, ["What is 은닉층?"]),
+])
+def test_a_known_term_before_a_generic_head_noun_is_the_term_defined(lines, concepts, questions):
+    knowledge = link_log(*lines)
+    assert {c.name for c in knowledge.concepts} == concepts
+    assert [c.front for c in knowledge.cards if c.kind == "definition"] == questions
 
 
 @pytest.mark.parametrize("spelling, name", [

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .markup import code_spans
+from .redact import COMMON_WORDS
 from .vocabulary import Lexicon, Match, normalise
 
 # A word: a letter of any script, then letters or digits; up to five words joined by a
@@ -85,6 +86,9 @@ ARTICLE_RE = re.compile(r"^(?:an?|the) (?=\S)", re.IGNORECASE)
 # After a plural subject ("Vanishing gradients come from ..."), a word that is no verb.
 NOT_AFTER_PLURAL = frozenset({"from", "of", "in", "on", "at", "with", "and", "or", "for", "to", "by", "as", "vs",
                               "that", "which", "the", "a", "an", "were", "was", "still", "also", "only", "per"})
+# Korean, Japanese and Chinese name a layer by a term and a generic head noun after it
+# ("Embedding 계층", "Affineレイヤ"): the term named is the one before it, if it is known.
+GENERIC_HEADS = ("계층", "레이어", "층", "レイヤー", "レイヤ", "層", "层")
 PAREN_RE = re.compile(r"^\s*[(（](?P<inside>[^()（）]{1,40})[)）]")
 
 # Korean, Japanese and Chinese: the subject ends where its particle begins ("에폭은 ...",
@@ -149,19 +153,24 @@ def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
     return [s.inner.strip() for s in code_spans(text) if is_term_like(s.inner, lexicon)]
 
 
-def code_words_seen_once(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
+def code_words(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
     """The single English words the lexicon does not know that a log backticks on one line
-    only (normalised): a variable (`offset`) or a word quoted as data ("is the target
-    `say`?"), not a concept, unless the log defines it. A name in another script, of two
+    only, or that are common English words (``data/common_words.yml``) always written in
+    lower case, normalised: a variable (`offset`) or a word quoted as data ("is the target
+    `say`?", "nearest words of `you`"), not a concept, unless the log defines it. A
+    capitalised one names a class or a node (`Repeat`); a name in another script, of two
     words or joined by a hyphen (`에폭`, `batch size`, `one-hot`) is no code."""
     lines_of_word: dict[str, int] = {}
+    capitalised: set[str] = set()
     for text in texts:
         if "`" not in text:
             continue
-        words = {normalise(t) for t in backticked_terms(text, lexicon) if _lone_code_word(t, lexicon)}
-        for word in words:
+        spellings = [t for t in backticked_terms(text, lexicon) if _lone_code_word(t, lexicon)]
+        capitalised.update(normalise(t) for t in spellings if not t.islower())
+        for word in {normalise(t) for t in spellings}:
             lines_of_word[word] = lines_of_word.get(word, 0) + 1
-    return frozenset(word for word, count in lines_of_word.items() if count == 1)
+    return frozenset(word for word, count in lines_of_word.items()
+                     if count == 1 or (word in COMMON_WORDS and word not in capitalised))
 
 
 def _lone_code_word(spelling: str, lexicon: Lexicon) -> bool:
@@ -183,8 +192,19 @@ def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | Non
     for subject, written, rest in _subjects(text):
         aliases, rest = _parenthesised(rest)
         if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
-            return Defined(subject, aliases)
-    return _cjk_definition(text, lexicon)
+            return Defined(_without_generic_head(subject, lexicon), aliases)
+    defined = _cjk_definition(text, lexicon)
+    return Defined(_without_generic_head(defined.subject, lexicon), defined.aliases) if defined else None
+
+
+def _without_generic_head(subject: str, lexicon: Lexicon) -> str:
+    """"Embedding 계층" -> "Embedding": a known term before a generic head noun is the
+    term defined; any other subject as it is ("은닉층" stays, "은닉" being no term)."""
+    for head in GENERIC_HEADS:
+        term = subject.removesuffix(head).rstrip()
+        if term != subject and term and lexicon.lookup(term) is not None:
+            return term
+    return subject
 
 
 def _subjects(text: str) -> Iterator[tuple[str, str, str]]:

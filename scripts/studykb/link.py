@@ -114,12 +114,12 @@ def separate_contrasted(lines: list[Line], lexicon: Lexicon) -> None:
 def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Definition]]:
     """Add the terms the log defines, backticks or names in two languages to the lexicon;
     return definitions by name. A lone English word backticked on one line only and never
-    defined is taken for code (`offset`), not a term."""
+    defined is taken for code (`offset`), not a term, and so is a common English word (`you`)."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
-    seen_once = found.code_words_seen_once([line.text for line in lines], lexicon)
+    code = found.code_words([line.text for line in lines], lexicon)
     for line in lines:
         for spelling in found.backticked_terms(line.text, lexicon):
-            if normalise(spelling) not in seen_once:
+            if normalise(spelling) not in code:
                 _ensure_term(lexicon, spelling)
         for name, alias in found.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
