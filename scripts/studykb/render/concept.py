@@ -173,7 +173,8 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS])
     quoted = []
     for session in sessions[:QUOTED_SESSIONS]:
-        lines = "<br>\n".join(html.inline(ctx.line_text(session.id, source), linker, ctx.spans(source))
+        texts = ctx.line_texts(session.id)
+        lines = "<br>\n".join(html.inline(texts.get(source, ""), linker, ctx.spans(source))
                                for source in lines_of[session.id])
         quoted.append(f'<li><a href="{session_href(session)}">{html.text(session.title)}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]

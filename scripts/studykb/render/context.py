@@ -48,9 +48,9 @@ class Context:
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
         return run_block(from_page, result, heading, opened=False)
 
-    def line_text(self, session_id: SessionId, source: Source) -> str:
-        """The text of one line of a session, as the link stage read it ("" if none)."""
-        return next((line.text for line in lines_of(self.session(session_id)) if line.source == source), "")
+    def line_texts(self, session_id: SessionId) -> dict[Source, str]:
+        """The text of each line of a session, as the link stage read it, by its source."""
+        return {line.source: line.text for line in lines_of(self.session(session_id))}
 
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
