@@ -24,7 +24,7 @@ def test_broken_logs_fail_with_file_line_messages_and_counts(tmp_path):
     lines = result.stderr.splitlines()
     for expected in [
         "sessions/hostile.md:3: error: impossible date or time '2026-02-30 10:00:00'",
-        "sessions/hostile.md:11: warning: session header has no time zone; times are shown as written",
+        "sessions/hostile.md:11: info: session headers give no time zone; times are shown as written",
         "sessions/hostile.md:14: warning: unknown time zone 'XYZ'; kept as written, no UTC offset",
         "sessions/hostile.md:17: error: session header has no timestamp (expected 'YYYY-MM-DD HH:MM:SS TZ')",
         "sessions/hostile.md:23: warning: duplicate session header (also at sessions/hostile.md:11); kept as a separate session",
@@ -36,7 +36,7 @@ def test_broken_logs_fail_with_file_line_messages_and_counts(tmp_path):
         "(it describes a sweep)",
     ]:
         assert expected in lines
-    assert result.stdout.strip() == "studykb check: 3 errors, 6 warnings, 3 infos"
+    assert result.stdout.strip() == "studykb check: 3 errors, 4 warnings, 4 infos"
 
 
 def test_pages_command_writes_only_what_changed(tmp_path):

@@ -50,9 +50,10 @@ def test_single_line_records(line, expected):
     ("2026-02-14 13:16:07 KST", datetime(2026, 2, 14, 13, 16, 7), "KST", timedelta(hours=9), []),
     ("2026-02-14 13:16 UTC", datetime(2026, 2, 14, 13, 16), "UTC", timedelta(0), []),
     ("2026-02-14 13:16:07 +05:30", datetime(2026, 2, 14, 13, 16, 7), "+05:30", timedelta(hours=5, minutes=30), []),
-    ("2026-02-14 13:16:07", datetime(2026, 2, 14, 13, 16, 7), None, None, [Level.WARNING]),
+    # no zone, or no time of day: said once for the log, by parse_log (tests/test_session_headers.py)
+    ("2026-02-14 13:16:07", datetime(2026, 2, 14, 13, 16, 7), None, None, []),
     ("2026-02-14 13:16:07 XYZ", datetime(2026, 2, 14, 13, 16, 7), "XYZ", None, [Level.WARNING]),
-    ("2026-02-14 KST", datetime(2026, 2, 14), "KST", timedelta(hours=9), [Level.INFO]),  # a date alone
+    ("2026-02-14 KST", datetime(2026, 2, 14), "KST", timedelta(hours=9), []),  # a date alone
     ("2026-02-30 10:00:00 KST", None, None, None, [Level.ERROR]),
     ("2026-02-14 25:61 KST", None, None, None, [Level.ERROR]),
     ("yesterday evening", None, None, None, [Level.ERROR]),

@@ -26,7 +26,7 @@ def parse(text: str):
 @pytest.mark.parametrize("header, started, timed, zone, label, levels", [
     # the documented shape, read as it always was
     ("## Session: 2026-03-05 09:00:00 KST", datetime(2026, 3, 5, 9), True, "KST", "", []),
-    ("## Session: 2026-03-05 09:00", datetime(2026, 3, 5, 9), True, None, "", [Level.WARNING]),
+    ("## Session: 2026-03-05 09:00", datetime(2026, 3, 5, 9), True, None, "", [Level.INFO]),
     ("## Session: 2027-01-10", datetime(2027, 1, 10), False, None, "", [Level.INFO]),
     ("## 세션: 2026-12-01 14:00 KST", datetime(2026, 12, 1, 14), True, "KST", "", []),
     # a date somewhere in a level-2 heading, with the session word or without it
@@ -43,7 +43,7 @@ def parse(text: str):
     ("## Lesson 3, Tue 2026-11-03 at 7:15 pm (UTC+9)", datetime(2026, 11, 3, 19, 15), True, "UTC+9",
      "Lesson 3", []),
     ("## 2026-11-03 14:00–15:30 JST — attention", datetime(2026, 11, 3, 14), True, "JST", "attention", []),
-    ("## 2026-11-03 14:00 — attention", datetime(2026, 11, 3, 14), True, None, "attention", [Level.WARNING]),
+    ("## 2026-11-03 14:00 — attention", datetime(2026, 11, 3, 14), True, None, "attention", [Level.INFO]),
     ("## 2026-11-03 14:00 XYZ", datetime(2026, 11, 3, 14), True, "XYZ", "", [Level.WARNING]),
     ("## Week 3: 2026-11-03 Sunset of SGD", datetime(2026, 11, 3), False, None, "Week 3 — Sunset of SGD", [Level.INFO]),
     ("## 2026-11-03 RNN intro", datetime(2026, 11, 3), False, None, "RNN intro", [Level.INFO]),

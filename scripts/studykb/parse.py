@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from . import timelog
+from . import header_lines, timelog
 from .diagnostics import Diagnostic, error, info, warning
 from .labels import Labels, label_key
 from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
-from .session_header import heading, looks_like_session, names_dated_session, read_session_header
+from .session_header import SessionHeader, heading, read_session_header
 from .resolution import resolved_item
 from .sources import LogText
 from .timezones import utc_offset
@@ -131,23 +131,21 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
     entries = []
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
-        entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, diagnostics))
+        neighbour = header_lines.neighbour(lines, starts, i)
+        header = read_session_header(lines[start - 1], labels, text.path, start, neighbour)
+        entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
     diagnostics.extend(_file_notes(text, entries))
+    diagnostics.extend(header_lines.header_notes(entries))
     diagnostics.extend(_unknown_parts(text.path, entries, labels))
     log = LogFile(text.path, title, tuple(preamble), tuple(entries), text.lines)
     return log, diagnostics
 
 
 def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
-    """The numbers of the lines that open a session (session_header.py says which headings
-    do): a level-2 heading that starts with a session word or holds a date; a level-3 one
-    that holds a date and a session word, or, when no level-2 heading opens a session, one
-    that would open it at level 2. A heading inside fenced code is code."""
+    """The numbers of the lines that open a session (header_lines.py says which); a heading
+    inside fenced code is code."""
     headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
-    level2 = [n for n, level, text in headings if level == 2 and looks_like_session(text, labels)]
-    opens = names_dated_session if level2 else looks_like_session
-    level3 = [n for n, level, text in headings if level == 3 and opens(text, labels)]
-    return sorted(level2 + level3)
+    return header_lines.session_starts(headings, labels)
 
 
 def _outside_code(lines: list[str]):
@@ -221,7 +219,7 @@ def _no_sessions(text: LogText) -> Diagnostic:
                                "'## Session: 2026-03-05 09:00 KST' or '## 2026-03-05 — topic')")
 
 
-def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
+def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,
                  diagnostics: list[Diagnostic]) -> SessionEntry:
     entry = _Entry(path, start, lines[0].strip(), labels)
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
@@ -232,7 +230,7 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels,
             i += 1
     entry.close_section()
     content = sum(1 for line in lines[1:] if line.strip())
-    return _finish_entry(entry, content, diagnostics)
+    return _finish_entry(entry, header, content, diagnostics)
 
 
 def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:
@@ -434,12 +432,12 @@ def _read_part_name(entry: _Entry, text: str, source: Source) -> bool:
     return True
 
 
-def _finish_entry(entry: _Entry, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
-    header = read_session_header(entry.header, entry.labels, entry.path, entry.header_line)
+def _finish_entry(entry: _Entry, header: SessionHeader, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
     blocks = tuple(entry.blocks)
-    times = timelog.read_timelog(_time_pieces(blocks, entry.labels), diagnostics, entry.labels)
+    pieces = _time_pieces(blocks, entry.labels) or _header_time(entry, header)
+    times = timelog.read_timelog(pieces, diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
     session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
                            blocks, times, timed=header.timed, label=header.label)
@@ -489,6 +487,14 @@ def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piec
         elif isinstance(block, Section) and block.name and labels.field_kind(block.name) == "time":
             pieces += [timelog.Piece("time", item.text, item.source) for item in block.items]
     return pieces
+
+
+def _header_time(entry: _Entry, header: SessionHeader) -> list[timelog.Piece]:
+    """A session whose body says nothing of its time: the time its heading gives
+    (``## 2026-12-07 19:00–20:15``, with a break it notes), if it gives a range or a duration."""
+    if not header.time_text:
+        return []
+    return [timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line))]
 
 
 def _has_recognised_parts(session: SessionEntry) -> bool:

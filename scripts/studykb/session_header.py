@@ -1,25 +1,31 @@
 """Session headers: which headings open a session, and the date, time, zone and label they hold.
 
 The documented shape, ``## Session: 2026-02-14 13:16:07 KST``, is read as it always was
-(``parse_session_header``). Any other level-2 heading that holds a date opens a session
-too, with the session word or without it: ``## 1회차 — 2026.12.01(화)``, ``## Session 14 —
-Mon 2026-11-02 — Ch.4 word2vec``, ``## 2027-01-07 (Thu) — session 2``, ``## 2026년 12월 1일``.
-A level-3 heading opens one when it names a session and holds a date (``### session 3 -
-2027-01-09``), or, in a log whose sessions are all level 3, when it holds a date: inside a
-level-2 session, ``### Results 2026-11-02`` is a part of that session.
+(``parse_session_header``). Any other level-2 heading that holds a date (header_dates.py:
+numbers, 년/月 signs or an English month name) opens a session too, with the session word
+or without it: ``## 1회차 — 2026.12.01(화)``, ``## Session 14 — Mon 2026-11-02 — Ch.4
+word2vec``, ``## Nov 15, 2026 (Sun) — Day 13``, ``## 2026년 12월 1일``. Level-1 and level-3
+headings open one by the rules of parse's ``session_header_lines``. With the session word, a
+month and day without a year (``## Session 4 — Dec 6``) take their year from the log's
+nearest session header that gives one (``Neighbour``).
 
 What the heading says besides its date, weekday, time and zone is the session's label
 (``Session 14 — Ch.4 word2vec``, ``1회차``). A heading with no time of day gives a session
-placed by its date alone: no time is made up for it.
+placed by its date alone: no time is made up for it. A time range in the heading, with a
+note of a break after it (``20:00~22:00 (중간에 20분 쉼)``), is kept as ``time_text``: the
+session's time log when its body has none (timelog.py reads it as it reads a time-log line).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, time
+from typing import NamedTuple
 
 from .diagnostics import Diagnostic, error, info, warning
+from .header_dates import FoundDate, find_date, find_month_day
 from .labels import Labels
+from .timelog import says_minutes
 from .timezones import utc_offset, zone_name
 
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -30,14 +36,8 @@ WEEKDAY_RE = re.compile(r"^\(?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)?,?$|^\(
 # the timeline and the weekly chart over centuries, or overflow what a date can hold.
 YEARS = range(1970, 2200)
 EXPECTED = "(expected 'YYYY-MM-DD HH:MM:SS TZ')"
-NO_TIME = "session header has a date but no time of day; the session is placed by its date"
 
-HEADING_RE = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
-# A date in any of the usual shapes: 2026-12-01, 2026.12.01, 2026/12/01, 2026. 12. 1.,
-# 2026년 12월 1일, 2026年12月1日. The separators of one date are the same.
-FOUND_DATE_RE = re.compile(
-    r"(?<!\d)(?P<y>\d{4})(?:\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)"
-    r"|\s*[년年]\s*(?P<cm>\d{1,2})\s*[월月]\s*(?P<cd>\d{1,2})\s*[일日])")
+HEADING_RE = re.compile(r"^(?P<hashes>#{1,3})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
 _WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
             r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
 WEEKDAY_AFTER_RE = re.compile(rf"^\s*,?\s*(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?:{_WEEKDAY})(?![^\W\d_]))", re.IGNORECASE)
@@ -45,7 +45,10 @@ WEEKDAY_BEFORE_RE = re.compile(rf"(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?<![^\W\d
 _CLOCK = (r"(?:(?P<{p}half>오전|오후)\s*)?(?P<{p}h>\d{{1,2}})(?:\s*:\s*(?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}}))?"
           r"|\s*시(?:\s*(?P<{p}km>\d{{1,2}})\s*분)?)(?:\s*(?P<{p}ampm>[ap])\.?m\b\.?)?(?!\d)")
 TIME_AFTER_RE = re.compile(r"^\s*[,@|·—–-]?\s*(?:at\s+)?" + _CLOCK.format(p="")
-                           + r"(?:\s*(?:[-–~〜]|to)\s*" + _CLOCK.format(p="end_") + ")?", re.IGNORECASE)
+                           + r"(?:\s*(?:[-–—~〜～→]|to)\s*" + _CLOCK.format(p="end_") + ")?", re.IGNORECASE)
+# A note in parentheses after the time that holds a duration (``(중간에 20분 쉼)``, ``(1h25m)``)
+# is about the session's time: read with its time log, and no part of its label.
+TIME_NOTE_RE = re.compile(r"^\s*[(（](?P<note>[^()（）]*)[)）]")
 ZONE_AFTER_RE = re.compile(r"^\s*(?P<zone>[(\[（]?(?:[A-Za-z][A-Za-z0-9:+\-]*|[+-]\d{1,2}(?::?\d{2})?)[)\]）]?)(?![\w])")
 # Each weekday's English prefix, then its Korean and Japanese signs, then its Chinese one
 # (星期一, 周日) last.
@@ -58,13 +61,25 @@ LABEL_EDGES = " \t-–—|:,·/~"
 
 @dataclass(frozen=True, slots=True)
 class SessionHeader:
-    """What a session header says: when (``timed`` False for a date alone), where, and its label."""
+    """What a session header says: when (``timed`` False for a date alone), where, and its label;
+    ``time_text``, the heading's time range and its notes (``20:00–22:00 (중간에 20분 쉼)``),
+    which is the session's time log when its body has none."""
 
     started: datetime | None
     tz_name: str | None
     timed: bool
     label: str
     problems: tuple[Diagnostic, ...]
+    time_text: str = ""
+
+
+class Neighbour(NamedTuple):
+    """The nearest session header of the log that gives a year, for one that gives none:
+    its line, its date, and whether it comes before."""
+
+    line: int
+    date: FoundDate
+    before: bool
 
 
 def heading(line: str) -> tuple[int, str] | None:
@@ -74,28 +89,71 @@ def heading(line: str) -> tuple[int, str] | None:
 
 
 def looks_like_session(text: str, labels: Labels) -> bool:
-    """A heading that starts with a session word (``Session 14``, ``1회차``) or holds a date."""
-    return labels.session_word_re.match(text) is not None or FOUND_DATE_RE.search(text) is not None
+    """A heading that starts with a session word (``Session 14``, ``1회차``), holds a date, or
+    holds a session word and a month and day (``12/06 세션``)."""
+    return (labels.session_word_re.match(text) is not None or find_date(text) is not None
+            or names_dated_session(text, labels))
 
 
 def names_dated_session(text: str, labels: Labels) -> bool:
-    """A heading that holds both a date and a session word: a session's header at any level."""
-    return FOUND_DATE_RE.search(text) is not None and labels.session_word_re.search(text) is not None
+    """A heading that holds a session word and a date, with its year or without it: a
+    session's header at any level."""
+    return labels.session_word_re.search(text) is not None and (
+        find_date(text) is not None or _month_day(text, labels) is not None)
 
 
-def read_session_header(line: str, labels: Labels, path: str, number: int) -> SessionHeader:
-    """The header line of a session, as ``session_header_lines`` (parse) found it."""
+def _month_day(text: str, labels: Labels) -> FoundDate | None:
+    """A month and day without a year; not the count right after a session word
+    (``Session 2/10`` is the second of ten)."""
+    date = find_month_day(text)
+    if date is None or "/" not in text[date.start:date.end]:
+        return date
+    word = labels.session_word_re.search(text[:date.start])
+    return None if word and not text[word.end():date.start].strip() else date
+
+
+def read_session_header(line: str, labels: Labels, path: str, number: int,
+                        neighbour: Neighbour | None = None) -> SessionHeader:
+    """The header line of a session, as ``session_header_lines`` (parse) found it; a month and
+    day without a year take their year from ``neighbour``."""
     legacy = labels.header_re.match(line)
     if legacy and (not legacy["rest"] or DATE_RE.match(legacy["rest"].split()[0])):
         started, tz_name, timed, problems = _read_stamp(legacy["rest"], path, number)
         return SessionHeader(started, tz_name, timed, "", tuple(problems))
     text = heading(line)[1]
-    date = FOUND_DATE_RE.search(text)
-    if date is None:
-        rest = legacy["rest"] if legacy else text
-        return SessionHeader(None, None, False, "", (
-            error(path, number, f"session header has a broken timestamp {rest!r} {EXPECTED}"),))
-    return _read_dated(text, date, labels, path, number)
+    date = find_date(text)
+    if date is not None:
+        return _read_dated(text, date, labels, path, number)
+    month_day = _month_day(text, labels)
+    if month_day is not None:
+        return _read_year_less(text, month_day, neighbour, labels, path, number)
+    rest = legacy["rest"] if legacy else text
+    return SessionHeader(None, None, False, "", (
+        error(path, number, f"session header has a broken timestamp {rest!r} {EXPECTED}"),))
+
+
+def header_date(line: str) -> FoundDate | None:
+    """The date with a year that a session header line holds, if it holds one."""
+    found = heading(line)
+    return find_date(found[1]) if found else None
+
+
+def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, labels: Labels,
+                    path: str, number: int) -> SessionHeader:
+    """``## Session 4 — Dec 6``: the year of the nearest session that gives one (the next
+    year for a month and day before it, the year before for one after a later session)."""
+    if neighbour is None:
+        label = _label(text[:date.start], text[date.end:], labels)
+        return SessionHeader(None, None, False, label, (error(
+            path, number, f"session header {text!r} gives a month and day but no year, and no other session "
+                          "header of the log gives one; the session is kept undated"),))
+    near = neighbour.date
+    earlier = (date.month, date.day) < (near.month, near.day)
+    year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
+    header = _read_dated(text, date._replace(year=year), labels, path, number)
+    said = info(path, number, f"the session header gives no year; {year} is taken from the session header "
+                              f"on line {neighbour.line}")
+    return replace(header, problems=(said,) + header.problems)
 
 
 def parse_session_header(rest: str, path: str, line: int) -> tuple[datetime | None, str | None, list[Diagnostic]]:
@@ -125,21 +183,22 @@ def _read_stamp(rest: str, path: str, line: int) -> tuple[datetime | None, str |
     return started, tz_name, has_time, _when_problems(has_time, tz_name, path, line)
 
 
-def _read_dated(text: str, date: re.Match, labels: Labels, path: str, number: int) -> SessionHeader:
+def _read_dated(text: str, date: FoundDate, labels: Labels, path: str, number: int) -> SessionHeader:
     """A heading with a date somewhere in it; the rest of it, its label."""
-    weekday, clock, tz_name, after = _after_date(text[date.end():], dotted=date["sep"] == ".")
-    before = WEEKDAY_BEFORE_RE.search(text[:date.start()])
-    label = _label(text[:before.start()] if before else text[:date.start()], after, labels)
+    weekday, clock, tz_name, after = _after_date(text[date.end:], dotted=date.dotted)
+    notes, after = _time_notes(after)
+    before = WEEKDAY_BEFORE_RE.search(text[:date.start])
+    label = _label(text[:before.start()] if before else text[:date.start], after, labels)
     started = _moment(date, clock)
     if started is None:
-        written = (date[0] + (clock[0] if clock else "")).strip()
+        written = (text[date.start:date.end] + (clock[0] if clock else "")).strip()
         return SessionHeader(None, None, False, label, (error(path, number, f"impossible date or time {written!r}"),))
     if started.year not in YEARS:
         return SessionHeader(None, None, False, label, (_out_of_range(started, path, number),))
     timed = clock is not None
     problems = _weekday_problems(weekday or before, started, path, number)
     problems += _when_problems(timed, tz_name, path, number)
-    return SessionHeader(started, tz_name, timed, label, tuple(problems))
+    return SessionHeader(started, tz_name, timed, label, tuple(problems), _time_text(clock, notes))
 
 
 def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, re.Match | None, str | None, str]:
@@ -152,6 +211,28 @@ def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, re.Match | N
     zone = ZONE_AFTER_RE.match(after)
     tz_name = _header_zone(zone["zone"], timed=clock is not None) if zone else None
     return weekday, clock, tz_name, after[zone.end():] if tz_name else after
+
+
+def _time_notes(after: str) -> tuple[list[str], str]:
+    """The notes in parentheses right after the time that say a duration (``(중간에 20분 쉼)``),
+    and what is left of the heading after them."""
+    notes = []
+    while (note := TIME_NOTE_RE.match(after)) and says_minutes(note["note"]):
+        notes.append(note["note"].strip())
+        after = after[note.end():]
+    return notes, after
+
+
+def _time_text(clock: re.Match | None, notes: list[str]) -> str:
+    """``20:00–22:00 (중간에 20분 쉼)``: the heading's time as a time log reads it; "" when the
+    heading gives no range and no duration (a start alone is no time log)."""
+    parts = [f"({note})" for note in notes]
+    if clock and clock["end_h"]:
+        try:
+            parts.insert(0, f"{_clock_of(clock):%H:%M}–{_clock_of(clock, 'end_'):%H:%M}")
+        except ValueError:  # no such time (``20:00~25:00``): left to the time log's own reading
+            parts.insert(0, clock[0].strip(" ,@|·—–-"))
+    return " ".join(parts)
 
 
 def _weekday_problems(weekday: re.Match | None, started: datetime, path: str, line: int) -> list[Diagnostic]:
@@ -174,32 +255,46 @@ def _weekday_number(written: str) -> int | None:
 
 
 def _when_problems(timed: bool, tz_name: str | None, path: str, line: int) -> list[Diagnostic]:
-    """A date alone is noted (no time zone is needed without a time); a time needs a known zone."""
-    if not timed:
-        return [info(path, line, NO_TIME)] + (_zone_problems(tz_name, path, line) if tz_name else [])
-    return _zone_problems(tz_name, path, line)
+    """A zone that is written must be known (no zone at all, or no time of day, is said once
+    for the whole log: parse's ``_header_notes``)."""
+    return _zone_problems(tz_name, path, line) if timed or tz_name else []
 
 
-def _moment(date: re.Match, clock: re.Match | None) -> datetime | None:
+def _moment(date: FoundDate, clock: re.Match | None) -> datetime | None:
     """The date and the time of day (0:00 for none) of a heading; None if there is no such day or time."""
-    month, day = (date["m"], date["d"]) if date["m"] else (date["cm"], date["cd"])
-    hour, minute, second = (0, 0, 0)
-    if clock:
-        hour, minute, second = _hour(clock), int(clock["m"] or clock["km"] or 0), int(clock["s"] or 0)
     try:
-        return datetime(int(date["y"]), int(month), int(day), hour, minute, second)
+        day = datetime(date.year, date.month, date.day)
+        return datetime.combine(day, _clock_of(clock)) if clock else day
     except ValueError:
         return None
 
 
-def _hour(clock: re.Match) -> int:
-    """``오후 2시`` and ``2 pm`` are 14; ``오전 12시`` and ``12 am`` are 0."""
-    hour = int(clock["h"])
-    afternoon = clock["half"] == "오후" or (clock["ampm"] or "").lower() == "p"
-    morning = clock["half"] == "오전" or (clock["ampm"] or "").lower() == "a"
-    if afternoon and hour < 12:
-        return hour + 12
-    return 0 if morning and hour == 12 else hour
+def _clock_of(clock: re.Match, prefix: str = "") -> time:
+    """The start (or, with ``end_``, the end) of a heading's time; raises ValueError for no
+    such time (``25:61``). ``오후 2시`` and ``2 pm`` are 14, ``오전 12시`` and ``12 am`` 0."""
+    hour = int(clock[f"{prefix}h"])
+    half = _half(clock, prefix)
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return time(hour, int(clock[f"{prefix}m"] or clock[f"{prefix}km"] or 0), int(clock[f"{prefix}s"] or 0))
+
+
+def _half(clock: re.Match, prefix: str) -> str:
+    """``a``, ``p`` or "": the side's own am/pm (오전/오후), else the other side's when the
+    two stay in order (``7:15-8:40pm``, ``오후 2시~4시``; not ``11:30-1:00pm``)."""
+    own = _marker(clock, prefix)
+    if own or not clock["end_h"]:
+        return own
+    other = "end_" if not prefix else ""
+    start, end = int(clock["h"]) % 12, int(clock["end_h"]) % 12
+    return _marker(clock, other) if start <= end else ""
+
+
+def _marker(clock: re.Match, prefix: str) -> str:
+    half = {"오후": "p", "오전": "a"}.get(clock[f"{prefix}half"] or "", "")
+    return half or (clock[f"{prefix}ampm"] or "").lower()
 
 
 def _header_zone(token: str, timed: bool) -> str | None:
@@ -239,8 +334,8 @@ def _zone(tokens: list[str]) -> str | None:
 
 
 def _zone_problems(tz_name: str | None, path: str, line: int) -> list[Diagnostic]:
-    if tz_name is None:
-        return [warning(path, line, "session header has no time zone; times are shown as written")]
+    if tz_name is None:  # said once for the log (parse), not on every header
+        return []
     if utc_offset(tz_name) is None:
         return [warning(path, line, f"unknown time zone {tz_name!r}; kept as written, no UTC offset")]
     return []

@@ -214,6 +214,11 @@ def _alone(clause: str, match: re.Match, labels: Labels) -> bool:
                for word in WORD_RE.findall(rest))
 
 
+def says_minutes(text: str) -> bool:
+    """Whether ``text`` holds a duration (``20분``, ``1h25m``, ``10 min``)."""
+    return any(match["h"] or match["m"] for match in DURATION_RE.finditer(text))
+
+
 def _match_minutes(match: re.Match) -> float:
     return float(match["h"] or 0) * 60 + float(match["m"] or 0)
 

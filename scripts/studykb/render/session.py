@@ -140,6 +140,8 @@ def _written_time_log(session: Session) -> Field | None:
 def _started(session: Session) -> str:
     if session.started is None:
         return "no readable timestamp"
+    if not session.timed and session.timelog and session.timelog.start:
+        return f"{session.started:%Y-%m-%d} {session.timelog.start} (time of day from the time log)"
     if not session.timed:
         return f"{session.started:%Y-%m-%d} (no time of day)"
     zone = f" {session.tz_name}" if session.tz_name else " (no time zone)"

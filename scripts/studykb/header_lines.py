@@ -1,0 +1,70 @@
+"""Which headings of a log open its sessions, and what is said once for the log about them.
+
+A level-2 heading opens a session when it starts with a session word or holds a date; a
+level-1 one when it holds a date and is not the log's title; a level-3 one when it holds a
+session word and a date, or holds a date in a log with no level-1 or level-2 sessions
+(session_header.py reads each header). A header without a year takes it from its
+neighbour; a missing zone or time of day is said once, on the first header that lacks it.
+"""
+from __future__ import annotations
+
+from .diagnostics import Diagnostic, info
+from .header_dates import find_date
+from .labels import Labels
+from .model import SessionEntry
+from .session_header import Neighbour, header_date, looks_like_session, names_dated_session
+
+
+def session_starts(headings: list[tuple[int, int, str]], labels: Labels) -> list[int]:
+    """The numbers of the lines that open a session (session_header.py says which headings
+    do): a level-2 heading that starts with a session word or holds a date; a level-1 one
+    that holds a date, unless it is the log's title (``_level1_sessions``); a level-3 one
+    that holds a session word and a date, or, when no level-1 or level-2 heading opens a
+    session, one that would open it at level 2. ``headings``: (line, level, text) of each
+    heading outside fenced code, in order."""
+    level2 = [n for n, level, text in headings if level == 2 and looks_like_session(text, labels)]
+    level1 = _level1_sessions(headings, bool(level2))
+    opens = names_dated_session if level1 or level2 else looks_like_session
+    level3 = [n for n, level, text in headings if level == 3 and opens(text, labels)]
+    return sorted(level1 + level2 + level3)
+
+
+def _level1_sessions(headings: list[tuple[int, int, str]], level2: bool) -> list[int]:
+    """The level-1 headings that open sessions: those that hold a date (``# Day 8 — Nov 10,
+    2026``), unless the only one is the log's first heading above level-2 sessions
+    (``# Notes from 2026-11-01`` over ``## 2026-11-02``): then it is the log's title."""
+    dated = [n for n, level, text in headings if level == 1 and find_date(text)]
+    if len(dated) == 1 and level2 and dated[0] == headings[0][0]:
+        return []
+    return dated
+
+
+def neighbour(lines: list[str], starts: list[int], i: int) -> Neighbour | None:
+    """For the session at ``starts[i]``, the nearest other session header that gives a year:
+    the one before it, else the one after."""
+    before = [(n, date) for n in reversed(starts[:i]) if (date := header_date(lines[n - 1]))]
+    if before:
+        return Neighbour(*before[0], before=True)
+    after = ((n, date) for n in starts[i + 1:] if (date := header_date(lines[n - 1])))
+    found = next(after, None)
+    return Neighbour(*found, before=False) if found else None
+
+
+def header_notes(entries: list[SessionEntry]) -> list[Diagnostic]:
+    """What the log's headers leave out, said once for the log on the first header that
+    does: said on every header, it would bury what else is said."""
+    dated = [e for e in entries if e.started is not None]
+    zoneless = [e for e in dated if e.timed and e.tz_name is None]
+    dateonly = [e for e in dated if not e.timed and not (e.timelog and e.timelog.start)]
+    notes = []
+    if zoneless:
+        notes.append(info(zoneless[0].source.path, zoneless[0].source.line,
+                          "session headers give no time zone; times are shown as written"))
+    if len(dateonly) == 1:
+        notes.append(info(dateonly[0].source.path, dateonly[0].source.line,
+                          "session header has a date but no time of day; the session is placed by its date"))
+    elif dateonly:
+        notes.append(info(dateonly[0].source.path, dateonly[0].source.line,
+                          f"{len(dateonly)} session headers give a date but no time of day (the first here); "
+                          "those sessions are placed by their dates"))
+    return notes

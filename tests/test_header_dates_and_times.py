@@ -1,0 +1,193 @@
+"""Session headers written with month names, at level 1, with a time range, or without a
+year: header in, date, time, label, time log and diagnostics out; and one site built from a
+log whose sessions are level-1 headings with month names."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from studykb.diagnostics import Level
+from studykb.labels import shipped_labels
+from studykb.parse import parse_log
+from studykb.sources import decode_log
+from tests.conftest import make_project, mkdocs_build, visible_text
+
+LABELS = shipped_labels()
+
+
+def parse(text: str):
+    lines, problems = decode_log(text.encode("utf-8"), "sessions/t.md")
+    log, more = parse_log(lines, LABELS)
+    return log, problems + more
+
+
+def messages(problems) -> list[str]:
+    return [f"{p.line}: {p.level.value}: {p.message}" for p in problems]
+
+
+# header -> started, timed, label
+@pytest.mark.parametrize("header, started, timed, label", [
+    ("## Nov 15, 2026 (Sun) — Day 13", datetime(2026, 11, 15), False, "Day 13"),
+    ("## Day 8 — Nov 10, 2026", datetime(2026, 11, 10), False, "Day 8"),
+    ("## Nov. 10 2026 — CBOW", datetime(2026, 11, 10), False, "CBOW"),
+    ("## 14 November 2026", datetime(2026, 11, 14), False, ""),
+    ("## November 14th, 2026 at 7:15 pm KST — negative sampling", datetime(2026, 11, 14, 19, 15), True,
+     "negative sampling"),
+    ("## Session 2 — Thursday, 3rd of December 2026", datetime(2026, 12, 3), False, "Session 2"),
+    ("## sept 1, 2026 recap", datetime(2026, 9, 1), False, "recap"),
+    ("## 세션 3 — Dec 1, 2026", datetime(2026, 12, 1), False, "세션 3"),
+])
+def test_a_month_name_date_is_read(header, started, timed, label):
+    entry = parse(f"# Log\n\n{header}\n- Topics: one\n")[0].entries[0]
+    assert (entry.started, entry.timed, entry.label) == (started, timed, label)
+
+
+@pytest.mark.parametrize("heading", [
+    "## Summary of November 2026", "## Week of 2026-11", "## Chapter 3.2 review", "## Results for May",
+])
+def test_a_month_or_a_year_alone_is_no_date(heading):
+    log, _ = parse(f"## 2026-11-01\n- a\n{heading}\n- b\n")
+    assert [e.source.line for e in log.entries] == [1]
+
+
+# header (no time log in the body) -> started, label, time log (start, end, minutes)
+@pytest.mark.parametrize("header, started, label, times", [
+    ("## 2026-12-07 19:00–20:15", datetime(2026, 12, 7, 19), "", ("19:00", "20:15", 75)),
+    ("## 2026-12-10 23:20–00:35 — late one", datetime(2026, 12, 10, 23, 20), "late one", ("23:20", "00:35", 75)),
+    ("## [세션 7] 2026년 11월 24일 (화) 20:00~22:00 (중간에 20분 쉼)", datetime(2026, 11, 24, 20), "[세션 7]",
+     ("20:00", "22:00", 100)),
+    ("## 2026-12-12 09:05–09:50 (on the train, no laptop)", datetime(2026, 12, 12, 9, 5),
+     "(on the train, no laptop)", ("09:05", "09:50", 45)),
+    ("## 2026-11-03 7:15-8:40pm (took a 10 min break) — CBOW", datetime(2026, 11, 3, 19, 15), "CBOW",
+     ("19:15", "20:40", 75)),
+    ("## 2026.12.06 오후 2시~4시 KST 복습", datetime(2026, 12, 6, 14), "복습", ("14:00", "16:00", 120)),
+    ("## 2026年12月1日 14:00〜15:30（休憩10分）第3回", datetime(2026, 12, 1, 14), "第3回", ("14:00", "15:30", 80)),
+    ("## Nov 3, 2026 11:30-1:00pm", datetime(2026, 11, 3, 11, 30), "", ("11:30", "13:00", 90)),
+    ("## 2026-12-08 (약 50분) 복습", datetime(2026, 12, 8), "복습", (None, None, 50)),
+])
+def test_a_time_range_in_the_header_is_the_time_log_of_a_body_without_one(header, started, label, times):
+    entry = parse(f"# Log\n{header}\n- Topics: one\n")[0].entries[0]
+    assert (entry.started, entry.label) == (started, label)
+    log = entry.timelog
+    assert (log.start, log.end, log.minutes) == times
+    assert log.source.line == 2
+
+
+def test_a_time_log_in_the_body_counts_instead_of_the_header_range():
+    entry = parse("## 2026-12-07 19:00–20:15\n- Time: 19:10–20:00\n")[0].entries[0]
+    assert (entry.timelog.start, entry.timelog.minutes, entry.timelog.source.line) == ("19:10", 50, 2)
+
+
+def test_a_start_alone_in_the_header_is_no_time_log():
+    log, problems = parse("## 2026-12-07 19:00 KST\n- Topics: one\n")
+    assert log.entries[0].timelog is None and problems == []
+
+
+# which headings of a log open a session: log in, header lines and title out
+@pytest.mark.parametrize("text, lines, title", [
+    # the log's sessions are level-1 headings, with month names or numbers, mixed with level 2
+    ("# Day 8 — Nov 10, 2026\n- a\n# Day 9 — Nov 11, 2026\n- b\n## Nov 15, 2026 (Sun) — Day 13\n- c\n"
+     "# Day 19 — Nov 21, 2026\n- d\n", [1, 3, 5, 7], None),
+    # a title without a date, then dated level-1 headings: each is a session, the title stays
+    ("# Study log 2026\n\n# Day 1 — 2026-11-10\n## What I learned\n- a\n# Day 2 — 2026-11-11\n- b\n",
+     [3, 6], "Study log 2026"),
+    ("# 학습 일지\n# 1일차 — 2026년 11월 10일\n- a\n# 2일차 — 2026년 11월 11일\n- b\n", [2, 4], "학습 일지"),
+    # a log's only dated level-1 heading, first, above level-2 sessions: its title
+    ("# Notes from 2026-11-01\n## 2026-11-02\n- a\n## 2026-11-03\n- b\n", [2, 4], "Notes from 2026-11-01"),
+    # with level-1 sessions, a dated level-3 heading without a session word is a part
+    ("# Day 1 — 2026-11-10\n### Results 2026-11-10\n- a\n# Day 2 — 2026-11-11\n", [1, 4], None),
+])
+def test_which_level_1_headings_open_a_session(text, lines, title):
+    log, _ = parse(text)
+    assert [e.source.line for e in log.entries] == lines
+    assert log.title == title
+
+
+# a log whose headers give a month and day without a year: dates and what is said
+@pytest.mark.parametrize("text, dates, said", [
+    ("## 2026/12/05（土）第2回\n- a\n### 12月6日 セッション\n- b\n## 2026/12/12（土）第3回\n",
+     ["2026-12-05", "2026-12-06", "2026-12-12"],
+     ["3: info: the session header gives no year; 2026 is taken from the session header on line 1"]),
+    ("## Session 3 — 2026-12-30\n- a\n## Session 4 — Jan 2\n- b\n", ["2026-12-30", "2027-01-02"],
+     ["3: info: the session header gives no year; 2027 is taken from the session header on line 1"]),
+    ("## 12/06 세션\n- a\n## 2026년 12월 8일 세션\n- b\n", ["2026-12-06", "2026-12-08"],
+     ["1: info: the session header gives no year; 2026 is taken from the session header on line 3"]),
+    ("## Session 1 — Dec 30\n- a\n## Session 2 — 2027-01-02\n- b\n", ["2026-12-30", "2027-01-02"],
+     ["1: info: the session header gives no year; 2026 is taken from the session header on line 3"]),
+    ("## Session 4 — Dec 6\n- a\n", [None],
+     ["1: error: session header 'Session 4 — Dec 6' gives a month and day but no year, and no other session "
+      "header of the log gives one; the session is kept undated"]),
+])
+def test_a_header_without_a_year_takes_it_from_the_nearest_session(text, dates, said):
+    log, problems = parse(text)
+    assert [f"{e.started:%Y-%m-%d}" if e.started else None for e in log.entries] == dates
+    assert [m for m in messages(problems) if "no time of day" not in m] == said
+
+
+def test_a_count_after_the_session_word_is_no_month_and_day():
+    log, problems = parse("## Session 2/10 — attention\n- a\n")
+    assert log.entries[0].started is None
+    assert "broken timestamp" in problems[0].message
+
+
+def test_a_missing_zone_and_a_missing_time_are_said_once_for_the_log():
+    text = ("## 2026-12-07 19:00–20:15\n- a\n## 2026-12-08 20:00–21:10\n- b\n## 2026-12-09\n- c\n"
+            "## 2026-12-10\n- d\n## 2026-12-11\n- Time: 14:00–15:30\n## 2026-12-12 09:00 XYZ\n- e\n")
+    assert messages(parse(text)[1]) == [
+        "11: warning: unknown time zone 'XYZ'; kept as written, no UTC offset",
+        "1: info: session headers give no time zone; times are shown as written",
+        "5: info: 2 session headers give a date but no time of day (the first here); "
+        "those sessions are placed by their dates"]
+
+
+G_LIKE = """\
+# Day 1 — Nov 10, 2026
+Coffee shop.
+
+Learned:
+- CBOW predicts the center word from its context.
+
+# Day 2 — November 11th, 2026
+Time: 45 min
+
+Learned:
+- `create_contexts_target` returns contexts and targets.
+
+## Nov 13, 2026 (Fri) — Day 4
+Learned:
+- skip-gram predicts the context from the center word.
+
+# Day 6 — 15 November 2026
+- Topics: negative sampling
+
+## Session 7 — Nov 16
+- Topics: PTB
+
+# Day 9 — 2026-11-19 19:00–20:30 KST
+- Topics: evaluation
+
+## Nov 20, 2026 — Day 10
+- Time log: 14:00–15:30
+- Topics: analogy
+"""
+
+
+@pytest.mark.slow
+def test_a_site_from_level_1_month_name_headers_lists_every_session_on_its_timeline(tmp_path):
+    project = make_project(tmp_path, {"days.md": G_LIKE})
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr[-3000:]
+    site = project / "site"
+    timeline = visible_text((site / "timeline" / "index.html").read_text(encoding="utf-8"))
+    for title in ("2026-11-10 — Day 1", "2026-11-11 — Day 2", "2026-11-13 — Day 4", "2026-11-15 — Day 6",
+                  "2026-11-16 — Session 7", "2026-11-19 19:00 KST — Day 9", "2026-11-20 — Day 10"):
+        assert title in timeline
+    assert "7 sessions" in timeline
+    pages = {p.parent.name for p in (site / "sessions").glob("*/index.html")}
+    assert pages == {"2026-11-10", "2026-11-11", "2026-11-13", "2026-11-15", "2026-11-16", "2026-11-19-1900",
+                     "2026-11-20"}
+    ninth = visible_text((site / "sessions" / "2026-11-19-1900" / "index.html").read_text(encoding="utf-8"))
+    assert "19:00–20:30 (1 h 30 min)" in ninth  # the header's range is the time log
+    tenth = visible_text((site / "sessions" / "2026-11-20" / "index.html").read_text(encoding="utf-8"))
+    assert "2026-11-20 14:00 (time of day from the time log)" in tenth  # and the address stays the date's
