@@ -29,7 +29,7 @@ SESSION = ["id", "header", "source", "started", "label", "time_zone", "utc_offse
 TIME_LOG = ["start", "end", "minutes"]
 BLOCKS = {"field": ["type", "name", "value", "source"], "section": ["type", "name", "kind", "source", "items"],
           "qa": ["type", "text", "source"], "note": ["type", "text", "source"],
-          "code": ["type", "info", "lines", "source"], "table": ["type", "lines", "source"]}
+          "code": ["type", "info", "lines", "source"], "table": ["type", "lines", "source", "part"]}
 ITEM = ["text", "depth", "ordered", "source"]
 CONCEPT = ["slug", "name", "aliases", "definitions", "starter_definition", "mentions"]
 DEFINITION = ["text", "session", "origin", "source"]
@@ -101,9 +101,16 @@ def _line_texts(session: dict) -> list[str]:
     out = []
     for block in session["blocks"]:
         out += {"field": lambda: [block["value"]], "qa": lambda: [block["text"]], "note": lambda: [block["text"]],
-                "section": lambda: [item["text"] for item in block["items"]], "table": lambda: block["lines"],
+                "section": lambda: [item["text"] for item in block["items"]], "table": lambda: _table_texts(block),
                 "code": lambda: []}[block["type"]]()
     return out
+
+
+def _table_texts(table: dict) -> list[str]:
+    """A table's rows, a row that is an item of the part the table is read as that item."""
+    items = {item["source"]["line"]: item["text"] for item in (table["part"] or {"items": []})["items"]}
+    first = table["source"]["line"]
+    return [items.get(first + offset, row) for offset, row in enumerate(table["lines"])]
 
 
 def test_text_is_kept_as_written_on_one_line(built):

@@ -249,6 +249,14 @@ def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned
     return in_learned and bool(NAMED_RE.match(rest)) and not LIST_RE.search(rest) and is_plain_name(subject)
 
 
+def is_nameable(term: str) -> bool:
+    """A term a table's row names (``| attention weights | ... |``): a few words with a letter,
+    or a name in code (`TimeAttention`, `hidden_size`), not a sentence or a formula."""
+    words = term.split()
+    return 1 <= len(words) <= 5 and len(term) <= 60 and (
+        WORDLIKE_RE.match(term) is not None or IDENTIFIER_RE.match(term) is not None)
+
+
 def is_plain_name(subject: str) -> bool:
     """A few words that name a thing ("Encoder", "attention weights", "게이트"), not a note's
     label ("Result", "Key takeaway", "실험"), a sentence ("Today I learned", "Loss went

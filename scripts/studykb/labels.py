@@ -24,7 +24,8 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
 MARK_KINDS = ("resolved", "negation")
-USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, "session")
+COLUMN_KINDS = ("term", "note")
+USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
 """The kind of the spellings that name a part only as a whole name (``names:`` in the table)."""
 PARENTHESES_RE = re.compile(r"\s*[(（][^)）]*[)）]\s*")
@@ -115,6 +116,8 @@ class Labels:
     """A word or phrase that says a watchlist item is no longer confusing (``got it now``, ``해결``)."""
     negation_re: re.Pattern | None = field(compare=False)
     """A word that undoes it (``not``, ``아직``)."""
+    column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
+    """A table column's kind (``term``, ``note``) by the spellings in its header cell."""
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
@@ -150,6 +153,19 @@ class Labels:
         if kind is None and label_key(line) in self.quiz_part_names:
             return SectionKind.OTHER
         return kind
+
+    def table_part_kind(self, name: str) -> SectionKind | None:
+        """The kind of a part a table is when the first cell of its header row is ``name``:
+        a part's name as a short label has it (``confused``, ``topic``, ``헷갈리는 개념``)."""
+        return self.label_part_kind(name) if name.strip() else None
+
+    def column_kind(self, name: str) -> str | None:
+        """``term`` (``concept``, ``용어``) or ``note`` (``meaning``, ``설명``) for a table's
+        header cell of at most four words holding one of their spellings; None otherwise."""
+        key = label_key(name)
+        if not key or len(key.split()) > LABEL_WORDS:
+            return None
+        return next((kind for kind, pattern in self.column_patterns if pattern.search(key)), None)
 
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
@@ -206,6 +222,8 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                                    re.IGNORECASE),
         resolved_re=_words_pattern(spellings("resolved"), plurals=False, between=WORDS_BETWEEN),
         negation_re=_words_pattern(spellings("negation"), plurals=False),
+        column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
+                              if (pattern := _words_pattern(spellings(kind))) is not None),
     )
 
 
@@ -268,7 +286,7 @@ def shipped_labels() -> Labels:
     """The table that ships with studykb (``data/labels.yml``), without the learner's spellings."""
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     table: list[tuple[str, tuple[str, ...]]] = []
-    for group in ("parts", "fields", "qa"):
+    for group in ("parts", "fields", "qa", "columns"):
         for kind, languages in data[group].items():
             table.append((kind, _flatten(languages)))
     for group in ("names", "marks"):

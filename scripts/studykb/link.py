@@ -125,11 +125,19 @@ def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Defini
             lexicon.add(Term(name, (alias,), origin="log"))
         if line.kind not in DEFINING_KINDS or line.role == "field":
             continue
-        defined = found.defined_term(line.text, lexicon, in_learned=line.kind is SectionKind.LEARNED)
+        defined = _defined_term(line, lexicon)
         if defined:
             name = _ensure_term(lexicon, defined.subject, defined.aliases)
             definitions[name].append(Definition(line.text, line.source, line.session))
     return definitions
+
+
+def _defined_term(line: Line, lexicon: Lexicon) -> found.Defined | None:
+    """The term a line defines: the one its table's row names (``| concept | note |``), else
+    the one its words define ("`epoch` is ...", in a learned part "Encoder: reads ...")."""
+    if line.term and found.is_nameable(line.term):
+        return found.Defined(line.term)
+    return found.defined_term(line.text, lexicon, in_learned=line.kind is SectionKind.LEARNED)
 
 
 def _ensure_term(lexicon: Lexicon, spelling: str, aliases: tuple[str, ...] = ()) -> str:

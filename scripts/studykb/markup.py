@@ -1,4 +1,5 @@
-"""Inline Markdown structure the stages need: code spans, found in linear time.
+"""Inline Markdown structure the stages need: code spans, found in linear time, and the
+cells of a table's rows.
 
 A regular expression such as ``(`+)(.+?)\\1`` rescans the rest of the line for
 every unmatched backtick, which is quadratic on a long line full of them.
@@ -10,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 BACKTICKS_RE = re.compile(r"`+")
+TABLE_DASH = " — "
+"""What the item a table's row is read as (tables.py) puts between its cells."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +72,35 @@ def replace_code_spans(text: str, replace) -> str:
         last = span.end
     out.append(text[last:])
     return "".join(out)
+
+
+def row_text(row: list[str], columns: tuple[int, ...]) -> tuple[str, dict[int, int]]:
+    """A row's item text, its non-empty cells in ``columns`` order (then any cells beyond
+    the header's) joined by dashes, and where each of those cells starts in it."""
+    order = (*columns, *range(len(columns), len(row)))
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    at = 0
+    for k in order:
+        if k < len(row) and row[k]:
+            starts[k] = at
+            parts.append(row[k])
+            at += len(row[k]) + len(TABLE_DASH)
+    return TABLE_DASH.join(parts), starts
+
+
+def table_cells(row: str) -> list[tuple[int, str]]:
+    """The cells of a table row (``| a | b |``), each as where its text starts in the row and the text."""
+    start = len(row) - len(row.lstrip())
+    inner = row.strip()
+    start += len(inner) - len(inner.lstrip("|"))
+    found = []
+    for cell in inner.strip("|").split("|"):
+        found.append((start + len(cell) - len(cell.lstrip()), cell.strip()))
+        start += len(cell) + 1
+    return found
+
+
+def is_delimiter_row(row: list[str]) -> bool:
+    """``|---|:---:|``: the row under a table's header."""
+    return bool(row) and all(cell and set(cell) <= set("-: ") for cell in row)

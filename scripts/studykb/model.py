@@ -46,13 +46,15 @@ class Field:
 @dataclass(frozen=True, slots=True)
 class Item:
     """One bullet or numbered line of a section; ``depth`` 0 is top level. A watchlist
-    line that marks its item resolved says where it names it: ``text[start:end]``."""
+    line that marks its item resolved says where it names it: ``text[start:end]``. A row
+    of a table of terms (``| concept | note |``) names the ``term`` it defines."""
 
     text: str
     source: Source
     depth: int = 0
     ordered: bool = False
     resolves: tuple[int, int] | None = None
+    term: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,13 @@ class CodeBlock:
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table, kept verbatim. One whose header row names a part (tables.py) is that
+    part too: ``part`` holds an item for each row, read in ``columns`` order."""
+
     lines: tuple[str, ...]
     source: Source
+    part: Section | None = None
+    columns: tuple[int, ...] = ()
 
 
 Block = Union[Field, Section, QA, Note, CodeBlock, Table]
@@ -148,7 +155,9 @@ class SessionEntry:
 
     @property
     def sections(self) -> tuple[Section, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Section))
+        """Its parts: sections, and tables that are parts."""
+        return tuple(b if isinstance(b, Section) else b.part for b in self.blocks
+                     if isinstance(b, Section) or isinstance(b, Table) and b.part is not None)
 
     def items_of(self, kind: SectionKind) -> tuple[Item, ...]:
         return tuple(i for s in self.sections if s.kind is kind for i in s.items)
@@ -205,6 +214,7 @@ class Line:
     question: str = ""  # a Q/A line's, as parsed (QA)
     answer: str = ""
     resolves: tuple[int, int] | None = None  # a watchlist line's, as parsed (Item)
+    term: str = ""  # the term a table's row defines, as parsed (Item)
 
 
 def lines_of(session: Session) -> Iterator[Line]:
@@ -214,6 +224,8 @@ def lines_of(session: Session) -> Iterator[Line]:
         if isinstance(block, Section):
             for item in block.items:
                 yield Line(item.text, item.source, sid, block.kind, "item", resolves=item.resolves)
+        elif isinstance(block, Table) and block.part is not None:
+            yield from _table_part_lines(block, block.part, sid)
         elif isinstance(block, Field):
             yield Line(block.value, block.source, sid, None, "field")
         elif isinstance(block, QA):
@@ -223,6 +235,18 @@ def lines_of(session: Session) -> Iterator[Line]:
         elif isinstance(block, Table):
             for offset, row in enumerate(block.lines):
                 yield Line(row, Source(block.source.path, block.source.line + offset), sid, None, "table")
+
+
+def _table_part_lines(table: Table, part: Section, sid: SessionId) -> Iterator[Line]:
+    """A table that is a part: a row that is an item is read as its item, the others as rows."""
+    items = {item.source: item for item in part.items}
+    for offset, row in enumerate(table.lines):
+        source = Source(table.source.path, table.source.line + offset)
+        item = items.get(source)
+        if item is None:
+            yield Line(row, source, sid, None, "table")
+        else:
+            yield Line(item.text, source, sid, part.kind, "item", resolves=item.resolves, term=item.term)
 
 
 ConceptSlug = NewType("ConceptSlug", str)

@@ -21,6 +21,7 @@ from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, Se
 from .session_header import SessionHeader, heading, read_session_header
 from .resolution import resolved_item
 from .sources import LogText
+from .tables import read_table
 from .timezones import utc_offset
 
 TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
@@ -273,10 +274,12 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
 
 
 def _read_table(entry, body, i, source) -> int:
+    """A table, and the part it is if its header names one (tables.py): the part open
+    before it goes on after it, as after a Q/A line or code."""
     j = i
     while j < len(body) and body[j].lstrip().startswith("|"):
         j += 1
-    entry.interrupt(Table(tuple(line.strip() for line in body[i:j]), source))
+    entry.interrupt(read_table(tuple(line.strip() for line in body[i:j]), source, entry.labels))
     return j - i
 
 
@@ -500,5 +503,5 @@ def _header_time(entry: _Entry, header: SessionHeader) -> list[timelog.Piece]:
 def _has_recognised_parts(session: SessionEntry) -> bool:
     """Whether any part studykb understands was found: topics, learned items, the
     watchlist, a resume point, Q/A or a time log."""
-    return session.timelog is not None or any(
-        isinstance(b, QA) or (isinstance(b, Section) and b.kind in RECOGNISED_KINDS) for b in session.blocks)
+    return session.timelog is not None or any(isinstance(b, QA) for b in session.blocks) or any(
+        s.kind in RECOGNISED_KINDS for s in session.sections)

@@ -97,7 +97,8 @@ def _block(block) -> dict:
     if isinstance(block, CodeBlock):
         return {"type": "code", "info": block.info, "lines": list(block.lines), "source": _source(block.source)}
     if isinstance(block, Table):
-        return {"type": "table", "lines": list(block.lines), "source": _source(block.source)}
+        return {"type": "table", "lines": list(block.lines), "source": _source(block.source),
+                "part": _block(block.part) if block.part else None}
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 
 from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Source, Span, Table, TimeLog
+from ..markup import is_delimiter_row, row_text, table_cells
 from . import html
 from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
@@ -49,8 +50,9 @@ def _parts(blocks: list) -> list[SectionKind | None]:
 def _part(block) -> SectionKind | None:
     if isinstance(block, QA):
         return None
-    if isinstance(block, Section) and block.kind in {kind for kind, _ in REVIEW}:
-        return block.kind
+    section = block.part if isinstance(block, Table) else block
+    if isinstance(section, Section) and section.kind in {kind for kind, _ in REVIEW}:
+        return section.kind
     return SectionKind.OTHER
 
 
@@ -222,28 +224,29 @@ def _code_block(block: CodeBlock) -> str:
 
 
 def _table(block: Table, linker: Linker, ctx: Context) -> str:
-    """A table of the log's rows, each cell linked with the mentions found in its part of the row."""
+    """A table of the log's rows, each cell linked with the mentions found in its part of the
+    row; in a row read as an item of the part the table is, those found in its part of the item."""
+    items = {item.source for item in block.part.items} if block.part else set()
     rows = []
     for offset, line in enumerate(block.lines):
-        spans = ctx.spans(Source(block.source.path, block.source.line + offset))
-        rows.append([(cell, _within(spans, start, len(cell))) for start, cell in _cells(line)])
-    delimiter = len(rows) > 1 and all(set(cell) <= set("-: ") and cell for cell, _ in rows[1])
+        source = Source(block.source.path, block.source.line + offset)
+        starts = _cell_starts(line, block.columns if source in items else None)
+        rows.append([(cell, _within(ctx.spans(source), start, len(cell))) for start, cell in starts])
+    delimiter = len(rows) > 1 and is_delimiter_row([cell for cell, _ in rows[1]])
     head, body = (rows[0], rows[2:]) if delimiter else (None, rows)
     width = max(len(r) for r in rows)
     cells = lambda row: [html.inline(c, linker, s) for c, s in row] + [""] * (width - len(row))  # noqa: E731
     return html.table(cells(head) if head else None, [cells(r) for r in body])
 
 
-def _cells(row: str) -> list[tuple[int, str]]:
-    """The cells of a table row (``| a | b |``), each as where its text starts in the row and the text."""
-    start = len(row) - len(row.lstrip())
-    inner = row.strip()
-    start += len(inner) - len(inner.lstrip("|"))
-    cells = []
-    for cell in inner.strip("|").split("|"):
-        cells.append((start + len(cell) - len(cell.lstrip()), cell.strip()))
-        start += len(cell) + 1
-    return cells
+def _cell_starts(line: str, columns: tuple[int, ...] | None) -> list[tuple[int, str]]:
+    """Each cell of a row with where it starts in the line its mentions were found in: the
+    row itself, or the item it was read as (its cells in ``columns`` order)."""
+    found = table_cells(line)
+    if columns is None:
+        return found
+    _, starts = row_text([text for _, text in found], columns)
+    return [(starts.get(k, -1), text) for k, (_, text) in enumerate(found)]
 
 
 def _within(spans: tuple[Span, ...], start: int, length: int) -> tuple[Span, ...]:

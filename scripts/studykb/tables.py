@@ -1,0 +1,64 @@
+"""Tables: a table whose header row names a part of a session is that part, a row an item.
+
+``| confused | status |`` is a watchlist: each row's first cell is an item, and a status
+that says it is resolved (``clear now``, ``해결``) resolves it, as a resolving line would.
+``| concept | note |`` (``| 용어 | 설명 |``, ``| 用語 | 意味 |``) is what was learned: each
+row defines its first cell's term by its note. ``| topic | note |`` is the topics. A row's
+item reads as its cells joined by dashes (``weighted sum — context vector``), the note
+right after the term. Any other table (``| param | value |``) is a table only. The page
+shows every table as a table; the words of its header are the label table's (labels.py).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .labels import Labels
+from .markup import is_delimiter_row, row_text, table_cells
+from .model import Item, Section, SectionKind, Source, Table
+from .resolution import resolved_item
+
+PART_KINDS = (SectionKind.WATCHLIST, SectionKind.TOPICS, SectionKind.RESUME, SectionKind.LEARNED)
+
+
+def read_table(lines: tuple[str, ...], source: Source, labels: Labels) -> Table:
+    """The table of ``lines`` (the first at ``source``), with the part it is, if its header names one."""
+    rows = [[text for _, text in table_cells(line)] for line in lines]
+    if len(rows) < 2 or not is_delimiter_row(rows[1]):
+        return Table(lines, source)
+    found = table_part(rows[0], labels)
+    if found is None:
+        return Table(lines, source)
+    kind, columns, terms = found
+    items = []
+    for offset, row in enumerate(rows[2:], 2):
+        item = _row_item(row, columns, Source(source.path, source.line + offset), terms)
+        if item is not None:
+            items.append(_resolving(item, labels) if kind is SectionKind.WATCHLIST else item)
+    return Table(lines, source, Section(rows[0][0], kind, source, tuple(items)), columns)
+
+
+def table_part(header: list[str], labels: Labels) -> tuple[SectionKind, tuple[int, ...], bool] | None:
+    """The part a table with this header row is, the order its rows' cells are read in and
+    whether each row defines its first cell's term: a part named by the first cell; a term
+    (``concept``) with a note column beside it is what was learned, its rows read term then
+    note, each a definition. None for a table that is no part."""
+    kind = labels.table_part_kind(header[0])
+    in_order = tuple(range(len(header)))
+    note = next((k for k in in_order[1:] if labels.column_kind(header[k]) == "note"), None)
+    if kind in (None, SectionKind.LEARNED) and note is not None and labels.column_kind(header[0]) == "term":
+        return SectionKind.LEARNED, (0, note, *(k for k in in_order[1:] if k != note)), True
+    return (kind, in_order, False) if kind in PART_KINDS else None
+
+
+def _row_item(row: list[str], columns: tuple[int, ...], source: Source, terms: bool) -> Item | None:
+    """A row's item, or None for a row whose first cell is empty (it stays a row of the table)."""
+    if not row or not row[0]:
+        return None
+    text, _ = row_text(row, columns)
+    term = row[0].strip("`*_ ") if terms and len(row) > columns[1] and row[columns[1]] else ""
+    return Item(text, source, term=term)
+
+
+def _resolving(item: Item, labels: Labels) -> Item:
+    span = resolved_item(item.text, labels)
+    return item if span is None else replace(item, resolves=span)
