@@ -11,8 +11,45 @@ from __future__ import annotations
 from .diagnostics import Diagnostic, info
 from .header_dates import find_date
 from .labels import Labels
+from .markup import FENCE_RE
 from .model import SessionEntry
-from .session_header import Neighbour, header_date, looks_like_session, names_dated_session
+from .session_header import Neighbour, header_date, heading, looks_like_session, names_dated_session
+
+
+def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
+    """The numbers of the lines that open a session (``session_starts`` says which); a
+    heading inside fenced code is code."""
+    headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
+    return session_starts(headings, labels)
+
+
+def _outside_code(lines: list[str]):
+    """(number, line) of each line not inside a fenced block; a fence never closed fences
+    nothing (nor does a later fence of the same marker: none closes it either)."""
+    unclosed: set[str] = set()
+    i = 0
+    while i < len(lines):
+        fence = FENCE_RE.match(lines[i])
+        end = None if not fence or fence["fence"] in unclosed else _fence_end(lines, i, fence["fence"])
+        if end is None:
+            if fence:
+                unclosed.add(fence["fence"])
+            yield i + 1, lines[i]
+            i += 1
+        else:
+            i = end + 1
+
+
+def _fence_end(lines: list[str], start: int, marker: str) -> int | None:
+    for j in range(start + 1, len(lines)):
+        if closes_fence(lines[j], marker):
+            return j
+    return None
+
+
+def closes_fence(line: str, marker: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(marker) and not stripped[len(marker):].strip()
 
 
 def session_starts(headings: list[tuple[int, int, str]], labels: Labels) -> list[int]:

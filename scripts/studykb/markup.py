@@ -11,6 +11,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 BACKTICKS_RE = re.compile(r"`+")
+# A log's title (``# Deep Learning from Scratch 2``).
+TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
+# A fenced code block's opening (or closing) line: ``` or ~~~ and the info string.
+FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TABLE_DASH = " — "
 """What the item a table's row is read as (tables.py) puts between its cells."""
 

@@ -12,22 +12,21 @@ names a part and goes on (``**Next session:** implement CBOW``) is a part of one
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from . import header_lines, timelog
-from .diagnostics import Diagnostic, error, info, warning
-from .labels import Labels, label_key
-from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source, Table
-from .session_header import SessionHeader, heading, read_session_header
+from . import header_lines, log_notes, timelog
+from .header_lines import closes_fence
+from .diagnostics import Diagnostic, info, warning
+from .labels import Labels
+from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source
+from .session_header import SessionHeader, read_session_header
 from .resolution import resolved_item
+from .markup import FENCE_RE, TITLE_RE
 from .sources import LogText
 from .tables import read_table
 from .timezones import utc_offset
 
-TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(?P<name>.*?\S)\s*#*\s*$")
 BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
-FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # ``---``, ``***``, ``___`` (blanks between allowed): a separator, which ends the open part.
 THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
@@ -37,16 +36,9 @@ FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<va
 BOLD_LABEL_RE = re.compile(
     r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
 TAB_WIDTH = 4
-# A session this long with none of its parts recognised was probably written in a way
-# the labels do not know: `make check` says so (a short one may simply have none).
-UNRECOGNISED_AT = 5
-RECOGNISED_KINDS = (SectionKind.TOPICS, SectionKind.LEARNED, SectionKind.WATCHLIST, SectionKind.RESUME)
 # The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
 # list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
 LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
-# A part name studykb does not know, used by this many sessions of a log, is probably one of
-# its parts in the learner's words: `make check` says so.
-UNKNOWN_PART_SESSIONS = 2
 TIME_KINDS = ("time", "start", "end", "duration")
 
 
@@ -126,7 +118,7 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
     (the table that ships with studykb and the learner's own spellings)."""
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
-    starts = session_header_lines(lines, labels)
+    starts = header_lines.session_header_lines(lines, labels)
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = _parse_preamble(text.path, lines[:preamble_end])
     entries = []
@@ -135,47 +127,11 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
         neighbour = header_lines.neighbour(lines, starts, i)
         header = read_session_header(lines[start - 1], labels, text.path, start, neighbour)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
-    diagnostics.extend(_file_notes(text, entries))
+    diagnostics.extend(log_notes.file_notes(text, entries))
     diagnostics.extend(header_lines.header_notes(entries))
-    diagnostics.extend(_unknown_parts(text.path, entries, labels))
+    diagnostics.extend(log_notes.unknown_parts(text.path, entries, labels))
     log = LogFile(text.path, title, tuple(preamble), tuple(entries), text.lines)
     return log, diagnostics
-
-
-def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
-    """The numbers of the lines that open a session (header_lines.py says which); a heading
-    inside fenced code is code."""
-    headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
-    return header_lines.session_starts(headings, labels)
-
-
-def _outside_code(lines: list[str]):
-    """(number, line) of each line not inside a fenced block; a fence never closed fences
-    nothing (nor does a later fence of the same marker: none closes it either)."""
-    unclosed: set[str] = set()
-    i = 0
-    while i < len(lines):
-        fence = FENCE_RE.match(lines[i])
-        end = None if not fence or fence["fence"] in unclosed else _fence_end(lines, i, fence["fence"])
-        if end is None:
-            if fence:
-                unclosed.add(fence["fence"])
-            yield i + 1, lines[i]
-            i += 1
-        else:
-            i = end + 1
-
-
-def _fence_end(lines: list[str], start: int, marker: str) -> int | None:
-    for j in range(start + 1, len(lines)):
-        if _closes(lines[j], marker):
-            return j
-    return None
-
-
-def _closes(line: str, marker: str) -> bool:
-    stripped = line.strip()
-    return stripped.startswith(marker) and not stripped[len(marker):].strip()
 
 
 def _expand_tabs(line: str, path: str, number: int, diagnostics: list[Diagnostic]) -> str:
@@ -199,25 +155,6 @@ def _parse_preamble(path: str, lines: list[str]) -> tuple[str | None, list[Note]
             title = match["title"]
         notes.append(Note(line.strip(), Source(path, number)))
     return title, notes
-
-
-def _file_notes(text: LogText, entries: list[SessionEntry]) -> list[Diagnostic]:
-    if not any(line.strip() for line in text.lines):
-        return [warning(text.path, 1, "empty log file")]
-    if not entries:
-        return [_no_sessions(text)]
-    return []
-
-
-def _no_sessions(text: LogText) -> Diagnostic:
-    """A log with no session: only a title is a log just begun (a warning); lines written
-    and none read as a session mean its headers were not understood (an error)."""
-    written = sum(1 for line in text.lines if line.strip() and not TITLE_RE.match(line))
-    if not written:
-        return warning(text.path, 1, "no session entries (only a title and free text)")
-    return error(text.path, 1, f"no session entries: none of its headings is a session header, so its {written} "
-                               "lines are shown as free text (expected a heading with a date, such as "
-                               "'## Session: 2026-03-05 09:00 KST' or '## 2026-03-05 — topic')")
 
 
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,
@@ -264,7 +201,7 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
     marker = fence["fence"]
     content = []
     for j in range(i + 1, len(body)):
-        if _closes(body[j], marker):
+        if closes_fence(body[j], marker):
             entry.interrupt(CodeBlock(marker, fence["info"].strip(), tuple(content), source))
             return j - i + 1
         content.append(body[j])
@@ -444,38 +381,8 @@ def _finish_entry(entry: _Entry, header: SessionHeader, content: int, diagnostic
     offset = utc_offset(tz_name) if tz_name else None
     session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
                            blocks, times, timed=header.timed, label=header.label)
-    if content >= UNRECOGNISED_AT and not _has_recognised_parts(session):
-        when = f"{started:%Y-%m-%d}" if started else repr(entry.header)
-        diagnostics.append(warning(entry.path, entry.header_line,
-                                   f"session {when} has {content} lines but no learned items, watchlist, "
-                                   "resume point or time log were recognised — see README 'Writing a log'"))
+    diagnostics.extend(log_notes.unrecognised(session, content))
     return session
-
-
-def _unknown_parts(path: str, entries: list[SessionEntry], labels: Labels) -> list[Diagnostic]:
-    """One info per part name the labels do not know that two sessions or more of a log use
-    (``### 気になったこと`` each session), at its first use: its lines are kept under that name,
-    and the learner may have meant one of the parts studykb reads."""
-    first: dict[str, Section] = {}
-    sessions: Counter[str] = Counter()
-    for entry in entries:
-        used = {label_key(b.name) for b in entry.blocks if _is_unknown_part(b, labels)}
-        sessions.update(used)
-        for block in entry.blocks:
-            if _is_unknown_part(block, labels):
-                first.setdefault(label_key(block.name), block)
-    return [info(path, block.source.line,
-                 f"part '{block.name}' (in {sessions[key]} sessions) is not one studykb knows; its lines are kept "
-                 "under its own name — if it is a watchlist, resume point, what was learned or topics, add it "
-                 "under labels: in sessions/vocabulary.yml")
-            for key, block in first.items() if sessions[key] >= UNKNOWN_PART_SESSIONS]
-
-
-def _is_unknown_part(block: Block, labels: Labels) -> bool:
-    """A named part with items whose name says nothing the labels know (not a part, a
-    field, a Q/A part's name)."""
-    return (isinstance(block, Section) and block.kind is SectionKind.OTHER and bool(block.name) and bool(block.items)
-            and labels.field_kind(block.name) is None and label_key(block.name) not in labels.quiz_part_names)
 
 
 def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
@@ -498,10 +405,3 @@ def _header_time(entry: _Entry, header: SessionHeader) -> list[timelog.Piece]:
     if not header.time_text:
         return []
     return [timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line))]
-
-
-def _has_recognised_parts(session: SessionEntry) -> bool:
-    """Whether any part studykb understands was found: topics, learned items, the
-    watchlist, a resume point, Q/A or a time log."""
-    return session.timelog is not None or any(isinstance(b, QA) for b in session.blocks) or any(
-        s.kind in RECOGNISED_KINDS for s in session.sections)

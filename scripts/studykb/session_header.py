@@ -5,7 +5,7 @@ The documented shape, ``## Session: 2026-02-14 13:16:07 KST``, is read as it alw
 numbers, 년/月 signs or an English month name) opens a session too, with the session word
 or without it: ``## 1회차 — 2026.12.01(화)``, ``## Session 14 — Mon 2026-11-02 — Ch.4
 word2vec``, ``## Nov 15, 2026 (Sun) — Day 13``, ``## 2026년 12월 1일``. Level-1 and level-3
-headings open one by the rules of parse's ``session_header_lines``. With the session word, a
+headings open one by the rules of header_lines.py. With the session word, a
 month and day without a year (``## Session 4 — Dec 6``) take their year from the log's
 nearest session header that gives one (``Neighbour``).
 
@@ -114,7 +114,7 @@ def _month_day(text: str, labels: Labels) -> FoundDate | None:
 
 def read_session_header(line: str, labels: Labels, path: str, number: int,
                         neighbour: Neighbour | None = None) -> SessionHeader:
-    """The header line of a session, as ``session_header_lines`` (parse) found it; a month and
+    """The header line of a session, as header_lines.py found it; a month and
     day without a year take their year from ``neighbour``."""
     legacy = labels.header_re.match(line)
     if legacy and (not legacy["rest"] or DATE_RE.match(legacy["rest"].split()[0])):
