@@ -1,6 +1,7 @@
 """Shared fixtures: a throw-away project with chosen logs, and helpers to build it."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -158,14 +159,13 @@ def built_hostile_site(tmp_path_factory) -> Path:
     return project
 
 
-@pytest.fixture(scope="session")
-def served_seed_site(tmp_path_factory):
-    """The seed log's site, with the committed experiment results, built once and served at
+@contextlib.contextmanager
+def built_and_served(project: Path):
+    """``project`` built with ``mkdocs build --strict`` and served at
     ``http://127.0.0.1:<port>/studykb/`` — a sub-path, as GitHub project pages are — with
     ``SITE_URL`` set to that address, as the Pages workflow sets it."""
     from tests.e2e.server import SubPathServer
 
-    project = make_project(tmp_path_factory.mktemp("seed-site"), {SEED.name: SEED.read_bytes()}, with_results=True)
     with SubPathServer(project / "site") as server:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                                 capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
@@ -174,13 +174,18 @@ def served_seed_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def served_seed_site(tmp_path_factory):
+    """The seed log's site, with the committed experiment results, built once and served at
+    ``http://127.0.0.1:<port>/studykb/`` — a sub-path, as GitHub project pages are — with
+    ``SITE_URL`` set to that address, as the Pages workflow sets it."""
+    project = make_project(tmp_path_factory.mktemp("seed-site"), {SEED.name: SEED.read_bytes()}, with_results=True)
+    with built_and_served(project) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def served_hostile_site(tmp_path_factory):
     """The hostile fixture's site, built and served under a sub-path like the seed's."""
-    from tests.e2e.server import SubPathServer
-
     project = make_project(tmp_path_factory.mktemp("hostile-served"), hostile_logs(), with_results=True)
-    with SubPathServer(project / "site") as server:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                                capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
-        assert result.returncode == 0, result.stderr[-3000:]
+    with built_and_served(project) as server:
         yield server

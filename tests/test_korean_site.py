@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from tests.conftest import _env, make_project, visible_text
+from tests.conftest import built_and_served, make_project, visible_text
 from tests.test_subpath import crawl, fetch, links_in_html
 
 pytestmark = pytest.mark.slow
@@ -39,13 +37,8 @@ def logs(form: str = "NFD") -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def korean_site(tmp_path_factory):
-    from tests.e2e.server import SubPathServer
-
     project = make_project(tmp_path_factory.mktemp("korean-site"), logs(), with_results=True)
-    with SubPathServer(project / "site") as server:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                                capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
-        assert result.returncode == 0, result.stderr[-3000:]
+    with built_and_served(project) as server:
         yield server
 
 

@@ -7,14 +7,12 @@ that defines terms in Korean only), built once and served under ``/studykb/``.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import _env, make_project
+from tests.conftest import built_and_served, make_project
 from tests.test_korean_site import logs
 
 pytestmark = pytest.mark.e2e
@@ -23,13 +21,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def served_seed_site(tmp_path_factory):
     """Overrides the seed site for this module's ``tab``s: the Korean logs."""
-    from tests.e2e.server import SubPathServer
-
     project = make_project(tmp_path_factory.mktemp("korean-served"), logs(), with_results=True)
-    with SubPathServer(project / "site") as server:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                                capture_output=True, text=True, env={**_env(), "SITE_URL": server.base_url})
-        assert result.returncode == 0, result.stderr[-3000:]
+    with built_and_served(project) as server:
         yield server
 
 
