@@ -112,6 +112,10 @@ class Tab:
 
     def _on_failed(self, request) -> None:
         self.in_flight.discard(request)
+        # The page's own favicon cut short by a reload or a navigation the test makes (it may
+        # start after ``settle`` looked) is the browser leaving the page, not a fault of it.
+        if request.failure == "net::ERR_ABORTED" and request.url.endswith("/favicon.png"):
+            return
         self.failed.append(f"{request.failure} {request.url}")
 
     def _on_response(self, response) -> None:
