@@ -76,15 +76,22 @@ def _level1_sessions(headings: list[tuple[int, int, str]], level2: bool) -> list
     return dated
 
 
-def neighbour(lines: list[str], starts: list[int], i: int) -> Neighbour | None:
-    """For the session at ``starts[i]``, the nearest other session header that gives a year:
-    the one before it, else the one after."""
-    before = [(n, date) for n in reversed(starts[:i]) if (date := header_date(lines[n - 1]))]
-    if before:
-        return Neighbour(*before[0], before=True)
-    after = ((n, date) for n in starts[i + 1:] if (date := header_date(lines[n - 1])))
-    found = next(after, None)
-    return Neighbour(*found, before=False) if found else None
+def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
+    """For each session header at ``starts``, the nearest other header that gives a year:
+    the one before it, else the one after. Each header's date is read once."""
+    dates = [header_date(lines[n - 1]) for n in starts]
+    found: list[Neighbour | None] = [None] * len(starts)
+    last = None
+    for i, (n, date) in enumerate(zip(starts, dates)):
+        found[i] = last
+        if date:
+            last = Neighbour(n, date, before=True)
+    last = None
+    for i in reversed(range(len(starts))):
+        found[i] = found[i] or last
+        if dates[i]:
+            last = Neighbour(starts[i], dates[i], before=False)
+    return found
 
 
 def header_notes(entries: list[SessionEntry]) -> list[Diagnostic]:

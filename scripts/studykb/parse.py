@@ -122,9 +122,8 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = _parse_preamble(text.path, lines[:preamble_end])
     entries = []
-    for i, start in enumerate(starts):
+    for i, (start, neighbour) in enumerate(zip(starts, header_lines.neighbours(lines, starts))):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
-        neighbour = header_lines.neighbour(lines, starts, i)
         header = read_session_header(lines[start - 1], labels, text.path, start, neighbour)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
     diagnostics.extend(log_notes.file_notes(text, entries))
