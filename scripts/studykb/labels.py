@@ -65,16 +65,17 @@ def _words_pattern(spellings: tuple[str, ...], plurals: bool = True, between: in
     """A spelling in Latin letters as a word or phrase of a name (plural -s/-es too, if
     ``plurals``); one in another script anywhere in it (Korean, Japanese and Chinese join
     words), with up to ``between`` words between its words (``이제 확실히 알겠음``)."""
-    alternatives = []
+    latin, other = [], []
     gap = rf"\s+(?:\S+\s+){{0,{between}}}" if between else r"\s+"
     for spelling in sorted(set(spellings), key=len, reverse=True):
         words = [re.escape(word) for word in spelling.lower().split()]
         if _is_latin(spelling):
-            body = r"\s+".join(words)
-            alternatives.append(rf"(?<![a-z0-9]){body}{'(?:e?s)?' if plurals else ''}(?![a-z0-9])")
+            latin.append(r"\s+".join(words))
         else:
-            alternatives.append(gap.join(words))
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+            other.append(gap.join(words))
+    if latin:  # the longest first, then as a word: not inside another one
+        other.insert(0, rf"(?<![a-z0-9])(?:{'|'.join(latin)}){'(?:e?s)?' if plurals else ''}(?![a-z0-9])")
+    return re.compile("|".join(other), re.IGNORECASE) if other else None
 
 
 def _marker_pattern(spellings: tuple[str, ...]) -> str:
