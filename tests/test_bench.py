@@ -23,6 +23,13 @@ def test_synthetic_logs_are_deterministic_from_the_seed():
     assert synth_logs(10, seed=3) != synth_logs(10, seed=4)
 
 
+def test_a_synthetic_log_in_one_file_holds_the_same_sessions():
+    monthly, one = synth_logs(40, seed=2), synth_logs(40, seed=2, one_file=True)
+    assert len(monthly) == 2 and len(one) == 1
+    sessions = lambda logs: [line for text in logs.values() for line in text.splitlines() if line.startswith("## ")]
+    assert sessions(one) == sessions(monthly) and len(sessions(one)) == 40
+
+
 def test_synthetic_logs_vary_their_wording():
     """Topics, definitions and Q/A lines rarely repeat; only watchlist items recur on purpose."""
     lines, section = [], None
@@ -118,6 +125,9 @@ def test_the_bench_writes_json_with_every_figure(bench_run):
     assert size["plain"]["pages"] == size["build"]["pages"]
     assert 0 < size["ours"]["peak_rss_mib"] < size["build"]["peak_rss_mib"]  # our stages alone, the whole build
     assert {t["target"] for t in data["targets"]} and data["environment"]["cpus"]
+    one_file = data["one_file"]  # the largest size again, its sessions in one log file
+    assert one_file["sessions"] == 10 and one_file["ours"]["sessions"] == 10 and len(one_file["ours"]["runs"]) == 2
+    assert any("one log file" in t["target"] and t["met"] is not None for t in data["targets"])
 
 
 def test_the_bench_writes_the_performance_page_and_plot(bench_run):

@@ -19,15 +19,16 @@ def child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p), "NO_MKDOCS_2_WARNING": "1"}
 
 
-def make_project(dest: Path, sessions: int, seed: int = 0) -> Path:
-    """mkdocs.yml, docs/ and the hook copied as the tests do, logs synthesised, timing hooks added."""
+def make_project(dest: Path, sessions: int, seed: int = 0, one_file: bool = False) -> Path:
+    """mkdocs.yml, docs/ and the hook copied as the tests do, logs synthesised (one file a
+    month, or ``one_file``), timing hooks added."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("generated", ".generated-*"))
     shutil.copytree(ROOT / "scripts" / "hooks", dest / "scripts" / "hooks")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "experiments" / "results").mkdir(parents=True)
     add_timing_hooks(dest, (ROOT / "mkdocs.yml").read_text("utf-8"))
-    write_logs(dest / "sessions", sessions, seed)
+    write_logs(dest / "sessions", sessions, seed, one_file)
     return dest
 
 

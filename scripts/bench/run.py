@@ -49,9 +49,11 @@ def measure_sizes(sizes: tuple[int, ...], seed: int, workdir: Path, log=print,
              "plain": median_run(plains[n], "wall_s")} for n in sizes]
 
 
-def _our_stages(sessions: int, seed: int, workdir: Path, repeat: int, repeats: int, log) -> dict:
-    project = make_project(workdir / f"ours-{sessions}-{repeat}", sessions, seed)
-    log(f"  {sessions} sessions: our stages ({repeat + 1} of {repeats})")
+def _our_stages(sessions: int, seed: int, workdir: Path, repeat: int, repeats: int, log,
+                one_file: bool = False) -> dict:
+    layout = "one-file" if one_file else "ours"
+    project = make_project(workdir / f"{layout}-{sessions}-{repeat}", sessions, seed, one_file)
+    log(f"  {sessions} sessions{' in one log file' if one_file else ''}: our stages ({repeat + 1} of {repeats})")
     _flush()
     child = engine.timed_run([sys.executable, "-m", "bench", "--child-ours", str(project)], ROOT)
     return json.loads(child["stdout"])
@@ -67,6 +69,13 @@ def _builds(sessions: int, seed: int, workdir: Path, repeat: int, log) -> tuple[
     plain_project = make_plain_project(workdir / f"plain-{sessions}-{repeat}", project)
     _flush()
     return built, engine.build(plain_project)
+
+
+def measure_one_file(sessions: int, seed: int, workdir: Path, log=print, repeats: int = OURS_REPEATS) -> dict:
+    """Our stages with the same sessions in one log file, as a learner keeps them (the seed log
+    is one file): a log's length must not cost more than its sessions do in monthly files."""
+    runs = [_our_stages(sessions, seed, workdir, repeat, repeats, log, one_file=True) for repeat in range(repeats)]
+    return {"sessions": sessions, "ours": median_run(runs, "total_s")}
 
 
 def median_run(runs: list[dict], key: str) -> dict:
@@ -107,6 +116,8 @@ def run(sizes: tuple[int, ...], seed: int = 0, reload: bool = True, experiments:
     with tempfile.TemporaryDirectory(prefix="studykb-bench-") as scratch:
         workdir = Path(scratch)
         results["sizes"] = measure_sizes(sizes, seed, workdir, log, repeats)
+        largest = max(sizes)
+        results["one_file"] = measure_one_file(largest, seed, workdir, log, repeats if largest <= 1_000 else 1)
         if reload:
             results["live_reload"] = measure_reload(min(RELOAD_SESSIONS, max(sizes)), seed, workdir, log)
     if experiments:

@@ -119,21 +119,22 @@ class _Writer:
         return rng.sample(self.watch, min(len(self.watch), rng.randint(1, 3)))
 
 
-def synth_logs(sessions: int, seed: int = 0) -> dict[str, str]:
-    """Log file name -> text: ``sessions`` sittings, one file per month of study."""
+def synth_logs(sessions: int, seed: int = 0, one_file: bool = False) -> dict[str, str]:
+    """Log file name -> text: ``sessions`` sittings, one file per month of study (``one_file``:
+    all in one, as the seed log keeps them)."""
     writer = _Writer(seed)
     months: dict[str, list[str]] = {}
     for index in range(sessions):
         day = FIRST_DAY + timedelta(days=index)
-        months.setdefault(f"{day:%Y-%m}", []).extend(writer.session(index))
+        months.setdefault("all" if one_file else f"{day:%Y-%m}", []).extend(writer.session(index))
     return {f"log-{month}.md": f"# Study log {month}\n\nOne entry per sitting.\n\n" + "\n".join(lines)
             for month, lines in months.items()}
 
 
-def write_logs(sessions_dir: Path, sessions: int, seed: int = 0) -> list[Path]:
+def write_logs(sessions_dir: Path, sessions: int, seed: int = 0, one_file: bool = False) -> list[Path]:
     sessions_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in synth_logs(sessions, seed).items():
+    for name, text in synth_logs(sessions, seed, one_file).items():
         path = sessions_dir / name
         path.write_text(text, "utf-8")
         paths.append(path)
