@@ -116,3 +116,38 @@ SEVERAL_LINES = [
 @pytest.mark.parametrize("body, said, problems", SEVERAL_LINES)
 def test_a_time_log_of_several_lines(body, said, problems):
     assert read(body) == (said, problems)
+
+
+@pytest.mark.parametrize("value, start, end, minutes", [
+    ("Time: 7:15pm-8:40pm", "19:15", "20:40", 85),
+    ("Time: 7:15-8:40pm", "19:15", "20:40", 85),  # the start takes the end's pm: they stay in order
+    ("Time: 11:30-1:00pm", "11:30", "13:00", 90),  # 23:30 would come after 13:00: the start stays
+    ("Time: 11:30pm-12:40am", "23:30", "00:40", 70),
+    ("Time: 9:00 AM - 10:30 AM", "09:00", "10:30", 90),
+    ("Time: 12:10 p.m. to 1:00 p.m.", "12:10", "13:00", 50),
+    ("시간: 오후 7:15 ~ 8:40", "19:15", "20:40", 85),
+    ("시간: 오전 9:00 ~ 오전 10:30", "09:00", "10:30", 90),
+])
+def test_a_range_in_twelve_hour_time(value, start, end, minutes):
+    log = read_timelog([Piece("time", value, Source("s.md", 3))], [], shipped_labels())
+    assert (log.start, log.end, log.minutes) == (start, end, minutes)
+
+
+OPENING_LINES = [
+    pytest.param("Ch3 word2vec, finally. Coffee shop, 7:15pm-8:40pm.\n\nLearned:\n- CBOW", ("19:15", "20:40", 85),
+                 id="a range in the opening text"),
+    pytest.param("8:00pm-9:30pm\n\nLearned:\n- CBOW", ("20:00", "21:30", 90), id="a range alone"),
+    pytest.param("1h 30m in the morning.\n\nLearned:\n- CBOW", (None, None, 90), id="a duration that opens the text"),
+    pytest.param("20 minutes only.", (None, None, 20), id="a duration alone"),
+    # not the session's time
+    pytest.param("Watched a 10 min video first.\n\nLearned:\n- CBOW", None, id="a duration inside a sentence"),
+    pytest.param("Learned:\n- CBOW\n\nRan it again 19:00-20:00", None, id="text after the first part"),
+    pytest.param("Time: 45 min\n\nSkipped 7:00-8:00 for dinner", (None, None, 45), id="a time field comes first"),
+]
+
+
+@pytest.mark.parametrize("body, said", OPENING_LINES)
+def test_a_session_without_a_time_log_takes_its_time_from_its_opening_lines(body, said):
+    log, _ = parse_log(LogText("s.md", ("# Log", "", "## 2026-11-10", *body.splitlines())), shipped_labels())
+    times = log.entries[0].timelog
+    assert ((times.start, times.end, times.minutes) if times else None) == said

@@ -375,7 +375,7 @@ def _finish_entry(entry: _Entry, header: SessionHeader, content: int, diagnostic
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
     blocks = tuple(entry.blocks)
-    pieces = _time_pieces(blocks, entry.labels) or _header_time(entry, header)
+    pieces = _time_pieces(blocks, entry.labels) or _header_time(entry, header) or _opening_time(blocks)
     times = timelog.read_timelog(pieces, diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
     session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
@@ -396,6 +396,18 @@ def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piec
         elif isinstance(block, Section) and block.name and labels.field_kind(block.name) == "time":
             pieces += [timelog.Piece("time", item.text, item.source) for item in block.items]
     return pieces
+
+
+def _opening_time(blocks: tuple[Block, ...]) -> list[timelog.Piece]:
+    """A session that names no time log: a line of text before its first part that holds
+    a clock range (``Coffee shop, 7:15pm-8:40pm.``) or starts with a duration (``1h 30m in
+    the morning.``), if one does."""
+    for block in blocks:
+        if isinstance(block, Section):
+            break
+        if isinstance(block, Note) and timelog.says_time(block.text):
+            return [timelog.Piece("time", block.text, block.source)]
+    return []
 
 
 def _header_time(entry: _Entry, header: SessionHeader) -> list[timelog.Piece]:

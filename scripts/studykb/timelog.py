@@ -19,9 +19,10 @@ from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
 from .model import Source, TimeLog
 
-# ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``).
-CLOCK = r"(\d{1,2})(?:[:：]|h(?=\d{2}(?![\dm])))(\d{2})"
-CLOCK_RE = re.compile(CLOCK)
+# ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``), ``7:15pm``, ``오후 7:15``.
+CLOCK = r"(?:(?:오전|오후)\s*)?(\d{1,2})(?:[:：]|h(?=\d{2}(?![\dm])))(\d{2})(?:\s*[ap]\.?m(?![a-z])\.?)?"
+CLOCK_RE = re.compile(CLOCK, re.IGNORECASE)
+HALF_RE = re.compile(r"^(?:(?P<ko>오전|오후)|.*?(?P<en>[ap])\.?m\.?$)", re.IGNORECASE)
 RANGE_RE = re.compile(rf"{CLOCK}\s*(?:[-–—~〜～]|to|until|till|→|->|부터|から|到|至)\s*~?\s*{CLOCK}", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"[|;,]")
 # A line's clauses: its chunks between separators, and what its parentheses hold.
@@ -150,7 +151,7 @@ def _read_time_log(text: str, labels: Labels) -> Reading:
     if not (start or end):
         span = RANGE_RE.search(rest)
         if span:
-            start, end = _clock(span.group(0)), _clock(rest[span.start(3):span.end()])
+            start, end = _range(span.group(0))
             rest = f"{rest[:span.start()]}|{rest[span.end():]}"
     total = _duration(parts["duration"]) if "duration" in parts else None
     stated, breaks, noted = _unnamed_durations(rest, labels)
@@ -214,6 +215,13 @@ def _alone(clause: str, match: re.Match, labels: Labels) -> bool:
                for word in WORD_RE.findall(rest))
 
 
+def says_time(text: str) -> bool:
+    """Whether a line of text is about a session's time: it holds a clock range, or starts
+    with a duration (``20 minutes only.``; not ``Watched a 10 min video``)."""
+    opening = DURATION_RE.match(text.lstrip("~≈ "))
+    return bool(RANGE_RE.search(text) or (opening and (opening["h"] or opening["m"])))
+
+
 def says_minutes(text: str) -> bool:
     """Whether ``text`` holds a duration (``20분``, ``1h25m``, ``10 min``)."""
     return any(match["h"] or match["m"] for match in DURATION_RE.finditer(text))
@@ -225,9 +233,42 @@ def _match_minutes(match: re.Match) -> float:
 
 def _clock(text: str) -> str | None:
     match = CLOCK_RE.search(text)
+    return _hhmm(match, _half(match[0])) if match else None
+
+
+def _range(text: str) -> tuple[str | None, str | None]:
+    """The start and end of a clock range; a side without am/pm takes the other side's
+    when the two stay in order (``7:15-8:40pm`` is 19:15-20:40, ``11:30-1:00pm`` 11:30-13:00)."""
+    first = CLOCK_RE.match(text)
+    second = CLOCK_RE.search(text, first.end())
+    halves = [_half(first[0]), _half(second[0])]
+    for side, other in ((0, 1), (1, 0)):
+        if not halves[side] and halves[other]:
+            both = [halves[other]] * 2
+            if _hhmm(first, both[0]) and _hhmm(second, both[1]) and _hhmm(first, both[0]) <= _hhmm(second, both[1]):
+                halves[side] = halves[other]
+    return _hhmm(first, halves[0]), _hhmm(second, halves[1])
+
+
+def _half(clock: str) -> str:
+    """``a``, ``p`` or "": a clock's own am/pm (``7:15pm``, ``오후 7:15``)."""
+    match = HALF_RE.match(clock)
     if not match:
+        return ""
+    if match["ko"]:
+        return "p" if match["ko"] == "오후" else "a"
+    return match["en"].lower()
+
+
+def _hhmm(clock: re.Match, half: str) -> str | None:
+    """``HH:MM`` of a clock read as 24-hour, or with ``half`` as 12-hour; None if no such time."""
+    hours, minutes = int(clock[1]), int(clock[2])
+    if half and not 1 <= hours <= 12:
         return None
-    hours, minutes = int(match[1]), int(match[2])
+    if half == "p" and hours < 12:
+        hours += 12
+    elif half == "a" and hours == 12:
+        hours = 0
     if hours > 24 or minutes > 59:
         return None
     return f"{hours:02d}:{minutes:02d}"
