@@ -95,6 +95,23 @@ WATCH_TABLES = [
                  [("가중치와 점수 — 아직 헷갈림", "resolved")], id="해결"),
     pytest.param(["| 混乱 | 状態 |\n|---|---|\n| 重みとスコア | まだ |", "| 混乱 | 状態 |\n|---|---|\n| 重みとスコア | 理解した |"],
                  [("重みとスコア — まだ", "resolved")], id="理解した"),
+    # a yes under a column headed by a resolving word, or under a status column
+    pytest.param(["| confused | resolved? |\n|---|---|\n| hs vs h | no |\n| PMI vs PPMI | no |",
+                  "| confused | resolved? |\n|---|---|\n| hs vs h | yes |\n| PMI vs PPMI | no |"],
+                 [("PMI vs PPMI — no", "open"), ("hs vs h — no", "resolved")], id="resolved? yes/no"),
+    pytest.param(["| confused | status | note |\n|---|---|---|\n| encoder vs decoder | ✅ | the encoder reads |"],
+                 [("encoder vs decoder — ✅ — the encoder reads", "resolved")], id="a check mark status"),
+    pytest.param(["| confused | understood |\n|---|---|\n| hs vs h | **Y** |"],
+                 [("hs vs h — **Y**", "resolved")], id="understood: Y"),
+    pytest.param(["| 헷갈리는 개념 | 해결 여부 |\n|---|---|\n| 가중치와 점수 | 네 |"],
+                 [("가중치와 점수 — 네", "resolved")], id="해결 여부: 네"),
+    pytest.param(["| 混乱 | 理解した? |\n|---|---|\n| 重みとスコア | はい |"],
+                 [("重みとスコア — はい", "resolved")], id="理解した?: はい"),
+    # a yes that does not say resolved
+    pytest.param(["| confused | still confused? |\n|---|---|\n| hs vs h | yes |"],
+                 [("hs vs h — yes", "open")], id="still confused? yes"),
+    pytest.param(["| confused | note |\n|---|---|\n| hs vs h | ok |"], [("hs vs h — ok", "open")],
+                 id="a note column's ok"),
 ]
 
 

@@ -23,8 +23,8 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
-MARK_KINDS = ("resolved", "negation")
-COLUMN_KINDS = ("term", "note")
+MARK_KINDS = ("resolved", "negation", "affirmative")
+COLUMN_KINDS = ("term", "note", "status")
 USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
 """The kind of the spellings that name a part only as a whole name (``names:`` in the table)."""
@@ -118,7 +118,9 @@ class Labels:
     negation_re: re.Pattern | None = field(compare=False)
     """A word that undoes it (``not``, ``아직``)."""
     column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
-    """A table column's kind (``term``, ``note``) by the spellings in its header cell."""
+    """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
+    affirmatives: frozenset[str] = field(compare=False)
+    """A table cell that says yes (``yes``, ``✅``, ``done``, ``네``) as it is written, ``label_key``'d."""
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
@@ -167,6 +169,10 @@ class Labels:
         if not key or len(key.split()) > LABEL_WORDS:
             return None
         return next((kind for kind, pattern in self.column_patterns if pattern.search(key)), None)
+
+    def says_yes(self, cell: str) -> bool:
+        """Whether a table cell is nothing but a yes (``yes``, ``✅``, ``**done**``, ``네``)."""
+        return label_key(cell.strip("`*_~ .!")) in self.affirmatives
 
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
@@ -223,6 +229,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                                    re.IGNORECASE),
         resolved_re=_words_pattern(spellings("resolved"), plurals=False, between=WORDS_BETWEEN),
         negation_re=_words_pattern(spellings("negation"), plurals=False),
+        affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),
     )

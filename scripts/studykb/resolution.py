@@ -48,7 +48,7 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
     comment = _comment(text)
     if comment and _comment_says_resolved(text[comment.start():], labels):
         return start, end
-    if comment and _is_resolved_word(text[start:end], labels):  # ``Resolved: PMI vs PPMI``
+    if comment and is_resolving_word(text[start:end], labels):  # ``Resolved: PMI vs PPMI``
         return _trimmed(text, comment.end(), len(text))
     word = _ending_word(text[start:end], labels)
     if word is not None and word > 0:
@@ -85,7 +85,7 @@ def _ending_word(text: str, labels: Labels) -> int | None:
     return last.start()
 
 
-def _is_resolved_word(text: str, labels: Labels) -> bool:
+def is_resolving_word(text: str, labels: Labels) -> bool:
     """Whether ``text`` is a resolving word alone (``Resolved``, ``해결됨``, ``Got it!``)."""
     return _ending_word(text, labels) == len(text) - len(text.lstrip())
 

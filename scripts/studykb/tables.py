@@ -1,7 +1,9 @@
 """Tables: a table whose header row names a part of a session is that part, a row an item.
 
 ``| confused | status |`` is a watchlist: each row's first cell is an item, and a status
-that says it is resolved (``clear now``, ``해결``) resolves it, as a resolving line would.
+that says it is resolved (``clear now``, ``해결``) resolves it, as a resolving line would;
+so does a yes (``yes``, ``✅``, ``done``, ``네``) under a status column or under one headed
+by a resolving word (``| confused | resolved? |``).
 ``| concept | note |`` (``| 용어 | 설명 |``, ``| 用語 | 意味 |``) is what was learned: each
 row defines its first cell's term by its note. ``| topic | note |`` is the topics. A row's
 item reads as its cells joined by dashes (``weighted sum — context vector``), the note
@@ -15,7 +17,7 @@ from dataclasses import replace
 from .labels import Labels
 from .markup import is_delimiter_row, row_text, table_cells
 from .model import Item, Section, SectionKind, Source, Table
-from .resolution import resolved_item
+from .resolution import is_resolving_word, item_span, resolved_item
 
 PART_KINDS = (SectionKind.WATCHLIST, SectionKind.TOPICS, SectionKind.RESUME, SectionKind.LEARNED)
 
@@ -29,12 +31,23 @@ def read_table(lines: tuple[str, ...], source: Source, labels: Labels) -> Table:
     if found is None:
         return Table(lines, source)
     kind, columns, terms = found
+    answers = _yes_columns(rows[0], labels) if kind is SectionKind.WATCHLIST else ()
     items = []
     for offset, row in enumerate(rows[2:], 2):
         item = _row_item(row, columns, Source(source.path, source.line + offset), terms)
+        if item is not None and kind is SectionKind.WATCHLIST:
+            says_yes = any(k < len(row) and labels.says_yes(row[k]) for k in answers)
+            item = replace(item, resolves=item_span(row[0])) if says_yes else _resolving(item, labels)
         if item is not None:
-            items.append(_resolving(item, labels) if kind is SectionKind.WATCHLIST else item)
+            items.append(item)
     return Table(lines, source, Section(rows[0][0], kind, source, tuple(items)), columns)
+
+
+def _yes_columns(header: list[str], labels: Labels) -> tuple[int, ...]:
+    """The columns of a watchlist table where a yes resolves its row: a status column
+    (``status``, ``done?``, ``상태``) or one headed by a resolving word (``resolved?``, ``이해함``)."""
+    return tuple(k for k in range(1, len(header))
+                 if labels.column_kind(header[k]) == "status" or is_resolving_word(header[k].strip(), labels))
 
 
 def table_part(header: list[str], labels: Labels) -> tuple[SectionKind, tuple[int, ...], bool] | None:
