@@ -95,6 +95,16 @@ def test_a_start_alone_in_the_header_is_no_time_log():
     ("# 학습 일지\n# 1일차 — 2026년 11월 10일\n- a\n# 2일차 — 2026년 11월 11일\n- b\n", [2, 4], "학습 일지"),
     # a log's only dated level-1 heading, first, above level-2 sessions: its title
     ("# Notes from 2026-11-01\n## 2026-11-02\n- a\n## 2026-11-03\n- b\n", [2, 4], "Notes from 2026-11-01"),
+    # a dated first heading worded otherwise than the sessions, over prose: the title
+    ("# DLFS2 notes — started 2026-11-01\n\nOne heading per sitting.\n\n# 2026-11-02 (Mon)\nLearned:\n- a\n"
+     "# 2026-11-03 (Tue)\n- b\n", [5, 8], "DLFS2 notes — started 2026-11-01"),
+    ("# 학습 노트 (2026년 11월 1일 시작)\n\n# 2026년 11월 2일\n- a\n# 2026년 11월 3일\n- b\n", [3, 5],
+     "학습 노트 (2026년 11월 1일 시작)"),
+    # ... but a session when a part, a list or a time log is under it, or it is worded as the next
+    ("# Notes 2026-11-01\nLearned:\n- a\n# 2026-11-02\n- b\n", [1, 4], None),
+    ("# Notes 2026-11-01\n- read ch1\n# 2026-11-02\n- b\n", [1, 3], None),
+    ("# Notes 2026-11-01\nTime: 19:00-20:00\n# 2026-11-02\n- b\n", [1, 3], None),
+    ("# Day 1 — 2026-11-01\nRead chapter 1.\n# Day 2 — 2026-11-02\nRead chapter 2.\n", [1, 3], None),
     # with level-1 sessions, a dated level-3 heading without a session word is a part
     ("# Day 1 — 2026-11-10\n### Results 2026-11-10\n- a\n# Day 2 — 2026-11-11\n", [1, 4], None),
 ])

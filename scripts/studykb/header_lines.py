@@ -8,19 +8,67 @@ neighbour; a missing zone or time of day is said once, on the first header that 
 """
 from __future__ import annotations
 
+import re
+
 from .diagnostics import Diagnostic, info
 from .header_dates import find_date
 from .labels import Labels
 from .markup import FENCE_RE
-from .model import SessionEntry
+from .model import SectionKind, SessionEntry
 from .session_header import Neighbour, header_date, heading, looks_like_session, names_dated_session
+
+
+BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+# A line's label: ``Learned:``, ``- **Still confused:** …``, ``1. Time: 19:00``.
+LABEL_RE = re.compile(r"^(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\*\*|__)?(?P<name>[^:：*_|]{1,60}?)(?:\*\*|__)?\s*[:：]")
 
 
 def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
     """The numbers of the lines that open a session (``session_starts`` says which); a
-    heading inside fenced code is code."""
+    heading inside fenced code is code. The log's first heading, at level 1, is its title
+    rather than a session when sessions follow it (``_is_title``)."""
     headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
-    return session_starts(headings, labels)
+    starts = session_starts(headings, labels)
+    if len(starts) > 1 and starts[0] == headings[0][0] and headings[0][1] == 1 \
+            and _is_title(lines[starts[0] - 1], lines[starts[1] - 1], lines[starts[0]:starts[1] - 1], labels):
+        return starts[1:]
+    return starts
+
+
+def _is_title(first: str, second: str, body: list[str], labels: Labels) -> bool:
+    """Whether a log's first heading is its title, not its first session: it is worded
+    otherwise than the session heading after it (``# DLFS2 notes — started 2026-11-01``
+    over ``# 2026-11-02 (Mon)``; not ``# Day 8 — Nov 10, 2026`` over ``# Day 9 — …``), and
+    what is under it is prose: no list, table or part of a session."""
+    if _shape(first) == _shape(second):
+        return False
+    return not any(BULLET_RE.match(line) or _opens_a_part(line, labels) for line in body)
+
+
+def _shape(heading_line: str) -> str:
+    """A heading's words without its date and numbers: ``# Day 8 — Nov 10, 2026`` -> ``# day —``."""
+    date = find_date(heading_line)
+    if date is not None:
+        heading_line = heading_line[:date.start] + heading_line[date.end:]
+    return " ".join(re.sub(r"[\d()（）,.]+", " ", heading_line.lower()).split())
+
+
+def _opens_a_part(line: str, labels: Labels) -> bool:
+    """Whether a line names a part of a session or its time log: ``Learned:``, ``- **Still
+    confused:** …``, ``### Watchlist``, ``Time: 19:00-20:10``, ``| confused | status |``."""
+    text = line.strip()
+    if text.startswith("|"):
+        first = text.strip("|").split("|")[0]
+        return labels.table_part_kind(first) is not None
+    found = heading(text)
+    name = found[1] if found else None
+    label = LABEL_RE.match(text)
+    if label:
+        name = label["name"]
+    if name is None:
+        return labels.alone_part_kind(text) is not None
+    return (labels.part_kind(name) is not SectionKind.OTHER or labels.label_part_kind(name) is not None
+            or labels.field_kind(name) is not None)
 
 
 def _outside_code(lines: list[str]):
