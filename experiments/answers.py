@@ -62,47 +62,55 @@ def answer(line: str, chapter: int | None, attached: Sequence[str] = (), learned
     """
     line = asking.spaced(line)
     lowered = line.lower()
-    if (_ANY.search(lowered) is None and not asking.names_setting_in_other_language(lowered)) \
-            or asking.asks_nothing(line, lowered):
-        return Answer()  # most lines name no experiment: one search for all of them
+    if not _may_ask(lowered) or asking.asks_nothing(line, lowered):
+        return Answer()  # most lines name no experiment
     named = chapters_studied(line)
-    asked = _answering(line, _with_identifiers_split(lowered), named, chapter, attached, learned)
+    scripts = gallery.scripts_run(line)
+    asked = _answering(line, _with_identifiers_split(lowered), named, chapter, attached, learned, scripts)
     runs = [make_run(spec.id, **values) for spec, values in asked]
     found = [f"{run.experiment}: cannot run: {problem}" for run in runs for problem in problems(run)]
-    runs += _script_runs(line, named, chapter)
-    unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _looks_like(line, lowered)
+    runs += _script_runs(scripts, named, chapter)
+    unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _looks_like(line, lowered, scripts)
     return Answer(tuple(runs), tuple(found), unanswered)
 
 
+def _may_ask(lowered: str) -> bool:
+    """Whether any experiment's words, a metric, a script or what makes a line look like an
+    experiment is in the line, or a setting named in another language."""
+    return (any(pattern.search(lowered) for pattern in _ANY)
+            or asking.may_name_metric(lowered) and any(pattern.search(lowered) for pattern in _ANY_METRIC)
+            or asking.names_setting_in_other_language(lowered))
+
+
 def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, attached: Sequence[str],
-               learned: bool) -> list[tuple[Spec, dict]]:
+               learned: bool, scripts: list[str]) -> list[tuple[Spec, dict]]:
     """The experiments the line asks for, with the values it states for each."""
     reported = asking.figures(lowered)
     specs = [spec for spec in _specs_for(named, chapter) if _asked_by_words(spec, lowered)]
     if reported:  # a figure says whose it is: a perplexity is no gradient-norm plot's
         measuring = [spec for spec in specs if asking.measures(spec, reported)]
         specs = measuring or _measuring(named, chapter, reported, lowered)
+    if not specs and not scripts and not _may_sweep(named, chapter):
+        return []  # nothing to choose from
+    said_run = asking.says_run(lowered)
+    if learned and not (said_run or reported):
+        return []  # what was learned asks only when it says something was run or measured
     worded = asking.settings_text(line)
     chosen = [(spec, read_values(spec, worded, attached)) for spec in specs]
-    if not chosen and _may_sweep(named, chapter) and asking.says_run(lowered):
+    if not chosen and said_run and _may_sweep(named, chapter):
         chosen = _swept(worded, attached, named, chapter)
-    if not chosen and gallery.scripts_run(line):
+    if not chosen and scripts:
         chosen = _by_settings(worded, attached, named, chapter)
-    return [(spec, values) for spec, values in chosen if _asks_for(spec, values, line, lowered, reported, learned)]
-
-
-def _asks_for(spec: Spec, values: dict, line: str, lowered: str, reported: frozenset[str], learned: bool) -> bool:
-    if asking.says_run(lowered) or reported:
-        return True
-    if learned:
-        return False
-    return (spec.id in asking.PROCEDURES or bool(values) or bool(gallery.scripts_run(line))
-            or asking.states_settings(lowered))
+    if not chosen or said_run or reported or scripts or asking.states_settings(lowered):
+        return chosen
+    return [(spec, values) for spec, values in chosen if spec.id in asking.PROCEDURES or values]
 
 
 def _asked_by_words(spec: Spec, lowered: str) -> bool:
     """Whether the line names `spec` by its words, other than only as what it compares with
     ("way faster than peeky seq2seq" runs no seq2seq)."""
+    if not any(loose.search(lowered) for loose in _MAY_ANSWER[spec.id]):
+        return False  # most lines have no word of most experiments: a quicker search says so first
     pattern = _ANSWERS[spec.id]
     return pattern.search(lowered) is not None and not asking.compared_only(lowered, pattern)
 
@@ -181,19 +189,18 @@ def _measuring(named: tuple[int, ...], chapter: int | None, reported: frozenset[
 def _specs_for(named: tuple[int, ...], chapter: int | None) -> list[Spec]:
     if named:
         return [spec for spec in EXPERIMENTS.values() if spec.chapter in named]
-    return [spec for spec in EXPERIMENTS.values() if spec.answers and chapter in (None, spec.chapter)]
+    return _ANSWERING.get(chapter, [])
 
 
-def _script_runs(line: str, named: tuple[int, ...], chapter: int | None) -> list[Run]:
+def _script_runs(scripts: list[str], named: tuple[int, ...], chapter: int | None) -> list[Run]:
     runs = []
-    for script in gallery.scripts_run(line):
+    for script in scripts:
         script_chapter = gallery.chapter_of_script(script) or (named[0] if len(named) == 1 else chapter) or 0
         runs.append(make_run(gallery.SPEC.id, chapter=script_chapter, script=script))
     return runs
 
 
-def _looks_like(line: str, lowered: str) -> str:
-    scripts = gallery.scripts_run(line)
+def _looks_like(line: str, lowered: str, scripts: list[str]) -> str:
     if scripts:
         return f"it runs {', '.join(scripts)}"
     for pattern, why, needs_number in _LOOKS_LIKE:
@@ -219,16 +226,40 @@ def _patterns(spec: Spec) -> tuple[str, ...]:
     return spec.answers + asking.OTHER_LANGUAGES.get(spec.id, ()) + asking.BOOK_FLAGS.get(spec.id, ())
 
 
-def _any_pattern(patterns: list[str]) -> re.Pattern:
-    """One search that every line any pattern matches passes (and a few more): the patterns
-    without a leading \b, which Python's regex engine then finds by their first letters,
-    three times faster on a long log."""
-    return re.compile("|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in patterns))
+def _any_patterns(patterns: list[str]) -> tuple[re.Pattern, ...]:
+    """Searches that together find every line any of `patterns` matches (and a few more): the
+    patterns without a leading \b; one search for those that start with a letter, which Python's
+    regex engine then finds by their first letters, several times faster on a long log; the
+    others each on its own, those that read the line from its start (the slowest) last."""
+    patterns = list(dict.fromkeys(pattern.removeprefix(r"\b") for pattern in patterns))
+    latin = [pattern for pattern in patterns if _starts_with_a_letter(pattern) and pattern[0].isascii()]
+    other = [pattern for pattern in patterns if _starts_with_a_letter(pattern) and not pattern[0].isascii()]
+    alone = sorted((pattern for pattern in patterns if not _starts_with_a_letter(pattern)),
+                   key=lambda pattern: pattern.startswith("^"))
+    return tuple(_by_first_letter(group) for group in (latin, other) if group) + tuple(map(re.compile, alone))
 
 
-_ANY = _any_pattern([pattern for spec in EXPERIMENTS.values() for pattern in _patterns(spec)]
-                    + list(asking.METRICS.values()) + [r"\.py\b"]
-                    + [pattern.pattern for pattern, _, _ in _LOOKS_LIKE])
+def _starts_with_a_letter(pattern: str) -> bool:
+    """Whether `pattern` is its first character, a letter, then more: "cbow\\b", not "a?b" nor "ab|c"."""
+    return pattern[0].isalpha() and pattern[1:2] not in ("?", "*", "+", "{") and "|" not in pattern
+
+
+def _by_first_letter(patterns: list[str]) -> re.Pattern:
+    """One search for patterns that each start with a letter, grouped by it ("b(?:aseline\\b|atch...)|
+    t(?:rain...)"): at each place in a line, the engine tries only the patterns that start there."""
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        groups.setdefault(pattern[0], []).append(pattern[1:])
+    return re.compile("|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()))
+
+
+_ANY = _any_patterns([r"\.py\b", *(pattern for spec in EXPERIMENTS.values() for pattern in _patterns(spec)),
+                      *(pattern.pattern for pattern, _, _ in _LOOKS_LIKE)])
+_ANY_METRIC = _any_patterns(["|".join(words) for words in asking.METRICS.values()])
 _ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}
+_MAY_ANSWER = {spec.id: _any_patterns(list(_patterns(spec))) for spec in EXPERIMENTS.values()}
+# The experiments that may answer a line of each chapter (of any, when the chapter is not known).
+_ANSWERING = {chapter: [spec for spec in EXPERIMENTS.values() if spec.answers and chapter in (None, spec.chapter)]
+              for chapter in {None, *(spec.chapter for spec in EXPERIMENTS.values())}}
 _SWEEPING_CHAPTERS = frozenset(spec.chapter for spec in EXPERIMENTS.values() if spec.list_param)  # made once, as the experiments are found
 _SETTING_NAMES = frozenset(param.name for spec in EXPERIMENTS.values() for param in spec.params)

@@ -66,13 +66,16 @@ _RUN = re.compile(
 _SETTINGS = re.compile(
     r"(?<![\w-])(?:--)?[a-z_][\w-]*(?:=[\w.'\"-]|\s*=\s*[-+.\d'\"])|\bon (?:the )?(?:ptb|penn treebank|wikitext|mnist|"
     r"toy (?:corpus|sentence)|spiral|stand-?in)\b")
-METRICS = {
-    "perplexity": r"\bperplexity\b|\bppl\b|퍼플렉서티|퍼플렉시티|パープレキシティ|困惑度",
-    "accuracy": r"\baccuracy\b|\bacc\b|정확도|正解率|准确率",
-    "loss": r"\bloss\b|손실|損失|损失",
+METRICS = {  # the words of each metric
+    "perplexity": (r"\bperplexity\b", r"\bppl\b", "퍼플렉서티", "퍼플렉시티", "パープレキシティ", "困惑度"),
+    "accuracy": (r"\baccuracy\b", r"\bacc\b", "정확도", "正解率", "准确率"),
+    "loss": (r"\bloss\b", "손실", "損失", "损失"),
 }
+_METRIC_WORDS = {metric: re.compile("|".join(words)) for metric, words in METRICS.items()}
 _FIGURE = r"(?:{0})[^\d.;!?\n]{{0,12}}\d|\d%?\s*(?:test |validation |val )?(?:{0})"
-_FIGURES = {metric: re.compile(_FIGURE.format(words)) for metric, words in METRICS.items()}
+_FIGURES = {metric: re.compile(_FIGURE.format("|".join(words))) for metric, words in METRICS.items()}
+# A metric's word, maybe inside a longer word: a line without one reports no figure.
+_ANY_METRIC_WORD = re.compile("|".join(word.removeprefix(r"\b") for words in METRICS.values() for word in words))
 # A question, and maybe its answer after it: "why lr=20, isn't that huge? -> ...", "...나요?".
 # Words before a metric that say which figure, not whose: "test perplexity", "최종 정확도".
 _QUALIFIERS = frozenset({"test", "validation", "valid", "val", "train", "training", "final", "the", "a", "its", "my",
@@ -120,16 +123,17 @@ def spaced(text: str) -> str:
     """`text` with a space where Hangul, kana or a CJK ideograph meets a Latin letter or digit:
     "CBOW를" reads as the word CBOW, "20스텝" as 20 and a unit, "0.1に" as 0.1, as Korean and
     Japanese write particles and units onto words."""
-    return _SCRIPT_GLUE.sub(" ", text)
+    return text if text.isascii() else _SCRIPT_GLUE.sub(" ", text)
 
 
 def settings_text(text: str) -> str:
     """`text` as experiments read settings from it: a point in training ("in epoch 1") and the
     outcome after each value ("스케일 0.5면 소실, 2면 폭발") left out, and the other languages' words
     for settings in the English words parameters declare."""
-    text = _OUTCOME.sub("", _POSITION.sub(lambda match: " " * len(match.group(0)), text))
-    if text.isascii():
+    text = _POSITION.sub(lambda match: " " * len(match.group(0)), text)
+    if text.isascii():  # the outcomes and the other languages' words are in Hangul, kana or CJK
         return text
+    text = _OUTCOME.sub("", text)
     return _OTHER_PARAMETER_WORDS.sub(lambda match: f" {_ENGLISH_PARAMETER_WORD[match.group(1)]} ", text)
 
 
@@ -152,7 +156,11 @@ def _compared(lowered: str, start: int, end: int) -> bool:
 
 def asks_nothing(line: str, lowered: str) -> bool:
     """A question, or a line that says the run is skipped or not done."""
-    return _QUESTION.match(line.strip()) is not None or _SKIPPED.search(lowered) is not None
+    return _is_question(line) or _SKIPPED.search(lowered) is not None
+
+
+def _is_question(line: str) -> bool:
+    return ("?" in line or "？" in line) and _QUESTION.match(line.strip()) is not None
 
 
 def says_run(lowered: str) -> bool:
@@ -164,8 +172,15 @@ def states_settings(lowered: str) -> bool:
     return _SETTINGS.search(lowered) is not None
 
 
+def may_name_metric(lowered: str) -> bool:
+    """Whether a metric's word may be in the line, maybe inside a longer word: a quick search."""
+    return _ANY_METRIC_WORD.search(lowered) is not None
+
+
 def figures(lowered: str) -> frozenset[str]:
     """The metrics a line reports a number of: "test perplexity 136.8", "~98% accuracy"."""
+    if not may_name_metric(lowered):
+        return frozenset()
     return frozenset(metric for metric, pattern in _FIGURES.items() if pattern.search(lowered))
 
 
@@ -173,7 +188,7 @@ def of_no_named_model(lowered: str, metrics: frozenset[str]) -> bool:
     """Whether a figure is reported bare ("test perplexity 136.8", "결과: 퍼플렉서티가 ...", "~98%
     accuracy") rather than of something the line names ("GRU perplexity 400")."""
     for metric in metrics:
-        for match in re.finditer(METRICS[metric], lowered):
+        for match in _METRIC_WORDS[metric].finditer(lowered):
             before = lowered[:match.start()].split()
             if not before or before[-1].endswith(":") or before[-1].strip("(~*_") in _QUALIFIERS \
                     or re.search(r"\d%?$", before[-1]):

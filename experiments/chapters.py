@@ -31,27 +31,30 @@ _LOOKBACK = 24  # characters before a chapter read for the words that make it la
 
 def chapters_named(text: str) -> tuple[int, ...]:
     """The chapters a line names, in order: "Ch02", "chapter 4", ``ch04/train.py``, "6장", "第6章"."""
-    return tuple(dict.fromkeys(number for number, _, _ in _mentions(text)))
+    return tuple(dict.fromkeys(number for number, _, _ in _mentions(text, text.lower())))
 
 
 def chapters_studied(text: str) -> tuple[int, ...]:
     """The chapters a line is about: those it names, less those it names as what comes later."""
     lowered = text.lower()
-    about = (number for number, start, end in _mentions(text) if not _named_as_later(lowered, start, end))
-    return tuple(dict.fromkeys(about))
+    mentions = _mentions(text, lowered)
+    if not mentions:
+        return ()
+    return tuple(dict.fromkeys(number for number, start, end in mentions if not _named_as_later(lowered, start, end)))
 
 
-def _mentions(text: str) -> list[tuple[int, int, int]]:
+def _mentions(text: str, lowered: str) -> list[tuple[int, int, int]]:
     """(chapter, start, end) of each chapter named in `text`, in order."""
-    lowered = text.lower()
     found = []
     if "ch" in lowered:
         found += [(int(m.group(1)), m.start(), m.end()) for m in _LATIN.finditer(lowered)
                   if not _in_word(lowered, m.start())]
-    if any(mark in text for mark in _CJK_MARKS):
+    if not text.isascii() and any(mark in text for mark in _CJK_MARKS):
         found += [(int(m.group(1) or m.group(2)), m.start(), m.end()) for m in _CJK.finditer(text)]
-    section = _SECTION.match(text)
-    if section is not None and not found:
+    if not found:
+        section = _SECTION.match(text)
+        if section is None:
+            return []
         found.append((int(section.group(1)), section.start(1), section.end()))
     return [mention for mention in sorted(found, key=lambda m: m[1]) if mention[0] > 0]
 

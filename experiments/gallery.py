@@ -71,14 +71,14 @@ def scripts_run(line: str) -> list[str]:
     """The scripts a line says were run: named with a verb of running (in English or another
     language: "`generate_text.py` を実行"), under a chapter folder (``ch04/train.py``), or
     called ``train*.py``; not a module it only mentions."""
-    found = []
+    if ".py" not in line:
+        return []
+    named = [match.group(1) for match in _SCRIPT.finditer(line) if ".." not in match.group(1).split("/")]
+    if not named:
+        return []
     says_run = _RUNS.search(line.lower()) is not None
-    for match in _SCRIPT.finditer(line):
-        script = match.group(1)
-        if ".." in script.split("/"):
-            continue
-        if says_run or _CHAPTER_FOLDER.match(script) or script.rsplit("/", 1)[-1].startswith("train"):
-            found.append(script)
+    found = [script for script in named
+             if says_run or _CHAPTER_FOLDER.match(script) or script.rsplit("/", 1)[-1].startswith("train")]
     return list(dict.fromkeys(found))
 
 

@@ -81,6 +81,8 @@ def _named_values(spec: Spec, text: str, found: dict[str, Values]) -> str:
     Values end where their code span ends, and before a number a parameter's word follows:
     "`batch_size=100`, 10 epochs" and "batch_size=100, 10 epochs" state one batch size
     and leave the 10 to the epochs."""
+    if "=" not in text and "--" not in text and "for" not in text:
+        return text  # most lines name no value: no name=value, no --name, no loop
     for pattern in (_LOOP, _ASSIGNMENT, _FLAG):  # a loop's variable first: its flag says `--lr $lr`
         for match in pattern.finditer(text):
             end = _values_end(spec, text, match) if pattern is _ASSIGNMENT else match.end()
@@ -106,9 +108,10 @@ def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
     """``6000 total updates`` (a word no number follows), then ``hidden 5``, ``batch sizes 5, 10``;
     consumed text is blanked, so "lr 0.5, 50 epochs" gives lr 0.5 and 50 epochs."""
     lowered = plain.lower()
+    in_line = _words_in(spec, lowered)
     for before in (False, True):
-        for param, word in _words_longest_first(spec):
-            if param.name in found or _first_part(word) not in lowered:  # most words are not in a line
+        for param, word in in_line:
+            if param.name in found or _first_part(word) not in lowered:  # read, and blanked, in the first pass
                 continue
             pattern = _word_then_number(word, param.many) if before else _number_then_word(word)
             match = pattern.search(lowered)
@@ -121,6 +124,12 @@ def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
 
 def _words_longest_first(spec: Spec) -> list[tuple[Param, str]]:
     pairs = [(param, word) for param in spec.params for word in param.words]
+    return sorted(pairs, key=lambda pair: -len(pair[1]))
+
+
+def _words_in(spec: Spec, lowered: str) -> list[tuple[Param, str]]:
+    """The parameters' words whose first word is in the line (most are not), longest first."""
+    pairs = [(param, word) for param in spec.params for word in param.words if _first_part(word) in lowered]
     return sorted(pairs, key=lambda pair: -len(pair[1]))
 
 

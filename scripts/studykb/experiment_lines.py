@@ -22,7 +22,7 @@ the log states is reported on its line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
@@ -34,8 +34,7 @@ from .model import (QA, CodeBlock, ExperimentNote, ExperimentRef, Field, Note, S
                     SessionId, Source, Table)
 
 
-@dataclass(frozen=True)
-class _Asking:
+class _Asking(NamedTuple):
     """A line that may ask for a run, with what it needs to be answered."""
 
     text: str
