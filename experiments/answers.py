@@ -186,10 +186,10 @@ def _measuring(named: tuple[int, ...], chapter: int | None, reported: frozenset[
     return found if len(found) == 1 else []
 
 
-def _specs_for(named: tuple[int, ...], chapter: int | None) -> list[Spec]:
+def _specs_for(named: tuple[int, ...], chapter: int | None) -> tuple[Spec, ...]:
     if named:
-        return [spec for spec in EXPERIMENTS.values() if spec.chapter in named]
-    return _ANSWERING.get(chapter, [])
+        return tuple(spec for spec in EXPERIMENTS.values() if spec.chapter in named)
+    return _ANSWERING.get(chapter, ())
 
 
 def _script_runs(scripts: list[str], named: tuple[int, ...], chapter: int | None) -> list[Run]:
@@ -228,7 +228,7 @@ def _patterns(spec: Spec) -> tuple[str, ...]:
 
 def _any_patterns(patterns: list[str]) -> tuple[re.Pattern, ...]:
     """Searches that together find every line any of `patterns` matches (and a few more): the
-    patterns without a leading \b; one search for those that start with a letter, which Python's
+    patterns without a leading \\b; one search for those that start with a letter, which Python's
     regex engine then finds by their first letters, several times faster on a long log; the
     others each on its own, those that read the line from its start (the slowest) last."""
     patterns = list(dict.fromkeys(pattern.removeprefix(r"\b") for pattern in patterns))
@@ -259,7 +259,7 @@ _ANY_METRIC = _any_patterns(["|".join(words) for words in asking.METRICS.values(
 _ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}
 _MAY_ANSWER = {spec.id: _any_patterns(list(_patterns(spec))) for spec in EXPERIMENTS.values()}
 # The experiments that may answer a line of each chapter (of any, when the chapter is not known).
-_ANSWERING = {chapter: [spec for spec in EXPERIMENTS.values() if spec.answers and chapter in (None, spec.chapter)]
+_ANSWERING = {chapter: tuple(spec for spec in EXPERIMENTS.values() if spec.answers and chapter in (None, spec.chapter))
               for chapter in {None, *(spec.chapter for spec in EXPERIMENTS.values())}}
 _SWEEPING_CHAPTERS = frozenset(spec.chapter for spec in EXPERIMENTS.values() if spec.list_param)  # made once, as the experiments are found
 _SETTING_NAMES = frozenset(param.name for spec in EXPERIMENTS.values() for param in spec.params)

@@ -111,7 +111,7 @@ def _worded_values(spec: Spec, plain: str, found: dict[str, Values]) -> str:
     in_line = _words_in(spec, lowered)
     for before in (False, True):
         for param, word in in_line:
-            if param.name in found or _first_part(word) not in lowered:  # read, and blanked, in the first pass
+            if param.name in found or not _may_be_in(word, lowered):  # found, or blanked once read
                 continue
             pattern = _word_then_number(word, param.many) if before else _number_then_word(word)
             match = pattern.search(lowered)
@@ -128,8 +128,8 @@ def _words_longest_first(spec: Spec) -> list[tuple[Param, str]]:
 
 
 def _words_in(spec: Spec, lowered: str) -> list[tuple[Param, str]]:
-    """The parameters' words whose first word is in the line (most are not), longest first."""
-    pairs = [(param, word) for param in spec.params for word in param.words if _first_part(word) in lowered]
+    """The parameters' words that may be in the line (most are not), longest first."""
+    pairs = [(param, word) for param in spec.params for word in param.words if _may_be_in(word, lowered)]
     return sorted(pairs, key=lambda pair: -len(pair[1]))
 
 
@@ -147,9 +147,12 @@ def _number_then_word(word: str) -> re.Pattern:
                       re.IGNORECASE)
 
 
-def _first_part(word: str) -> str:
-    """The first word of a parameter's word ("batch" of "batch size"): every spelling of it starts so."""
-    return word.lower().replace("_", " ").replace("-", " ").split()[0]
+def _may_be_in(word: str, lowered: str) -> bool:
+    """Whether a parameter's word may be in the lower-cased line: its first part is (every spelling
+    of it starts so: "batch" of "batch size" and "batch_size") and, in a line of ASCII characters
+    only, every part is (elsewhere a search that ignores case may read other letters: ſ as s)."""
+    parts = word.lower().replace("_", " ").replace("-", " ").split()
+    return parts[0] in lowered and (not lowered.isascii() or all(part in lowered for part in parts[1:]))
 
 
 def _spelled(word: str) -> str:
