@@ -10,7 +10,8 @@ import sys
 from studykb import pipeline
 from studykb.render import memo
 from studykb.config import Config
-from tests.conftest import ROOT, make_project
+from studykb.model import lines_of
+from tests.conftest import ROOT, fixture_logs, make_project
 
 LOG = """# Log {month}
 
@@ -204,3 +205,29 @@ def test_a_new_concept_renders_the_session_pages_that_mention_it_again(tmp_path,
     assert '<a href="../../concepts/blorp/">blorp</a>' in memoised["sessions/2026-03-01-1000.md"]
     pipeline.generate(Config(root=root))  # from nothing
     assert generated_pages(root) == memoised
+
+
+TABLES = """# Tables
+
+## 2026-12-07 19:00
+| concept | note |
+|---|---|
+| alignment | which source word each output word looks at |
+
+```python
+x = 1
+```
+| param | value |
+|---|---|
+| lr | 0.1 |
+"""
+
+
+def test_a_session_page_is_kept_by_the_mentions_on_every_line_link_reads(tmp_path):
+    """The memo's key reads the concepts of each line of a session where ``lines_of`` has them:
+    items, fields, Q/A lines, notes, every row of a table (one that is a part too), no code."""
+    root = make_project(tmp_path, {**fixture_logs(), "tables.md": TABLES})
+    knowledge = pipeline.load(Config(root=root)).knowledge
+    assert any(getattr(block, "part", None) for session in knowledge.sessions for block in session.blocks)
+    for session in knowledge.sessions:
+        assert list(memo._line_sources(session)) == [line.source for line in lines_of(session)]

@@ -38,7 +38,7 @@ def code_spans(text: str) -> tuple[CodeSpan, ...]:
     with a backslash (``\\```): it opens nothing. Each run looks up the next run of its
     length among the runs of that length, so the line is read once.
     """
-    runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text)]
+    runs = [m.span() for m in BACKTICKS_RE.finditer(text)]
     of_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
         of_length.setdefault(end - start, []).append(index)

@@ -60,6 +60,7 @@ def _package(package: genanki.Package, timestamp: float) -> bytes:
     os.close(handle)
     try:
         with sqlite3.connect(db_path) as conn:
+            conn.execute("PRAGMA synchronous = OFF")  # a scratch file, read back at once: no need to wait for the disk
             package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
         conn.close()
         with open(db_path, "rb") as db:

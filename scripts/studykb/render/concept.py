@@ -9,18 +9,17 @@ from __future__ import annotations
 from ..model import Concept, SessionId, Source
 from . import html
 from .common import concept_page, front_matter, page, source_page
-from .context import Context, session_hrefs
+from .context import QUOTED_SESSIONS, Context
 from .html import href
 from .runs import experiment_page, run_anchor
 
 MAX_LISTED_SESSIONS = 100  # a concept named in every session must not list them all
-QUOTED_SESSIONS = 10  # the newest ones show the lines themselves; older ones a date link
 
 
 def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     here = concept_page(concept.slug)
     linker = ctx.linker(here, exclude=concept.slug)
-    session_href = session_hrefs(here)
+    session_href = ctx.session_hrefs(here)
     out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
            ]
     head = [html.title(html.text(concept.name))]
@@ -68,7 +67,7 @@ def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[st
     text = html.inline(definition.text, linker, spans)
     if definition.session:
         session = ctx.session(definition.session)
-        where = f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
+        where = f'<a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
     elif definition.origin == "vocabulary":
         where = f"your vocabulary file ({html.text(definition.source.path)})"
     else:
@@ -98,8 +97,8 @@ def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
     cards = ctx.cards_by_concept.get(concept.slug, ())
     if not cards:
         return []
-    rows = [f'<li><a href="{href(here, page("recall.md") + "#" + card.id)}">{html.text(card.front)}</a></li>'
-            for card in cards]
+    recall = href(here, page("recall.md"))
+    rows = [f'<li><a href="{recall}{html.fragment(card.id)}">{html.text(card.front)}</a></li>' for card in cards]
     return ["## Recall cards", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
@@ -139,18 +138,15 @@ def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
     most often: RELATED of each at most."""
     contrasted = dict.fromkeys(slug for w in ctx.watch_by_concept.get(concept.slug, ())
                                for slug in w.concepts if slug != concept.slug)
-    counts: dict[str, int] = {}
-    lines = {m.source for m in concept.mentions}
-    for source in lines:
-        for slug in ctx.named_on.get(source, ()):
-            if slug != concept.slug:
-                counts[slug] = counts.get(slug, 0) + 1
+    counts = ctx.named_with.get(concept.slug, {})
     together = [slug for slug, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if slug not in contrasted]
     if not contrasted and not together:
         return []
 
+    concept_href = ctx.concept_hrefs(here)
+
     def links(slugs) -> str:
-        return ", ".join(f'<a href="{href(here, concept_page(s))}">{html.text(ctx.concepts_by_slug[s].name)}</a>'
+        return ", ".join(f'<a href="{concept_href(s)}">{html.text(ctx.concepts_by_slug[s].name)}</a>'
                          for s in slugs if s in ctx.concepts_by_slug)
     parts = []
     if contrasted:
@@ -173,14 +169,13 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS])
     quoted = []
     for session in sessions[:QUOTED_SESSIONS]:
-        texts = ctx.line_texts(session.id)
-        lines = "<br>\n".join(html.inline(texts.get(source, ""), linker, ctx.spans(source))
+        lines = "<br>\n".join(html.inline(ctx.quoted_lines.get(source, ""), linker, ctx.spans(source))
                                for source in lines_of[session.id])
-        quoted.append(f'<li><a href="{session_href(session)}">{html.text(session.title)}</a>: {lines}</li>')
+        quoted.append(f'<li><a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]
     earlier = sessions[QUOTED_SESSIONS:]
     if earlier:
-        links = ", ".join(f'<a href="{session_href(s)}">{html.text(s.title)}</a>' for s in earlier)
+        links = ", ".join(f'<a href="{session_href(s)}">{html.text(ctx.titles[s.id])}</a>' for s in earlier)
         parts.append(f"<p data-search-exclude>Earlier: {links}</p>")
     if len(session_ids) > MAX_LISTED_SESSIONS:
         parts.append(f"<p>…and {len(session_ids) - MAX_LISTED_SESSIONS} earlier sessions; the "

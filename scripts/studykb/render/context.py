@@ -1,15 +1,20 @@
 """What every renderer may read: the knowledge model plus indexes computed once."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
+from urllib.parse import quote
 
-from ..model import (Concept, ConceptSlug, ExperimentRef, Knowledge, Session, SessionId, Source, Span,
+from ..model import (Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowledge, Session, SessionId, Source, Span,
                      lines_of)
 from . import html
-from .common import session_page
+from .common import concept_page, session_page
 from .runs import RunResult, run_block
 from .html import Linker
+
+QUOTED_SESSIONS = 10
+"""A concept page quotes the lines of the newest sessions that mention it, this many."""
 
 
 @dataclass(frozen=True)
@@ -23,23 +28,43 @@ class Context:
     introduced: dict[SessionId, tuple[Concept, ...]] = field(default_factory=dict)
     mentioned_in: dict[str, tuple[SessionId, ...]] = field(default_factory=dict)
     """Concept slug -> the sessions that mention it, oldest first."""
-    named_on: dict[Source, tuple[ConceptSlug, ...]] = field(default_factory=dict)
-    """A line -> the concepts it names (those it mentions and the one it defines)."""
+    named_with: dict[ConceptSlug, dict[ConceptSlug, int]] = field(default_factory=dict)
+    """Concept slug -> each other concept named on its lines (mentioned or defined there),
+    and how often: once a line, or once a mention on a line that names it twice."""
     concepts_by_slug: dict[str, Concept] = field(default_factory=dict)
-    refs_by_source: dict[Source, tuple[ExperimentRef, ...]] = field(default_factory=dict)
+    encoded_slugs: dict[ConceptSlug, str] = field(default_factory=dict)
+    """Each concept's slug as its page's URL has it, percent-encoded."""
+    concept_urls: dict[ConceptSlug, str] = field(default_factory=dict)
+    """Each concept page's URL from the site's root."""
     refs_by_session: dict[SessionId, tuple[ExperimentRef, ...]] = field(default_factory=dict)
     cards_by_concept: dict[str, tuple] = field(default_factory=dict)
     watch_by_concept: dict[str, tuple] = field(default_factory=dict)
-    notes_by_source: dict[Source, str] = field(default_factory=dict)
-    """A line that looks like an experiment none reproduces -> why (shown beside it)."""
-    notes_by_session: dict[SessionId, tuple[str, ...]] = field(default_factory=dict)
+    notes_by_session: dict[SessionId, tuple[ExperimentNote, ...]] = field(default_factory=dict)
+    """The lines of a session that look like an experiment none reproduces, and why (shown beside them)."""
+    quoted_lines: dict[Source, str] = field(default_factory=dict)
+    """The text of each line, as the link stage read it, of the sessions concept pages
+    quote (each concept's QUOTED_SESSIONS newest)."""
+    titles: dict[SessionId, str] = field(default_factory=dict)
+    """Each session's title (``Session.title``)."""
+    session_urls: dict[SessionId, str] = field(default_factory=dict)
+    """Each session page's URL from the site's root."""
 
     def linker(self, here: str, exclude: ConceptSlug | None = None) -> Linker:
         """Links to concept pages from ``here`` (a concept page excludes itself)."""
-        return html.concept_linker(here, exclude)
+        return html.concept_linker(here, exclude, self.encoded_slugs)
 
     def session(self, sid: SessionId) -> Session:
         return self.sessions_by_id[sid]
+
+    def session_hrefs(self, from_page: str) -> Callable[[Session], str]:
+        """The link from ``from_page`` to a session's page."""
+        root = html.root_of(from_page)
+        return lambda session: root + self.session_urls[session.id]
+
+    def concept_hrefs(self, from_page: str) -> Callable[[ConceptSlug], str]:
+        """The link from ``from_page`` to a concept's page, by its slug."""
+        root = html.root_of(from_page)
+        return lambda slug: root + self.concept_urls[slug]
 
     def spans(self, source: Source) -> tuple[Span, ...]:
         """Where the log line at ``source`` names concepts, as the link stage found them."""
@@ -48,26 +73,32 @@ class Context:
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
         return run_block(from_page, result, heading, opened=False)
 
-    def line_texts(self, session_id: SessionId) -> dict[Source, str]:
-        """The text of each line of a session, as the link stage read it, by its source."""
-        return {line.source: line.text for line in lines_of(self.session(session_id))}
-
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:
     position = {s.id: i for i, s in enumerate(knowledge.sessions)}
     mentioned_in = {c.slug: tuple(sorted(dict.fromkeys([m.session for m in c.mentions]), key=position.__getitem__))
                     for c in knowledge.concepts}
     refs = knowledge.experiment_refs  # in line order
-    notes_by_source, notes_by_session = _notes(knowledge)
     return Context(
         knowledge, results, sessions_by_id={s.id: s for s in knowledge.sessions},
         sessions_by_log=_grouped(knowledge.sessions, lambda s: s.source.path), position=position,
         introduced=_grouped((c for c in knowledge.concepts if mentioned_in[c.slug]), lambda c: mentioned_in[c.slug][0]),
-        mentioned_in=mentioned_in, named_on=_named_on(knowledge.concepts),
+        mentioned_in=mentioned_in, named_with=_named_with(knowledge.concepts),
         concepts_by_slug={c.slug: c for c in knowledge.concepts},
-        refs_by_source=_grouped(refs, lambda r: r.source), refs_by_session=_grouped(refs, lambda r: r.session),
+        encoded_slugs={c.slug: quote(c.slug) for c in knowledge.concepts},
+        concept_urls={c.slug: html.relative("", concept_page(c.slug)) for c in knowledge.concepts},
+        refs_by_session=_grouped(refs, lambda r: r.session),
         cards_by_concept=_by_concept(knowledge.cards), watch_by_concept=_by_concept(knowledge.watchlist),
-        notes_by_source=notes_by_source, notes_by_session=notes_by_session)
+        notes_by_session=_grouped(knowledge.experiment_notes, lambda n: n.session),
+        quoted_lines=_quoted_lines(knowledge.sessions, mentioned_in),
+        titles={s.id: s.title for s in knowledge.sessions},
+        session_urls={s.id: html.relative("", session_page(s)) for s in knowledge.sessions})
+
+
+def _quoted_lines(sessions: tuple[Session, ...], mentioned_in: dict[str, tuple[SessionId, ...]]) -> dict[Source, str]:
+    """The text of each line of the sessions that some concept page quotes."""
+    quoted = {sid for sids in mentioned_in.values() for sid in sids[::-1][:QUOTED_SESSIONS]}
+    return {line.source: line.text for session in sessions if session.id in quoted for line in lines_of(session)}
 
 
 def _grouped(records, key) -> dict:
@@ -78,22 +109,20 @@ def _grouped(records, key) -> dict:
     return {k: tuple(group) for k, group in out.items()}
 
 
-def _named_on(concepts: tuple[Concept, ...]) -> dict[Source, tuple[ConceptSlug, ...]]:
-    """The concepts each line names, from the concepts' mentions."""
-    out: dict[Source, list[ConceptSlug]] = {}
+def _named_with(concepts: tuple[Concept, ...]) -> dict[ConceptSlug, dict[ConceptSlug, int]]:
+    """The concepts named on each concept's lines, and how often, from the concepts' mentions."""
+    named_on: defaultdict[Source, list[ConceptSlug]] = defaultdict(list)  # a line -> a slug for each mention on it
     for concept in concepts:
         for mention in concept.mentions:
-            out.setdefault(mention.source, []).append(concept.slug)
-    return {source: tuple(slugs) for source, slugs in out.items()}
-
-
-def _notes(knowledge: Knowledge) -> tuple[dict, dict]:
-    """The notes on lines no experiment reproduces, by line and by session."""
-    by_session: dict[SessionId, list[str]] = {}
-    for note in knowledge.experiment_notes:
-        by_session.setdefault(note.session, []).append(f"{note.source.line}: {note.message}")
-    return ({note.source: note.message for note in knowledge.experiment_notes},
-            {sid: tuple(notes) for sid, notes in by_session.items()})
+            named_on[mention.source].append(concept.slug)
+    out: dict[ConceptSlug, dict[ConceptSlug, int]] = {concept.slug: {} for concept in concepts}
+    for slugs in named_on.values():
+        for slug in dict.fromkeys(slugs):
+            counts = out[slug]
+            for other in slugs:
+                if other != slug:
+                    counts[other] = counts.get(other, 0) + 1
+    return out
 
 
 def _by_concept(records) -> dict[str, tuple]:
@@ -109,8 +138,3 @@ def neighbours(ctx: Context, session: Session) -> tuple[Session | None, Session 
     i = ctx.position[session.id]
     sessions = ctx.knowledge.sessions
     return (sessions[i - 1] if i > 0 else None, sessions[i + 1] if i + 1 < len(sessions) else None)
-
-
-def session_hrefs(from_page: str) -> Callable[[Session], str]:
-    """The link from ``from_page`` to a session's page."""
-    return lambda session: html.href(from_page, session_page(session))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from experiments.catalog import EXPERIMENTS
 
 from . import html
-from .common import concept_page, front_matter, page, session_page
+from .common import concept_page, front_matter, page
 from .html import href
 from .context import Context
 from .runs import experiment_page, run_anchor, run_block
@@ -49,11 +49,12 @@ def _runs_of(ctx: Context, experiment_id: str) -> dict[str, list]:
 
 def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs) -> list[str]:
     params = ", ".join(f"{k} = {_value(v)}" for k, v in refs[0].params)
+    session_href = ctx.session_hrefs(here)
     asked = []
     for ref in refs:
         session = ctx.session(ref.session)
         state = "planned in" if ref.planned else "asked for in"
-        asked.append(f'{state} <a href="{href(here, session_page(session))}">{html.text(session.title)}</a>')
+        asked.append(f'{state} <a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>')
     result = ctx.results[(experiment_id, run_id)]
     return [html.heading(2, f"Run <code>{html.text(run_id)}</code>", run_anchor(run_id)),
             f"<p>Parameters: {html.text(params)}</p>", html.items(asked), run_block(here, result, "Results")]

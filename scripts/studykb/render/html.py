@@ -22,10 +22,11 @@ script is percent-encoded in them, as MkDocs writes its own URLs (``concepts/학
 """
 from __future__ import annotations
 
-import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
+from operator import attrgetter
+from typing import Mapping
 from urllib.parse import quote
 
 from ..markup import CodeSpan, code_spans
@@ -46,6 +47,8 @@ EMPHASIS = (
 # to the escaped text around them; a NUL in the line itself is shown as a symbol.
 HOLD = "\x00"
 HELD_RE = re.compile(HOLD + r"(\d+)" + HOLD)
+EMPHASIS_MARK_RE = re.compile(r"[*_]|~~")  # what each of EMPHASIS needs
+MARKUP_RE = re.compile(r"[`\[*_]|~~")  # what a code span, a link or emphasis needs
 
 
 def text(value: str) -> str:
@@ -65,11 +68,14 @@ class Linker:
 
     prefix: str | None = None  # the concepts folder, seen from the page
     exclude: ConceptSlug | None = None
+    encoded: Mapping[ConceptSlug, str] = field(default_factory=dict, compare=False)
+    """Slugs percent-encoded already (``Context.encoded_slugs``); any other is encoded here."""
 
     def url(self, concept: ConceptSlug | None) -> str | None:
         if self.prefix is None or concept is None or concept == self.exclude:
             return None
-        return f"{self.prefix}{quote(concept)}/"
+        encoded = self.encoded.get(concept)
+        return f"{self.prefix}{quote(concept) if encoded is None else encoded}/"
 
 
 NO_LINKS = Linker()
@@ -82,25 +88,20 @@ def inline(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -
     nothing else is linked: no vocabulary is searched here.
     """
     line = line.replace(HOLD, "\N{REPLACEMENT CHARACTER}")
+    if not spans and not MARKUP_RE.search(line):  # nothing to link, nothing marked up
+        return text(line)
     tokens = _tokens(line, linker, spans)
-    between, last = [], 0  # the text around the tokens, escaped
-    for start, end, _ in tokens:
-        between.append(text(line[last:start]))
+    # With emphasis to apply, tokens wait behind placeholders, so that no ``*`` or ``_``
+    # inside a link or code span can pair with one outside it.
+    emphasis = EMPHASIS_MARK_RE.search(line) is not None
+    pieces, last = [], 0  # the text around the tokens, escaped, and the tokens
+    for i, (start, end, element) in enumerate(tokens):
+        pieces += (text(line[last:start]), f"{HOLD}{i}{HOLD}" if emphasis else element)
         last = end
-    between.append(text(line[last:]))
-    held = [f"{HOLD}{i}{HOLD}" for i in range(len(tokens))]
-    # Tokens wait behind placeholders, so that no ``*`` or ``_`` inside a link or code
-    # span can pair with one outside it.
-    out = _emphasis(_interleave(between, held))
-    return HELD_RE.sub(lambda m: tokens[int(m[1])][2], out)
-
-
-def _interleave(between: list[str], tokens: list[str]) -> str:
-    """``between[0] + tokens[0] + between[1] + ...``: the line put back together."""
-    pieces = [between[0]]
-    for token, after in zip(tokens, between[1:]):
-        pieces += (token, after)
-    return "".join(pieces)
+    pieces.append(text(line[last:]))
+    if not emphasis:
+        return "".join(pieces)
+    return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis("".join(pieces)))
 
 
 def _emphasis(escaped: str) -> str:
@@ -115,26 +116,38 @@ def _tokens(line: str, linker: Linker, spans: tuple[Span, ...]) -> list[tuple[in
     code spans (linked where a span covers one), links outside them, and the other spans
     outside both; each concept is linked at its first span only. Linear in the line: one
     pass over sorted spans."""
-    codes = code_spans(line)
-    covering = {(s.start, s.end): s.concept for s in spans}  # the concept a code span names
-    blocked = [(c.start, c.end, _code, (c, covering.get((c.start, c.end)))) for c in codes]
-    gaps = zip([0, *(c.end for c in codes)], [*(c.start for c in codes), len(line)])
-    blocked += [(m.start(), m.end(), _link, m) for start, end in gaps for m in LINK_RE.finditer(line, start, end)]
-    blocked.sort(key=lambda b: b[0])
+    blocked = _code_and_links(line, spans)
     out, seen, i = [], set(), 0
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in sorted(spans, key=attrgetter("start")):
         while i < len(blocked) and blocked[i][1] <= span.start:
             start, end, make, what = blocked[i]
             out.append((start, end, make(what, linker, seen)))
             i += 1
         inside = i < len(blocked) and blocked[i][0] < span.end  # code (printed with it) or a link
+        if inside or span.concept in seen:
+            continue
         url = linker.url(span.concept)
-        if inside or span.concept in seen or url is None:
+        if url is None:
             continue
         seen.add(span.concept)
         out.append((span.start, span.end, f'<a href="{url}">{text(line[span.start:span.end])}</a>'))
     out += [(start, end, make(what, linker, seen)) for start, end, make, what in blocked[i:]]
     return out
+
+
+def _code_and_links(line: str, spans: tuple[Span, ...]) -> list[tuple]:
+    """The code spans of ``line`` and the links outside them, in order, each as
+    ``(start, end, make, what)``: ``make(what, linker, seen)`` is its HTML."""
+    if "`" not in line and "[" not in line:
+        return []
+    codes = code_spans(line) if "`" in line else ()
+    covering = {(s.start, s.end): s.concept for s in spans}  # the concept a code span names
+    blocked = [(c.start, c.end, _code, (c, covering.get((c.start, c.end)))) for c in codes]
+    if "[" in line:
+        gaps = zip([0, *(c.end for c in codes)], [*(c.start for c in codes), len(line)])
+        blocked += [(m.start(), m.end(), _link, m) for start, end in gaps for m in LINK_RE.finditer(line, start, end)]
+        blocked.sort(key=lambda b: b[0])
+    return blocked
 
 
 def _code(code: tuple[CodeSpan, ConceptSlug | None], linker: Linker, seen: set) -> str:
@@ -163,7 +176,7 @@ def permalink(docs_path: str) -> str:
     path = docs_path.removeprefix(GENERATED + "/")
     if not path.endswith(".md"):
         return path
-    folder, name = posixpath.split(path[:-3])
+    folder, _, name = path[:-3].rpartition("/")
     if name in ("index", "README"):
         return f"{folder}/" if folder else ""
     return f"{folder}/{name}/" if folder else f"{name}/"
@@ -173,14 +186,33 @@ def href(from_page: str, to_path: str) -> str:
     """A relative URL from one generated page to a docs-relative path (``#anchor`` kept):
     up to the site's root, then down to the target, so the site works under any sub-path;
     percent-encoded (a page or anchor named in another script)."""
+    return relative(root_of(from_page), to_path)
+
+
+def root_of(page: str) -> str:
+    """The relative URL of the site's root from a generated page: ``../`` for each
+    folder of the page's permalink (``generated/sessions/x.md`` -> ``../../``)."""
+    return "../" * permalink(page).count("/")
+
+
+def relative(root: str, to_path: str) -> str:
+    """:func:`href` from the page whose :func:`root_of` is ``root``."""
     target, _, anchor = to_path.partition("#")
-    url = "../" * permalink(from_page).count("/") + quote(permalink(target)) or "./"
-    return f"{url}#{quote(anchor)}" if anchor else url
+    url = root + quote(permalink(target)) or "./"
+    return url + fragment(anchor) if anchor else url
 
 
-def concept_linker(here: str, exclude: ConceptSlug | None = None) -> Linker:
-    """Links to concept pages from the page ``here``; a concept page does not link to itself."""
-    return Linker(href(here, f"{GENERATED}/concepts/index.md"), exclude)  # the concepts folder, seen from here
+def fragment(anchor: str) -> str:
+    """``#anchor``, percent-encoded as :func:`href` writes it."""
+    return f"#{quote(anchor)}"
+
+
+def concept_linker(here: str, exclude: ConceptSlug | None = None,
+                   encoded: Mapping[ConceptSlug, str] | None = None) -> Linker:
+    """Links to concept pages from the page ``here``; a concept page does not link to itself.
+    ``encoded``: slugs percent-encoded already."""
+    prefix = href(here, f"{GENERATED}/concepts/index.md")  # the concepts folder, seen from here
+    return Linker(prefix, exclude, encoded or {})
 
 
 # --- blocks -------------------------------------------------------------------------------

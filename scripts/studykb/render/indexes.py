@@ -5,7 +5,7 @@ from itertools import groupby
 
 from . import html
 from .common import concept_page, front_matter, page, source_page
-from .context import Context, session_hrefs
+from .context import Context
 from .html import href
 
 
@@ -63,15 +63,15 @@ def render_watchlist(ctx: Context, window: int) -> str:
            f"{counts['open']} open (flagged in the last {window} sessions), {counts['quiet']} quiet{resolved}.", ""]
     if not items:
         return "\n".join(out + ["Nothing flagged yet.", ""])
-    session_href = session_hrefs(here)
+    session_href, concept_href = ctx.session_hrefs(here), ctx.concept_hrefs(here)
     entries = []
     for w in items:
         first, last = (ctx.session(s) for s in (w.first, w.last))
         spans = ctx.spans(w.sources[-1])  # the text is its latest line's
-        flagged = (f"flagged {len(w.sources)}×, first {_session_link(session_href, first)}, "
-                   f"last {_session_link(session_href, last)}" if len(w.sources) > 1
-                   else f"flagged once, {_session_link(session_href, first)}")
-        concepts = _concept_links(w.concepts, ctx, here)
+        flagged = (f"flagged {len(w.sources)}×, first {_session_link(ctx, session_href, first)}, "
+                   f"last {_session_link(ctx, session_href, last)}" if len(w.sources) > 1
+                   else f"flagged once, {_session_link(ctx, session_href, first)}")
+        concepts = _concept_links(w.concepts, ctx, concept_href)
         facts = [_status(w, ctx, session_href), flagged] + ([f"concepts: {concepts}"] if concepts else [])
         entries.append(f'{html.inline(w.text, linker, spans)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
     return "\n".join(out + [html.block(html.items(entries, ' class="studykb-watchlist"'))]) + "\n"
@@ -80,12 +80,12 @@ def render_watchlist(ctx: Context, window: int) -> str:
 def _status(item, ctx: Context, session_href) -> str:
     """``open`` (bold), ``quiet``, or ``resolved`` with the session that resolved it."""
     if item.resolution is not None:
-        return f"resolved {_session_link(session_href, ctx.session(item.resolution.session))}"
+        return f"resolved {_session_link(ctx, session_href, ctx.session(item.resolution.session))}"
     return "<strong>open</strong>" if item.open else "quiet"
 
 
-def _session_link(session_href, session) -> str:
-    return f'<a href="{session_href(session)}">{html.text(session.title)}</a>'
+def _session_link(ctx: Context, session_href, session) -> str:
+    return f'<a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
 
 
 DECK = page("assets", "recall.apkg")
@@ -113,14 +113,14 @@ def render_recall(ctx: Context) -> str:
            html.block(PRACTICE + f'\n<p><a href="{href(here, DECK)}" download>Download every card as an Anki deck</a> '
                       "(importing a newer one updates the cards you have; <code>make anki</code> writes it too).</p>"),
            "", "## Every card", ""]
-    session_href = session_hrefs(here)
+    session_href, concept_href = ctx.session_hrefs(here), ctx.concept_hrefs(here)
     for watch, group in groupby(cards, key=lambda c: c.watch):
         out += ["### On the watchlist" if watch else "### Everything else", ""]
-        out += [html.block("\n".join(_card(card, ctx, here, session_href) for card in group)), ""]
+        out += [html.block("\n".join(_card(card, ctx, here, session_href, concept_href) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _card(card, ctx: Context, here: str, session_href) -> str:
+def _card(card, ctx: Context, here: str, session_href, concept_href) -> str:
     """A closed question block; the answer, the concepts it names and where it came from inside.
 
     The front and back are cut from a line (or are its definition's question), so they
@@ -128,23 +128,25 @@ def _card(card, ctx: Context, here: str, session_href) -> str:
     answer is kept out of the search index: it is on the session's page already.
     """
     if card.session:
-        where = _session_link(session_href, ctx.session(card.session))
+        where = _session_link(ctx, session_href, ctx.session(card.session))
     else:
         line = href(here, source_page(ctx.knowledge.log_slugs[card.source.path]) + f"#L{card.source.line}")
         where = f'<a href="{line}">{html.text(str(card.source))}</a>'
-    answer = f"<p>{html.inline(card.back)}</p>\n{_card_concepts(card, ctx, here)}<p>— {where}</p>"
+    answer = f"<p>{html.inline(card.back)}</p>\n{_card_concepts(card, ctx, concept_href)}<p>— {where}</p>"
     watch = " data-watch" if card.watch else ""
     return (f'<details class="question" id="{html.attr(card.id)}" data-card{watch}>\n'
             f"<summary>{html.inline(card.front)}</summary>\n"
             f"<div data-card-answer data-search-exclude>\n{answer}\n</div>\n</details>")
 
 
-def _card_concepts(card, ctx: Context, here: str) -> str:
+def _card_concepts(card, ctx: Context, concept_href) -> str:
     """The concepts a card names, as links (a paragraph and a newline), or nothing."""
-    return f'<p class="studykb-whose">Concepts: {_concept_links(card.concepts, ctx, here)}</p>\n' if card.concepts else ""
+    if not card.concepts:
+        return ""
+    return f'<p class="studykb-whose">Concepts: {_concept_links(card.concepts, ctx, concept_href)}</p>\n'
 
 
-def _concept_links(slugs, ctx: Context, here: str) -> str:
+def _concept_links(slugs, ctx: Context, concept_href) -> str:
     """Links to the pages of these concepts, by name."""
-    return ", ".join(f'<a href="{href(here, concept_page(slug))}">{html.text(ctx.concepts_by_slug[slug].name)}</a>'
+    return ", ".join(f'<a href="{concept_href(slug)}">{html.text(ctx.concepts_by_slug[slug].name)}</a>'
                      for slug in slugs)

@@ -18,7 +18,9 @@ SCHEMA_VERSION = 1
 def render_kb_json(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> bytes:
     """The file's UTF-8 bytes: compact JSON, non-ASCII text as it is, one line."""
     tree = kb_tree(knowledge, results)
-    return (json.dumps(tree, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n").encode("utf-8")
+    # Dicts and lists made here and results read from JSON files: no cycle to look for.
+    text = json.dumps(tree, ensure_ascii=False, indent=None, separators=(",", ":"), check_circular=False)
+    return text.encode("utf-8") + b"\n"
 
 
 def kb_tree(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Session, lines_of
+from ..model import CodeBlock, Section, Session, Source, Table
 from .context import Context, neighbours
 from .session import render_session
 
@@ -38,10 +38,21 @@ def _session_key(session: Session, ctx: Context) -> tuple:
     before, after = neighbours(ctx, session)
     sid = session.id
     runs = tuple((ref, ctx.results.get((ref.experiment, ref.run_id))) for ref in ctx.refs_by_session.get(sid, ()))
-    spans = tuple(ctx.spans(line.source) for line in lines_of(session))
+    spans = tuple(ctx.spans(source) for source in _line_sources(session))
     return (session.source, ctx.knowledge.log_slugs.get(session.source.path),
             session.header, session.started, session.utc_offset, session.tz_name,
             session.timelog, session.blocks,
-            before and (before.id, before.title), after and (after.id, after.title),
+            before and (before.id, ctx.titles[before.id]), after and (after.id, ctx.titles[after.id]),
             tuple((c.name, c.slug) for c in ctx.introduced.get(sid, ())),
             spans, runs, ctx.notes_by_session.get(sid))
+
+
+def _line_sources(session: Session):
+    """Where each line of text in the session is: the sources of ``lines_of(session)``."""
+    for block in session.blocks:
+        if isinstance(block, Section):
+            yield from (item.source for item in block.items)
+        elif isinstance(block, Table):
+            yield from (Source(block.source.path, block.source.line + k) for k in range(len(block.lines)))
+        elif not isinstance(block, CodeBlock):
+            yield block.source

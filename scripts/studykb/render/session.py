@@ -15,7 +15,7 @@ from . import html
 from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
-from .html import Linker, href
+from .html import Linker, relative
 from .runs import unanswered_note
 
 
@@ -28,16 +28,18 @@ REVIEW = ((SectionKind.LEARNED, "What you learned"), (SectionKind.WATCHLIST, "Wa
 def render_session(session: Session, ctx: Context) -> str:
     here = session_page(session)
     linker = ctx.linker(here)
+    beside = _beside(session, here, ctx)
     written = _written_time_log(session)  # shown in the facts, as written
     # A thematic break separated the log's parts; the page orders them under headings of its own.
     blocks = [b for b in session.blocks if b is not written and not (isinstance(b, Note) and b.is_break)]
     parts = _parts(blocks)
-    out = [front_matter(title=session.page_title, description=_description(session)),
-           html.block(html.title(html.text(session.page_title)) + "\n" + _facts(session, ctx, here)), ""]
+    title = session.page_title
+    out = [front_matter(title=title, description=_description(session, ctx)),
+           html.block(html.title(html.text(title)) + "\n" + _facts(session, ctx, here, written)), ""]
     for kind, heading in (*REVIEW, (SectionKind.OTHER, "Everything else in the entry")):
         shown = [b for b, part in zip(blocks, parts) if part is kind]
         if shown:
-            out += [f"## {heading}", "", html.block(_blocks(shown, linker, here, ctx)), ""]
+            out += [f"## {heading}", "", html.block(_blocks(shown, linker, beside, ctx)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -71,59 +73,59 @@ def _names_only_qa(blocks: list, i: int) -> bool:
     return j > i + 1 and not (isinstance(after, Section) and not after.name)
 
 
-def _blocks(blocks: list, linker: Linker, here: str, ctx: Context) -> str:
+def _blocks(blocks: list, linker: Linker, beside: dict[int, str], ctx: Context) -> str:
     """Blocks of the entry in their order; neighbouring fields and Q/A lines form one list."""
     parts: list[str] = []
     flow: list[str] = []
     for block in blocks:
         if isinstance(block, (Field, QA)):
-            flow.append(_line_item(block, linker, here, ctx))
+            flow.append(_line_item(block, linker, beside, ctx))
             continue
         if flow:
             parts.append(html.items(flow))
             flow = []
-        parts += _block(block, linker, here, ctx)
+        parts += _block(block, linker, beside, ctx)
     if flow:
         parts.append(html.items(flow))
     return "\n".join(parts)
 
 
-def _description(session: Session) -> str:
-    return f"Study session of {session.title}: {minutes(session.minutes)}."
+def _description(session: Session, ctx: Context) -> str:
+    return f"Study session of {ctx.titles[session.id]}: {minutes(session.minutes)}."
 
 
-def _facts(session: Session, ctx: Context, here: str) -> str:
+def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> str:
     """Where the session sits, when it was, how long, and its header line: once, compactly.
 
     Out of the search index: the title already names the session, the rest is navigation.
     """
     before, after = neighbours(ctx, session)
+    root, session_href = html.root_of(here), ctx.session_hrefs(here)
     nav = []
     if before:
-        nav.append(f'<a href="{href(here, session_page(before))}">← {html.text(before.title)}</a>')
-    nav.append(f'<a href="{href(here, page("timeline.md"))}">Timeline</a>')
+        nav.append(f'<a href="{session_href(before)}">← {html.text(ctx.titles[before.id])}</a>')
+    nav.append(f'<a href="{relative(root, page("timeline.md"))}">Timeline</a>')
     if after:
-        nav.append(f'<a href="{href(here, session_page(after))}">{html.text(after.title)} →</a>')
-    source = href(here, f"{source_page(ctx.knowledge.log_slugs[session.source.path])}#{session_anchor(session)}")
-    facts = [html.text(_started(session)), _time_log(session, ctx, here),
+        nav.append(f'<a href="{session_href(after)}">{html.text(ctx.titles[after.id])} →</a>')
+    source = relative(root, f"{source_page(ctx.knowledge.log_slugs[session.source.path])}#{session_anchor(session)}")
+    facts = [html.text(_started(session)), _time_log(session, written),
              f'<a href="{source}">{html.text(session.source.path)}</a>']
     out = [f'<p class="studykb-nav">{" · ".join(nav)}</p>',
            f'<p class="studykb-facts">{" · ".join(facts)}<br><code>{html.text(session.header)}</code></p>']
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
         out.append("<p>New concepts: " + ", ".join(
-            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
+            f'<a href="{relative(root, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
     return '<div data-search-exclude>\n' + "\n".join(out) + "\n</div>"
 
 
-def _time_log(session: Session, ctx: Context, here: str) -> str:
-    """The time log: its one line as the log wrote it, with the minutes read from it; read
+def _time_log(session: Session, line: Field | None) -> str:
+    """The time log: its one line (``line``) as the log wrote it, with the minutes read from it; read
     from several lines (``Start``, ``End``, ``Duration``) or a part's items, what they say
     together (``14:05–15:10 (1 h 05 min)``), those lines staying in the entry below."""
     log = session.timelog
     if log is None:
         return "time not logged"
-    line = _written_time_log(session)
     written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_span(log))
     if log.minutes is None:
         return written or "time not readable"
@@ -136,7 +138,7 @@ def _written_time_log(session: Session) -> Field | None:
     log = session.timelog
     if log is None or len(log.sources) > 1:
         return None
-    return next((b for b in session.blocks if b.source == log.source and isinstance(b, Field)), None)
+    return next((b for b in session.blocks if isinstance(b, Field) and b.source == log.source), None)
 
 
 def _started(session: Session) -> str:
@@ -155,7 +157,7 @@ def _span(log: TimeLog) -> str:
     return f"{log.start or '?'}–{log.end or '?'}" if (log.start or log.end) else ""
 
 
-def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> str:
+def _line_item(block: Field | QA, linker: Linker, beside: dict[int, str], ctx: Context) -> str:
     spans = ctx.spans(block.source)
     if isinstance(block, Field):
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
@@ -163,33 +165,34 @@ def _line_item(block: Field | QA, linker: Linker, here: str, ctx: Context) -> st
         # The label as the line wrote it; a quiz line (``Q: ...``, ``1. Why? — Because``) has none.
         tag = "<strong>Q/A:</strong> " if block.labelled else ""
         body = f"{tag}{html.inline(block.text, linker, spans)}"
-    return f"{body}{_runs(block.source, here, ctx)}"
+    return body + beside.get(block.source.line, "")
 
 
-def _block(block, linker: Linker, here: str, ctx: Context) -> list[str]:
+def _block(block, linker: Linker, beside: dict[int, str], ctx: Context) -> list[str]:
     """A block of the entry, and after it the runs its lines ask for (a table's, after the table)."""
     if isinstance(block, Section):
-        return _section(block, linker, here, ctx)
+        return _section(block, linker, beside, ctx)
     if isinstance(block, Note):
-        return [f"<p>{html.inline(block.text, linker, ctx.spans(block.source))}</p>{_runs(block.source, here, ctx)}"]
+        text = html.inline(block.text, linker, ctx.spans(block.source))
+        return [f"<p>{text}</p>" + beside.get(block.source.line, "")]
     if isinstance(block, Table):
-        rows = (Source(block.source.path, block.source.line + offset) for offset in range(len(block.lines)))
-        return [_table(block, linker, ctx) + "".join(_runs(source, here, ctx) for source in rows)]
+        rows = range(block.source.line, block.source.line + len(block.lines))
+        return [_table(block, linker, ctx) + "".join(beside.get(line, "") for line in rows)]
     if isinstance(block, CodeBlock):
         return [_code_block(block)]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section, linker: Linker, here: str, ctx: Context) -> list[str]:
+def _section(section: Section, linker: Linker, beside: dict[int, str], ctx: Context) -> list[str]:
     """The section's name, its items, then the runs its heading line asks for (after the
     items, so that a one-line part such as ``**Next session:** ...`` reads as one line)."""
     out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
     items = [(item.depth, item.ordered, html.inline(item.text, linker, ctx.spans(item.source))
-              + _runs(item.source, here, ctx))
+              + beside.get(item.source.line, ""))
              for item in section.items]
     if items:
         out.append(html.nested_list(items))
-    runs = _runs(section.source, here, ctx)
+    runs = beside.get(section.source.line, "")
     if runs and all(item.source != section.source for item in section.items):
         out.append(runs)
     return out
@@ -200,17 +203,20 @@ def _label(name: str) -> str:
     return html.inline(name)
 
 
-def _runs(source, here: str, ctx: Context) -> str:
-    """The runs a line asks for, or the mark of a line no experiment reproduces yet."""
-    out = []
-    for ref in ctx.refs_by_source.get(source, ()):
+def _beside(session: Session, here: str, ctx: Context) -> dict[int, str]:
+    """What shows after each line of the session, by its number in the log: the runs the
+    line asks for, then the mark of a line no experiment reproduces yet."""
+    out: dict[int, str] = {}
+    for ref in ctx.refs_by_session.get(session.id, ()):
         result = ctx.results.get((ref.experiment, ref.run_id))
         if result is not None:
             planned = ref.planned and result.metrics is None
-            out.append(ctx.run_block(here, result, "Planned experiment" if planned else "Experiment"))
-    if source in ctx.notes_by_source:
-        out.append(unanswered_note(ctx.notes_by_source[source]))
-    return "".join("\n" + block for block in out)
+            block = ctx.run_block(here, result, "Planned experiment" if planned else "Experiment")
+            out[ref.source.line] = out.get(ref.source.line, "") + "\n" + block
+    notes = {note.source.line: note.message for note in ctx.notes_by_session.get(session.id, ())}
+    for line, message in notes.items():
+        out[line] = out.get(line, "") + "\n" + unanswered_note(message)
+    return out
 
 
 def _code_block(block: CodeBlock) -> str:

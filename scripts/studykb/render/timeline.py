@@ -6,7 +6,7 @@ from itertools import groupby
 from ..model import SectionKind
 from .common import concept_page, front_matter, minutes, month_heading, page, source_page
 from . import html
-from .context import Context, session_hrefs
+from .context import Context
 from .html import href
 
 CHART = page("assets", "study-time.svg")
@@ -19,7 +19,7 @@ def render_timeline(ctx: Context) -> str:
     out = [front_matter(title="Timeline"), "# Timeline", "",
            f"{len(sessions)} sessions, {minutes(total)} of logged study time.", "",
            html.block(f'<p><img src="{href(here, CHART)}" alt="Study minutes per week"></p>'), ""]
-    session_href = session_hrefs(here)
+    session_href = ctx.session_hrefs(here)
     for _, group in groupby(sessions, key=_month):
         group = list(group)
         # Kept out of the search index: each entry repeats its session page's topics.
@@ -39,7 +39,7 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
     facts = [minutes(session.minutes)]
     if session.timelog and session.timelog.start:
         facts.append(f"{session.timelog.start}–{session.timelog.end or '?'}")
-    out = [f'<a href="{session_href(session)}"><strong>{html.text(session.title)}</strong></a>'
+    out = [f'<a href="{session_href(session)}"><strong>{html.text(ctx.titles[session.id])}</strong></a>'
            f" · {html.text(' · '.join(facts))}"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
