@@ -3,7 +3,8 @@
 A level-2 heading opens a session when it starts with a session word or holds a date; a
 level-1 one when it holds a date and is not the log's title; a level-3 one when it holds a
 session word and a date, or holds a date in a log with no level-1 or level-2 sessions
-(session_header.py reads each header). A header without a year takes it from its
+(session_header.py reads each header). A log whose headings open none may open them with
+bold lines that hold a date (``**Mon 2026-12-07, 19:30–21:00**``). A header without a year takes it from its
 neighbour; a missing zone or time of day is said once, on the first header that lacks it.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .header_dates import find_date
 from .labels import Labels
 from .markup import FENCE_RE
 from .model import SectionKind, SessionEntry
-from .session_header import Neighbour, header_date, heading, looks_like_session, names_dated_session
+from .session_header import Neighbour, bold_line, header_date, heading, looks_like_session, names_dated_session
 
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
@@ -29,10 +30,19 @@ def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
     rather than a session when sessions follow it (``_is_title``)."""
     headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
     starts = session_starts(headings, labels)
+    if not starts:
+        return bold_date_lines(lines)
     if len(starts) > 1 and starts[0] == headings[0][0] and headings[0][1] == 1 \
             and _is_title(lines[starts[0] - 1], lines[starts[1] - 1], lines[starts[0]:starts[1] - 1], labels):
         return starts[1:]
     return starts
+
+
+def bold_date_lines(lines: list[str]) -> list[int]:
+    """In a log whose headings open no session, the lines that do: each a bold line alone
+    that holds a date with its year (``**Mon 2026-12-07, 19:30–21:00**``, one session per
+    ``---``-separated block)."""
+    return [n for n, line in _outside_code(lines) if (text := bold_line(line)) and find_date(text)]
 
 
 def _is_title(first: str, second: str, body: list[str], labels: Labels) -> bool:

@@ -61,6 +61,10 @@ class _Entry:
     # its free text is its items). A Q/A line, code or a table inside it leaves it open.
     part: tuple[SectionKind, bool] | None = None
     listed: bool = False  # the open part's items so far are list items (bullets)
+    # The open part was opened by a line of text that names it and goes on (``Struggled with:
+    # X``, ``❓ still unclear: Y``): its paragraph is its item, not the paragraphs after it.
+    inline: bool = False
+    after_blank: bool = False  # a blank line comes before the line being read
     awaiting_answer: bool = False  # the last line was a quiz question without its answer
 
     def item_depth(self, indent: int) -> int:
@@ -78,6 +82,7 @@ class _Entry:
         self.section_indent = indent
         self.part = (kind, by_heading)
         self.listed = False
+        self.inline = False
 
     def close_section(self) -> None:
         if self.section is not None:
@@ -95,6 +100,7 @@ class _Entry:
     def end_part(self) -> None:
         self.close_section()
         self.part = None
+        self.inline = False
 
     def interrupt(self, block: Block) -> None:
         """A block inside a part (Q/A, code, a table): the items after it are the part's again."""
@@ -162,6 +168,7 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
     while i < end:
         if lines[i].strip():
+            entry.after_blank = not lines[i - 1].strip()
             i += _read_block(entry, lines, i, Source(path, start + i), diagnostics)
         else:
             i += 1
@@ -297,6 +304,7 @@ def _read_labelled(entry: _Entry, name: str, value: str, source: Source, indent:
     kind = labels.label_part_kind(name)
     if kind is not None and (entry.section is None or entry.section[1] is not kind):
         entry.open_section(name, kind, source, indent, by_heading)
+        entry.inline = by_heading
         entry.add_item(value, source, indent)
         return True
     if entry.section is None:
@@ -318,7 +326,7 @@ def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) 
         entry.items.append(Item(text, source, depth))
     elif _read_text_label(entry, text, source, indent) or _read_part_name(entry, text, source):
         return
-    elif entry.in_heading_part:
+    elif entry.in_heading_part and not (entry.inline and entry.after_blank):
         entry.add_item(text, source, 0)
         entry.listed = False
     else:
@@ -356,8 +364,11 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
 def _ends_list(entry: _Entry) -> bool:
     """Whether a plain ``Name: value`` line of a name the labels do not know ends the open
     part: one after the list of a watchlist, learned or resume part (``Tomorrow: ...`` below
-    the watchlist's bullets). In a part written as plain lines it is one of them
-    (``Softmax: turns scores into probabilities``)."""
+    the watchlist's bullets), or one after a line that opened a part and went on (``Homework:
+    ...`` then ``Experiment: ...``). In a part written as plain lines under its name alone it
+    is one of them (``Softmax: turns scores into probabilities``)."""
+    if entry.inline:  # ``Covered: ...`` then ``Experiment: ...``: a list of labelled lines
+        return True
     return entry.listed and entry.part is not None and entry.part[0] in LIST_PARTS
 
 

@@ -37,6 +37,7 @@ WEEKDAY_RE = re.compile(r"^\(?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)?,?$|^\(
 YEARS = range(1970, 2200)
 EXPECTED = "(expected 'YYYY-MM-DD HH:MM:SS TZ')"
 
+BOLD_LINE_RE = re.compile(r"^ {0,3}(?P<mark>\*\*|__)(?P<text>\S.*?\S)(?P=mark)[ \t]*$")
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,3})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
 _WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
             r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
@@ -88,6 +89,18 @@ def heading(line: str) -> tuple[int, str] | None:
     return (len(match["hashes"]), match["text"]) if match else None
 
 
+def bold_line(line: str) -> str | None:
+    """``**Mon 2026-12-07, 19:30–21:00**`` -> its words: a line that is bold as a whole."""
+    match = BOLD_LINE_RE.match(line)
+    return match["text"] if match and "**" not in match["text"] and "__" not in match["text"] else None
+
+
+def header_text(line: str) -> str | None:
+    """A session header's words: a heading's text, or a bold line's where bold lines open sessions."""
+    found = heading(line)
+    return found[1] if found else bold_line(line)
+
+
 def looks_like_session(text: str, labels: Labels) -> bool:
     """A heading that starts with a session word (``Session 14``, ``1회차``), holds a date, or
     holds a session word and a month and day (``12/06 세션``)."""
@@ -120,7 +133,7 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
     if legacy and (not legacy["rest"] or DATE_RE.match(legacy["rest"].split()[0])):
         started, tz_name, timed, problems = _read_stamp(legacy["rest"], path, number)
         return SessionHeader(started, tz_name, timed, "", tuple(problems))
-    text = heading(line)[1]
+    text = header_text(line) or line.strip()
     date = find_date(text)
     if date is not None:
         return _read_dated(text, date, labels, path, number)
@@ -134,8 +147,8 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
 
 def header_date(line: str) -> FoundDate | None:
     """The date with a year that a session header line holds, if it holds one."""
-    found = heading(line)
-    return find_date(found[1]) if found else None
+    text = header_text(line)
+    return find_date(text) if text else None
 
 
 def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, labels: Labels,

@@ -29,9 +29,13 @@ SEPARATOR_RE = re.compile(r"[|;,]")
 CLAUSE_RE = re.compile(r"[|;,()（）\[\]]")
 HOURS = r"hours|hour|hrs|hr|h|시간|時間|小时|小時|個小時|个小时"
 MINUTES = r"minutes|minute|mins|min|m|분|分钟|分鐘|分"
+# ``1h30`` and ``1시간30``: minutes right after the hours need no unit of their own.
 DURATION_RE = re.compile(
-    rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?:{HOURS})(?![a-z]))?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:{MINUTES})(?![a-z]))?",
+    rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?:{HOURS})(?:(?P<bare_m>[0-5]?\d)(?![\d.:]|\s*(?:{MINUTES}|[a-z])))?(?![a-z]))?"
+    rf"\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:{MINUTES})(?![a-z]))?",
     re.IGNORECASE)
+# What may come before a line's opening duration: ``~``, ``≈``, a clock or timer sign (``⏱ 1h45``).
+OPENING_SIGNS_RE = re.compile(r"^[^\w(（]*")
 # Words that leave a duration alone in its clause: ``약 50분``, ``about 85 min in total``.
 APPROXIMATELY = frozenset(
     "about around approx approximately roughly ca circa almost nearly some in all 약 대략 정도 쯤 가량 "
@@ -218,7 +222,7 @@ def _alone(clause: str, match: re.Match, labels: Labels) -> bool:
 def says_time(text: str) -> bool:
     """Whether a line of text is about a session's time: it holds a clock range, or starts
     with a duration (``20 minutes only.``; not ``Watched a 10 min video``)."""
-    opening = DURATION_RE.match(text.lstrip("~≈ "))
+    opening = DURATION_RE.match(OPENING_SIGNS_RE.sub("", text))
     return bool(RANGE_RE.search(text) or (opening and (opening["h"] or opening["m"])))
 
 
@@ -228,7 +232,7 @@ def says_minutes(text: str) -> bool:
 
 
 def _match_minutes(match: re.Match) -> float:
-    return float(match["h"] or 0) * 60 + float(match["m"] or 0)
+    return float(match["h"] or 0) * 60 + float(match["bare_m"] or 0) + float(match["m"] or 0)
 
 
 def _clock(text: str) -> str | None:
