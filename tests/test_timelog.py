@@ -83,6 +83,13 @@ ONE_LINE = [
     pytest.param("- 소요 시간: 1시간 40분", (None, None, 100), [], id="1시간 40분"),
     pytest.param("- Time: 45 min (short one, tired)", (None, None, 45), [], id="a duration and a remark"),
     pytest.param("- Time: roughly 2 h", (None, None, 120), [], id="roughly"),
+    # hours written with their word are clocks, and half an hour after hours is 30 minutes
+    pytest.param("- 学習時間：約1時間半（19時〜20時半）", ("19:00", "20:30", 90), [], id="Japanese hours and a half"),
+    pytest.param("- 勉強時間: 20時15分～21時", ("20:15", "21:00", 45), [], id="Japanese hours and minutes"),
+    pytest.param("- 学习时间：19点半到21点（共1个半小时）", ("19:30", "21:00", 90), [], id="Chinese hours"),
+    pytest.param("- 공부 시간: 7시 반~9시", ("07:30", "09:00", 90), [], id="Korean hours"),
+    pytest.param("- 소요 시간: 2시간 반", (None, None, 150), [], id="Korean hours and a half"),
+    pytest.param("- 所要時間：2時間", (None, None, 120), [], id="hours are no clock"),
 ]
 
 

@@ -3,6 +3,9 @@
 The shapes read: ``Start ~14:28 KST | End 15:03 KST | Duration ~35 minutes``,
 ``09:00–10:10 (KST)``, ``1h 20m``, ``약 50분``, ``1시간 20분``, ``50分``, a start and
 an end in fields of their own (``**Start:** 23:30``, ``**End:** 00:40``), across midnight.
+Hours as Japanese, Chinese and Korean write them read as clocks (``19時〜20時半``,
+``19点半到21点``, ``7시 반``), and a half hour after hours as 30 minutes (``1時間半``,
+``一个半小时`` aside: the number is written in digits, ``1个半小时``, ``1시간 반``).
 
 A clock range is the time log and its minutes come from the range. A duration beside it
 is the session's total only when the line states it as one: named (``Duration``,
@@ -36,6 +39,12 @@ DURATION_RE = re.compile(
     re.IGNORECASE)
 # What may come before a line's opening duration: ``~``, ``≈``, a clock or timer sign (``⏱ 1h45``).
 OPENING_SIGNS_RE = re.compile(r"^[^\w(（]*")
+# An hour written with its word: ``19時``, ``19時30分``, ``19時半``, ``19点半``, ``7시 반``; not
+# the ``時`` of ``1時間`` nor the ``시`` of ``1시간``.
+WORDED_CLOCK_RE = re.compile(r"(?<![\d.第])(\d{1,2})\s*(?:時(?!間)|点|點|시(?!간))"
+                             r"\s*(?:(\d{1,2})\s*分(?!钟|鐘)|(\d{1,2})\s*분|(半|반))?")
+# Half an hour after hours: ``1時間半``, ``1个半小时``, ``1시간 반``.
+HALF_HOUR_RE = re.compile(r"(\d+)\s*(?:(時間|小时|小時|시간)\s*(?:半|반)|(个|個)半(小时|小時))")
 # Words that leave a duration alone in its clause: ``약 50분``, ``about 85 min in total``.
 APPROXIMATELY = frozenset(
     "about around approx approximately roughly ca circa almost nearly some in all 약 대략 정도 쯤 가량 "
@@ -139,6 +148,7 @@ def _minutes(start: str | None, end: str | None, stated: tuple[Piece, float] | N
 
 
 def _read_piece(piece: Piece, labels: Labels) -> Reading:
+    piece = piece._replace(text=in_digits(piece.text))
     if piece.kind == "start":
         return Reading(start=_clock(piece.text))
     if piece.kind == "end":
@@ -219,9 +229,24 @@ def _alone(clause: str, match: re.Match, labels: Labels) -> bool:
                for word in WORD_RE.findall(rest))
 
 
+def in_digits(text: str) -> str:
+    """``text`` with hours written with their word as clocks (``19時半`` as ``19:30``) and a
+    half hour after hours as a decimal (``1時間半`` as ``1.5時間``)."""
+    if text.isascii():
+        return text
+    text = HALF_HOUR_RE.sub(lambda m: f"{m[1]}.5{m[2] or m[4]}", text)
+    return WORDED_CLOCK_RE.sub(_worded_clock, text)
+
+
+def _worded_clock(match: re.Match) -> str:
+    minutes = "30" if match[4] else (match[2] or match[3] or "0")
+    return f"{int(match[1])}:{int(minutes):02d}"
+
+
 def says_time(text: str) -> bool:
     """Whether a line of text is about a session's time: it holds a clock range, or starts
     with a duration (``20 minutes only.``; not ``Watched a 10 min video``)."""
+    text = in_digits(text)
     opening = DURATION_RE.match(OPENING_SIGNS_RE.sub("", text))
     return bool(RANGE_RE.search(text) or (opening and (opening["h"] or opening["m"])))
 
