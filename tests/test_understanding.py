@@ -261,6 +261,11 @@ def parse(text: str, labels=LABELS):
     ("- 易混淆的概念：", SectionKind.WATCHLIST),
     ("- 下次从这里开始:", SectionKind.RESUME),
     ("- Things I did:", SectionKind.OTHER),
+    ("### 今日やったこと", SectionKind.TOPICS),  # what was done is what was covered
+    ("**本日取り組んだ内容**", SectionKind.TOPICS),
+    ("- 今天做了什么：", SectionKind.TOPICS),
+    ("- 오늘 한 일:", SectionKind.TOPICS),
+    ("- What we did today:", SectionKind.TOPICS),
 ])
 def test_a_part_is_known_by_its_meaning_however_it_is_labelled(line, kind):
     log, _ = parse(f"## Session: 2026-03-01 10:00 KST\n{line}\n- one item\n")
