@@ -38,9 +38,11 @@ OTHER_LANGUAGES = {
     "ch05-rnnlm": (r"rnn\s*언어\s*모델", r"순환\s*신경망\s*언어\s*모델"),
     "ch06-gradient-norms": (r"기울기\s*(?:노름|클리핑|폭발|소실)", r"(?:그래디언트|경사)\s*(?:노름|클리핑|폭발|소실)",
                             r"클리핑", r"勾配(?:クリッピング|爆発|消失)", r"梯度(?:裁剪|爆炸|消失)"),
-    "ch06-better-lstm-lm": (r"드롭아웃", r"가중치\s*공유", r"개선판", r"학습률\s*감소"),
-    "ch07-seq2seq": (r"덧셈", r"입력\s*(?:을\s*)?(?:반전|뒤집)", r"엿보기", r"인코더\s*[-–]?\s*디코더"),
-    "ch08-attention": (r"어텐션", r"날짜\s*(?:형식|포맷)", r"アテンション", r"注意力"),
+    "ch06-better-lstm-lm": (r"드롭아웃", r"가중치\s*공유", r"개선판", r"학습률\s*감소", r"ドロップアウト", r"重み共有",
+                            r"改良版", r"权重共享", r"改进版"),
+    "ch07-seq2seq": (r"덧셈", r"입력\s*(?:을\s*)?(?:반전|뒤집)", r"엿보기", r"인코더\s*[-–]?\s*디코더", r"足し算",
+                     r"反転", r"逆順", r"覗き見", r"加法", r"反转", r"逆序", r"偷窥", r"编码器\s*[-–]?\s*解码器"),
+    "ch08-attention": (r"어텐션", r"날짜\s*(?:형식|포맷)", r"アテンション", r"日付", r"注意力", r"日期"),
 }
 
 # Words in other languages that say a script or a run was run ("`ch01/train.py` 실행", "を実行").
@@ -68,18 +70,24 @@ _SETTINGS = re.compile(
     r"toy (?:corpus|sentence)|spiral|stand-?in)\b")
 METRICS = {  # the words of each metric
     "perplexity": (r"\bperplexity\b", r"\bppl\b", "퍼플렉서티", "퍼플렉시티", "パープレキシティ", "困惑度"),
-    "accuracy": (r"\baccuracy\b", r"\bacc\b", "정확도", "正解率", "准确率"),
+    "accuracy": (r"\baccuracy\b", r"\bacc\b", "정확도", "正解率", "正答率", "精度", "准确率", "正确率"),
     "loss": (r"\bloss\b", "손실", "損失", "损失"),
 }
 _METRIC_WORDS = {metric: re.compile("|".join(words)) for metric, words in METRICS.items()}
-_FIGURE = r"(?:{0})[^\d.;!?\n]{{0,12}}\d|\d%?\s*(?:test |validation |val )?(?:{0})"
+# "perplexity 136.8", "98% accuracy", "95%の正解率", "95%的准确率"
+_FIGURE = r"(?:{0})[^\d.;!?\n]{{0,12}}\d|\d%?\s*(?:の|的)?\s*(?:test |validation |val )?(?:{0})"
 _FIGURES = {metric: re.compile(_FIGURE.format("|".join(words))) for metric, words in METRICS.items()}
 # A metric's word, maybe inside a longer word: a line without one reports no figure.
 _ANY_METRIC_WORD = re.compile("|".join(word.removeprefix(r"\b") for words in METRICS.values() for word in words))
 # A question, and maybe its answer after it: "why lr=20, isn't that huge? -> ...", "...나요?".
 # Words before a metric that say which figure, not whose: "test perplexity", "최종 정확도".
 _QUALIFIERS = frozenset({"test", "validation", "valid", "val", "train", "training", "final", "the", "a", "its", "my",
-                         "with", "and", "테스트", "검증", "최종", "학습", "훈련"})
+                         "with", "and", "테스트", "검증", "최종", "학습", "훈련", "テスト", "検証", "最終", "最終的な",
+                         "学習", "訓練", "テストデータ", "测试", "测试集", "验证", "验证集", "最终", "训练", "训练集"})
+# What may join a qualifier to its metric in Japanese and Chinese: "テストの", "测试集上的".
+_JOINING = re.compile(r"(?:での|上的|の|的)$")
+# What ends a clause before a figure: "4エポック、パープレキシティは136.8", "反转后，准确率 50%".
+_CLAUSE_END = (":", "：", "、", "，", "；", "。")
 _QUESTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:(?:why|how|what|when|where|which|who|is|are|does|do|did|can|could|should|would|will)"
     r"\b[^?？]*[?？]|[^.;:!?？]*[?？]\W*$|[^?？]*(?:나요|까요|까|가요|죠|니|습니까)\s*[?？])", re.IGNORECASE)
@@ -190,10 +198,16 @@ def of_no_named_model(lowered: str, metrics: frozenset[str]) -> bool:
     for metric in metrics:
         for match in _METRIC_WORDS[metric].finditer(lowered):
             before = lowered[:match.start()].split()
-            if not before or before[-1].endswith(":") or before[-1].strip("(~*_") in _QUALIFIERS \
-                    or re.search(r"\d%?$", before[-1]):
+            if not before or before[-1].endswith(_CLAUSE_END) or _qualifies(before[-1]) \
+                    or re.search(r"\d%?$", _JOINING.sub("", before[-1])):
                 return True
     return False
+
+
+def _qualifies(word: str) -> bool:
+    """Whether the word right before a metric says which figure, not whose ("test", "テストの")."""
+    word = word.strip("(~*_")
+    return word in _QUALIFIERS or _JOINING.sub("", word) in _QUALIFIERS
 
 
 def measures(spec: Spec, metrics: frozenset[str]) -> bool:

@@ -25,7 +25,7 @@ SPEC = TieredSpec(
         "convert 100 % of its 5,000 held-out dates."
     ),
     answers=(r"\battention\b", r"\bdates?\b", r"\bdate[- ]format", r"\bheat ?maps?\b",
-             r"\btrain_attention\.py\b"),
+             r"\btrain_attention\.py\b", r"\bch0?8/train\.py\b"),
     params=(integer("problems", 50_000, "problems", "generated dates (a tenth held out)", 1_000, 200_000,
                     words=("problems", "examples", "dates")),
             wordvec_size(16, 256), hidden_size(256, 1024), batch_size(128, 1000),

@@ -67,6 +67,24 @@ LINES = [
     ("GRU perplexity 400", 6, False, []),
     ("Gradient clipping at 0.25: test perplexity 140", 6, False, [("ch06-lstm-lm", "default")]),
     ("Evaluated the analogies of the trained vectors", 4, False, []),
+    # Japanese and Chinese write figures onto their words: a qualifier, a particle or a clause
+    # end before the metric leaves the figure bare; a model's name before it does not.
+    ("テストパープレキシティは140.2になった", 6, True, [("ch06-lstm-lm", "default")]),
+    ("テストデータのパープレキシティは140", 6, False, [("ch06-lstm-lm", "default")]),
+    ("测试集上的困惑度是140", 6, False, [("ch06-lstm-lm", "default")]),
+    ("GRUのパープレキシティは400", 6, False, []),
+    ("4エポック学習、パープレキシティは150まで下がった", 6, True, [("ch06-lstm-lm", "default")]),
+    ("隠れ層200でLSTMを再学習したところ、パープレキシティは148.2だった", 6, True, [("ch06-lstm-lm", "hidden-200")]),
+    ("95%の正解率になった", 7, True, [("ch07-seq2seq", "default")]),
+    ("Peekyを使うと精度が90%を超えた", 7, True, [("ch07-seq2seq", "default")]),
+    ("反转输入数据后，准确率从10%提升到了50%左右", 7, True, [("ch07-seq2seq", "default")]),
+    ("足し算の問題をseq2seqで学習させた", 7, False, [("ch07-seq2seq", "default")]),
+    ("ドロップアウトを入れて再学習した", 6, True, [("ch06-better-lstm-lm", "default")]),
+    # The book's ch08/train.py trains the attention seq2seq.
+    ("运行 ch08/train.py 做日期格式转换，准确率 99.9%", 7, True,
+     [("ch08-attention", "default"), (SCRIPTS, "ch08-train.py")]),
+    ("日付フォーマットの変換を再学習した", 8, True, [("ch08-attention", "default")]),
+    ("ran ch08/train.py again", None, False, [("ch08-attention", "default"), (SCRIPTS, "ch08-train.py")]),
     # A run it says is skipped, it does not ask for.
     ("Skipping the better LSTM (`train_better_rnnlm.py`), too slow", 6, False, []),
     ("6장 개선판(`train_better_rnnlm.py`)은 시간이 오래 걸리니 건너뜀", 6, False, []),
