@@ -103,6 +103,7 @@ def readable(text: str) -> str:
     if text.strip().startswith("|"):  # a table row shows as its cells; a separator row as nothing
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
         text = "" if all(set(c) <= set("-: ") for c in cells) else " ".join(cells)
+    text = re.sub(r"^\s{0,3}>\s?(?:\[![\w-]+\][+-]?\s*)?", "", text)  # a quote's ``>``, a callout's marker
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
     text = re.sub(r"^#{1,6}\s+", "", text)  # a heading inside a session opens a part: shown as its label
     text = text.replace("**", "").replace("`", "")

@@ -1,6 +1,7 @@
 """Generated logs (the grammar plus noise): the parser never raises, and nothing is lost.
 
-Every non-blank source line is in the model and readable on its rendered session page
+Every non-blank source line is in the model and readable on its rendered session page, or
+on the timeline for a line of the log's own (under a heading above the session headings)
 (rendered to HTML with the same Markdown extensions as the site).
 """
 from __future__ import annotations
@@ -70,13 +71,14 @@ def test_every_line_is_readable_on_its_rendered_page(source):
     knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
     pages, _ = render_site(knowledge, {(r.experiment, r.run_id): _no_result(r) for r in knowledge.experiment_refs}, 3)
     starts = sorted((s.source.line, s.id) for s in knowledge.sessions)
+    logs_own = {note.source.line for note in log.preamble}  # shown with the log, on the timeline
     rendered: dict[str, str] = {}
     for number, line in enumerate(redacted.lines, 1):
         wanted = readable(control_pictures(line))
         owner = next((sid for start, sid in reversed(starts) if start <= number), None)
         if not wanted or owner is None:
             continue
-        page = f"generated/sessions/{owner}.md"
+        page = "generated/timeline.md" if number in logs_own else f"generated/sessions/{owner}.md"
         if page not in rendered:
             rendered[page] = visible_text(markdown.markdown(_body(pages[page]), extensions=EXTENSIONS,
                                                                  extension_configs=CONFIGS))

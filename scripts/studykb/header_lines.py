@@ -38,6 +38,21 @@ def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
     return starts
 
 
+def heading_above(lines: list[str], start: int, end: int) -> int | None:
+    """The first line after the session header at line ``start``, up to line ``end``, that
+    is a heading at a level above that header's (``## Week 50`` after ``### 2026-12-05``),
+    outside fenced code: the session ends before it. None when there is none, and for a
+    session opened by a bold line, which has no level."""
+    opened = heading(lines[start - 1])
+    if opened is None:
+        return None
+    for n, line in _outside_code(lines[start:end]):
+        found = heading(line)
+        if found and found[0] < opened[0]:
+            return start + n
+    return None
+
+
 def bold_date_lines(lines: list[str]) -> list[int]:
     """In a log whose headings open no session, the lines that do: each a bold line alone
     that holds a date with its year (``**Mon 2026-12-07, 19:30–21:00**``, one session per

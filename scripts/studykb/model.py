@@ -72,7 +72,9 @@ class QA:
     """A Q/A line. A quiz line is split as it is read: ``question`` and ``answer`` (one
     of them empty for a question whose answer is the next line, and for that answer line;
     both for a line that is not in a quiz shape). ``labelled``: the line was written with
-    a ``Q/A:`` label, which ``text`` is without."""
+    a ``Q/A:`` label, which ``text`` is without. ``continues``: the line goes on the
+    answer of the Q/A line before it (a callout's answer written over several lines,
+    which that line's ``answer`` holds whole)."""
 
     text: str
     source: Source
@@ -80,6 +82,7 @@ class QA:
     question: str = ""
     answer: str = ""
     labelled: bool = False
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,8 @@ class SessionEntry:
 class LogFile:
     path: str
     title: str | None
+    # The log's own lines, in file order: those before its first session, and those from a
+    # heading above the session headings (``## Week 50``) to the next session.
     preamble: tuple[Note, ...]
     entries: tuple[SessionEntry, ...]  # in file order
     lines: tuple[str, ...] = ()  # every line as read (after redaction), for the source page
@@ -229,7 +234,8 @@ def lines_of(session: Session) -> Iterator[Line]:
         elif isinstance(block, Field):
             yield Line(block.value, block.source, sid, None, "field")
         elif isinstance(block, QA):
-            yield Line(block.text, block.source, sid, None, "qa", block.question, block.answer)
+            role = "note" if block.continues else "qa"  # a card holds it with the answer it goes on
+            yield Line(block.text, block.source, sid, None, role, block.question, block.answer)
         elif isinstance(block, Note):
             yield Line(block.text, block.source, sid, None, "note")
         elif isinstance(block, Table):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from . import header_lines, log_notes, timelog
+from . import header_lines, log_notes, quotes, timelog
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -130,6 +130,10 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
     entries = []
     for i, (start, neighbour) in enumerate(zip(starts, header_lines.neighbours(lines, starts))):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
+        above = header_lines.heading_above(lines, start, end)
+        if above is not None:
+            preamble += _lines_of_the_log(text.path, lines, above, end, diagnostics)
+            end = above - 1
         header = read_session_header(lines[start - 1], labels, text.path, start, neighbour)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
     diagnostics.extend(log_notes.file_notes(text, entries))
@@ -162,6 +166,17 @@ def _parse_preamble(path: str, lines: list[str]) -> tuple[str | None, list[Note]
     return title, notes
 
 
+def _lines_of_the_log(path: str, lines: list[str], first: int, last: int,
+                      diagnostics: list[Diagnostic]) -> list[Note]:
+    """Lines ``first`` to ``last`` (1-based): from a heading above the session headings
+    (``## Week 50``, ``## Running list``) to the next session; they are the log's, as its
+    preamble is, and not a part of the session before them."""
+    heading = lines[first - 1].strip()
+    diagnostics.append(info(path, first, f"heading `{heading}` is above the session headings; its lines "
+                                         "are kept with the log, not with the session before it"))
+    return [Note(lines[n - 1].strip(), Source(path, n)) for n in range(first, last + 1) if lines[n - 1].strip()]
+
+
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,
                  diagnostics: list[Diagnostic]) -> SessionEntry:
     entry = _Entry(path, start, lines[0].strip(), labels)
@@ -184,6 +199,8 @@ def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnost
         entry.end_part()
         entry.blocks.append(Note(body[i].strip(), source))
         return 1
+    if quotes.quoted(body[i]) is not None:
+        return _read_quote(entry, body, i, source, awaiting_answer)
     bullet = BULLET_RE.match(body[i])
     if bullet:
         _read_bullet(entry, bullet, source, awaiting_answer)
@@ -200,6 +217,41 @@ def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnost
         return 1
     _read_text(entry, body[i], source, awaiting_answer)
     return 1
+
+
+def _read_quote(entry: _Entry, body: list[str], i: int, source: Source, awaiting_answer: bool) -> int:
+    """A blockquote line: a question callout opens a Q/A (``> [!question] Why?`` and its
+    answer lines); a quoted quiz line (``> **Q:** ...``, ``> **A:** ...``) is that quiz line;
+    any other, a note callout's too, is read as a line of text, its ``>`` kept."""
+    text = quotes.quoted(body[i]) or ""
+    found = quotes.callout(text)
+    if found is not None and found.asks:
+        return _read_question_callout(entry, body[i:i + quotes.quote_length(body, i)], source, found)
+    if found is None and _read_quiz(entry, text, source, 0, awaiting_answer):
+        return 1
+    _read_text(entry, body[i], source, False)
+    return 1
+
+
+def _read_question_callout(entry: _Entry, block: list[str], source: Source, found: quotes.Callout) -> int:
+    """``> [!question] Why?`` and the quoted lines after it, up to a bare ``>``: a Q/A line
+    of the question and one of the answer, whose further lines go on it. A marker without
+    a title (``> [!faq]``) is a note, and the question is the line after it."""
+    texts = [quotes.quoted(line) or "" for line in block]
+    end = texts.index("") if "" in texts else len(texts)
+    first = 0
+    if not found.title:
+        entry.blocks.append(Note(block[0].strip(), source))
+        first = 1
+    if first >= end:
+        return first or 1
+    question = found.title or texts[first]
+    entry.interrupt(QA(question, Source(source.path, source.line + first), 0, question=question))
+    answer = " ".join(texts[first + 1:end])
+    for offset in range(first + 1, end):
+        more = offset > first + 1
+        entry.blocks.append(QA(texts[offset], Source(source.path, source.line + offset), 0, answer="" if more else answer, continues=more))
+    return end
 
 
 def _read_fence(entry, body, i, source, fence, diagnostics) -> int:

@@ -23,7 +23,7 @@ script is percent-encoded in them, as MkDocs writes its own URLs (``concepts/학
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from operator import attrgetter
 from typing import Mapping
@@ -49,6 +49,9 @@ HOLD = "\x00"
 HELD_RE = re.compile(HOLD + r"(\d+)" + HOLD)
 EMPHASIS_MARK_RE = re.compile(r"[*_]|~~")  # what each of EMPHASIS needs
 MARKUP_RE = re.compile(r"[`\[*_]|~~")  # what a code span, a link or emphasis needs
+# A blockquote line's ``>``, and the marker a callout opens with (``> [!warning]``).
+QUOTE_MARK_RE = re.compile(r"^>[ \t]?")
+CALLOUT_MARK_RE = re.compile(r"\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?\s*")
 
 
 def text(value: str) -> str:
@@ -102,6 +105,20 @@ def inline(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -
     if not emphasis:
         return "".join(pieces)
     return HELD_RE.sub(lambda m: tokens[int(m[1])][2], _emphasis("".join(pieces)))
+
+
+def note(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
+    """A note line as a paragraph; a quoted line (``> text``) as a quote, its ``>`` being
+    structure, and a callout's marker (``> [!warning]``) as its kind's name."""
+    mark = QUOTE_MARK_RE.match(line)
+    if mark is None:
+        return f"<p>{inline(line, linker, spans)}</p>"
+    cut, label = mark.end(), ""
+    callout = CALLOUT_MARK_RE.match(line, cut)
+    if callout:
+        cut, label = callout.end(), f"<strong>{text(callout['kind'].capitalize())}:</strong> "
+    moved = tuple(replace(s, start=s.start - cut, end=s.end - cut) for s in spans if s.start >= cut)
+    return f"<blockquote><p>{label}{inline(line[cut:], linker, moved)}</p></blockquote>"
 
 
 def _emphasis(escaped: str) -> str:

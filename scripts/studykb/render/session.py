@@ -173,8 +173,7 @@ def _block(block, linker: Linker, beside: dict[int, str], ctx: Context) -> list[
     if isinstance(block, Section):
         return _section(block, linker, beside, ctx)
     if isinstance(block, Note):
-        text = html.inline(block.text, linker, ctx.spans(block.source))
-        return [f"<p>{text}</p>" + beside.get(block.source.line, "")]
+        return [html.note(block.text, linker, ctx.spans(block.source)) + beside.get(block.source.line, "")]
     if isinstance(block, Table):
         rows = range(block.source.line, block.source.line + len(block.lines))
         return [_table(block, linker, ctx) + "".join(beside.get(line, "") for line in rows)]

@@ -1,0 +1,86 @@
+"""Blockquotes and callouts, log text in, records, cards and page out.
+
+A question callout (``> [!question]``, ``> [!faq]``, ``> [!help]``) is a question and
+its answer, which becomes a recall card; a quoted quiz line (``> **Q:** ...``) is that
+quiz line; any other callout (``> [!note]``, ``> [!tip]``, ``> [!warning]``) stays a
+note with its text, its marker shown as its kind's name. Every line reaches the page.
+"""
+from __future__ import annotations
+
+import pytest
+
+from studykb.labels import shipped_labels
+from studykb.model import QA, Note
+from studykb.parse import parse_log
+from studykb.render import html
+from studykb.sources import LogText
+from tests.test_session_page import assert_every_line_shown, built, parts
+
+LABELS = shipped_labels()
+
+
+def blocks(body: str):
+    log, _ = parse_log(LogText("sessions/log.md", ("## 2026-12-04", *body.splitlines())), LABELS)
+    return log.entries[0].blocks
+
+
+CARDS = [
+    pytest.param("> [!question] Why sample with p^0.75?\n> So rare words get picked more often.",
+                 [("Why sample with p^0.75?", "So rare words get picked more often.")], id="question"),
+    pytest.param("> [!faq] Why add.at?\n> Plain indexing overwrites,\n> so repeated ids lose gradient.",
+                 [("Why add.at?", "Plain indexing overwrites, so repeated ids lose gradient.")], id="faq wrapped"),
+    pytest.param("> [!QUESTION]- Why cut the backward?\n> To bound memory.",
+                 [("Why cut the backward?", "To bound memory.")], id="folded, upper case"),
+    pytest.param("> [!question]\n> What is perplexity?\n> exp of the mean cross-entropy",
+                 [("What is perplexity?", "exp of the mean cross-entropy")], id="question on its next line"),
+    pytest.param("> [!help] 왜 p^0.75로 샘플링하나?\n> 드문 단어가 조금 더 자주 뽑히도록.",
+                 [("왜 p^0.75로 샘플링하나?", "드문 단어가 조금 더 자주 뽑히도록.")], id="Korean callout"),
+    pytest.param("> **Q:** What does Embedding replace?\n> **A:** MatMul with a one-hot input",
+                 [("What does Embedding replace?", "MatMul with a one-hot input")], id="quoted Q/A"),
+    pytest.param("> **질문:** 퍼플렉서티란?\n> **답:** 교차 엔트로피의 지수",
+                 [("퍼플렉서티란?", "교차 엔트로피의 지수")], id="quoted Korean Q/A"),
+]
+
+
+@pytest.mark.parametrize("body, cards", CARDS)
+def test_question_callouts_and_quoted_quiz_lines_are_cards(body, cards):
+    knowledge, page = built("- Topics covered:\n- sampling\n\n" + body)
+    assert [(c.front, c.back) for c in knowledge.cards if c.kind == "qa"] == cards
+    assert "Questions and answers" in parts(page)
+    assert "[!" not in page
+    assert_every_line_shown(body, page)
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("> [!note]\n> `EmbeddingDot` keeps a cache for backward.", "Note"),
+    ("> [!warning] Feed mini-batches in order\n> otherwise the hidden state means nothing.", "Warning"),
+    ("> [!tip] 미니배치는 순서대로", "Tip"),
+])
+def test_other_callouts_stay_notes_with_their_kind_shown(body, kind):
+    assert all(isinstance(b, Note) for b in blocks(body))
+    knowledge, page = built(body)
+    assert [c for c in knowledge.cards if c.kind == "qa"] == []
+    assert f"<strong>{kind}:</strong>" in page and "[!" not in page
+    assert_every_line_shown(body, page)
+
+
+def test_a_plain_quote_is_a_note_and_a_bare_quote_line_ends_a_callouts_answer():
+    found = blocks("> just a quote\n\n> [!faq] Why?\n> Because.\n>\n> an aside")
+    assert [type(b).__name__ for b in found] == ["Note", "QA", "QA", "Note", "Note"]
+    assert [b.text for b in found if isinstance(b, Note)] == ["> just a quote", ">", "> an aside"]
+
+
+def test_a_wrapped_answer_keeps_a_record_per_line():
+    qa = [b for b in blocks("> [!question] Why?\n> one\n> two\n> three") if isinstance(b, QA)]
+    assert [(b.source.line, b.text, b.answer, b.continues) for b in qa] == [
+        (2, "Why?", "", False), (3, "one", "one two three", False), (4, "two", "", True), (5, "three", "", True)]
+
+
+@pytest.mark.parametrize("line, shown", [
+    ("> a quote", "<blockquote><p>a quote</p></blockquote>"),
+    ("> [!note]", "<blockquote><p><strong>Note:</strong> </p></blockquote>"),
+    ("> [!tip]+ <b>raw</b>", "<blockquote><p><strong>Tip:</strong> &lt;b&gt;raw&lt;/b&gt;</p></blockquote>"),
+    ("a > b", "<p>a &gt; b</p>"),
+])
+def test_a_note_line_renders_escaped(line, shown):
+    assert html.note(line) == shown
