@@ -257,6 +257,29 @@ def test_a_known_term_before_a_generic_head_noun_is_the_term_defined(lines, conc
     assert [c.front for c in knowledge.cards if c.kind == "definition"] == questions
 
 
+# A Korean, Japanese or Chinese name with a known term's English name in parentheses, half-
+# or full-width, defines that term and is its alias; a generic head noun after the
+# parentheses is still the name's (``注意力（attention）机制：``).
+@pytest.mark.parametrize("lines, name, alias, questions", [
+    (("### 今天学到", "- 填充（padding）：把不同长度的问题补成相同长度"), "padding", "填充", ["What is padding?"]),
+    (("### 学んだこと", "- パディング（padding）：長さをそろえるために埋める"), "padding", "パディング",
+     ["What is padding?"]),
+    (("### 배운 것", "- 패딩(padding)은 길이를 맞추려고 채우는 것"), "padding", "패딩", ["What is padding?"]),
+    (("### 学んだこと", "- 埋め込み（embedding）：単語IDからベクトルを取り出す"), "embedding", "埋め込み",
+     ["What is an embedding?"]),
+    (("### 学んだこと", "- 符号化器（encoder）は入力をベクトルにまとめる"), "encoder", "符号化器", ["What is an encoder?"]),
+    (("### 今天学到", "- 注意力（attention）机制：每个时刻选择需要的信息"), "attention", "注意力", ["What is attention?"]),
+    (("### 배운 것", "- 주의(attention) 메커니즘: 필요한 정보를 고른다"), "attention", "주의", ["What is attention?"]),
+    (("### 今天学到", "- padding（填充）：把不同长度的问题补成相同长度"), "padding", "填充", ["What is padding?"]),
+])
+def test_a_name_beside_a_known_terms_english_name_defines_that_term(lines, name, alias, questions):
+    knowledge = link_log(*lines, "### 疑问", f"- {alias}和 mask 有什么区别？")
+    concept = next(c for c in knowledge.concepts if c.name == name)
+    assert (concept.slug, alias in concept.aliases) == (name, True)
+    assert [c.front for c in knowledge.cards if c.kind == "definition"] == questions
+    assert len(concept.mentions) == 2  # the other spelling, later, is a mention of it
+
+
 @pytest.mark.parametrize("spelling, name", [
     ("Encoder", "encoder"), ("Beam search", "beam search"), ("W_in", "W_in"), ("hidden_size", "hidden_size"),
     ("TimeRNN", "TimeRNN"), ("LSTM", "LSTM"), ("게이트", "게이트"),

@@ -151,6 +151,28 @@ def test_a_missing_zone_and_a_missing_time_are_said_once_for_the_log():
         "those sessions are placed by their dates"]
 
 
+ZONE_NOTE = "1: info: session headers give no time zone; times are shown as written"
+
+
+# A time of day from the session's time log is shown as written, as one in the header is:
+# without a zone, the log is told so either way.
+@pytest.mark.parametrize("text, said", [
+    ("## 2026-12-11\n- Time: 14:00–15:30\n- a\n", [ZONE_NOTE]),
+    ("## 第1回 2026年11月27日（金）\n\n学習時間：約1時間半（19時〜20時半）\n- a\n", [ZONE_NOTE]),
+    ("## 第6次学习 2026-12-07\n\n学习时间：19点半到21点\n- a\n", [ZONE_NOTE]),
+    ("## 2026년 12월 8일 세션\n- 공부 시간: 19:00~20:30\n- a\n", [ZONE_NOTE]),
+    ("## 2026-12-11 20:00 KST\n- a\n## 2026-12-12\n- Time: 14:00–15:30\n", [ZONE_NOTE.replace("1:", "3:")]),
+    ("## 2026-12-12 UTC+9\n- Time: 14:00–15:30\n- a\n", []),
+])
+def test_a_time_from_the_time_log_without_a_zone_is_said_once_for_the_log(text, said):
+    assert [m for m in messages(parse(text)[1]) if "no time zone" in m] == said
+
+
+def test_a_header_with_a_date_alone_and_no_time_log_is_no_zone_matter():
+    assert messages(parse("## 2026-12-11\n- a\n")[1]) == [
+        "1: info: session header has a date but no time of day; the session is placed by its date"]
+
+
 G_LIKE = """\
 # Day 1 — Nov 10, 2026
 Coffee shop.

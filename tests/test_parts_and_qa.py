@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from studykb.cards import UNANSWERED
 from studykb.labels import shipped_labels
 from studykb.link import link
 from studykb.model import QA, Field, Note, Section, SectionKind
@@ -119,6 +120,35 @@ def test_a_thematic_break_ends_the_part_and_is_no_item(brk):
 def test_a_question_answered_after_an_arrow_or_a_slash_is_one_card(lines, front, back):
     cards = [(c.front, c.back) for c in knowledge_of(lines).cards if c.kind == "qa"]
     assert cards == [(front, back)]
+
+
+# A question nobody answered is a Q/A line without its answer, as ``Q: ...?`` alone is: its
+# card asks it. In a part of questions a question needs no ``Q:``; a note in parentheses
+# after it (``(unresolved)``, ``（未解决）``) is no answer.
+@pytest.mark.parametrize("body, questions", [
+    ("### Questions\n- Q: Does a long input lose information in h? (unresolved)", ["Does a long input lose information in h?"]),
+    ("### Open questions\n- Does a long input lose information in h? (open)", ["Does a long input lose information in h?"]),
+    ("### Questions\n- Q: Why a fixed length?", ["Why a fixed length?"]),
+    ("### 질문\n- 질문: 긴 문장은 h에서 정보를 잃나? (미해결)", ["긴 문장은 h에서 정보를 잃나?"]),
+    ("### 질문과 답\n- 긴 문장은 h에서 정보를 잃나?", ["긴 문장은 h에서 정보를 잃나?"]),
+    ("### 疑问\n- 问：为什么采样？\n  答：可以得到多样的文本。\n- 长句子会不会丢信息？（未解决）",
+     ["长句子会不会丢信息？"]),
+    ("### 質問と回答\n疑問：長い文は情報を失うのか？（未解決）", ["長い文は情報を失うのか？"]),
+    ("### 疑问\n- 疑问：长句子会不会丢信息？", ["长句子会不会丢信息？"]),
+])
+def test_an_unanswered_question_is_a_card_that_asks_it(body, questions):
+    cards = [(c.front, c.back) for c in knowledge_of(body).cards if c.kind == "qa" and c.back == UNANSWERED]
+    assert cards == [(q, UNANSWERED) for q in questions]
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("### What I learned\n- Why does h lose information? (unresolved)", SectionKind.LEARNED),
+    ("### 헷갈리는 개념\n- 왜 기울기가 소실되나?", SectionKind.WATCHLIST),
+    ("### Notes\n- Why does h lose information? (unresolved)", SectionKind.OTHER),
+])
+def test_outside_a_part_of_questions_a_question_stays_its_item(body, kind):
+    assert [k for k, _ in sections(body)] == [kind]
+    assert not any(isinstance(b, QA) for b in entry(body).entries[0].blocks)
 
 
 @pytest.mark.parametrize("body, kind", [

@@ -18,6 +18,7 @@ CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
 VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{2,60}?)[.?!]*$", re.IGNORECASE)
+UNANSWERED = "Not answered in the log yet."
 RULE_RE = re.compile(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$")
 
 
@@ -84,6 +85,8 @@ def split_question(line: Line) -> tuple[str, str]:
 def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...], watched) -> Card:
     if answer is not None:
         front, back = line.question, answer.answer
+    elif line.question and not line.answer:  # an open question: the card asks it still
+        front, back = line.question, UNANSWERED
     else:
         front, back = split_question(line)
     return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,

@@ -88,7 +88,7 @@ NOT_AFTER_PLURAL = frozenset({"from", "of", "in", "on", "at", "with", "and", "or
                               "that", "which", "the", "a", "an", "were", "was", "still", "also", "only", "per"})
 # Korean, Japanese and Chinese name a layer by a term and a generic head noun after it
 # ("Embedding 계층", "Affineレイヤ"): the term named is the one before it, if it is known.
-GENERIC_HEADS = ("계층", "레이어", "층", "レイヤー", "レイヤ", "層", "层")
+GENERIC_HEADS = ("계층", "레이어", "층", "메커니즘", "レイヤー", "レイヤ", "層", "メカニズム", "機構", "层", "机制")
 PAREN_RE = re.compile(r"^\s*[(（](?P<inside>[^()（）]{1,40})[)）]")
 
 # Korean, Japanese and Chinese: the subject ends where its particle begins ("에폭은 ...",
@@ -191,6 +191,7 @@ def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | Non
         return Defined(formula["subject"])
     for subject, written, rest in _subjects(text):
         aliases, rest = _parenthesised(rest)
+        rest = _after_generic_head(rest) if aliases else rest
         if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
             return Defined(_without_generic_head(subject, lexicon), aliases)
     defined = _cjk_definition(text, lexicon)
@@ -205,6 +206,14 @@ def _without_generic_head(subject: str, lexicon: Lexicon) -> str:
         if term != subject and term and lexicon.lookup(term) is not None:
             return term
     return subject
+
+
+def _after_generic_head(rest: str) -> str:
+    """"机制：..." -> "：...": after a name and its other name in parentheses, a generic head
+    noun still belongs to the name ("注意力（attention）机制：...")."""
+    after = rest.lstrip(" ")
+    head = next((h for h in GENERIC_HEADS if after.startswith(h)), None)
+    return after[len(head):] if head else rest
 
 
 def _subjects(text: str) -> Iterator[tuple[str, str, str]]:

@@ -171,8 +171,10 @@ def header_notes(entries: list[SessionEntry]) -> list[Diagnostic]:
     """What the log's headers leave out, said once for the log on the first header that
     does: said on every header, it would bury what else is said."""
     dated = [e for e in entries if e.started is not None]
-    zoneless = [e for e in dated if e.timed and e.tz_name is None]
-    dateonly = [e for e in dated if not e.timed and not (e.timelog and e.timelog.start)]
+    # A time of day read from the session's time log is shown as written too, without a zone.
+    clocked = [e for e in dated if e.timed or (e.timelog and e.timelog.start)]
+    zoneless = [e for e in clocked if e.tz_name is None]
+    dateonly = [e for e in dated if e not in clocked]
     notes = []
     if zoneless:
         notes.append(info(zoneless[0].source.path, zoneless[0].source.line,

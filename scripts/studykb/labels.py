@@ -41,6 +41,8 @@ LINKING_WORDS = frozenset("about after again at before for from here i in me my 
 # The words a resolving phrase in Korean, Japanese or Chinese may have between its own, as
 # adverbs do (``이제 확실히 알겠음`` for ``이제 알겠음``); a negation among them undoes it.
 WORDS_BETWEEN = 2
+# A question and nothing after it but a note in parentheses (``（未解决）``, ``(open)``).
+OPEN_QUESTION_RE = re.compile(r"^(?P<question>.*[^?？\s][?？])\s*(?:[(（][^()（）]*[)）])?\s*$")
 # A question answered on its own line after a dash or an arrow: ``Why 0.75? — Empirical``.
 ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*[^?？\s][?？])\s+(?:->|=>|[-—–→⇒])\s+(?P<answer>\S.*)$")
 
@@ -187,8 +189,22 @@ class Labels:
         rest = question["rest"]
         answer = self.inline_answer_re.search(rest)
         if answer is None:
-            return _plain(rest), ""
+            return self.open_question(rest) or _plain(rest), ""
         return _plain(rest[:answer.start()]), _plain(rest[answer.end():])
+
+    def is_question_part(self, name: str) -> bool:
+        """Whether a part's name says it holds questions: a question word alone (``Questions``,
+        ``질문``, ``疑问``) or among its words (``Open questions``, ``質問と回答``, ``질문과 답``)."""
+        key = label_key(name)
+        if key in self.quiz_part_names:
+            return True
+        return any(len(k) > 1 and (k in key if not _is_latin(k) else k in key.split()) for k in self.quiz_part_names)
+
+    def open_question(self, text: str) -> str | None:
+        """``Does h lose information? (unresolved)`` -> ``Does h lose information?``: a line
+        that is a question, less a note in parentheses after it; None for any other line."""
+        match = OPEN_QUESTION_RE.match(text)
+        return _plain(match["question"]) if match else None
 
     def split_arrow_answer(self, text: str) -> tuple[str, str] | None:
         """``Why 0.75? — Empirical`` or ``왜 0.75인가요? -> 경험적으로``: a question and the

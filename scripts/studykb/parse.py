@@ -66,6 +66,7 @@ class _Entry:
     inline: bool = False
     after_blank: bool = False  # a blank line comes before the line being read
     awaiting_answer: bool = False  # the last line was a quiz question without its answer
+    asks: bool = False  # the open part's name says it holds questions (``Questions``, ``疑问``)
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
@@ -81,6 +82,7 @@ class _Entry:
         self.section = (name, kind, source)
         self.section_indent = indent
         self.part = (kind, by_heading)
+        self.asks = kind is SectionKind.OTHER and self.labels.is_question_part(name)
         self.listed = False
         self.inline = False
 
@@ -100,6 +102,7 @@ class _Entry:
     def end_part(self) -> None:
         self.close_section()
         self.part = None
+        self.asks = False
         self.inline = False
 
     def interrupt(self, block: Block) -> None:
@@ -285,7 +288,7 @@ def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_a
     if _read_arrow_answer(entry, text, source, indent):
         return True
     if text[:1] not in labels.quiz_starts:
-        return False
+        return _read_open_question(entry, text, source, indent)
     qa = labels.qa_line_re.match(text)
     if qa and qa["text"].strip():  # ``**Q&A:**`` alone names a part, as ``**Quiz:**`` does
         text = qa["text"].strip()
@@ -297,9 +300,22 @@ def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_a
         return True
     quiz = labels.split_quiz(text)
     if quiz is None:
-        return False
+        return _read_open_question(entry, text, source, indent)
     entry.interrupt(QA(text, source, indent, *quiz))
     entry.awaiting_answer = not quiz[1]
+    return True
+
+
+def _read_open_question(entry: _Entry, text: str, source: Source, indent: int) -> bool:
+    """In a part of questions, a question with no answer after it (``- Does h lose information?
+    (unresolved)``) is a Q/A line without its answer, as ``Q: ...?`` alone is."""
+    if not entry.asks:
+        return False
+    question = entry.labels.open_question(text)
+    if question is None:
+        return False
+    entry.interrupt(QA(text, source, indent, question))
+    entry.awaiting_answer = True
     return True
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from experiments import answer
+from experiments.asking import says_run
 from experiments.chapters import chapters_named, chapters_studied
 from studykb.config import Config
 from studykb.pipeline import load
@@ -206,3 +207,21 @@ def clip_grads(grads, max_norm):
 def test_settings_after_a_code_block_name_the_experiment_no_word_of_the_line_does(tmp_path):
     found = runs_by_line(tmp_path, TABLE_AFTER_CODE)
     assert found == {6: [("ch06-lstm-lm", "hidden-200", False), (SCRIPTS, "ch06-train.py", False)]}
+
+
+# Saying a model was trained again is a run in every language; saying a setting was changed
+# is not, in none ("changed the dropout ratio to 0.5" alone runs nothing more than its words do).
+@pytest.mark.parametrize("line, run", [
+    ("re-trained with lr 0.1", True),
+    ("retrained the LSTM with dropout 0.5", True),
+    ("학습률을 0.1로 바꿔 다시 학습했다", True),
+    ("学習率を0.1にして再学習した", True),
+    ("把学习率改成0.1重新训练", True),
+    ("学习率改成0.1后再训练", True),
+    ("changed the dropout ratio to 0.5", False),
+    ("드롭아웃 비율을 0.5로 바꿨다", False),
+    ("Dropoutの比率を0.5に変えた", False),
+    ("把dropout比例改成0.5", False),
+])
+def test_training_again_says_a_run_and_changing_a_setting_does_not(line, run):
+    assert says_run(line.lower()) is run
