@@ -167,14 +167,18 @@ def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
     return found
 
 
+def _clocked(entry: SessionEntry) -> bool:
+    """Whether a session shows a time of day: its header's, or its time log's start (shown
+    as written too, without a zone)."""
+    return entry.timed or bool(entry.timelog and entry.timelog.start)
+
+
 def header_notes(entries: list[SessionEntry]) -> list[Diagnostic]:
     """What the log's headers leave out, said once for the log on the first header that
     does: said on every header, it would bury what else is said."""
     dated = [e for e in entries if e.started is not None]
-    # A time of day read from the session's time log is shown as written too, without a zone.
-    clocked = [e for e in dated if e.timed or (e.timelog and e.timelog.start)]
-    zoneless = [e for e in clocked if e.tz_name is None]
-    dateonly = [e for e in dated if e not in clocked]
+    zoneless = [e for e in dated if _clocked(e) and e.tz_name is None]
+    dateonly = [e for e in dated if not _clocked(e)]
     notes = []
     if zoneless:
         notes.append(info(zoneless[0].source.path, zoneless[0].source.line,
