@@ -12,14 +12,14 @@ names a part and goes on (``**Next session:** implement CBOW``) is a part of one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from . import header_lines, log_notes, quotes, timelog
+
+from . import header_lines, log_notes, qa_lines, quotes, session_time, timelog
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
-from .model import QA, Block, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source
+from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
-from .resolution import resolved_item
+from .session_state import SessionState
 from .markup import FENCE_RE, TITLE_RE
 from .sources import LogText
 from .tables import read_table
@@ -39,87 +39,6 @@ TAB_WIDTH = 4
 # The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
 # list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
 LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
-TIME_KINDS = ("time", "start", "end", "duration")
-
-
-@dataclass
-class _Entry:
-    """Mutable scratch state while one session's lines are read."""
-
-    path: str
-    header_line: int
-    header: str
-    labels: Labels
-    blocks: list[Block] = field(default_factory=list)
-    # The open section's name, kind and source; its items gather in ``items`` and the
-    # Section record is built once, when it closes.
-    section: tuple[str, SectionKind, Source] | None = None
-    items: list[Item] = field(default_factory=list)
-    section_indent: int = 0
-    indents: list[int] = field(default_factory=list)  # indentation of each open item level
-    # The part being read: its kind, and whether a heading or bold label opened it (then
-    # its free text is its items). A Q/A line, code or a table inside it leaves it open.
-    part: tuple[SectionKind, bool] | None = None
-    listed: bool = False  # the open part's items so far are list items (bullets)
-    # The open part was opened by a line of text that names it and goes on (``Struggled with:
-    # X``, ``❓ still unclear: Y``): its paragraph is its item, not the paragraphs after it.
-    inline: bool = False
-    after_blank: bool = False  # a blank line comes before the line being read
-    awaiting_answer: bool = False  # the last line was a quiz question without its answer
-    asks: bool = False  # the open part's name says it holds questions (``Questions``, ``疑问``)
-
-    def item_depth(self, indent: int) -> int:
-        """Nesting by indentation, never skipping a level, so every list renders as a list."""
-        indents = self.indents
-        while indents and indents[-1] > indent:
-            indents.pop()
-        if not indents or indents[-1] < indent:
-            indents.append(indent)
-        return len(indents) - 1
-
-    def open_section(self, name: str, kind: SectionKind, source: Source, indent: int, by_heading: bool) -> None:
-        self.close_section()
-        self.section = (name, kind, source)
-        self.section_indent = indent
-        self.part = (kind, by_heading)
-        self.asks = kind is SectionKind.OTHER and self.labels.is_question_part(name)
-        self.listed = False
-        self.inline = False
-
-    def close_section(self) -> None:
-        if self.section is not None:
-            items = self.items if self.section[1] is not SectionKind.WATCHLIST else map(self.resolving, self.items)
-            self.blocks.append(Section(*self.section, tuple(items)))
-            self.section = None
-            self.items = []
-        self.indents = []
-
-    def resolving(self, item: Item) -> Item:
-        """A watchlist item, with where it names the item it marks resolved, if it does."""
-        span = resolved_item(item.text, self.labels)
-        return item if span is None else replace(item, resolves=span)
-
-    def end_part(self) -> None:
-        self.close_section()
-        self.part = None
-        self.asks = False
-        self.inline = False
-
-    def interrupt(self, block: Block) -> None:
-        """A block inside a part (Q/A, code, a table): the items after it are the part's again."""
-        self.close_section()
-        self.blocks.append(block)
-
-    def add_item(self, text: str, source: Source, indent: int, ordered: bool = False) -> None:
-        if self.section is None:  # a part that goes on after a Q/A or code, else an unnamed section
-            kind = self.part[0] if self.part else SectionKind.OTHER
-            self.section = ("", kind, source)
-            self.section_indent = 0
-        self.items.append(Item(text, source, self.item_depth(indent), ordered))
-
-    @property
-    def in_heading_part(self) -> bool:
-        return self.part is not None and self.part[1]
 
 
 def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]:
@@ -182,7 +101,7 @@ def _lines_of_the_log(path: str, lines: list[str], first: int, last: int,
 
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,
                  diagnostics: list[Diagnostic]) -> SessionEntry:
-    entry = _Entry(path, start, lines[0].strip(), labels)
+    entry = SessionState(path, start, lines[0].strip(), labels)
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
     while i < end:
         if lines[i].strip():
@@ -195,7 +114,7 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header
     return _finish_entry(entry, header, content, diagnostics)
 
 
-def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:
+def _read_block(entry: SessionState, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:
     """Read the block that starts at the non-blank line ``body[i]``; return how many lines it used."""
     awaiting_answer, entry.awaiting_answer = entry.awaiting_answer, False
     if THEMATIC_BREAK_RE.match(body[i]):
@@ -203,7 +122,10 @@ def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnost
         entry.blocks.append(Note(body[i].strip(), source))
         return 1
     if quotes.quoted(body[i]) is not None:
-        return _read_quote(entry, body, i, source, awaiting_answer)
+        if used := qa_lines.read_quote(entry, body, i, source, awaiting_answer):
+            return used
+        _read_text(entry, body[i], source, False)
+        return 1
     bullet = BULLET_RE.match(body[i])
     if bullet:
         _read_bullet(entry, bullet, source, awaiting_answer)
@@ -220,41 +142,6 @@ def _read_block(entry: _Entry, body: list[str], i: int, source: Source, diagnost
         return 1
     _read_text(entry, body[i], source, awaiting_answer)
     return 1
-
-
-def _read_quote(entry: _Entry, body: list[str], i: int, source: Source, awaiting_answer: bool) -> int:
-    """A blockquote line: a question callout opens a Q/A (``> [!question] Why?`` and its
-    answer lines); a quoted quiz line (``> **Q:** ...``, ``> **A:** ...``) is that quiz line;
-    any other, a note callout's too, is read as a line of text, its ``>`` kept."""
-    text = quotes.quoted(body[i]) or ""
-    found = quotes.callout(text)
-    if found is not None and found.asks:
-        return _read_question_callout(entry, body[i:i + quotes.quote_length(body, i)], source, found)
-    if found is None and _read_quiz(entry, text, source, 0, awaiting_answer):
-        return 1
-    _read_text(entry, body[i], source, False)
-    return 1
-
-
-def _read_question_callout(entry: _Entry, block: list[str], source: Source, found: quotes.Callout) -> int:
-    """``> [!question] Why?`` and the quoted lines after it, up to a bare ``>``: a Q/A line
-    of the question and one of the answer, whose further lines go on it. A marker without
-    a title (``> [!faq]``) is a note, and the question is the line after it."""
-    texts = [quotes.quoted(line) or "" for line in block]
-    end = texts.index("") if "" in texts else len(texts)
-    first = 0
-    if not found.title:
-        entry.blocks.append(Note(block[0].strip(), source))
-        first = 1
-    if first >= end:
-        return first or 1
-    question = found.title or texts[first]
-    entry.interrupt(QA(question, Source(source.path, source.line + first), 0, question=question))
-    answer = " ".join(texts[first + 1:end])
-    for offset in range(first + 1, end):
-        more = offset > first + 1
-        entry.blocks.append(QA(texts[offset], Source(source.path, source.line + offset), 0, answer="" if more else answer, continues=more))
-    return end
 
 
 def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
@@ -281,62 +168,12 @@ def _read_table(entry, body, i, source) -> int:
     return j - i
 
 
-def _read_quiz(entry: _Entry, text: str, source: Source, indent: int, awaiting_answer: bool) -> bool:
-    """A Q/A line in any of its shapes: ``Q/A: ...`` (kept without its label), a quiz
-    question (``**Q:** ... **A:** ...``, ``Q1. ...``) or the answer line after one."""
-    labels = entry.labels
-    if _read_arrow_answer(entry, text, source, indent):
-        return True
-    if text[:1] not in labels.quiz_starts:
-        return _read_open_question(entry, text, source, indent)
-    qa = labels.qa_line_re.match(text)
-    if qa and qa["text"].strip():  # ``**Q&A:**`` alone names a part, as ``**Quiz:**`` does
-        text = qa["text"].strip()
-        entry.interrupt(QA(text, source, indent, *(labels.split_quiz(text) or ("", "")), labelled=True))
-        return True
-    answer = labels.answer_text(text) if awaiting_answer else None
-    if answer is not None:
-        entry.interrupt(QA(text, source, indent, answer=answer))
-        return True
-    quiz = labels.split_quiz(text)
-    if quiz is None:
-        return _read_open_question(entry, text, source, indent)
-    entry.interrupt(QA(text, source, indent, *quiz))
-    entry.awaiting_answer = not quiz[1]
-    return True
-
-
-def _read_open_question(entry: _Entry, text: str, source: Source, indent: int) -> bool:
-    """In a part of questions, a question with no answer after it (``- Does h lose information?
-    (unresolved)``) is a Q/A line without its answer, as ``Q: ...?`` alone is."""
-    if not entry.asks:
-        return False
-    question = entry.labels.open_question(text)
-    if question is None:
-        return False
-    entry.interrupt(QA(text, source, indent, question))
-    entry.awaiting_answer = True
-    return True
-
-
-def _read_arrow_answer(entry: _Entry, text: str, source: Source, indent: int) -> bool:
-    """``1. Why 0.75? — Empirical``: a question answered after a dash or an arrow is a Q/A
-    line, outside the parts whose items it would otherwise be (learned, watchlist, ...)."""
-    if entry.part is not None and entry.part[0] is not SectionKind.OTHER:
-        return False
-    quiz = entry.labels.split_arrow_answer(text)
-    if quiz is None:
-        return False
-    entry.interrupt(QA(text, source, indent, *quiz))
-    return True
-
-
-def _read_bullet(entry: _Entry, bullet: re.Match, source: Source, awaiting_answer: bool) -> None:
+def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool) -> None:
     spaces, marker, text = bullet.groups()  # BULLET_RE's indent, marker and text
     indent = len(spaces)
     text = text.strip() if text else ""
     ordered = marker[0].isdigit()
-    if _read_quiz(entry, text, source, indent, awaiting_answer):
+    if qa_lines.read_quiz(entry, text, source, indent, awaiting_answer):
         return
     label = None if ordered else _label(text)
     nested = entry.section is not None and indent > entry.section_indent
@@ -362,7 +199,7 @@ def _label(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _read_labelled(entry: _Entry, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:
+def _read_labelled(entry: SessionState, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:
     """A named line with a value: a field, a part of one item, or (False) an item of the open part."""
     labels = entry.labels
     if labels.field_kind(name) is not None:
@@ -382,12 +219,12 @@ def _read_labelled(entry: _Entry, name: str, value: str, source: Source, indent:
     return False
 
 
-def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) -> None:
+def _read_text(entry: SessionState, line: str, source: Source, awaiting_answer: bool) -> None:
     """A line that is no bullet, heading, code or table: a Q/A line, a bold label, a named
     line of a known kind, an item of the open part, or a note."""
     text = line.strip()
     indent = len(line) - len(line.lstrip())
-    if _read_quiz(entry, text, source, indent, awaiting_answer):
+    if qa_lines.read_quiz(entry, text, source, indent, awaiting_answer):
         return
     if entry.section is not None and line.startswith(" ") and entry.indents:
         depth = min(entry.item_depth(indent), len(entry.indents))
@@ -402,7 +239,7 @@ def _read_text(entry: _Entry, line: str, source: Source, awaiting_answer: bool) 
         entry.blocks.append(Note(text, source))
 
 
-def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> bool:
+def _read_text_label(entry: SessionState, text: str, source: Source, indent: int) -> bool:
     """``**Watchlist**`` opens a part; ``**Time:**
     09:00-10:10`` or ``Time: 09:00-10:10`` (a name the labels know) is read as a bullet of
     that name would be."""
@@ -429,7 +266,7 @@ def _read_text_label(entry: _Entry, text: str, source: Source, indent: int) -> b
     return known and _read_labelled(entry, name, value, source, indent, by_heading=True)
 
 
-def _ends_list(entry: _Entry) -> bool:
+def _ends_list(entry: SessionState) -> bool:
     """Whether a plain ``Name: value`` line of a name the labels do not know ends the open
     part: one after the list of a watchlist, learned or resume part (``Tomorrow: ...`` below
     the watchlist's bullets), or one after a line that opened a part and went on (``Homework:
@@ -440,7 +277,7 @@ def _ends_list(entry: _Entry) -> bool:
     return entry.listed and entry.part is not None and entry.part[0] in LIST_PARTS
 
 
-def _read_part_name(entry: _Entry, text: str, source: Source) -> bool:
+def _read_part_name(entry: SessionState, text: str, source: Source) -> bool:
     """A line that is nothing but a part's name (``Watchlist``, ``Questions``) opens it, as
     its heading would."""
     kind = entry.labels.alone_part_kind(text)
@@ -450,48 +287,15 @@ def _read_part_name(entry: _Entry, text: str, source: Source) -> bool:
     return True
 
 
-def _finish_entry(entry: _Entry, header: SessionHeader, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
+def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
     blocks = tuple(entry.blocks)
-    pieces = _time_pieces(blocks, entry.labels) or _header_time(entry, header) or _opening_time(blocks)
+    heading = timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line)) if header.time_text else None
+    pieces = session_time.time_pieces(blocks, entry.labels, heading)
     times = timelog.read_timelog(pieces, diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
     session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
                            blocks, times, timed=header.timed, label=header.label)
     diagnostics.extend(log_notes.unrecognised(session, content))
     return session
-
-
-def _time_pieces(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
-    """What a session says about its time: fields of the time kinds (``Time log``,
-    ``Start``, ``End``, ``Duration``), and the items of a part named like a time log."""
-    pieces = []
-    for block in blocks:
-        if isinstance(block, Field):
-            kind = labels.field_kind(block.name)
-            if kind in TIME_KINDS:
-                pieces.append(timelog.Piece(kind, block.value, block.source))
-        elif isinstance(block, Section) and block.name and labels.field_kind(block.name) == "time":
-            pieces += [timelog.Piece("time", item.text, item.source) for item in block.items]
-    return pieces
-
-
-def _opening_time(blocks: tuple[Block, ...]) -> list[timelog.Piece]:
-    """A session that names no time log: a line of text before its first part that holds
-    a clock range (``Coffee shop, 7:15pm-8:40pm.``) or starts with a duration (``1h 30m in
-    the morning.``), if one does."""
-    for block in blocks:
-        if isinstance(block, Section):
-            break
-        if isinstance(block, Note) and timelog.says_time(block.text):
-            return [timelog.Piece("time", block.text, block.source)]
-    return []
-
-
-def _header_time(entry: _Entry, header: SessionHeader) -> list[timelog.Piece]:
-    """A session whose body says nothing of its time: the time its heading gives
-    (``## 2026-12-07 19:00–20:15``, with a break it notes), if it gives a range or a duration."""
-    if not header.time_text:
-        return []
-    return [timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line))]

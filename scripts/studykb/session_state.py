@@ -1,0 +1,89 @@
+"""The state of one session while parse.py reads its lines: the blocks so far, the open
+part and its items."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .labels import Labels
+from .model import Block, Item, Section, SectionKind, Source
+from .resolution import resolved_item
+
+
+@dataclass
+class SessionState:
+    """Mutable scratch state while one session's lines are read."""
+
+    path: str
+    header_line: int
+    header: str
+    labels: Labels
+    blocks: list[Block] = field(default_factory=list)
+    # The open section's name, kind and source; its items gather in ``items`` and the
+    # Section record is built once, when it closes.
+    section: tuple[str, SectionKind, Source] | None = None
+    items: list[Item] = field(default_factory=list)
+    section_indent: int = 0
+    indents: list[int] = field(default_factory=list)  # indentation of each open item level
+    # The part being read: its kind, and whether a heading or bold label opened it (then
+    # its free text is its items). A Q/A line, code or a table inside it leaves it open.
+    part: tuple[SectionKind, bool] | None = None
+    listed: bool = False  # the open part's items so far are list items (bullets)
+    # The open part was opened by a line of text that names it and goes on (``Struggled with:
+    # X``, ``❓ still unclear: Y``): its paragraph is its item, not the paragraphs after it.
+    inline: bool = False
+    after_blank: bool = False  # a blank line comes before the line being read
+    awaiting_answer: bool = False  # the last line was a quiz question without its answer
+    asks: bool = False  # the open part's name says it holds questions (``Questions``, ``疑问``)
+
+    def item_depth(self, indent: int) -> int:
+        """Nesting by indentation, never skipping a level, so every list renders as a list."""
+        indents = self.indents
+        while indents and indents[-1] > indent:
+            indents.pop()
+        if not indents or indents[-1] < indent:
+            indents.append(indent)
+        return len(indents) - 1
+
+    def open_section(self, name: str, kind: SectionKind, source: Source, indent: int, by_heading: bool) -> None:
+        self.close_section()
+        self.section = (name, kind, source)
+        self.section_indent = indent
+        self.part = (kind, by_heading)
+        self.asks = kind is SectionKind.OTHER and self.labels.is_question_part(name)
+        self.listed = False
+        self.inline = False
+
+    def close_section(self) -> None:
+        if self.section is not None:
+            items = self.items if self.section[1] is not SectionKind.WATCHLIST else map(self.resolving, self.items)
+            self.blocks.append(Section(*self.section, tuple(items)))
+            self.section = None
+            self.items = []
+        self.indents = []
+
+    def resolving(self, item: Item) -> Item:
+        """A watchlist item, with where it names the item it marks resolved, if it does."""
+        span = resolved_item(item.text, self.labels)
+        return item if span is None else replace(item, resolves=span)
+
+    def end_part(self) -> None:
+        self.close_section()
+        self.part = None
+        self.asks = False
+        self.inline = False
+
+    def interrupt(self, block: Block) -> None:
+        """A block inside a part (Q/A, code, a table): the items after it are the part's again."""
+        self.close_section()
+        self.blocks.append(block)
+
+    def add_item(self, text: str, source: Source, indent: int, ordered: bool = False) -> None:
+        if self.section is None:  # a part that goes on after a Q/A or code, else an unnamed section
+            kind = self.part[0] if self.part else SectionKind.OTHER
+            self.section = ("", kind, source)
+            self.section_indent = 0
+        self.items.append(Item(text, source, self.item_depth(indent), ordered))
+
+    @property
+    def in_heading_part(self) -> bool:
+        return self.part is not None and self.part[1]
