@@ -25,6 +25,18 @@ def test_every_watchlist_item_has_a_card_asked_as_a_question(tmp_path):
     assert "samples per update step" in difference.back  # the learner's own definitions in the answer
 
 
+def test_a_watchlist_item_that_names_no_concept_gets_a_card_of_its_own(tmp_path):
+    log = ("## Session: 2026-03-05 09:00 KST\n- Watchlist:\n"
+           "  - does the sampler need to exclude the positive target? the book's version does\n"
+           "  - why my second run never finishes on the old laptop at home\n"
+           "  - 샘플러가 정답 단어를 빼야 하나？ 책에서는 뺀다\n")
+    root = make_project(tmp_path, {"x.md": log})
+    fronts = sorted(card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch")
+    assert fronts == ["Does the sampler need to exclude the positive target?",
+                      "What did you flag as confusing in “why my second run never finishes on the…”?",
+                      "샘플러가 정답 단어를 빼야 하나？"]
+
+
 def test_a_qa_line_without_a_question_asks_what_was_settled(tmp_path):
     fronts = [card.front for card in cards_of(tmp_path).cards if card.kind == "qa"]
     assert "What did you settle about data quality and objective mismatch?" in fronts

@@ -110,13 +110,22 @@ def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[Co
         front = f"How do {concepts[0]} and {concepts[1]} relate, and where do they differ?"
     elif concepts:
         front = f"What keeps being confused about {concepts[0]}?"
+    elif "?" in text or "？" in text:  # the item is a question of its own
+        end = min(i for i in (text.find("?"), text.find("？")) if i >= 0) + 1
+        front = text[:1].upper() + text[1:end]
     else:
-        front = "What did you flag as confusing here?"
+        front = f"What did you flag as confusing in “{_opening(text)}”?"
     definitions = [defined[c] for c in item.concepts if c in defined]
     resolution = ["Resolved:", item.resolution.text] if item.resolution else []
     back = " ".join([text, *resolution, *(["Your definitions:"] + definitions if definitions else [])])
     return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
                 item.concepts, watch=item.resolution is None)
+
+
+def _opening(text: str, words: int = 8) -> str:
+    """The first ``words`` words of ``text``, with "…" if there are more."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
 
 
 def _natural(card: Card, names: dict[ConceptSlug, str]) -> Card:
