@@ -273,8 +273,8 @@ def _range(text: str) -> tuple[str | None, str | None]:
     halves = [_half(first[0]), _half(second[0])]
     for side, other in ((0, 1), (1, 0)):
         if not halves[side] and halves[other]:
-            both = [halves[other]] * 2
-            if _hhmm(first, both[0]) and _hhmm(second, both[1]) and _hhmm(first, both[0]) <= _hhmm(second, both[1]):
+            start, end = _hhmm(first, halves[other]), _hhmm(second, halves[other])
+            if start and end and start <= end:
                 halves[side] = halves[other]
     return _hhmm(first, halves[0]), _hhmm(second, halves[1])
 
