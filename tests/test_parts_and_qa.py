@@ -292,3 +292,16 @@ UNKNOWN = ("sessions/t.md:{line}: info: part '{name}' (in {n} sessions) is not o
 ])
 def test_an_unknown_part_name_used_again_is_said_once(sessions, expected):
     assert [d for d in diagnostics_of(*sessions) if "studykb knows" in d] == expected
+
+
+@pytest.mark.parametrize("line, question, answer", [
+    ("- Q/A: Why not compute the full softmax? A: the vocabulary is 10,000 words.",
+     "Why not compute the full softmax?", "the vocabulary is 10,000 words."),
+    ("- Q/A: Why not compute the full softmax? → the vocabulary is too big",
+     "Why not compute the full softmax?", "the vocabulary is too big"),
+    ("- Q/A: Q: Why average? A: One vector per target.", "Why average?", "One vector per target."),
+    ("- Q/A: When the loss is nan, lower the learning rate.", "", ""),
+])
+def test_a_q_a_line_that_holds_a_question_and_its_answer_is_read_as_them(line, question, answer):
+    (qa,) = [block for block in entry(line).entries[0].blocks if isinstance(block, QA)]
+    assert (qa.question, qa.answer, qa.labelled) == (question, answer, True)

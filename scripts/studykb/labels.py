@@ -187,10 +187,14 @@ class Labels:
         if question is None:
             return None
         rest = question["rest"]
-        answer = self.inline_answer_re.search(rest)
+        return self.split_answered(rest) or (self.open_question(rest) or _plain(rest), "")
+
+    def split_answered(self, text: str) -> tuple[str, str] | None:
+        """``What? A. That.`` -> (``What?``, ``That.``); None for a line with no answer marker."""
+        answer = self.inline_answer_re.search(text)
         if answer is None:
-            return self.open_question(rest) or _plain(rest), ""
-        return _plain(rest[:answer.start()]), _plain(rest[answer.end():])
+            return None
+        return _plain(text[:answer.start()]), _plain(text[answer.end():])
 
     def is_question_part(self, name: str) -> bool:
         """Whether a part's name says it holds questions: a question word alone (``Questions``,

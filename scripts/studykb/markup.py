@@ -13,6 +13,11 @@ from dataclasses import dataclass
 BACKTICKS_RE = re.compile(r"`+")
 # A log's title (``# Deep Learning from Scratch 2``).
 TITLE_RE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
+# A heading, a list item (its indent, marker and text) and a separator (``---``, ``***``,
+# ``___``, blanks between allowed), as a session's lines are read.
+HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(?P<name>.*?\S)\s*#*\s*$")
+BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
+THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # A fenced code block's opening (or closing) line: ``` or ~~~ and the info string.
 FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TABLE_DASH = " — "

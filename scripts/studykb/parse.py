@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import re
 
-from . import header_lines, log_notes, qa_lines, quotes, session_time, timelog
+from . import header_lines, log_notes, qa_lines, quotes, session_time, timelog, wrapped
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
-from .markup import FENCE_RE, TITLE_RE
+from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE
 from .sources import LogText
 from .tables import read_table
 from .timezones import utc_offset
 
-HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(?P<name>.*?\S)\s*#*\s*$")
-BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<text>.*)|$)")
-# ``---``, ``***``, ``___`` (blanks between allowed): a separator, which ends the open part.
-THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
 # name), a full-width one does not. The name is greedy, its trailing blanks stripped.
 FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<value>.*)$")
@@ -102,16 +98,27 @@ def _lines_of_the_log(path: str, lines: list[str], first: int, last: int,
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,
                  diagnostics: list[Diagnostic]) -> SessionEntry:
     entry = SessionState(path, start, lines[0].strip(), labels)
+    body = list(lines)  # as read: a line that others go on holds them (wrapped.py)
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
     while i < end:
         if lines[i].strip():
             entry.after_blank = not lines[i - 1].strip()
-            i += _read_block(entry, lines, i, Source(path, start + i), diagnostics)
+            more = wrapped.continued(lines, i, labels) if _may_be_wrapped(lines[i]) else 0
+            if more:
+                body[i] = wrapped.joined(lines[i:i + 1 + more])
+            i += _read_block(entry, body, i, Source(path, start + i), diagnostics) + more
         else:
             i += 1
     entry.close_section()
     content = sum(1 for line in lines[1:] if line.strip())
     return _finish_entry(entry, header, content, diagnostics)
+
+
+def _may_be_wrapped(line: str) -> bool:
+    """A list item or a line of text, which the lines after it may go on; not a heading,
+    code, a table, a quote or a separator."""
+    return not (HEADING_RE.match(line) or FENCE_RE.match(line) or THEMATIC_BREAK_RE.match(line)
+                or line.lstrip().startswith("|") or quotes.quoted(line) is not None)
 
 
 def _read_block(entry: SessionState, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:

@@ -47,15 +47,16 @@ def read_quiz(entry: SessionState, text: str, source: Source, indent: int, await
     """A Q/A line in any of its shapes: ``Q/A: ...`` (kept without its label), a quiz
     question (``**Q:** ... **A:** ...``, ``Q1. ...``) or the answer line after one."""
     labels = entry.labels
+    qa = labels.qa_line_re.match(text) if text[:1] in labels.quiz_starts else None
+    if qa and qa["text"].strip():  # ``**Q&A:**`` alone names a part, as ``**Quiz:**`` does
+        text = qa["text"].strip()
+        quiz = labels.split_quiz(text) or labels.split_answered(text) or labels.split_arrow_answer(text)
+        entry.interrupt(QA(text, source, indent, *(quiz or ("", "")), labelled=True))
+        return True
     if _read_arrow_answer(entry, text, source, indent):
         return True
     if text[:1] not in labels.quiz_starts:
         return _read_open_question(entry, text, source, indent)
-    qa = labels.qa_line_re.match(text)
-    if qa and qa["text"].strip():  # ``**Q&A:**`` alone names a part, as ``**Quiz:**`` does
-        text = qa["text"].strip()
-        entry.interrupt(QA(text, source, indent, *(labels.split_quiz(text) or ("", "")), labelled=True))
-        return True
     answer = labels.answer_text(text) if awaiting_answer else None
     if answer is not None:
         entry.interrupt(QA(text, source, indent, answer=answer))

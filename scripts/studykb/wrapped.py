@@ -1,0 +1,122 @@
+"""Wrapped lines: where a line of a session goes on the one before it.
+
+Markdown reads a line right after a list item, with no blank line and no marker of its
+own, as more of that item (``- Difference between batch size and`` / ``updates per
+epoch.``), indented or not, and a code span may run across the break (``- Ran it with
+`window_size=5,`` / ``max_epoch=10```). parse.py reads such a line as part of the item
+it continues, as Markdown shows it, so a wrapped watchlist item stays one item and a
+wrapped code span keeps its settings.
+
+Lines of plain text are different: many logs write one fact per line under a part's name
+(``### What I learned`` and a line per thing learned), which Markdown would run together.
+A plain line goes on only where the break is plainly inside a sentence: a code span open
+across it, or a line in lower case after a line that ends with a comma or a word no
+sentence ends on ("and", "the", "between"), or that starts with a word no statement starts
+on ("of PTB.", "and the loss layer").
+
+A line that starts something of its own never goes on another: a list item, a heading, a
+table, a quote, code, a separator, a named line (``Time: 19:30``, ``**Watchlist**``), a
+part's name alone, a quiz line (``A: ...``), or a line that opens with a sign (``✅ got it``,
+``→ because ...``).
+"""
+from __future__ import annotations
+
+import re
+
+from . import quotes
+from .labels import Labels
+from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, code_spans
+
+# ``Name: value`` or ``**Name**``: a line of its own, as parse.py reads it.
+NAMED_RE = re.compile(r"^(?:\*\*|__)|^[^:：`*\[\]]{1,60}(?::(?=\s|$)|：)")
+SENTENCE_END = tuple(".!?。！？…)]}\"'`»」』”’:;")
+# Words a sentence does not end on: a line ending on one was cut in the middle.
+CUT_WORDS = frozenset("""a an the and or but nor of to in on at by for from with without into than
+    between vs versus is are was were be been that which who whose when where while because so as
+    if not no its their our my your this these those each every both""".split())
+LAST_WORD_RE = re.compile(r"([A-Za-z]+)$")
+# Words a statement does not start on: a line starting with one goes on the line before.
+JOINING_WORDS = frozenset("of and or nor than into onto from with without by via vs versus between".split())
+FIRST_WORD_RE = re.compile(r"^([a-z]+)\b")
+
+
+def continued(lines: list[str], i: int, labels: Labels) -> int:
+    """How many lines after ``lines[i]`` (a list item or a line of text) go on it."""
+    bullet = BULLET_RE.match(lines[i])
+    content_column = len(lines[i]) - len(bullet["text"] or "") if bullet and bullet["text"] else None
+    # A plain item goes on as Markdown reads it; a named one (``- Time log: 19:00-20:00``)
+    # as a line of text does.
+    in_item = None if bullet and NAMED_RE.match(bullet["text"] or "") else bullet is not None
+    paragraph = lines[i].strip()
+    count = 0
+    while i + count + 1 < len(lines):
+        line = lines[i + count + 1]
+        if not _goes_on(paragraph, line, in_item, content_column, labels):
+            break
+        count += 1
+        paragraph = f"{paragraph} {line.strip()}"
+    return count
+
+
+def joined(lines: list[str]) -> str:
+    """A line and the lines that go on it, as one line (a line break read as a space)."""
+    return " ".join([lines[0].rstrip(), *(line.strip() for line in lines[1:])])
+
+
+def _goes_on(paragraph: str, line: str, in_item: bool | None, content_column: int | None, labels: Labels) -> bool:
+    text = line.strip()
+    if not text or _starts_a_block(line):
+        return False
+    if _open_code_span(paragraph, text):
+        return True
+    if _starts_its_own_line(text, labels) or paragraph.endswith((":", "：")):
+        return False
+    if content_column is not None and len(line) - len(line.lstrip()) >= content_column:
+        return True  # indented to the item's text: Markdown's continuation
+    lower = text[0].islower() or text[0] == "`"
+    if in_item is None:  # a named item
+        return lower
+    if in_item:
+        return lower or not paragraph.endswith(SENTENCE_END)
+    return lower and (_cut(paragraph) or _joining(text))
+
+
+def _starts_a_block(line: str) -> bool:
+    return bool(BULLET_RE.match(line) or HEADING_RE.match(line) or FENCE_RE.match(line)
+                or THEMATIC_BREAK_RE.match(line) or line.lstrip().startswith("|")
+                or quotes.quoted(line) is not None)
+
+
+def _starts_its_own_line(text: str, labels: Labels) -> bool:
+    """A named line, a part's name, a quiz line, or a line that opens with a sign."""
+    first = text[0]
+    if not (first.isalnum() or first in "`(\"'“‘"):
+        return True
+    if NAMED_RE.match(text) or labels.alone_part_kind(text) is not None:
+        return True
+    return first in labels.quiz_starts and (labels.qa_line_re.match(text) is not None
+                                            or labels.split_quiz(text) is not None
+                                            or labels.answer_text(text) is not None)
+
+
+def _open_code_span(paragraph: str, text: str) -> bool:
+    """Whether a code span opened in ``paragraph`` closes in ``text``."""
+    if "`" not in text or "`" not in paragraph:
+        return False
+    break_at = len(paragraph)
+    return any(span.start < break_at < span.end for span in code_spans(f"{paragraph} {text}"))
+
+
+def _cut(paragraph: str) -> bool:
+    """Whether a line of text stops in the middle of a sentence: on a comma or a word no
+    sentence ends on."""
+    if paragraph.endswith((",", "、", "，")):
+        return True
+    last = LAST_WORD_RE.search(paragraph)
+    return last is not None and last[1].lower() in CUT_WORDS
+
+
+def _joining(text: str) -> bool:
+    """Whether a line starts on a word no statement starts on ("of PTB.", "and the loss")."""
+    first = FIRST_WORD_RE.match(text)
+    return first is not None and first[1] in JOINING_WORDS
