@@ -58,6 +58,14 @@ GOES_ON = [
     pytest.param("### Next\nTrain the RNNLM on the first 1000 words\nof PTB.",
                  [("RESUME", ["Train the RNNLM on the first 1000 words of PTB."])],
                  id="plain line going on with a word no statement starts on"),
+    pytest.param("Still unclear: does the sampler need to exclude the positive target? The book's\n"
+                 "version does it per row.",
+                 [("WATCHLIST", ["does the sampler need to exclude the positive target? The book's version does it per row."])],
+                 id="a line cut where an editor wraps"),
+    pytest.param("헷갈림: 네거티브 샘플링에서 정답 단어를 샘플에서 빼야 하는지, 책의 GPU 버전은 빼고\n"
+                 "cpu 버전도 마찬가지",
+                 [("WATCHLIST", ["네거티브 샘플링에서 정답 단어를 샘플에서 빼야 하는지, 책의 GPU 버전은 빼고 cpu 버전도 마찬가지"])],
+                 id="Korean line cut where an editor wraps"),
     pytest.param("Tried `hidden_size=50,\nbatch_size=20` today",
                  [("note", "Tried `hidden_size=50, batch_size=20` today")], id="note with a code span across"),
     pytest.param("**Q:** Why PPMI? **A:** Frequent words co-occur with\neverything.",
@@ -73,18 +81,25 @@ def test_a_wrapped_line_goes_on_the_line_before(body, wanted):
 APART = [
     pytest.param("### What I learned\nSVD factorizes a matrix\nPPMI drops negative values",
                  [("LEARNED", ["SVD factorizes a matrix", "PPMI drops negative values"])], id="a fact per line"),
+    pytest.param("### 배운 것\n은닉 상태는 과거의 정보를 요약해서 다음 시점으로 넘겨주는 벡터임\n`tanh`는 값을 -1과 1 사이로 만든다",
+                 [("LEARNED", ["은닉 상태는 과거의 정보를 요약해서 다음 시점으로 넘겨주는 벡터임", "`tanh`는 값을 -1과 1 사이로 만든다"])],
+                 id="Korean fact per line, long"),
     pytest.param("### 学んだこと\nエポックは全データを1回見ること\nバッチはその一部",
                  [("LEARNED", ["エポックは全データを1回見ること", "バッチはその一部"])], id="Japanese fact per line"),
     pytest.param("- Watchlist:\n- PMI vs PPMI\nNext session: CBOW forward pass",
                  [("WATCHLIST", ["PMI vs PPMI"]), ("RESUME", ["CBOW forward pass"])], id="a named line"),
     pytest.param("- Resume point for next session:\n- Finish Ch01.\nGood session overall.",
                  [("RESUME", ["Finish Ch01."]), ("note", "Good session overall.")], id="a new sentence"),
+    pytest.param("### What I learned\nsoftmax turns the scores into probabilities that sum to one.\n"
+                 "cross entropy compares them with the answer",
+                 [("LEARNED", ["softmax turns the scores into probabilities that sum to one.",
+                               "cross entropy compares them with the answer"])], id="a long line ended by a full stop"),
     pytest.param("- What we learned today:\n- softmax\n- cross entropy",
                  [("LEARNED", ["softmax", "cross entropy"])], id="list items"),
     pytest.param("- Watchlist:\n- PMI vs PPMI\n\nlater that day",
                  [("WATCHLIST", ["PMI vs PPMI"]), ("note", "later that day")], id="a blank line"),
     pytest.param("- Watchlist:\n- PMI vs PPMI\n✅ got it: the window size",
-                 [("WATCHLIST", ["PMI vs PPMI"]), ("field", "✅ got it: the window size")], id="a line opening with a sign"),
+                 [("WATCHLIST", ["PMI vs PPMI"]), ("LEARNED", ["the window size"])], id="a line opening with a sign"),
     pytest.param("- Q: What is an epoch?\n  A: one pass over the data",
                  [("qa", "What is an epoch?", ""), ("qa", "", "one pass over the data")], id="an answer line"),
     pytest.param("- Watchlist:\n- PMI vs PPMI\n### Extra reading",
@@ -120,3 +135,17 @@ def test_settings_in_a_code_span_wrapped_across_lines_reach_the_run():
     params = {ref.experiment: dict(ref.params) for ref in knowledge.experiment_refs}
     assert {name: params["ch04-word2vec"][name] for name in ("window_size", "hidden_size", "epochs")} == {
         "window_size": 3, "hidden_size": 50, "epochs": 5}
+
+
+@pytest.mark.parametrize("body, wanted", [
+    pytest.param("✅ got it: `Embedding.forward` is `W[idx]`\n✅ got it: the 0.75 power flattens the counts",
+                 [("LEARNED", ["`Embedding.forward` is `W[idx]`", "the 0.75 power flattens the counts"])],
+                 id="a learned label line, twice"),
+    pytest.param("Understood: negative sampling turns one softmax into binary classifications",
+                 [("LEARNED", ["negative sampling turns one softmax into binary classifications"])], id="understood"),
+    pytest.param("- Watchlist:\n- PMI vs PPMI\n- got it: window size vs context size",
+                 [("WATCHLIST", ["PMI vs PPMI", "got it: window size vs context size"])],
+                 id="in a watchlist it marks an item resolved"),
+])
+def test_a_line_saying_it_was_understood_is_learned_outside_a_watchlist(body, wanted):
+    assert read(body) == wanted

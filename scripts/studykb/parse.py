@@ -17,6 +17,7 @@ from . import header_lines, log_notes, qa_lines, quotes, session_time, timelog, 
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
+from .resolution import resolved_item
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
@@ -209,11 +210,17 @@ def _label(text: str) -> tuple[str, str] | None:
 def _read_labelled(entry: SessionState, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:
     """A named line with a value: a field, a part of one item, or (False) an item of the open part."""
     labels = entry.labels
+    if entry.section is not None and entry.section[1] is SectionKind.WATCHLIST and not entry.inline \
+            and resolved_item(f"{name}: {value}", labels) is not None:
+        return False  # ``- Got it: PMI vs PPMI`` in a watchlist marks its item resolved
     if labels.field_kind(name) is not None:
         entry.end_part()
         entry.blocks.append(Field(name, value, source, indent))
         return True
     kind = labels.label_part_kind(name)
+    if kind is not None and entry.inline and entry.section is not None and entry.section[1] is kind:
+        entry.add_item(value, source, indent)  # ``✅ got it: …`` again: one more of its items
+        return True
     if kind is not None and (entry.section is None or entry.section[1] is not kind):
         entry.open_section(name, kind, source, indent, by_heading)
         entry.inline = by_heading

@@ -10,9 +10,10 @@ wrapped code span keeps its settings.
 Lines of plain text are different: many logs write one fact per line under a part's name
 (``### What I learned`` and a line per thing learned), which Markdown would run together.
 A plain line goes on only where the break is plainly inside a sentence: a code span open
-across it, or a line in lower case after a line that ends with a comma or a word no
-sentence ends on ("and", "the", "between"), or that starts with a word no statement starts
-on ("of PTB.", "and the loss layer").
+across it, or a line in lower case that starts with a word no statement starts on ("of
+PTB.", "and the loss layer") or follows a line that ends with a comma or a word no sentence
+ends on ("and", "the", "between"), or one as long as an editor wraps at (60 columns or
+more, a Korean, Japanese or Chinese character taking two) with no full stop at its end.
 
 A line that starts something of its own never goes on another: a list item, a heading, a
 table, a quote, code, a separator, a named line (``Time: 19:30``, ``**Watchlist**``), a
@@ -22,6 +23,7 @@ part's name alone, a quiz line (``A: ...``), or a line that opens with a sign (`
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import quotes
 from .labels import Labels
@@ -38,6 +40,10 @@ LAST_WORD_RE = re.compile(r"([A-Za-z]+)$")
 # Words a statement does not start on: a line starting with one goes on the line before.
 JOINING_WORDS = frozenset("of and or nor than into onto from with without by via vs versus between".split())
 FIRST_WORD_RE = re.compile(r"^([a-z]+)\b")
+# A line this long that ends on no full stop was cut by an editor that wraps text (most
+# wrap at 72 to 80 columns); a line of its own is rarely that long without one.
+WRAP_WIDTH = 60
+FULL_STOPS = tuple(".!?。！？")
 
 
 def continued(lines: list[str], i: int, labels: Labels) -> int:
@@ -51,7 +57,7 @@ def continued(lines: list[str], i: int, labels: Labels) -> int:
     count = 0
     while i + count + 1 < len(lines):
         line = lines[i + count + 1]
-        if not _goes_on(paragraph, line, in_item, content_column, labels):
+        if not _goes_on(paragraph, lines[i + count], line, in_item, content_column, labels):
             break
         count += 1
         paragraph = f"{paragraph} {line.strip()}"
@@ -63,7 +69,8 @@ def joined(lines: list[str]) -> str:
     return " ".join([lines[0].rstrip(), *(line.strip() for line in lines[1:])])
 
 
-def _goes_on(paragraph: str, line: str, in_item: bool | None, content_column: int | None, labels: Labels) -> bool:
+def _goes_on(paragraph: str, previous: str, line: str, in_item: bool | None, content_column: int | None,
+             labels: Labels) -> bool:
     text = line.strip()
     if not text or _starts_a_block(line):
         return False
@@ -78,7 +85,7 @@ def _goes_on(paragraph: str, line: str, in_item: bool | None, content_column: in
         return lower
     if in_item:
         return lower or not paragraph.endswith(SENTENCE_END)
-    return lower and (_cut(paragraph) or _joining(text))
+    return lower and (_cut(paragraph) or _joining(text)) or text[0].islower() and _hard_wrapped(previous)
 
 
 def _starts_a_block(line: str) -> bool:
@@ -108,9 +115,9 @@ def _open_code_span(paragraph: str, text: str) -> bool:
 
 
 def _cut(paragraph: str) -> bool:
-    """Whether a line of text stops in the middle of a sentence: on a comma or a word no
-    sentence ends on."""
-    if paragraph.endswith((",", "、", "，")):
+    """Whether a line of text stops in the middle of a sentence: on a comma, a dash or a sign
+    between two terms (``+``, ``=``, ``/``), or a word no sentence ends on."""
+    if paragraph.endswith((",", "、", "，", "+", "=", "-", "—", "–", "/", "&")):
         return True
     last = LAST_WORD_RE.search(paragraph)
     return last is not None and last[1].lower() in CUT_WORDS
@@ -120,3 +127,14 @@ def _joining(text: str) -> bool:
     """Whether a line starts on a word no statement starts on ("of PTB.", "and the loss")."""
     first = FIRST_WORD_RE.match(text)
     return first is not None and first[1] in JOINING_WORDS
+
+
+def _hard_wrapped(previous: str) -> bool:
+    """Whether a line was cut where an editor wraps text: long, and not ended by a full stop."""
+    line = previous.strip()
+    return _columns(line) >= WRAP_WIDTH and not line.endswith(FULL_STOPS)
+
+
+def _columns(text: str) -> int:
+    """How wide ``text`` is in an editor: Korean, Japanese and Chinese characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
