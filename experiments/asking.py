@@ -39,7 +39,7 @@ OTHER_LANGUAGES = {
     "ch06-gradient-norms": (r"기울기\s*(?:노름|클리핑|폭발|소실)", r"(?:그래디언트|경사)\s*(?:노름|클리핑|폭발|소실)",
                             r"클리핑", r"勾配(?:クリッピング|爆発|消失)", r"梯度(?:裁剪|爆炸|消失)"),
     "ch06-better-lstm-lm": (r"드롭아웃", r"가중치\s*공유", r"개선판", r"학습률\s*감소", r"ドロップアウト", r"重み共有",
-                            r"改良版", r"权重共享", r"改进版"),
+                            r"改良版", r"权重共享", r"改进版", r"丢弃(?:法|率)", r"暂退法"),
     "ch07-seq2seq": (r"덧셈", r"입력\s*(?:을\s*)?(?:반전|뒤집)", r"엿보기", r"인코더\s*[-–]?\s*디코더", r"足し算",
                      r"反転", r"逆順", r"覗き見", r"加法", r"反转", r"逆序", r"偷窥", r"编码器\s*[-–]?\s*解码器"),
     "ch08-attention": (r"어텐션", r"날짜\s*(?:형식|포맷)", r"アテンション", r"日付", r"注意力", r"日期"),
@@ -101,7 +101,8 @@ _SCRIPT_GLUE = re.compile(rf"(?<=[a-z0-9`)])(?=[{_CJK_LETTER}])|(?<=[{_CJK_LETTE
 
 # Words for the settings experiments read in the languages logs are written in, as the English
 # words their parameters declare ("은닉층 10" reads as "hidden size 10", "25エポック" as "25
-# epochs"); a particle right after one goes with it ("학습률을 0.1로", "学習率を0.1に").
+# epochs"); a particle right after one goes with it ("학습률을 0.1로", "学習率を0.1に"), and so does
+# a Chinese verb of setting ("学习率改成0.1").
 _PARAMETER_WORDS = {
     "batch size": ("미니배치 크기", "미니 배치 크기", "배치 크기", "배치 사이즈", "ミニバッチサイズ", "バッチサイズ", "批量大小",
                    "批大小"),
@@ -110,10 +111,12 @@ _PARAMETER_WORDS = {
                     "隠れ層", "隐藏层大小", "隐藏层"),
     "epochs": ("에폭", "에포크", "エポック数", "エポック"),
     "window size": ("윈도우 크기", "ウィンドウサイズ", "窗口大小"),
+    "dropout ratio": ("드롭아웃 비율", "드롭아웃 확률", "드롭아웃", "ドロップアウト率", "ドロップアウト比率", "ドロップアウト",
+                      "丢弃率", "丢弃概率", "暂退概率"),
     "scale": ("스케일",),
     "time steps": ("스텝",),
 }
-_PARTICLE = r"(?:을|를|은|는|이|가|を|は|が|の)?"
+_PARTICLE = r"(?:을|를|은|는|이|가|を|は|が|の|改成|改为|设为|设成|设置为|调到|调成|为|是)?"
 _OTHER_PARAMETER_WORDS = re.compile(
     "(" + "|".join(sorted((w for words in _PARAMETER_WORDS.values() for w in words), key=len, reverse=True)) + ")"
     + _PARTICLE)

@@ -47,6 +47,12 @@ RUNS = [
      [("ch01-baseline", "lr-0.5_hidden-20_epochs-100"), (SCRIPTS, "ch01-train.py")]),
     ("ran `ch01/train.py` with hidden 20, lr 0.5, 100 epochs", None,
      [("ch01-baseline", "lr-0.5_hidden-20_epochs-100"), (SCRIPTS, "ch01-train.py")]),
+    # A setting named in Korean, Japanese or Chinese words, a Chinese verb of setting between.
+    ("changed the dropout ratio to 0.3 and retrained", 6, [("ch06-better-lstm-lm", "dropout-0.3")]),
+    ("드롭아웃 비율을 0.3으로 바꿔서 다시 학습했다", 6, [("ch06-better-lstm-lm", "dropout-0.3")]),
+    ("ドロップアウト率を0.3に変えて再学習した", 6, [("ch06-better-lstm-lm", "dropout-0.3")]),
+    ("把丢弃率改成0.3重新训练", 6, [("ch06-better-lstm-lm", "dropout-0.3")]),
+    ("学习率改成0.1、1.0、10重新训练", 1, [("ch01-lr-sweep", "lr-0.1-1-10")]),
     # A script run, in Korean or Japanese words.
     ("`generate_text.py` を実行した", 7, [(SCRIPTS, "ch07-generate_text.py")]),
     ("`generate_better_text.py` 실행해 봄", 7, [(SCRIPTS, "ch07-generate_better_text.py")]),
