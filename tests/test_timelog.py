@@ -134,6 +134,15 @@ def test_a_time_log_of_several_lines(body, said, problems):
     ("Time: 12:10 p.m. to 1:00 p.m.", "12:10", "13:00", 50),
     ("시간: 오후 7:15 ~ 8:40", "19:15", "20:40", 85),
     ("시간: 오전 9:00 ~ 오전 10:30", "09:00", "10:30", 90),
+    # Korean words of the part of the day: 밤 (night) and 저녁 (evening) are after noon, 밤 12시
+    # midnight; 새벽 (dawn) and 아침 (morning) before noon; 낮 (daytime) after it
+    ("시간: 밤 9시 ~ 10시 40분", "21:00", "22:40", 100),
+    ("시간: 저녁 7:30 ~ 9:00", "19:30", "21:00", 90),
+    ("시간: 밤 11시 ~ 밤 12시 30분", "23:00", "00:30", 90),
+    ("시간: 새벽 5시 ~ 6시 20분", "05:00", "06:20", 80),
+    ("시간: 아침 7시 ~ 8시", "07:00", "08:00", 60),
+    ("시간: 낮 1시 ~ 3시", "13:00", "15:00", 120),
+    ("시간: 밤 1시 ~ 2시", "01:00", "02:00", 60),
 ])
 def test_a_range_in_twelve_hour_time(value, start, end, minutes):
     log = read_timelog([Piece("time", value, Source("s.md", 3))], [], shipped_labels())

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from .diagnostics import Diagnostic, error, info, warning
 from .header_dates import FoundDate, find_date, find_month_day
 from .labels import Labels
-from .timelog import says_minutes
+from .timelog import DAY_PARTS, korean_half, says_minutes
 from .timezones import utc_offset, zone_name
 
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -43,7 +43,7 @@ _WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fr
             r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
 WEEKDAY_AFTER_RE = re.compile(rf"^\s*,?\s*(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?:{_WEEKDAY})(?![^\W\d_]))", re.IGNORECASE)
 WEEKDAY_BEFORE_RE = re.compile(rf"(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?<![^\W\d_])(?:{_WEEKDAY}))\s*,?\s*$", re.IGNORECASE)
-_CLOCK = (r"(?:(?P<{p}half>오전|오후)\s*)?(?P<{p}h>\d{{1,2}})(?:\s*:\s*(?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}}))?"
+_CLOCK = (r"(?:(?P<{p}half>" + DAY_PARTS + r")\s*)?(?P<{p}h>\d{{1,2}})(?:\s*:\s*(?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}}))?"
           r"|\s*시(?:\s*(?P<{p}km>\d{{1,2}})\s*분)?)(?:\s*(?P<{p}ampm>[ap])\.?m\b\.?)?(?!\d)")
 TIME_AFTER_RE = re.compile(r"^\s*[,@|·—–-]?\s*(?:at\s+)?" + _CLOCK.format(p="")
                            + r"(?:\s*(?:[-–—~〜～→]|to)\s*" + _CLOCK.format(p="end_") + ")?", re.IGNORECASE)
@@ -306,8 +306,8 @@ def _half(clock: re.Match, prefix: str) -> str:
 
 
 def _marker(clock: re.Match, prefix: str) -> str:
-    half = {"오후": "p", "오전": "a"}.get(clock[f"{prefix}half"] or "", "")
-    return half or (clock[f"{prefix}ampm"] or "").lower()
+    day_part = clock[f"{prefix}half"]
+    return korean_half(day_part, int(clock[f"{prefix}h"])) if day_part else (clock[f"{prefix}ampm"] or "").lower()
 
 
 def _header_zone(token: str, timed: bool) -> str | None:

@@ -23,9 +23,13 @@ from .labels import Labels
 from .model import Source, TimeLog
 
 # ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``), ``7:15pm``, ``오후 7:15``.
-CLOCK = r"(?:(?:오전|오후)\s*)?(\d{1,2})(?:[:：]|h(?=\d{2}(?![\dm])))(\d{2})(?:\s*[ap]\.?m(?![a-z])\.?)?"
+# Korean words of the part of the day before an hour: 오전/새벽/아침 before noon, 오후/낮/저녁
+# after it, and 밤 (night) after it from 6 to 11 and before it at 12 and 1 to 5 (``밤 12시`` is
+# midnight, ``밤 1시`` one in the morning).
+DAY_PARTS = "오전|오후|새벽|아침|낮|저녁|밤"
+CLOCK = r"(?:(?:" + DAY_PARTS + r")\s*)?(\d{1,2})(?:[:：]|h(?=\d{2}(?![\dm])))(\d{2})(?:\s*[ap]\.?m(?![a-z])\.?)?"
 CLOCK_RE = re.compile(CLOCK, re.IGNORECASE)
-HALF_RE = re.compile(r"^(?:(?P<ko>오전|오후)|.*?(?P<en>[ap])\.?m\.?$)", re.IGNORECASE)
+HALF_RE = re.compile(rf"^(?:(?P<ko>{DAY_PARTS})\s*(?P<hour>\d+)|.*?(?P<en>[ap])\.?m\.?$)", re.IGNORECASE)
 RANGE_RE = re.compile(rf"{CLOCK}\s*(?:[-–—~〜～]|to|until|till|→|->|부터|から|到|至)\s*~?\s*{CLOCK}", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"[|;,]")
 # A line's clauses: its chunks between separators, and what its parentheses hold.
@@ -285,8 +289,16 @@ def _half(clock: str) -> str:
     if not match:
         return ""
     if match["ko"]:
-        return "p" if match["ko"] == "오후" else "a"
+        return korean_half(match["ko"], int(match["hour"]))
     return match["en"].lower()
+
+
+def korean_half(day_part: str, hour: int) -> str:
+    """``a`` or ``p`` for an hour after a Korean word of the part of the day (``DAY_PARTS``):
+    ``저녁 7시`` is 19:00, ``밤 9시`` 21:00, ``밤 12시`` 0:00, ``새벽 2시`` 2:00."""
+    if day_part == "밤":
+        return "a" if hour == 12 or hour < 6 else "p"
+    return "p" if day_part in ("오후", "낮", "저녁") else "a"
 
 
 def _hhmm(clock: re.Match, half: str) -> str | None:
