@@ -127,12 +127,63 @@ def test_which_level_1_headings_open_a_session(text, lines, title):
      ["1: info: the session header gives no year; 2026 is taken from the session header on line 3"]),
     ("## Session 4 — Dec 6\n- a\n", [None],
      ["1: error: session header 'Session 4 — Dec 6' gives a month and day but no year, and no other session "
-      "header of the log gives one; the session is kept undated"]),
+      "header of the log gives one; the session is kept undated, its date kept in its label (write the year in "
+      "one session header and the others take it from there)"]),
 ])
 def test_a_header_without_a_year_takes_it_from_the_nearest_session(text, dates, said):
     log, problems = parse(text)
     assert [f"{e.started:%Y-%m-%d}" if e.started else None for e in log.entries] == dates
     assert [m for m in messages(problems) if "no time of day" not in m] == said
+
+
+# a ## heading that starts with a month and day (a weekday before it or not) opens a session
+# without the session word; its year is the nearest session header's, as above
+@pytest.mark.parametrize("text, dates, labels", [
+    ("## 2026년 12월 8일 (화) 공부 기록\n- a\n## 12월 10일 (목) 공부 기록\n- b\n",
+     ["2026-12-08", "2026-12-10"], ["공부 기록", "공부 기록"]),
+    ("## Dec 8 (Tue) — ch4\n- a\n## Thu, Dec 10 — ch5\n- b\n## 2026-12-12 — ch5 again\n- c\n",
+     ["2026-12-08", "2026-12-10", "2026-12-12"], ["ch4", "ch5", "ch5 again"]),
+    ("## 2026-12-30\n- a\n## 1/2 notes\n- b\n", ["2026-12-30", "2027-01-02"], ["", "notes"]),
+    # not a date first: a part of the session, not a session
+    ("## 2026-12-08\n- a\n## Notes on Dec 9 plans\n- b\n", ["2026-12-08"], [""]),
+])
+def test_a_heading_that_starts_with_a_month_and_day_opens_a_session(text, dates, labels):
+    log, _ = parse(text)
+    assert [f"{e.started:%Y-%m-%d}" for e in log.entries] == dates
+    assert [e.label for e in log.entries] == labels
+
+
+@pytest.mark.parametrize("text, label", [
+    ("## 12월 8일 (화) 공부 기록\n- a\n", "12월 8일 (화) 공부 기록"),
+    ("## Dec 8 (Tue) — ch4\n- a\n", "Dec 8 (Tue) — ch4"),
+])
+def test_with_no_year_in_the_log_the_undated_session_keeps_its_date_in_its_label(text, label):
+    log, problems = parse(text)
+    assert log.entries[0].started is None and log.entries[0].label == label
+    assert "write the year in one session header" in messages(problems)[0]
+
+
+# the brackets that held the date (and its weekday) are no part of the label
+@pytest.mark.parametrize("header, label", [
+    ("## Day 12 (Sat 12 Dec 2026)", "Day 12"),
+    ("## Day 3 (2026-12-01, ch4)", "Day 3 — ch4"),
+    ("## 7일차 (2026년 12월 8일 화요일)", "7일차"),
+    ("## Review (ch4) 2026-12-01 (Tue)", "Review (ch4)"),
+    ("## [2026-12-01] RNN", "RNN"),
+])
+def test_brackets_around_the_date_are_no_part_of_the_label(header, label):
+    log, _ = parse(header + "\n- a\n")
+    assert log.entries[0].label == label
+
+
+@pytest.mark.parametrize("header, started", [
+    ("## 2026-12-15 (화) 밤 9시 ~ 10시 40분", datetime(2026, 12, 15, 21)),
+    ("## 2026년 12월 10일 저녁 7시 30분", datetime(2026, 12, 10, 19, 30)),
+    ("## 2026년 12월 10일 새벽 5시", datetime(2026, 12, 10, 5)),
+])
+def test_korean_words_for_the_part_of_the_day_in_a_header(header, started):
+    log, _ = parse(header + "\n- a\n")
+    assert log.entries[0].started == started
 
 
 def test_a_count_after_the_session_word_is_no_month_and_day():

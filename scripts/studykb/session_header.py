@@ -58,6 +58,7 @@ WEEKDAY_NAMES = (("mon", "월", "月", "一"), ("tue", "화", "火", "二"), ("w
                  ("sun", "일", "日", "天"))
 ABBREVIATION_RE = re.compile(r"^[A-Z]{2,5}$")
 LABEL_EDGES = " \t-–—|:,·/~"
+BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +103,21 @@ def header_text(line: str) -> str | None:
 
 
 def looks_like_session(text: str, labels: Labels) -> bool:
-    """A heading that starts with a session word (``Session 14``, ``1회차``), holds a date, or
-    holds a session word and a month and day (``12/06 세션``)."""
+    """A heading that starts with a session word (``Session 14``, ``1회차``), holds a date,
+    holds a session word and a month and day (``12/06 세션``), or starts with a month and day
+    (``12월 8일 (화) 공부 기록``, ``Tue, Dec 8 — ch4``)."""
     return (labels.session_word_re.match(text) is not None or find_date(text) is not None
-            or names_dated_session(text, labels))
+            or names_dated_session(text, labels) or starts_with_month_day(text))
+
+
+def starts_with_month_day(text: str) -> bool:
+    """A heading whose first words are a month and day without a year, a weekday before them
+    or not: ``12월 8일 (화) 공부 기록``, ``Dec 8 (Tue)``, ``Tue, Dec 8 — ch4``, ``12/08 notes``."""
+    date = find_month_day(text)
+    if date is None:
+        return False
+    before = text[:date.start].strip(" \t*_")
+    return not before or WEEKDAY_BEFORE_RE.fullmatch(before + " ") is not None
 
 
 def names_dated_session(text: str, labels: Labels) -> bool:
@@ -156,10 +168,10 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
     """``## Session 4 — Dec 6``: the year of the nearest session that gives one (the next
     year for a month and day before it, the year before for one after a later session)."""
     if neighbour is None:
-        label = _label(text[:date.start], text[date.end:], labels)
-        return SessionHeader(None, None, False, label, (error(
+        return SessionHeader(None, None, False, _label(text, "", labels), (error(
             path, number, f"session header {text!r} gives a month and day but no year, and no other session "
-                          "header of the log gives one; the session is kept undated"),))
+                          "header of the log gives one; the session is kept undated, its date kept in its "
+                          "label (write the year in one session header and the others take it from there)"),))
     near = neighbour.date
     earlier = (date.month, date.day) < (near.month, near.day)
     year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
@@ -322,9 +334,22 @@ def _header_zone(token: str, timed: bool) -> str | None:
 def _label(before: str, after: str, labels: Labels) -> str:
     """What a heading says besides its date, time and zone: ``Session 14 — Ch.4 word2vec``.
     A session word alone (``Session:``) says nothing more than the header does."""
-    parts = [part.strip(LABEL_EDGES) for part in (before, after)]
+    parts = [part.strip(LABEL_EDGES) for part in _close_brackets(before, after)]
     parts = [part for part in parts if part and not _bare_session_word(part, labels)]
     return " — ".join(parts)
+
+
+def _close_brackets(before: str, after: str) -> tuple[str, str]:
+    """The label's words on each side of the date, without the brackets that held the date:
+    ``Day 12 (Sat 12 Dec 2026)`` -> ``Day 12``, ``Day 3 (2026-12-01, ch4)`` -> ``Day 3``, ``ch4``."""
+    kept = before.rstrip(LABEL_EDGES)
+    if not kept or kept[-1] not in BRACKETS:
+        return before, after
+    opener, closer = kept[-1], BRACKETS[kept[-1]]
+    shut = after.find(closer)
+    if shut < 0 or opener in after[:shut]:
+        return before, after
+    return kept[:-1], after[:shut] + " " + after[shut + 1:]
 
 
 def _bare_session_word(text: str, labels: Labels) -> bool:
