@@ -116,6 +116,30 @@ WATCHLISTS = [
      {("CBOW와 skip-gram의 입력/출력 방향", 1, "resolved", "CBOW와 skip-gram의 입력/출력 방향 → 이제 확실히 알겠음")}),
     ("ko not understood yet", [["CBOW와 skip-gram"], ["CBOW와 skip-gram → 아직 이해 못함"]],
      {("CBOW와 skip-gram", 2, "open", None)}),
+    # A task list: a ticked box resolves the item, an empty one is no word of it.
+    ("task boxes", [["[ ] PMI vs PPMI", "[ ] why clip gradients"], ["[x] PMI vs PPMI → PPMI drops the negatives"]],
+     {("[ ] PMI vs PPMI", 1, "resolved", "[x] PMI vs PPMI → PPMI drops the negatives"),
+      ("[ ] why clip gradients", 1, "open", None)}),
+    ("ko task boxes", [["[ ] `stateful=True` 가 정확히 뭘 하는지"], ["[x] `stateful=True` → 이전 배치의 h 를 이어받음"]],
+     {("[ ] `stateful=True` 가 정확히 뭘 하는지", 1, "resolved", "[x] `stateful=True` → 이전 배치의 h 를 이어받음")}),
+    ("an unticked box is no resolution", [["[ ] PMI vs PPMI"], ["[ ] PMI vs PPMI — still"]],
+     {("[ ] PMI vs PPMI", 2, "open", None)}),
+    # A resolving line names its item short: all its words are the item's, or its concepts
+    # are and it shares a word with it.
+    ("named short", [["why the mini-batch rows in truncated BPTT start at different offsets"],
+                     ["offsets → every row reads its own stretch of the corpus, got it"]],
+     {("why the mini-batch rows in truncated BPTT start at different offsets", 1, "resolved",
+       "offsets → every row reads its own stretch of the corpus, got it")}),
+    ("ko named short", [["Truncated BPTT 에서 미니배치 데이터를 옮겨서(offset) 주는 이유"],
+                        ["[x] offset 이유 → 각 행이 다른 위치를 읽게"]],
+     {("Truncated BPTT 에서 미니배치 데이터를 옮겨서(offset) 주는 이유", 1, "resolved",
+       "[x] offset 이유 → 각 행이 다른 위치를 읽게")}),
+    ("ko named short by its concept", [["네거티브 샘플링에서 긍정적 예의 손실과 오답의 손실을 어떻게 합치는지"],
+                                       ["[x] 네거티브 샘플링 손실 합치기 → 다 더함"]],
+     {("네거티브 샘플링에서 긍정적 예의 손실과 오답의 손실을 어떻게 합치는지", 1, "resolved",
+       "[x] 네거티브 샘플링 손실 합치기 → 다 더함")}),
+    ("a short name with a word of no item resolves none", [["why clip gradients"], ["[x] dropout masks"]],
+     {("why clip gradients", 1, "open", None), ("[x] dropout masks", 1, "resolved", "[x] dropout masks")}),
 ]
 
 
@@ -137,6 +161,9 @@ RESOLVED_ITEMS = [
     ("배치 크기 vs 에폭 → 이제 확실히 알겠음", "배치 크기 vs 에폭"),
     ("배치 크기 vs 에폭 — 이제 좀 더 알겠다", "배치 크기 vs 에폭"),
     ("배치 크기 vs 에폭: 이해 드디어 완료", "배치 크기 vs 에폭"),
+    ("[x] PMI vs PPMI → PPMI drops the negatives", "PMI vs PPMI"),
+    ("[X] 은닉 상태와 출력의 차이", "은닉 상태와 출력의 차이"),
+    ("[ ] PMI vs PPMI", None),
     ("PMI vs PPMI: still unsure", None),
     ("배치 크기 vs 에폭 → 아직 이해 못함", None),
     ("배치 크기 vs 에폭 → 잘 모르겠음", None),

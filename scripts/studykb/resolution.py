@@ -3,7 +3,8 @@
 A watchlist line names a confusion, then perhaps comments on it after a dash, an arrow or
 a colon (``PMI vs PPMI — still unsure``, ``teacher forcing vs greedy decoding → ok now,
 only in training``): the part before is its *item*. A line marks its item resolved when it
-starts struck through (``~~softmax vs sigmoid~~ got it now``), when a clause of its
+starts struck through (``~~softmax vs sigmoid~~ got it now``) or with a ticked task box
+(``[x] offset 이유 → …``), when a clause of its
 comment ends in a word that says so (``— 이것도 해결``, ``→ ok now, ...``), when its
 item does (``softmax vs sigmoid finally clear``), or when that word names the line
 (``Resolved: PMI vs PPMI``); a negation next to the word undoes it (``— still not
@@ -20,6 +21,9 @@ from .labels import Labels
 COMMENT_RE = re.compile(r"\s+[—–-]{1,2}\s+|\s*(?:→|->|=>|⇒)\s*|:(?=\s|$)|：")
 CLAUSE_END_RE = re.compile(r"[,;.!?，、；。！？()（）:：]|\s+[—–-]{1,2}\s+|→|->|=>|⇒")
 STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
+# A task list's box (``[ ]``, ``[x]``, ``[✓]``) before a line's words: ticked, it marks the
+# item resolved, as striking it through does.
+TASK_BOX_RE = re.compile(r"^[\s*_]*\[(?P<mark>[ xX✓✔✅])\]\s+")
 AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 """What may follow the word at the end of a clause: the ending of a word written without
 blanks (``해결됨``, ``解決した``), punctuation."""
@@ -29,9 +33,12 @@ Span = tuple[int, int]
 
 
 def item_span(text: str) -> Span:
-    """Where ``text`` names its item: the text before its first comment."""
-    comment = _comment(text)
-    return _trimmed(text, 0, comment.start() if comment else len(text))
+    """Where ``text`` names its item: the text before its first comment, after its task
+    box (``[ ] stateful 가 뭔지``)."""
+    box = TASK_BOX_RE.match(text)
+    start = box.end() if box else 0
+    comment = _comment(text[start:])
+    return _trimmed(text, start, start + comment.start() if comment else len(text))
 
 
 def resolved_item(text: str, labels: Labels) -> Span | None:
@@ -44,6 +51,9 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
     struck = STRUCK_RE.match(text)
     if struck:
         return struck.span("struck")
+    box = TASK_BOX_RE.match(text)
+    if box and box["mark"].strip():  # ``[x] offset 이유 → ...``: a ticked box
+        return item_span(text)
     start, end = item_span(text)
     comment = _comment(text)
     if comment and _comment_says_resolved(text[comment.start():], labels):

@@ -10,8 +10,9 @@ hidden state" and "hidden state vs output" are two. What a line compares is its 
 words before its comment (resolution.py): "PMI vs PPMI" of "PMI vs PPMI — still".
 
 A line that marks an item resolved (parse found it: ``~~PMI vs PPMI~~ got it now``,
-``… — 이것도 해결``) resolves the open item it names, and is no new flag of it; a later
-flag opens it again.
+``… — 이것도 해결``, ``[x] offset 이유``) resolves the open item it names, or the one whose
+words and concepts hold all of its own (it names it short), and is no new flag of it; a
+later flag opens it again.
 """
 from __future__ import annotations
 
@@ -63,6 +64,13 @@ class _Group:
     def names_the_same(self, reading: _Reading) -> bool:
         return any(same_confusion(reading, known) for known in self.readings)
 
+    def names_part_of(self, reading: _Reading) -> bool:
+        """A resolving line names its item short: ``[x] offset 이유`` for ``TBPTT 에서 데이터를
+        옮겨서(offset) 주는 이유``: every word and concept it names is one of a line of the item, or
+        the concepts it names are and it shares a word with that line (``[x] 네거티브 샘플링 손실 합치기``
+        for ``네거티브 샘플링에서 … 손실을 어떻게 합치는지``)."""
+        return any(_names_part(reading, known) for known in self.readings)
+
 
 @dataclass
 class _Index:
@@ -86,6 +94,14 @@ class _Index:
         """The items with a concept or a word in common with ``reading``, first flagged first."""
         found = {n: g for name in reading.concepts | reading.words for n, g in self.by_name.get(name, {}).items()}
         return [found[n] for n in sorted(found)]
+
+
+def _names_part(short: _Reading, known: _Reading) -> bool:
+    if not short.concepts <= known.concepts:
+        return False
+    if short.words and short.words <= known.words:
+        return True
+    return bool(short.concepts) and bool(short.words & known.words)
 
 
 def same_confusion(a: _Reading, b: _Reading) -> bool:
@@ -171,7 +187,7 @@ def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Gro
 
 def _resolve(groups: list[_Group], line: Line, reading: _Reading) -> bool:
     """Mark resolved the item a resolving line names, the open one first; False if it names none."""
-    named = [g for g in groups if g.names_the_same(reading)]
+    named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
     if group is None:
         return False
