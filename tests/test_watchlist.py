@@ -196,6 +196,20 @@ RESUME_LINES = [
 ]
 
 
+# A part named by a resolving word (``Understood now``, ``**Got it** ✅``, ``### 해결``):
+# each of its lines resolves the item it names.
+@pytest.mark.parametrize("part", ["**Understood now**", "**Understood now** ✅", "### Resolved", "- Got it:",
+                                  "### 해결"])
+def test_a_part_named_by_a_resolving_word_resolves_what_its_lines_name(part):
+    text = ("## Session: 2026-03-01 10:00 KST\n- Watchlist:\n  - I keep mixing up `sample_size` and `window_size`\n"
+            "  - Truncated BPTT: forward kept, backward cut?\n\n"
+            f"## Session: 2026-03-02 10:00 KST\n{part}\n- `sample_size` vs `window_size` — negatives vs context\n"
+            "- Truncated BPTT forward/backward: backward stops at the block edge\n")
+    assert {(status, resolution is not None) for _, _, status, resolution in items_of(knowledge_of(text))} == {
+        ("resolved", True)}
+    assert len(knowledge_of(text).watchlist) == 2
+
+
 @pytest.mark.parametrize("body, resume", RESUME_LINES)
 def test_a_resume_line_inside_a_watchlist_part_is_the_resume_point(body, resume):
     text = "## Session: 2026-03-01 10:00 KST\n" + body + "\n"

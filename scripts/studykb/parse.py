@@ -259,8 +259,8 @@ def _read_text_label(entry: SessionState, text: str, source: Source, indent: int
     that name would be."""
     labels = entry.labels
     bold = BOLD_LABEL_RE.match(text)
-    if bold and not bold["value"]:
-        name = bold["name"].strip()
+    if bold and not any(c.isalnum() for c in bold["value"]):  # ``**Understood now** ✅``: a label alone
+        name = f"{bold['name'].strip()} {bold['value']}".strip()
         entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
         return True
     label = _label(text)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from .labels import Labels
 from .model import Block, Item, Section, SectionKind, Source
-from .resolution import resolved_item
+from .resolution import is_resolving_word, item_span, resolved_item
 
 
 @dataclass
@@ -34,6 +34,9 @@ class SessionState:
     after_blank: bool = False  # a blank line comes before the line being read
     awaiting_answer: bool = False  # the last line was a quiz question without its answer
     asks: bool = False  # the open part's name says it holds questions (``Questions``, ``疑问``)
+    # The open part is named by a resolving word (``Understood now``, ``해결``): a watchlist
+    # part each of whose items marks resolved the item it names.
+    resolves_all: bool = False
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
@@ -46,6 +49,8 @@ class SessionState:
 
     def open_section(self, name: str, kind: SectionKind, source: Source, indent: int, by_heading: bool) -> None:
         self.close_section()
+        self.resolves_all = kind is SectionKind.OTHER and is_resolving_word(name, self.labels)
+        kind = SectionKind.WATCHLIST if self.resolves_all else kind
         self.section = (name, kind, source)
         self.section_indent = indent
         self.part = (kind, by_heading)
@@ -64,12 +69,15 @@ class SessionState:
     def resolving(self, item: Item) -> Item:
         """A watchlist item, with where it names the item it marks resolved, if it does."""
         span = resolved_item(item.text, self.labels)
+        if span is None and self.resolves_all and item.depth == 0:
+            span = item_span(item.text)
         return item if span is None else replace(item, resolves=span)
 
     def end_part(self) -> None:
         self.close_section()
         self.part = None
         self.asks = False
+        self.resolves_all = False
         self.inline = False
 
     def interrupt(self, block: Block) -> None:

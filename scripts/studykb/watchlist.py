@@ -68,7 +68,8 @@ class _Group:
         """A resolving line names its item short: ``[x] offset 이유`` for ``TBPTT 에서 데이터를
         옮겨서(offset) 주는 이유``: every word and concept it names is one of a line of the item, or
         the concepts it names are and it shares a word with that line (``[x] 네거티브 샘플링 손실 합치기``
-        for ``네거티브 샘플링에서 … 손실을 어떻게 합치는지``)."""
+        for ``네거티브 샘플링에서 … 손실을 어떻게 합치는지``) or that line names nothing else
+        (``Truncated BPTT forward/backward`` for ``Truncated BPTT: …``)."""
         return any(_names_part(reading, known) for known in self.readings)
 
 
@@ -101,7 +102,7 @@ def _names_part(short: _Reading, known: _Reading) -> bool:
         return False
     if short.words and short.words <= known.words:
         return True
-    return bool(short.concepts) and bool(short.words & known.words)
+    return bool(short.concepts) and (bool(short.words & known.words) or not known.words)
 
 
 def same_confusion(a: _Reading, b: _Reading) -> bool:
