@@ -266,6 +266,10 @@ def parse(text: str, labels=LABELS):
     ("- 今天做了什么：", SectionKind.TOPICS),
     ("- 오늘 한 일:", SectionKind.TOPICS),
     ("- What we did today:", SectionKind.TOPICS),
+    ("### 오늘 한 것", SectionKind.TOPICS),
+    ("**공부한 것**", SectionKind.TOPICS),
+    ("## Misconceptions", SectionKind.WATCHLIST),
+    ("### 오개념 정리", SectionKind.WATCHLIST),
 ])
 def test_a_part_is_known_by_its_meaning_however_it_is_labelled(line, kind):
     log, _ = parse(f"## Session: 2026-03-01 10:00 KST\n{line}\n- one item\n")

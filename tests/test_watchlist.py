@@ -164,6 +164,10 @@ RESOLVED_ITEMS = [
     ("[x] PMI vs PPMI → PPMI drops the negatives", "PMI vs PPMI"),
     ("[X] 은닉 상태와 출력의 차이", "은닉 상태와 출력의 차이"),
     ("[ ] PMI vs PPMI", None),
+    ("why P(w)^0.75 — resolved session 4", "why P(w)^0.75"),
+    ("sample_size vs window_size → got it in lesson 3.", "sample_size vs window_size"),
+    ("softmax vs sigmoid — understood on 12/10", "softmax vs sigmoid"),
+    ("sample_size vs window_size — still open in session 5", None),
     ("PMI vs PPMI: still unsure", None),
     ("배치 크기 vs 에폭 → 아직 이해 못함", None),
     ("배치 크기 vs 에폭 → 잘 모르겠음", None),
@@ -273,3 +277,14 @@ def test_a_learner_adds_spellings_of_resolved(tmp_path):
 @pytest.mark.parametrize("text", ["**Resolved**", "Resolved:", "~~", "→ got it", "got it", "해결"])
 def test_a_resolving_word_alone_names_no_item(text):
     assert resolved_item(text, LABELS) is None
+
+
+@pytest.mark.parametrize("part", ["## Misconceptions", "**Common misconceptions**", "### 오개념"])
+def test_a_list_of_misconceptions_is_a_watchlist(part):
+    text = (f"## Session: 2026-03-01 10:00 KST\n- Topics:\n  - ch4\n{part}\n"
+            "- positive example = context word (it's the target) — resolved session 3\n"
+            "- `sample_size` vs `window_size` — still open\n")
+    assert items_of(knowledge_of(text)) == {
+        ("positive example = context word (it's the target) — resolved session 3", 1, "resolved",
+         "positive example = context word (it's the target) — resolved session 3"),
+        ("`sample_size` vs `window_size` — still open", 1, "open", None)}

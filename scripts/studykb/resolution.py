@@ -24,6 +24,10 @@ STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
 # A task list's box (``[ ]``, ``[x]``, ``[✓]``) before a line's words: ticked, it marks the
 # item resolved, as striking it through does.
 TASK_BOX_RE = re.compile(r"^[\s*_]*\[(?P<mark>[ xX✓✔✅])\]\s+")
+# When it was resolved, after the word that says so: ``resolved session 4``, ``got it in
+# lesson 3``, ``understood on 12/10``; no part of what follows the word.
+WHEN_AFTER_RE = re.compile(r"\s+(?:(?:in|on|at|since|by|during)\s+)?(?:(?:session|day|lesson|class|week|meeting)"
+                           r"\s*#?\d+|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)[\W_]*$", re.IGNORECASE)
 AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 """What may follow the word at the end of a clause: the ending of a word written without
 blanks (``해결됨``, ``解決した``), punctuation."""
@@ -82,6 +86,7 @@ def _ending_word(text: str, labels: Labels) -> int | None:
     negation comes with it (before it, after it, or between the words of its phrase)."""
     if labels.resolved_re is None:
         return None
+    text = WHEN_AFTER_RE.sub("", text)
     last = None
     for last in labels.resolved_re.finditer(text):
         pass
