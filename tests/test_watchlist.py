@@ -288,3 +288,18 @@ def test_a_list_of_misconceptions_is_a_watchlist(part):
         ("positive example = context word (it's the target) — resolved session 3", 1, "resolved",
          "positive example = context word (it's the target) — resolved session 3"),
         ("`sample_size` vs `window_size` — still open", 1, "open", None)}
+
+
+# A bullet nested under a watchlist item comments on it (the tutor's answer); the next
+# top-level bullet is an item again.
+@pytest.mark.parametrize("lines, items", [
+    (["- why np.add.at and the loop give the same dW", "  - → the tutor: both accumulate, ok."],
+     {"why np.add.at and the loop give the same dW"}),
+    (["- Truncated BPTT 에서 offset 을 주는 이유", "  - 배치의 각 행이 다른 위치를 읽게 하려고?", "    - 다음에 다시"],
+     {"Truncated BPTT 에서 offset 을 주는 이유"}),
+    (["- why dh accumulates", "  - from the next step", "- what stateful=True keeps"],
+     {"why dh accumulates", "what stateful=True keeps"}),
+])
+def test_a_bullet_nested_under_a_watchlist_item_is_a_comment_on_it(lines, items):
+    text = "## Session: 2026-03-01 10:00 KST\n**Got stuck on**\n" + "\n".join(lines) + "\n"
+    assert {w.text for w in knowledge_of(text).watchlist} == items

@@ -222,13 +222,27 @@ class Line:
     term: str = ""  # the term a table's row defines, as parsed (Item)
 
 
+def _item_roles(section: Section) -> list[str]:
+    """``item`` for each item of a section, but ``note`` for one nested under a watchlist
+    item that does not end in a colon: the answer or comment on that confusion ("→ the
+    tutor: both accumulate"), not a confusion of its own. Under ``- RNN:`` each is one."""
+    roles, parents = [], []
+    for item in section.items:
+        del parents[item.depth:]
+        parent = parents[-1] if parents else None
+        comment = section.kind is SectionKind.WATCHLIST and parent is not None and not parent.rstrip().endswith((":", "："))
+        roles.append("note" if comment else "item")
+        parents.append(item.text)
+    return roles
+
+
 def lines_of(session: Session) -> Iterator[Line]:
     """Each line of text in a session, in order; a code block has none."""
     sid = session.id
     for block in session.blocks:
         if isinstance(block, Section):
-            for item in block.items:
-                yield Line(item.text, item.source, sid, block.kind, "item", resolves=item.resolves)
+            for item, role in zip(block.items, _item_roles(block)):
+                yield Line(item.text, item.source, sid, block.kind, role, resolves=item.resolves)
         elif isinstance(block, Table) and block.part is not None:
             yield from _table_part_lines(block, block.part, sid)
         elif isinstance(block, Field):

@@ -129,7 +129,7 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     position = {s.id: i for i, s in enumerate(sessions)}
     index = _Index()
     for line in lines:
-        if line.kind is not SectionKind.WATCHLIST:
+        if line.kind is not SectionKind.WATCHLIST or line.role == "note":
             continue
         reading = read_line(line, named, spans or {})
         if line.resolves is not None and _resolve(index.candidates(reading), line, reading):
