@@ -123,8 +123,8 @@ def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Defini
                 _ensure_term(lexicon, spelling)
         for name, alias in found.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
-        if line.kind not in DEFINING_KINDS or line.role == "field":
-            continue
+        if line.kind not in DEFINING_KINDS or line.role == "field" or line.resolves is not None:
+            continue  # a line that says a confusion is cleared names it: it defines nothing new
         defined = _defined_term(line, lexicon)
         if defined:
             name = _ensure_term(lexicon, defined.subject, defined.aliases)

@@ -34,8 +34,9 @@ class SessionState:
     after_blank: bool = False  # a blank line comes before the line being read
     awaiting_answer: bool = False  # the last line was a quiz question without its answer
     asks: bool = False  # the open part's name says it holds questions (``Questions``, ``疑问``)
-    # The open part is named by a resolving word (``Understood now``, ``해결``): a watchlist
-    # part each of whose items marks resolved the item it names.
+    # The open part is named by a resolving word (``Understood now``, ``✅ Got it``, ``해결``):
+    # each of its items marks resolved the watchlist item it names. Such a part is what was
+    # learned when its name says so (``Got it``), else a watchlist part of resolving lines.
     resolves_all: bool = False
 
     def item_depth(self, indent: int) -> int:
@@ -49,8 +50,8 @@ class SessionState:
 
     def open_section(self, name: str, kind: SectionKind, source: Source, indent: int, by_heading: bool) -> None:
         self.close_section()
-        self.resolves_all = kind is SectionKind.OTHER and is_resolving_word(name, self.labels)
-        kind = SectionKind.WATCHLIST if self.resolves_all else kind
+        self.resolves_all = kind in (SectionKind.OTHER, SectionKind.LEARNED) and is_resolving_word(name, self.labels)
+        kind = SectionKind.WATCHLIST if self.resolves_all and kind is SectionKind.OTHER else kind
         self.section = (name, kind, source)
         self.section_indent = indent
         self.part = (kind, by_heading)
@@ -60,7 +61,8 @@ class SessionState:
 
     def close_section(self) -> None:
         if self.section is not None:
-            items = self.items if self.section[1] is not SectionKind.WATCHLIST else map(self.resolving, self.items)
+            resolving = self.section[1] is SectionKind.WATCHLIST or self.resolves_all
+            items = map(self.resolving, self.items) if resolving else self.items
             self.blocks.append(Section(*self.section, tuple(items)))
             self.section = None
             self.items = []

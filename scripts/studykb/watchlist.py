@@ -130,6 +130,9 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     index = _Index()
     for line in lines:
         if line.kind is not SectionKind.WATCHLIST or line.role == "note":
+            if line.resolves is not None:  # ``✅ Got it: …``: what was learned clears the item it names
+                reading = read_line(line, named, spans or {})
+                _resolve(index.candidates(reading), line, reading)
             continue
         reading = read_line(line, named, spans or {})
         if line.resolves is not None and _resolve(index.candidates(reading), line, reading):
