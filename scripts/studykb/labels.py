@@ -19,6 +19,8 @@ from .diagnostics import Diagnostic, warning
 from .model import SectionKind
 
 DATA = Path(__file__).parent / "data" / "labels.yml"
+# libyaml's loader when PyYAML has it, as vocabulary.py reads the starter terms: the pure-Python one is slow.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
@@ -312,7 +314,7 @@ def _plain(text: str) -> str:
 
 def shipped_labels() -> Labels:
     """The table that ships with studykb (``data/labels.yml``), without the learner's spellings."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     table: list[tuple[str, tuple[str, ...]]] = []
     for group in ("parts", "fields", "qa", "columns"):
         for kind, languages in data[group].items():
