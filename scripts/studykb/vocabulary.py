@@ -127,8 +127,11 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
     body = f"(?P<words>{trie_regex(keys)})(?:e?s)?" if keys else "(?!)"
     if exact:
         body += f"|(?-i:(?P<exact>{trie_regex(exact)}))"
-    return re.compile(rf"(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]['/-])(?:{body})(?![A-Za-z0-9_]|['/-][A-Za-z0-9_])",
-                      re.IGNORECASE)
+    # The characters a spelling starts with: a position where none stands is passed by at once.
+    firsts = "".join(re.escape(char) for char in sorted({s[0] for s in (*keys, *exact)}))
+    starts = f"(?=[{firsts}])" if firsts else ""
+    return re.compile(rf"(?<![A-Za-z0-9_]){starts}(?<![A-Za-z0-9_]['/-])(?:{body})"
+                      rf"(?![A-Za-z0-9_]|['/-][A-Za-z0-9_])", re.IGNORECASE)
 
 
 def trie_regex(spellings: list[str]) -> str:
