@@ -43,6 +43,8 @@ def code_spans(text: str) -> tuple[CodeSpan, ...]:
     with a backslash (``\\```): it opens nothing. Each run looks up the next run of its
     length among the runs of that length, so the line is read once.
     """
+    if "`" not in text:
+        return ()  # most lines
     runs = [m.span() for m in BACKTICKS_RE.finditer(text)]
     of_length: dict[int, list[int]] = {}
     for index, (start, end) in enumerate(runs):
@@ -72,10 +74,11 @@ def _escaped(text: str, position: int) -> bool:
     return backslashes % 2 == 1
 
 
-def replace_code_spans(text: str, replace) -> str:
-    """``text`` with each code span replaced by ``replace(span)``."""
+def replace_code_spans(text: str, replace, spans: tuple[CodeSpan, ...] | None = None) -> str:
+    """``text`` with each code span replaced by ``replace(span)``; ``spans``: its code spans,
+    where the caller has them already."""
     out, last = [], 0
-    for span in code_spans(text):
+    for span in code_spans(text) if spans is None else spans:
         out.append(text[last:span.start])
         out.append(replace(span))
         last = span.end

@@ -18,10 +18,10 @@ from .vocabulary import Lexicon, Match
 def names_in(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
     """The terms ``text`` names, where, in order: its words outside code spans, and each
     code span that reads as a term, as a whole."""
-    spans = code_spans(text) if "`" in text else ()
+    spans = code_spans(text)
     if not spans:
         return tuple(lexicon.find(text))
-    words = lexicon.find(replace_code_spans(text, lambda span: " " * (span.end - span.start)))
+    words = lexicon.find(replace_code_spans(text, lambda span: " " * (span.end - span.start), spans))
     terms = [Match(span.start, span.end, name) for span in spans if (name := _term_of(span, lexicon))]
     return tuple(sorted(words + terms, key=lambda m: m.start))
 

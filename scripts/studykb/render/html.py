@@ -157,7 +157,7 @@ def _code_and_links(line: str, spans: tuple[Span, ...]) -> list[tuple]:
     ``(start, end, make, what)``: ``make(what, linker, seen)`` is its HTML."""
     if "`" not in line and "[" not in line:
         return []
-    codes = code_spans(line) if "`" in line else ()
+    codes = code_spans(line)
     covering = {(s.start, s.end): s.concept for s in spans}  # the concept a code span names
     blocked = [(c.start, c.end, _code, (c, covering.get((c.start, c.end)))) for c in codes]
     if "[" in line:
