@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markup import code_spans
+from .markup import CodeSpan
 from .redact import COMMON_WORDS
 from .vocabulary import Lexicon, Match, normalise
 
@@ -149,23 +149,25 @@ def is_definable(code: str, lexicon: Lexicon) -> bool:
     return is_term_like(code, lexicon) or IDENTIFIER_RE.match(code.strip()) is not None
 
 
-def backticked_terms(text: str, lexicon: Lexicon) -> list[str]:
-    return [s.inner.strip() for s in code_spans(text) if is_term_like(s.inner, lexicon)]
+def backticked_terms(spans: tuple[CodeSpan, ...], lexicon: Lexicon) -> list[str]:
+    """What the code spans of a line that read as terms say (`batch size`, not `train.py`)."""
+    return [s.inner.strip() for s in spans if is_term_like(s.inner, lexicon)]
 
 
-def code_words(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
+def code_words(code: list[tuple[CodeSpan, ...]], lexicon: Lexicon) -> frozenset[str]:
     """The single English words the lexicon does not know that a log backticks on one line
     only, or that are common English words (``data/common_words.yml``) always written in
     lower case, normalised: a variable (`offset`) or a word quoted as data ("is the target
     `say`?", "nearest words of `you`"), not a concept, unless the log defines it. A
     capitalised one names a class or a node (`Repeat`); a name in another script, of two
-    words or joined by a hyphen (`에폭`, `batch size`, `one-hot`) is no code."""
+    words or joined by a hyphen (`에폭`, `batch size`, `one-hot`) is no code. ``code``: the
+    code spans of each line."""
     lines_of_word: dict[str, int] = {}
     capitalised: set[str] = set()
-    for text in texts:
-        if "`" not in text:
+    for spans in code:
+        if not spans:
             continue
-        spellings = [t for t in backticked_terms(text, lexicon) if _lone_code_word(t, lexicon)]
+        spellings = [t for t in backticked_terms(spans, lexicon) if _lone_code_word(t, lexicon)]
         capitalised.update(normalise(t) for t in spellings if not t.islower())
         for word in {normalise(t) for t in spellings}:
             lines_of_word[word] = lines_of_word.get(word, 0) + 1

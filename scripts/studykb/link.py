@@ -13,7 +13,7 @@ from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
 from .experiment_lines import experiment_lines
-from .markup import CodeSpan, replace_code_spans
+from .markup import CodeSpan, code_spans, replace_code_spans
 from .mentions import find_mentions, mentions_by_name, names_on_lines, spans_of
 from .model import (Concept, ConceptSlug, Definition, Knowledge, Line, LogFile, Mention, SectionKind,
                     Session, SessionEntry, SessionId, Source, lines_of)
@@ -27,9 +27,10 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
     sessions = assign_session_ids([entry for log in logs for entry in log.entries], diagnostics)
     slugs = assign_log_slugs([log.path for log in logs], diagnostics)
     lines = [line for s in sessions for line in lines_of(s)]
-    separate_contrasted(lines, lexicon)
-    definitions = discover_terms(lines, lexicon)
-    mentioned = find_mentions(lines, lexicon)
+    code = [code_spans(line.text) for line in lines]  # each line's, found once for the steps below
+    separate_contrasted(lines, code, lexicon)
+    definitions = discover_terms(lines, code, lexicon)
+    mentioned = find_mentions(lines, code, lexicon)
     names = names_on_lines(lines, mentioned, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions_by_name(lines, names),
                                   found.scripts_in(line.text for line in lines))
@@ -101,25 +102,28 @@ def _note_duplicate(entry: SessionEntry, seen: dict[str, Source], diagnostics: l
 DEFINING_KINDS = (SectionKind.LEARNED, SectionKind.OTHER, SectionKind.TOPICS, None)
 
 
-def separate_contrasted(lines: list[Line], lexicon: Lexicon) -> None:
+def separate_contrasted(lines: list[Line], code: list[tuple[CodeSpan, ...]], lexicon: Lexicon) -> None:
     """A spelling that a watchlist line sets against another of the same concept ("PMI vs
-    PPMI", PMI being an alias of PPMI) becomes a term of its own: the learner tells them apart."""
-    for line in lines:
+    PPMI", PMI being an alias of PPMI) becomes a term of its own: the learner tells them apart.
+    ``code``: each line's code spans."""
+    for line, spans in zip(lines, code):
         if line.kind is SectionKind.WATCHLIST:
-            text = mentionable_text(line.text, lexicon)
+            text = mentionable_text(line.text, spans, lexicon)
             for spelling in found.contrasted(text, lexicon.find(text), lexicon):
                 lexicon.separate(spelling, found.term_name(spelling))
 
 
-def discover_terms(lines: list[Line], lexicon: Lexicon) -> dict[str, list[Definition]]:
+def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
+                   lexicon: Lexicon) -> dict[str, list[Definition]]:
     """Add the terms the log defines, backticks or names in two languages to the lexicon;
     return definitions by name. A lone English word backticked on one line only and never
-    defined is taken for code (`offset`), not a term, and so is a common English word (`you`)."""
+    defined is taken for code (`offset`), not a term, and so is a common English word (`you`).
+    ``code``: each line's code spans."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
-    code = found.code_words([line.text for line in lines], lexicon)
-    for line in lines:
-        for spelling in found.backticked_terms(line.text, lexicon):
-            if normalise(spelling) not in code:
+    code_words = found.code_words(code, lexicon)
+    for line, spans in zip(lines, code):
+        for spelling in found.backticked_terms(spans, lexicon):
+            if normalise(spelling) not in code_words:
                 _ensure_term(lexicon, spelling)
         for name, alias in found.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
@@ -153,15 +157,15 @@ def _ensure_term(lexicon: Lexicon, spelling: str, aliases: tuple[str, ...] = ())
     return name
 
 
-def mentionable_text(text: str, lexicon: Lexicon) -> str:
-    """The text a watchlist line's contrasted spellings are found in: code spans that are
-    code become blanks (same length); term-like ones lose their backticks."""
+def mentionable_text(text: str, spans: tuple[CodeSpan, ...], lexicon: Lexicon) -> str:
+    """The text a watchlist line's contrasted spellings are found in: its code spans
+    (``spans``) that are code become blanks (same length); term-like ones lose their backticks."""
     def replace_span(span: CodeSpan) -> str:
         if found.is_term_like(span.inner, lexicon):
             pad = " " * len(span.fence)
             return pad + span.inner.replace("_", " ") + pad  # `hidden_size` is the term "hidden size"
         return " " * (span.end - span.start)
-    return replace_code_spans(text, replace_span)
+    return replace_code_spans(text, replace_span, spans)
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],

@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .concepts import is_term_like
-from .markup import CodeSpan, code_spans, replace_code_spans
+from .markup import CodeSpan, replace_code_spans
 from .model import ConceptSlug, Definition, Line, Mention, Source, Span
 from .vocabulary import Lexicon, Match
 
 
-def names_in(text: str, lexicon: Lexicon) -> tuple[Match, ...]:
-    """The terms ``text`` names, where, in order: its words outside code spans, and each
-    code span that reads as a term, as a whole."""
-    spans = code_spans(text)
+def names_in(text: str, spans: tuple[CodeSpan, ...], lexicon: Lexicon) -> tuple[Match, ...]:
+    """The terms ``text`` names, where, in order: its words outside code spans (``spans``),
+    and each code span that reads as a term, as a whole."""
     if not spans:
         return tuple(lexicon.find(text))
     words = lexicon.find(replace_code_spans(text, lambda span: " " * (span.end - span.start), spans))
@@ -31,11 +30,13 @@ def _term_of(span: CodeSpan, lexicon: Lexicon) -> str | None:
     return lexicon.lookup(span.inner) if is_term_like(span.inner, lexicon) else None
 
 
-def find_mentions(lines: list[Line], lexicon: Lexicon) -> dict[Source, tuple[Match, ...]]:
-    """The terms each line names, where; a line that names none is left out."""
+def find_mentions(lines: list[Line], code: list[tuple[CodeSpan, ...]],
+                  lexicon: Lexicon) -> dict[Source, tuple[Match, ...]]:
+    """The terms each line names, where; a line that names none is left out. ``code``: each
+    line's code spans."""
     found = {}
-    for line in lines:
-        matches = names_in(line.text, lexicon)
+    for line, spans in zip(lines, code):
+        matches = names_in(line.text, spans, lexicon)
         if matches:
             found[line.source] = matches
     return found
