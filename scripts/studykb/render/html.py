@@ -56,7 +56,9 @@ CALLOUT_MARK_RE = re.compile(r"\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?\s*")
 
 def text(value: str) -> str:
     """Plain text for an element's content."""
-    return escape(value, quote=False)
+    if "&" in value or "<" in value or ">" in value:
+        return escape(value, quote=False)
+    return value  # most text: nothing to escape
 
 
 def attr(value: str) -> str:
