@@ -137,9 +137,15 @@ def names_hidden_outside_home_paths(text: LogText, redacted: Sequence[str]) -> l
 
 
 def _without_home_paths(text: str) -> str:
-    if not HOME_FOLDER_RE.search(text):
+    if not _may_hold_home_path(text):
         return text
     return HOME_PATH_RE.sub("~", text)
+
+
+def _may_hold_home_path(text: str) -> bool:
+    """Whether a home folder follows a path separator in ``text``. Most lines hold no ``/``,
+    ``\\`` or ``%`` (one of which every SEPARATOR is): no search for those."""
+    return ("/" in text or "\\" in text or "%" in text) and HOME_FOLDER_RE.search(text) is not None
 
 
 def user_names(texts: Iterable[str]) -> set[str]:
@@ -148,7 +154,7 @@ def user_names(texts: Iterable[str]) -> set[str]:
     A name with spaces ("John Smith") is also taken word by word.
     """
     names = set()
-    for text in filter(HOME_FOLDER_RE.search, texts):
+    for text in filter(_may_hold_home_path, texts):
         for match in HOME_PATH_RE.finditer(text):
             if match["name"]:
                 full = match["name"].replace("%20", " ").lower()
