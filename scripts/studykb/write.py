@@ -88,6 +88,7 @@ class _Stage:
     def __init__(self, owned: Path) -> None:
         self.owned = owned
         self.path: Path | None = None
+        self.folders: set[Path] = set()  # the folders made in it so far
 
     def write(self, rel_path: str, data: bytes) -> None:
         self._place(rel_path).write_bytes(data)
@@ -113,8 +114,11 @@ class _Stage:
     def _place(self, rel_path: str) -> Path:
         if self.path is None:
             self.path = Path(tempfile.mkdtemp(dir=self.owned.parent, prefix=f".{self.owned.name}-stage-"))
+            self.folders = {self.path}
         target = self.path / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.folders:  # one folder holds many files: made once
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         return target
 
 
