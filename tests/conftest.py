@@ -105,7 +105,7 @@ def readable(text: str) -> str:
         text = "" if all(set(c) <= set("-: ") for c in cells) else " ".join(cells)
     text = re.sub(r"^\s{0,3}>\s?(?:\[![\w-]+\][+-]?\s*)?", "", text)  # a quote's ``>``, a callout's marker
     text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
-    text = re.sub(r"^#{1,6}\s+", "", text)  # a heading inside a session opens a part: shown as its label
+    text = re.sub(r"^ {0,3}#{1,6}\s+", "", text)  # a heading inside a session opens a part: shown as its label
     text = text.replace("**", "").replace("`", "")
     text = re.sub(r"\s+", " ", text).strip()
     return text.rstrip(":").strip()
