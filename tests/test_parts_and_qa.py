@@ -305,3 +305,23 @@ def test_an_unknown_part_name_used_again_is_said_once(sessions, expected):
 def test_a_q_a_line_that_holds_a_question_and_its_answer_is_read_as_them(line, question, answer):
     (qa,) = [block for block in entry(line).entries[0].blocks if isinstance(block, QA)]
     assert (qa.question, qa.answer, qa.labelled) == (question, answer, True)
+
+
+@pytest.mark.parametrize("line, question, answer", [
+    ("- Q: is the positive example also sampled? — A: no, it is excluded.",
+     "is the positive example also sampled?", "no, it is excluded."),
+    ("Q: what is a - b? - A: the difference", "what is a - b?", "the difference"),
+    ("- Q: Why 0.75? — Empirical", "Why 0.75?", "Empirical"),
+    ("**Q (민지):** 왜 0.75 제곱? **A (튜터):** 드문 단어를 더 뽑으려고", "왜 0.75 제곱?", "드문 단어를 더 뽑으려고"),
+    ("Q (S.): Why does the loss plateau? A: the learning rate is too small.",
+     "Why does the loss plateau?", "the learning rate is too small."),
+])
+def test_a_quiz_line_is_split_at_its_answer_however_it_is_joined(line, question, answer):
+    (qa,) = [block for block in entry(line).entries[0].blocks if isinstance(block, QA)]
+    assert (qa.question, qa.answer) == (question, answer)
+
+
+def test_a_question_marked_with_who_asks_takes_the_answer_line_under_it():
+    knowledge = knowledge_of("- Q (S.): Why does the loss plateau?\n  A (tutor): the learning rate is too small.")
+    assert [(card.front, card.back) for card in knowledge.cards if card.kind == "qa"] == [
+        ("Why does the loss plateau?", "the learning rate is too small.")]

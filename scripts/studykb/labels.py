@@ -83,9 +83,11 @@ def _words_pattern(spellings: tuple[str, ...], plurals: bool = True, between: in
 
 
 def _marker_pattern(spellings: tuple[str, ...]) -> str:
-    """A quiz marker, ``Q``, ``**Q:**``, ``Q1.``, ``질문 2)``, bold or not, with its separator."""
+    """A quiz marker, ``Q``, ``**Q:**``, ``Q1.``, ``질문 2)``, bold or not, with its separator;
+    who asks or answers may stand in parentheses before it (``Q (S.):``, ``A(튜터):``)."""
     words = "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
-    return rf"{BOLD}?(?:{words})[ \t]*(?P<number>\d{{0,3}})(?:{BOLD}[ \t]*{SEPARATOR}|{SEPARATOR}{BOLD}?)"
+    return (rf"{BOLD}?(?:{words})[ \t]*(?P<number>\d{{0,3}})(?:[ \t]*[(（][^()（）\n]{{1,20}}[)）])?"
+            rf"(?:{BOLD}[ \t]*{SEPARATOR}|{SEPARATOR}{BOLD}?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,13 +185,14 @@ class Labels:
         return self.field_kinds.get(label_key(name))
 
     def split_quiz(self, text: str) -> tuple[str, str] | None:
-        """``Q1. What? A1. That.`` -> (``What?``, ``That.``); a question alone -> (question, "");
-        None for a line that is not a quiz question."""
+        """``Q1. What? A1. That.`` or ``Q: What? — That.`` -> (``What?``, ``That.``); a question
+        alone -> (question, ""); None for a line that is not a quiz question."""
         question = self.question_re.match(text)
         if question is None:
             return None
         rest = question["rest"]
-        return self.split_answered(rest) or (self.open_question(rest) or _plain(rest), "")
+        return (self.split_answered(rest) or self.split_arrow_answer(rest)
+                or (self.open_question(rest) or _plain(rest), ""))
 
     def split_answered(self, text: str) -> tuple[str, str] | None:
         """``What? A. That.`` -> (``What?``, ``That.``); None for a line with no answer marker."""
@@ -243,7 +246,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                               re.IGNORECASE),
         question_re=re.compile(rf"^{_marker_pattern(spellings('question'))}\s*(?P<rest>\S.*)$"),
         answer_re=re.compile(rf"^{_marker_pattern(spellings('answer'))}\s*(?P<rest>\S.*)$"),
-        inline_answer_re=re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR})|\s+[/|]\s*)"
+        inline_answer_re=re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR})|\s+[/|—–]\s*|\s+--?\s+)"
                                     rf"(?P<marker>{_marker_pattern(spellings('answer'))})\s*"),
         header_re=re.compile(rf"^##\s+(?:{_alternatives(spellings('session'))})(?![^\W\d_])\s*[:：]?\s*"
                              r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),

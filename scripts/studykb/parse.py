@@ -104,7 +104,7 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header
     while i < end:
         if lines[i].strip():
             entry.after_blank = not lines[i - 1].strip()
-            more = wrapped.continued(lines, i, labels) if _may_be_wrapped(lines[i]) else 0
+            more = wrapped.continued(lines, i, labels)
             if more:
                 body[i] = wrapped.joined(lines[i:i + 1 + more])
             i += _read_block(entry, body, i, Source(path, start + i), diagnostics) + more
@@ -113,13 +113,6 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header
     entry.close_section()
     content = sum(1 for line in lines[1:] if line.strip())
     return _finish_entry(entry, header, content, diagnostics)
-
-
-def _may_be_wrapped(line: str) -> bool:
-    """A list item or a line of text, which the lines after it may go on; not a heading,
-    code, a table, a quote or a separator."""
-    return not (HEADING_RE.match(line) or FENCE_RE.match(line) or THEMATIC_BREAK_RE.match(line)
-                or line.lstrip().startswith("|") or quotes.quoted(line) is not None)
 
 
 def _read_block(entry: SessionState, body: list[str], i: int, source: Source, diagnostics: list[Diagnostic]) -> int:

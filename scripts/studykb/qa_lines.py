@@ -87,6 +87,8 @@ def _read_arrow_answer(entry: SessionState, text: str, source: Source, indent: i
     line, outside the parts whose items it would otherwise be (learned, watchlist, ...)."""
     if entry.part is not None and entry.part[0] is not SectionKind.OTHER:
         return False
+    if entry.labels.question_re.match(text):
+        return False  # ``Q: Why? — A: because``: a quiz line, its markers taken off
     quiz = entry.labels.split_arrow_answer(text)
     if quiz is None:
         return False
