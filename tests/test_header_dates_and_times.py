@@ -3,7 +3,7 @@ year: header in, date, time, label, time log and diagnostics out; and one site b
 log whose sessions are level-1 headings with month names."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -134,6 +134,24 @@ def test_a_header_without_a_year_takes_it_from_the_nearest_session(text, dates, 
     log, problems = parse(text)
     assert [f"{e.started:%Y-%m-%d}" if e.started else None for e in log.entries] == dates
     assert [m for m in messages(problems) if "no time of day" not in m] == said
+
+
+# a log that gives no year anywhere: a weekday beside the month and day dates it, the year
+# nearest the day it is built in which that day is that weekday, and says so
+@pytest.mark.parametrize("text, today, dates", [
+    ("## 12월 8일 (화) 공부 기록\n- a\n## 12월 10일 (목) 공부 기록\n- b\n", "2026-12-03", ["2026-12-08", "2026-12-10"]),
+    ("## 12월 8일 (화) 공부 기록\n- a\n", "2022-03-01", ["2020-12-08"]),  # 2026 is further away
+    ("## Tue, Dec 8 — ch4\n- a\n", "2027-06-01", ["2026-12-08"]),
+    ("## 12月8日（火）\n- a\n", "2026-12-03", ["2026-12-08"]),
+    ("## Session 4 — Dec 6\n- a\n", "2026-12-03", [None]),  # no weekday: no year is made up
+])
+def test_a_log_without_years_is_dated_by_its_weekdays(text, today, dates):
+    lines, _ = decode_log(text.encode("utf-8"), "sessions/t.md")
+    log, problems = parse_log(lines, LABELS, date.fromisoformat(today))
+    assert [f"{e.started:%Y-%m-%d}" if e.started else None for e in log.entries] == dates
+    said = [p for p in problems if "no year" in p.message]
+    assert [p.level for p in said] == [Level.INFO if day else Level.ERROR for day in dates]
+    assert all(day[:4] in p.message for p, day in zip(said, dates) if day)
 
 
 # a ## heading that starts with a month and day (a weekday before it or not) opens a session

@@ -13,6 +13,7 @@ year comes from the log's other sessions (parse).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
 _NUMERIC = (r"(?<!\d)(?P<y>\d{4})(?:\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d)"
@@ -69,3 +70,17 @@ def _named(match: re.Match, year: int | None) -> FoundDate:
     month = match["amon"] or match["bmon"]
     day = match["aday"] or match["bday"]
     return FoundDate(match.start(), match.end(), year, MONTHS.index(month[:3].lower()) + 1, int(day))
+
+
+def nearest_year_with_weekday(month: int, day: int, weekday: int, today: date) -> int | None:
+    """The year nearest ``today`` in which ``month``/``day`` falls on ``weekday`` (Monday 0);
+    a day has each weekday within any 28 years. None for a day no year has (2/30)."""
+    fitting = []
+    for year in range(today.year - 28, today.year + 29):
+        try:
+            when = date(year, month, day)
+        except ValueError:  # 2/29 in a year without it
+            continue
+        if when.weekday() == weekday:
+            fitting.append((abs((when - today).days), -year, year))
+    return min(fitting)[2] if fitting else None

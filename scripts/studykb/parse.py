@@ -12,6 +12,7 @@ names a part and goes on (``**Next session:** implement CBOW``) is a part of one
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import header_lines, log_notes, qa_lines, quotes, session_time, timelog, wrapped
 from .header_lines import closes_fence
@@ -38,9 +39,10 @@ TAB_WIDTH = 4
 LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
 
 
-def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]:
+def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple[LogFile, list[Diagnostic]]:
     """Parse one log file's lines into a LogFile, reading its names with ``labels``
-    (the table that ships with studykb and the learner's own spellings)."""
+    (the table that ships with studykb and the learner's own spellings); ``today`` dates
+    a log that gives no year anywhere by the weekdays its headers give (session_header.py)."""
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
     starts = header_lines.session_header_lines(lines, labels)
@@ -53,7 +55,7 @@ def parse_log(text: LogText, labels: Labels) -> tuple[LogFile, list[Diagnostic]]
         if above is not None:
             preamble += _lines_of_the_log(text.path, lines, above, end, diagnostics)
             end = above - 1
-        header = read_session_header(lines[start - 1], labels, text.path, start, neighbour)
+        header = read_session_header(lines[start - 1], labels, text.path, start, neighbour, today)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
     diagnostics.extend(log_notes.file_notes(text, entries))
     diagnostics.extend(header_lines.header_notes(entries))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Iterator
 
@@ -41,7 +42,7 @@ def load(config: Config, cache: LogCache | None = None) -> Loaded:
     diagnostics += problems
     texts = read_texts(config, diagnostics)
     redact = make_redactor(config, user_names(_private_text(texts, user_terms)))
-    logs, shown_as = parse_texts(texts, redact, labels, diagnostics, cache)
+    logs, shown_as = parse_texts(texts, redact, labels, diagnostics, cache, date.today())
     terms = [_redacted_term(term, redact) for term in user_terms]
     knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window)
     diagnostics += problems
@@ -76,7 +77,8 @@ def read_logs(config: Config, diagnostics: list[Diagnostic]) -> list[LogFile]:
     labels, problems = load_user_labels(config.vocabulary_path, _display(config, config.vocabulary_path))
     diagnostics += problems
     texts = read_texts(config, diagnostics)
-    return parse_texts(texts, make_redactor(config, user_names(_private_text(texts, []))), labels, diagnostics)[0]
+    redact = make_redactor(config, user_names(_private_text(texts, [])))
+    return parse_texts(texts, redact, labels, diagnostics, today=date.today())[0]
 
 
 def read_texts(config: Config, diagnostics: list[Diagnostic]) -> list[LogText]:
@@ -91,16 +93,17 @@ def read_texts(config: Config, diagnostics: list[Diagnostic]) -> list[LogText]:
 
 
 def parse_texts(texts: list[LogText], redact: Redactor, labels: Labels, diagnostics: list[Diagnostic],
-                cache: LogCache | None = None) -> tuple[list[LogFile], dict[str, str]]:
+                cache: LogCache | None = None, today: date | None = None) -> tuple[list[LogFile], dict[str, str]]:
     """Each log redacted and parsed under the path it is published under, its names read
-    with ``labels`` (the shipped table and the user's); and those paths, by real path."""
+    with ``labels`` (the shipped table and the user's), a log without years dated by its
+    weekdays up to ``today``; and those paths, by real path."""
     shown_as = published_paths(texts, redact)
     cache = cache if cache is not None else LogCache()
     logs = []
     for text in texts:
         if shown_as[text.path] != text.path:
             diagnostics.append(info(text.path, 1, f"the path holds private text; published as {shown_as[text.path]}"))
-        log, problems = cache.parse(LogText(shown_as[text.path], text.lines), redact, labels)
+        log, problems = cache.parse(LogText(shown_as[text.path], text.lines), redact, labels, today)
         diagnostics += problems
         diagnostics += names_hidden_outside_home_paths(text, log.lines)
         logs.append(log)
@@ -153,6 +156,7 @@ class _Parsed:
     log: LogFile
     diagnostics: tuple[Diagnostic, ...]
     labels: Labels  # what its names were read with
+    today: date | None  # what a log without years is dated up to
 
 
 @dataclass
@@ -167,11 +171,12 @@ class LogCache:
     """
     parsed: dict[str, _Parsed] = field(default_factory=dict)
 
-    def parse(self, text: LogText, redact: Redactor, labels: Labels) -> tuple[LogFile, tuple[Diagnostic, ...]]:
+    def parse(self, text: LogText, redact: Redactor, labels: Labels,
+              today: date | None = None) -> tuple[LogFile, tuple[Diagnostic, ...]]:
         hit = self.parsed.get(text.path)
-        if hit is None or hit.lines != text.lines or hit.redact != redact or hit.labels != labels:
-            log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)), labels)
-            hit = self.parsed[text.path] = _Parsed(text.lines, redact, log, tuple(problems), labels)
+        if hit is None or hit.lines != text.lines or hit.redact != redact or hit.labels != labels or hit.today != today:
+            log, problems = parse_log(LogText(text.path, redact.redact_lines(text.lines)), labels, today)
+            hit = self.parsed[text.path] = _Parsed(text.lines, redact, log, tuple(problems), labels, today)
         return hit.log, hit.diagnostics
 
     def keep_only(self, paths: set[str]) -> None:

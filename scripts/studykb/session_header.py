@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 from .diagnostics import Diagnostic, error, info, warning
-from .header_dates import FoundDate, find_date, find_month_day
+from .header_dates import FoundDate, find_date, find_month_day, nearest_year_with_weekday
 from .labels import Labels
 from .timelog import DAY_PARTS, korean_half, says_minutes
 from .timezones import utc_offset, zone_name
@@ -138,9 +138,10 @@ def _month_day(text: str, labels: Labels) -> FoundDate | None:
 
 
 def read_session_header(line: str, labels: Labels, path: str, number: int,
-                        neighbour: Neighbour | None = None) -> SessionHeader:
+                        neighbour: Neighbour | None = None, today: date | None = None) -> SessionHeader:
     """The header line of a session, as header_lines.py found it; a month and
-    day without a year take their year from ``neighbour``."""
+    day without a year take their year from ``neighbour``, else from the weekday the
+    header gives beside them (the year nearest ``today`` in which that day is it)."""
     legacy = labels.header_re.match(line)
     if legacy and (not legacy["rest"] or DATE_RE.match(legacy["rest"].split()[0])):
         started, tz_name, timed, problems = _read_stamp(legacy["rest"], path, number)
@@ -151,7 +152,7 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
         return _read_dated(text, date, labels, path, number)
     month_day = _month_day(text, labels)
     if month_day is not None:
-        return _read_year_less(text, month_day, neighbour, labels, path, number)
+        return _read_year_less(text, month_day, neighbour, labels, path, number, today)
     rest = legacy["rest"] if legacy else text
     return SessionHeader(None, None, False, "", (
         error(path, number, f"session header has a broken timestamp {rest!r} {EXPECTED}"),))
@@ -164,10 +165,20 @@ def header_date(line: str) -> FoundDate | None:
 
 
 def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, labels: Labels,
-                    path: str, number: int) -> SessionHeader:
+                    path: str, number: int, today: date | None = None) -> SessionHeader:
     """``## Session 4 — Dec 6``: the year of the nearest session that gives one (the next
-    year for a month and day before it, the year before for one after a later session)."""
+    year for a month and day before it, the year before for one after a later session);
+    with no such session, the year nearest ``today`` in which the day is the weekday the
+    header gives (``## 12월 8일 (화)``: 2026 in 2026, 2020 in 2022)."""
     if neighbour is None:
+        year = _year_of_weekday(text, date, today)
+        if year is not None:
+            header = _read_dated(text, date._replace(year=year), labels, path, number)
+            said = info(path, number, f"the session header gives no year, nor does any other; {year} is "
+                                      f"taken, the year nearest today in which {date.month:02d}-{date.day:02d} is a "
+                                      f"{datetime(year, date.month, date.day):%A}, as the header says "
+                                      "(write the year in one session header to set it)")
+            return replace(header, problems=(said,) + header.problems)
         return SessionHeader(None, None, False, _label(text, "", labels), (error(
             path, number, f"session header {text!r} gives a month and day but no year, and no other session "
                           "header of the log gives one; the session is kept undated, its date kept in its "
@@ -258,6 +269,14 @@ def _time_text(clock: re.Match | None, notes: list[str]) -> str:
         except ValueError:  # no such time (``20:00~25:00``): left to the time log's own reading
             parts.insert(0, clock[0].strip(" ,@|·—–-"))
     return " ".join(parts)
+
+
+def _year_of_weekday(text: str, found: FoundDate, today: date | None) -> int | None:
+    """The year nearest ``today`` in which the month and day are the weekday written next
+    to them; None without a weekday or a ``today``."""
+    weekday = WEEKDAY_AFTER_RE.match(text[found.end:]) or WEEKDAY_BEFORE_RE.search(text[:found.start])
+    day = _weekday_number(weekday[0].strip(" \t,.()（）")) if weekday and today else None
+    return nearest_year_with_weekday(found.month, found.day, day, today) if day is not None else None
 
 
 def _weekday_problems(weekday: re.Match | None, started: datetime, path: str, line: int) -> list[Diagnostic]:
