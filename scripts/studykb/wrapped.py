@@ -17,8 +17,8 @@ more, a Korean, Japanese or Chinese character taking two) with no full stop at i
 
 A line that starts something of its own never goes on another: a list item, a heading, a
 table, a quote, code, a separator, a named line (``Time: 19:30``, ``**Watchlist**``), a
-part's name alone, a quiz line (``A: ...``), or a line that opens with a sign (``✅ got it``,
-``→ because ...``).
+part's name alone, a quiz line (``A: ...``), or, unless it is indented to an item's text,
+a line that opens with a sign (``✅ got it``, ``→ because ...``).
 """
 from __future__ import annotations
 
@@ -79,10 +79,14 @@ def _goes_on(paragraph: str, previous: str, line: str, in_item: bool | None, con
         return False
     if _open_code_span(paragraph, text):
         return True
-    if _starts_its_own_line(text, labels) or paragraph.endswith((":", "：")):
+    # Indented to the item's text, a line is Markdown's continuation of it, whatever it opens
+    # with (``  — why the offsets?``), unless it names a line of its own.
+    indented = content_column is not None and len(line) - len(line.lstrip()) >= content_column
+    if _names_its_own_line(text, labels) or not indented and _opens_with_a_sign(text) \
+            or paragraph.endswith((":", "：")):
         return False
-    if content_column is not None and len(line) - len(line.lstrip()) >= content_column:
-        return True  # indented to the item's text: Markdown's continuation
+    if indented:
+        return True
     lower = text[0].islower() or text[0] == "`"
     if in_item is None:  # a named item
         return lower
@@ -97,14 +101,16 @@ def _starts_a_block(line: str) -> bool:
                 or quotes.quoted(line) is not None)
 
 
-def _starts_its_own_line(text: str, labels: Labels) -> bool:
-    """A named line, a part's name, a quiz line, or a line that opens with a sign."""
-    first = text[0]
-    if not (first.isalnum() or first in "`(\"'“‘"):
-        return True
+def _opens_with_a_sign(text: str) -> bool:
+    """``✅ got it``, ``→ because …``: a line of its own, unless indented under an item."""
+    return not (text[0].isalnum() or text[0] in "`(\"'“‘")
+
+
+def _names_its_own_line(text: str, labels: Labels) -> bool:
+    """A named line, a part's name or a quiz line."""
     if NAMED_RE.match(text) or labels.alone_part_kind(text) is not None:
         return True
-    return first in labels.quiz_starts and (labels.qa_line_re.match(text) is not None
+    return text[0] in labels.quiz_starts and (labels.qa_line_re.match(text) is not None
                                             or labels.split_quiz(text) is not None
                                             or labels.answer_text(text) is not None)
 
