@@ -12,6 +12,14 @@ seq2seq"); words inside an identifier count (``is_peeky = True``). A run over tw
 or more of a setting ("배치 크기 32, 64, 128로 바꿔가며 학습했더니") asks for the chapter's
 sweep of it, and a script run with settings ("`ch01/train.py` 실행 — 은닉층 10, 학습률 1.0")
 for the plainest experiment of the chapter that takes them.
+
+A line may follow a run a line before it asked for (``following``): "changed ``lr=1.0`` → ppl
+nan", "tried ``hidden_size=50`` with everything else the same → ppl 9.4", a row of a table of
+results under the line that ran. When no experiment answers it on its own and it states a
+setting that run's experiment takes, and says it ran, tried or changed something, reports a
+figure the experiment measures or says the rest is the same, it asks for that run with the
+values it states: the other settings stay as the run before had them. A line that only
+discusses a setting ("lr 1.0 is too large in general") or is about another chapter asks for nothing.
 """
 
 from __future__ import annotations
@@ -42,6 +50,10 @@ _LOOKS_LIKE = (
 
 
 _BEFORE_VOWEL = re.compile(r"\ba (?=[aeiou])")
+_DIGIT = re.compile(r"\d")
+_NAMED_MODEL = re.compile(r"\bthe ((?:[a-z][\w-]* ){1,3}?)(?:experiment|model)s?\b")
+_NAMING_NOTHING = frozenset({"same", "previous", "last", "first", "whole", "full", "original", "old", "new", "this",
+                             "that", "my", "our", "small", "big", "bigger", "smaller"})
 _IDENTIFYING = 3  # settings that name an experiment when no word of the line does
 _IDENTIFIER = re.compile(r"(?<![\w./-])[a-z]\w*_\w+(?![\w./-])")  # is_peeky; not ch08/attention_layer.py
 
@@ -51,27 +63,99 @@ class Answer:
     runs: tuple[Run, ...] = ()  # experiments first (by id), then the learner's scripts
     problems: tuple[str, ...] = ()  # "ch01-batch-sweep: cannot run: batch size 1000 > 300 training points"
     unanswered: str = ""  # why the line looks like an experiment that none answers ("" otherwise)
+    follows: bool = False  # its run is the run before it, with the settings it changes
 
 
-def answer(line: str, chapter: int | None, attached: Sequence[str] = (), learned: bool = False) -> Answer:
+def answer(line: str, chapter: int | None, attached: Sequence[str] = (), learned: bool = False,
+           following: Run | None = None) -> Answer:
     """The runs `line` asks for, given the `chapter` the log is in there.
 
     `attached`: the lines of a settings table or code block right after the line, which
     may state the values. `learned`: the line is one of what was learned, which asks for a
-    run only when it says something was run or measured.
+    run only when it says something was run or measured. `following`: the run a line before
+    it asked for, which the line may change a setting of.
     """
     line = asking.spaced(line)
     lowered = line.lower()
-    if not _may_ask(lowered) or asking.asks_nothing(line, lowered):
+    may_ask = _may_ask(lowered)
+    if not (may_ask or following) or asking.asks_nothing(line, lowered):
         return Answer()  # most lines name no experiment
+    own = _own_answer(line, lowered, chapter, attached, learned) if may_ask else Answer()
+    if following is None or not _may_follow(line, lowered, own, following):
+        return own
+    followed = _follow_up(line, lowered, chapter, attached, learned, following)
+    if followed is None:
+        return own
+    scripts = tuple(run for run in own.runs if run.experiment == gallery.SPEC.id)
+    return Answer((followed, *scripts), tuple(_problems([followed])), "", follows=True)
+
+
+def _may_follow(line: str, lowered: str, own: Answer, following: Run) -> bool:
+    """Whether the line may follow the run before: no experiment answers it on its own, or only
+    that run's experiment does, and by a figure it reports ("perplexity 4.1 (same settings as
+    session 3, ``max_epoch=10``)") or for a run again ("re-ran ``train.py`` with lr=0.5"), not
+    by its words or a script it runs (a run of its own)."""
+    experiments = {run.experiment for run in own.runs if run.experiment != gallery.SPEC.id}
+    if not experiments:
+        return True
+    if experiments != {following.experiment}:
+        return False
+    return asking.says_again(lowered) or not (gallery.scripts_run(line) or
+                                              _asked_by_words(following.spec, _with_identifiers_split(lowered)))
+
+
+def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence[str], learned: bool) -> Answer:
+    """The runs the line asks for by what it says alone."""
     named = chapters_studied(line)
     scripts = gallery.scripts_run(line)
     asked = _answering(line, _with_identifiers_split(lowered), named, chapter, attached, learned, scripts)
     runs = [make_run(spec.id, **values) for spec, values in asked]
-    found = [f"{run.experiment}: cannot run: {problem}" for run in runs for problem in problems(run)]
+    found = _problems(runs)
     runs += _script_runs(scripts, named, chapter)
     unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _looks_like(line, lowered, scripts)
     return Answer(tuple(runs), tuple(found), unanswered)
+
+
+def _problems(runs: list[Run]) -> list[str]:
+    return [f"{run.experiment}: cannot run: {problem}" for run in runs for problem in problems(run)]
+
+
+def _follow_up(line: str, lowered: str, chapter: int | None, attached: Sequence[str], learned: bool,
+               before: Run) -> Run | None:
+    """The run `before` with the settings the line changes, if the line follows it: it states a
+    setting `before`'s experiment takes and says it changed one, reports a figure the experiment
+    measures, says the other settings are the same, or says it ran something again or with
+    ``name=value`` ("Plotted subsampling over 168 epochs" ran something else)."""
+    if not attached and "=" not in lowered and not _DIGIT.search(lowered):
+        return None  # no value: most lines
+    spec = before.spec
+    named = chapters_studied(line)
+    if spec.chapter not in named if named else chapter not in (None, spec.chapter):
+        return None  # about another chapter
+    if not _follows(spec, lowered, learned) or _names_another(spec, lowered):
+        return None
+    changed = read_values(spec, asking.settings_text(line), attached, bare_lists=False)
+    if not changed:
+        return None
+    return make_run(spec.id, **{**before.params_dict(), **changed})
+
+
+def _names_another(spec: Spec, lowered: str) -> bool:
+    """Whether the line names what it ran, and not as `spec`'s words do ("Ran the GRU model again
+    with hidden 200" follows no LSTM run); "the same model", "the 10-epoch run" name none."""
+    for match in _NAMED_MODEL.finditer(lowered):
+        words = [word for word in match.group(1).split() if word not in _NAMING_NOTHING]
+        if words and not _ANSWERS[spec.id].search(" ".join(words)):
+            return True
+    return False
+
+
+def _follows(spec: Spec, lowered: str, learned: bool) -> bool:
+    if asking.says_changed(lowered) or asking.measures(spec, asking.figures(lowered)):
+        return True
+    if asking.says_run(lowered) and (asking.says_again(lowered) or asking.states_settings(lowered)):
+        return True
+    return not learned and asking.says_same_settings(lowered)
 
 
 def _may_ask(lowered: str) -> bool:

@@ -65,6 +65,19 @@ _RUN = re.compile(
     r"|" + RUN_WORDS_OTHER_LANGUAGES + r"|실험|측정|재현|그려\s*(?:봄|봤|보)|그렸|시도|"
     r"(?:재|다시\s*)?(?:학습|훈련)(?:시키|시켜|시켰|시킴|했|함|해\s*봄|\s*완료|을\s*돌)|(?:학습|훈련)\W*$|"
     r"再学習|再訓練|学習させ|训练了|(?:重新|再)训练|实验")
+# Words that say a setting was changed from the run before ("changed `lr=1.0`", "학습률을 0.5로 바꿨더니").
+_CHANGED = re.compile(
+    r"\b(?:chang(?:e|es|ed|ing)|switch(?:ed|ing)?|bumped|lowered|raised|increased|decreased|doubled|halved|"
+    r"reduced|set\s+[a-z_]+\s*(?:=|to\b))"
+    r"|바꿔|바꾸|바꿨|바꿈|변경|낮춰|낮췄|낮춤|높여|높였|높임|줄여|줄였|줄임|늘려|늘렸|늘림|変え|変更|増や|減ら|改成|改为|换成")
+# Words that say the other settings are those of the run before ("with everything else the same").
+_SAME_SETTINGS = re.compile(
+    r"\b(?:everything|all) else (?:(?:is|was|kept|stays|stayed) )?(?:the )?same\b|\bsame (?:settings|config(?:uration)?|"
+    r"setup|hyper-?parameters)\b|\botherwise (?:the )?same\b|\b(?:the )?rest (?:is |was |kept )?(?:the same|unchanged)\b"
+    r"|나머지(?:는|도)?\s*(?:같|동일|그대로)|같은\s*설정|동일한\s*설정|설정(?:은|는)?\s*그대로|他は同じ|同じ設定|"
+    r"其他不变|其余不变|相同(?:的)?设置")
+# Words that say the run before was run again ("re-ran with `hidden_size=10`", "다시 학습", "もう一度").
+_AGAIN = re.compile(r"\bagain\b|\bre-?(?:ran|run|trained|did)\b|\brerun\b|다시|재실행|재학습|もう一度|再学習|再実行|重新|再次")
 _SETTINGS = re.compile(
     r"(?<![\w-])(?:--)?[a-z_][\w-]*(?:=[\w.'\"-]|\s*=\s*[-+.\d'\"])|\bon (?:the )?(?:ptb|penn treebank|wikitext|mnist|"
     r"toy (?:corpus|sentence)|spiral|stand-?in)\b")
@@ -176,6 +189,21 @@ def _is_question(line: str) -> bool:
 
 def says_run(lowered: str) -> bool:
     return _RUN.search(lowered) is not None
+
+
+def says_changed(lowered: str) -> bool:
+    """Whether the line says a setting was changed ("changed `lr=1.0`", "은닉층을 50으로 줄였더니")."""
+    return _CHANGED.search(lowered) is not None
+
+
+def says_again(lowered: str) -> bool:
+    """Whether the line says a run was run again ("re-ran with ...", "다시 돌려 봄")."""
+    return _AGAIN.search(lowered) is not None
+
+
+def says_same_settings(lowered: str) -> bool:
+    """Whether the line says the other settings are those of a run before ("everything else the same")."""
+    return _SAME_SETTINGS.search(lowered) is not None
 
 
 def states_settings(lowered: str) -> bool:

@@ -15,12 +15,22 @@ something was run or measured, and a row of a table that follows no line (a tabl
 topics, of results) asks only when it says something was run ("8.3 | ran
 ``ch08/train.py``, batch 128"): a row of results reports, it does not ask.
 
+A line that changes a setting of the run a line before it in the session asked for ("changed
+``lr=1.0`` → ppl nan", "tried ``hidden_size=50`` with everything else the same"), and each row
+of a table of results right after the line that ran ("| ``lr=0.5`` | 100 | 3.9 |", read with
+its column's heading), is handed that run: it asks for it with the settings it changes (see
+``experiments.answers``). A line of a later session follows a run only when it says so: "with
+the same settings as session 3" (the last run of the session whose header names it), "as
+last time" (the last run of an earlier session). The run a line asks for on its own is the
+one the lines after it follow; one a line asks for as a follow-up is not.
+
 A line that looks like an experiment but that no experiment answers is reported
 (``make check``) and marked on its session page; a run that cannot take the values
 the log states is reported on its line.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
@@ -28,6 +38,8 @@ from typing import Iterator, NamedTuple
 # no experiments package makes `experiments` a namespace package there (an editable install).
 from experiments.answers import Answer, answer, chapters_studied
 from experiments.asking import says_run
+from experiments.gallery import SPEC as SCRIPTS
+from experiments.runs import Run
 
 from .diagnostics import Diagnostic, info, warning
 from .model import (QA, CodeBlock, ExperimentNote, ExperimentRef, Field, Note, Section, SectionKind, Session,
@@ -43,6 +55,8 @@ class _Asking(NamedTuple):
     kind: SectionKind | None  # the part it is an item of, if any
     attached: tuple[str, ...]  # the settings table or code block right after it
     row: bool = False  # a row of a table that follows no line
+    tables: tuple[Table, ...] = ()  # the tables among `attached`
+    under: Source | None = None  # a row of a table right after a line: that line's
 
     @property
     def planned(self) -> bool:
@@ -66,12 +80,15 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
     """
     refs, notes, diagnostics = [], [], []
     answers: dict[tuple, Answer] = {}  # lines repeat (a watchlist item, a plan): each read once
+    bases: dict[SessionId, _Base] = {}  # the run each session's lines last asked for on their own
+    logs = _Logs(sessions)
     for line, chapter in _lines_with_chapters(sessions, defining, titles or {}):
-        learned = line.kind is SectionKind.LEARNED
-        key = (line.text, chapter, line.attached, learned)
-        found = answers.get(key)
-        if found is None:
-            found = answers[key] = answer(line.text, chapter, line.attached, learned)
+        following = _following(line, bases, logs)
+        if line.under is not None and following is None:
+            continue  # a row under a line that ran nothing: the line's values, read with it
+        found = _answered(answers, line, chapter, following)
+        if line.under is not None and not found.follows:
+            continue
         for run in found.runs:
             refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source, line.session,
                                       planned=line.planned))
@@ -81,7 +98,100 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
             message = f"no experiment reproduces this yet ({found.unanswered})"
             notes.append(ExperimentNote(line.source, line.session, message))
             diagnostics.append(info(line.source.path, line.source.line, f"looks like an experiment, but {message}"))
+        _carry(bases, line, found)
     return ExperimentLines(tuple(refs), tuple(notes), tuple(diagnostics))
+
+
+def _answered(answers: dict[tuple, Answer], line: _Asking, chapter: int | None, following: Run | None) -> Answer:
+    learned = line.kind is SectionKind.LEARNED
+    key = (line.text, chapter, line.attached, learned, following)
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = answer(line.text, chapter, line.attached, learned, following)
+    return found
+
+
+class _Base(NamedTuple):
+    """The run a line asked for on its own, which the lines after it may change a setting of."""
+
+    run: Run
+    source: Source
+
+
+def _carry(bases: dict[SessionId, _Base], line: _Asking, found: Answer) -> None:
+    """The run the line asked for on its own is the one the session's next lines follow; after a
+    line that asked for two experiments, which one a change is of is not known."""
+    if found.follows:
+        return
+    runs = [run for run in found.runs if run.experiment != SCRIPTS.id]
+    if len(runs) == 1:
+        bases[line.session] = _Base(runs[0], line.source)
+    elif runs:
+        bases.pop(line.session, None)
+
+
+class _Logs:
+    """Each log's sessions in order, to find the session a line refers back to."""
+
+    def __init__(self, sessions: list[Session]):
+        self.sessions: dict[str, list[Session]] = {}
+        self.position: dict[SessionId, tuple[str, int]] = {}
+        for session in sessions:
+            listed = self.sessions.setdefault(session.source.path, [])
+            self.position[session.id] = (session.source.path, len(listed))
+            listed.append(session)
+
+    def earlier(self, session: SessionId) -> list[Session]:
+        """The sessions of its log before `session`, the latest first."""
+        path, index = self.position[session]
+        return self.sessions[path][index - 1::-1] if index else []
+
+
+# A line that says it follows a run of an earlier session: "(with the same settings as session 3",
+# "as in Day 12", "as last time", "3회차와 같은 설정", "지난번 설정 그대로", "第3回と同じ", "前回と同じ設定".
+_REFERS_BACK = re.compile(
+    r"\b(?:as|like)\s+(?:in\s+)?(?:the\s+)?(?:(?P<word>session|day|lesson|class|sitting|week)\s*#?(?P<number>\d+)\b"
+    r"|(?:last|previous)\s+(?:time|session|run)\b|before\b|yesterday\b)"
+    r"|(?P<ko>\d+)\s*회차|세션\s*(?P<ko_session>\d+)|지난\s*(?:번|시간|세션)|저번|어제"
+    r"|第\s*(?P<ja>\d+)\s*回|前回|昨日", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")  # a session referred to by number: "as session 3"
+
+
+def _may_refer_back(text: str, unfollowed: bool) -> bool:
+    """A quick look first: most lines have no "as"/"like" nor a letter outside ASCII, and a line
+    that may follow a run of its session looks further back only by a session's number."""
+    return (unfollowed or _DIGIT.search(text) is not None) and (
+        "as " in text or "like " in text or "As " in text or not text.isascii())
+
+
+def _following(line: _Asking, bases: dict[SessionId, _Base], logs: _Logs) -> Run | None:
+    """The run `line` may change a setting of: for a row under a line, that line's; else the one
+    an earlier session asked for when the line refers back to it, else the session's last."""
+    base = bases.get(line.session)
+    if line.under is not None:
+        return base.run if base is not None and base.source == line.under else None
+    refers = _REFERS_BACK.search(line.text) if _may_refer_back(line.text, base is None) else None
+    if refers is None or base is not None and not _numbered(refers):
+        return base.run if base is not None else None
+    header = _numbered(refers)
+    for session in logs.earlier(line.session):
+        if session.id in bases and (header is None or header.search(session.header)):
+            return bases[session.id].run
+    return base.run if base is not None else None
+
+
+def _numbered(refers: re.Match) -> re.Pattern | None:
+    """What the header of a session a line refers to by number says ("Session 3", "3회차", "第3回")."""
+    if refers.group("number"):
+        return re.compile(rf"\b{refers.group('word')}\s*#?0*{refers.group('number')}\b", re.IGNORECASE)
+    if refers.group("ko") or refers.group("ko_session"):
+        number = refers.group("ko") or refers.group("ko_session")
+        return re.compile(rf"(?<!\d)0*{number}\s*회차|세션\s*0*{number}(?!\d)")
+    if refers.group("ja"):
+        return re.compile(rf"第\s*0*{refers.group('ja')}\s*回")
+    return None
 
 
 def _lines_with_chapters(sessions: list[Session], defining: set[Source],
@@ -93,7 +203,7 @@ def _lines_with_chapters(sessions: list[Session], defining: set[Source],
         before = studied[path] if path in studied else _title_chapter(titles.get(path))
         chapter = _opening_chapter(session, lines, before)
         for line in lines:
-            about = () if line.planned else chapters_studied(line.text)
+            about = () if line.planned or line.under else chapters_studied(line.text)
             if about:
                 chapter = about[-1]
             if line.source not in defining and (not line.row or says_run(line.text.lower())):
@@ -115,7 +225,7 @@ def _opening_chapter(session: Session, lines: list[_Asking], before: int | None)
         return header[-1]
     if before is not None:
         return before
-    about = (chapters_studied(line.text) for line in lines if not line.planned)
+    about = (chapters_studied(line.text) for line in lines if not line.planned and not line.under)
     return next((chapters[0] for chapters in about if chapters), None)
 
 
@@ -131,14 +241,14 @@ def _asking_lines(session: Session) -> Iterator[_Asking]:
                 yield from _rows(block, session.id)
             continue
         if pending is not None:
-            yield pending
+            yield from _with_rows(pending)
         pending = None
         for line in _lines_of(block, session.id):
             if pending is not None:
-                yield pending
+                yield from _with_rows(pending)
             pending = line
     if pending is not None:
-        yield pending
+        yield from _with_rows(pending)
 
 
 def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
@@ -164,4 +274,19 @@ def _rows(table: Table, session: SessionId) -> Iterator[_Asking]:
 
 
 def _attach(line: _Asking, block: Table | CodeBlock) -> _Asking:
-    return _Asking(line.text, line.source, line.session, line.kind, line.attached + tuple(block.lines))
+    tables = line.tables + (block,) if isinstance(block, Table) else line.tables
+    return line._replace(attached=line.attached + tuple(block.lines), tables=tables)
+
+
+def _with_rows(line: _Asking) -> Iterator[_Asking]:
+    """The line, then each row of a table right after it, its cells read with their column's
+    heading ("설정: `lr=0.5`, 에폭: 100, 퍼플렉서티: 3.9"): a row of results may be a run of its own."""
+    yield line
+    for table in line.tables:
+        rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.lines]
+        for offset, cells in enumerate(rows[1:], start=1):
+            if any(cell.strip("-: ") for cell in cells):  # not the delimiter row
+                text = ", ".join(f"{heading}: {cell}" if heading else cell
+                                 for heading, cell in zip(rows[0], cells) if cell)
+                source = Source(table.source.path, table.source.line + offset)
+                yield _Asking(text, source, line.session, line.kind, (), under=line.source)

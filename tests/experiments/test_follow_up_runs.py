@@ -1,0 +1,130 @@
+"""A line that varies the run before it asks for that run with the change: "changed `lr=1.0`",
+"tried hidden_size=50 with everything else the same", a row of a table of results under the
+line that ran, "with the same settings as session 1, max_epoch=200" in a later session
+(experiments.answers, studykb.experiment_lines). Lines that only discuss a setting, or that
+are about another chapter or another model, ask for nothing new."""
+
+import pytest
+
+from experiments import answer
+from studykb.config import Config
+from studykb.pipeline import load
+
+BEFORE = {  # the line that ran, and the chapter the log is in there
+    "en": ("Ran the RNNLM with `ch05/train_custom_loop.py`: `batch_size=20, hidden_size=100, lr=0.1`", 5),
+    "ko": ("`ch05/train_custom_loop.py` 실행: 배치 크기 20, 학습률 0.1", 5),
+    "ja": ("`ch05/train_custom_loop.py` を実行：バッチサイズ 20、学習率 0.1", 5),
+}
+
+# (the line before, the line, the chapter the line is in) -> the runs it asks for.
+FOLLOW_UPS = [
+    ("en", "changed `lr=1.0` → ppl blew up to nan at epoch 31", 5, [("ch05-rnnlm", "batch-20_lr-1")]),
+    ("en", "tried hidden_size=50 with everything else the same → ppl 9.4", 5, [("ch05-rnnlm", "batch-20_hidden-50")]),
+    ("en", "hidden 50, rest unchanged", 5, [("ch05-rnnlm", "batch-20_hidden-50")]),
+    ("en", "re-ran with time_size=10", 5, [("ch05-rnnlm", "batch-20_time-10")]),
+    ("en", "bumped the learning rate to 0.5: perplexity 4.2", 5, [("ch05-rnnlm", "batch-20_lr-0.5")]),
+    ("en", "re-ran `train_custom_loop.py` with lr=0.5", 5,
+     [("ch05-rnnlm", "batch-20_lr-0.5"), ("learner-scripts", "ch05-train_custom_loop.py")]),
+    ("en", "changed `lr=1000` and it diverged", 5, [("ch05-rnnlm", "batch-20_lr-1000")]),  # cannot run: said so
+    ("ko", "학습률을 1.0으로 바꿨더니 발산함", 5, [("ch05-rnnlm", "batch-20_lr-1")]),
+    ("ko", "은닉층을 50으로 줄였더니 퍼플렉서티 10.2", 5, [("ch05-rnnlm", "batch-20_hidden-50")]),
+    ("ko", "나머지는 같게, `time_size=10`", 5, [("ch05-rnnlm", "batch-20_time-10")]),
+    ("ja", "学習率を1.0に変えたら発散した", 5, [("ch05-rnnlm", "batch-20_lr-1")]),
+    ("ja", "隠れ層 50 で再学習、パープレキシティ 9.4", 5, [("ch05-rnnlm", "batch-20_hidden-50")]),
+    # Asking for nothing new: a setting discussed, a question, no setting, another chapter or model.
+    ("en", "lr 1.0 is too large in general", 5, []),
+    ("en", "why does hidden_size=50 do worse?", 5, []),
+    ("en", "the loss went down slowly", 5, []),
+    ("en", "Plotted subsampling over 30 epochs", 5, []),
+    ("en", "Ran the GRU model again with hidden 200", 5, []),
+    ("en", "Ch06: changed lr=1.0, ppl 300", 5, []),
+    ("en", "changed lr=1.0, ppl 300", 6, []),
+    ("ko", "학습률 0.5 가 더 빨리 내려감", 5, []),
+    ("ko", "학습률이 1.0 이면 너무 큰가?", 5, []),
+    ("ja", "学習率 1.0 は一般に大きすぎる", 5, []),
+]
+
+
+@pytest.mark.parametrize("before, line, chapter, runs", FOLLOW_UPS)
+def test_a_line_that_varies_the_run_before_asks_for_it_with_the_change(before, line, chapter, runs):
+    text, before_chapter = BEFORE[before]
+    (run,) = [run for run in answer(text, before_chapter).runs if run.experiment == "ch05-rnnlm"]
+    assert run.run_id == "batch-20"
+    found = answer(line, chapter, following=run)
+    assert [(run.experiment, run.run_id) for run in found.runs] == runs
+    assert found.follows == bool(runs)
+
+
+def test_a_changed_value_the_experiment_cannot_take_is_reported():
+    (run, _) = answer(BEFORE["en"][0], 5).runs
+    assert answer("changed `lr=1000` and it diverged", 5, following=run).problems == (
+        "ch05-rnnlm: cannot run: learning rate 1000 > 100",)
+
+
+LOG = """# RNN notes
+
+## Session 1 — 2026-03-01 19:00-20:00 · ch05
+- Ran the RNNLM with `ch05/train_custom_loop.py`: `batch_size=20, hidden_size=100, lr=0.1`, perplexity 5.8
+- changed `lr=1.0` → ppl blew up to nan at epoch 31
+- tried hidden_size=50 with everything else the same → ppl 9.4
+- lr 1.0 is too large in general
+- Next time: try the same with time_size=10
+
+## Session 2 — 2026-03-02 19:00-20:00
+- `ch05/train_custom_loop.py` 실행 (PTB 앞 1000단어), 배치 크기 20
+
+| 설정 | 에폭 | 퍼플렉서티 |
+|---|---|---|
+| `lr=0.1` | 100 | 5.6 |
+| `lr=0.5` | 100 | 3.9 |
+| `hidden_size=50` | 100 | 10.2 |
+
+- 학습률 0.5 가 더 빨리 내려감
+- 지난 결과 정리:
+
+| 설정 | 퍼플렉서티 |
+|---|---|
+| `lr=2.0` | nan |
+
+## Session 3 — 2026-03-05 19:00-20:00
+- Worked on 5.6 only; lr=0.5 looks best
+- S. brought the 200-epoch run: perplexity 4.1 (with the same settings as session 1, max_epoch=200)
+
+## Session 4 — 2026-03-06 19:00-20:00 · ch06
+- same settings as last time but `lr=1.0` → ppl 300
+"""
+
+
+@pytest.fixture(scope="module")
+def refs(tmp_path_factory) -> dict[int, list[tuple[str, str]]]:
+    root = tmp_path_factory.mktemp("log")
+    (root / "sessions").mkdir()
+    (root / "sessions" / "log.md").write_text(LOG, "utf-8")
+    found: dict[int, list] = {}
+    for ref in load(Config(root=root)).knowledge.experiment_refs:
+        if ref.experiment != "learner-scripts":
+            found.setdefault(ref.source.line, []).append((ref.run_id, ref.planned))
+    return found
+
+
+def test_a_session_carries_the_run_a_line_asked_for_to_the_lines_that_vary_it(refs):
+    assert refs[4] == [("batch-20", False)]
+    assert refs[5] == [("batch-20_lr-1", False)]
+    assert refs[6] == [("batch-20_hidden-50", False)]  # from the run of line 4, not of line 5
+    assert 7 not in refs  # discusses a setting
+    assert refs[8] == [("batch-20_time-10", True)]  # in the resume point: planned
+
+
+def test_each_row_of_a_table_of_results_under_the_line_that_ran_is_a_run_with_its_settings(refs):
+    assert refs[11] == [("batch-20", False)]
+    assert refs[15] == [("batch-20", False)]
+    assert refs[16] == [("batch-20_lr-0.5", False)]
+    assert refs[17] == [("batch-20_hidden-50", False)]
+    assert 19 not in refs  # discusses the table
+    assert 24 not in refs  # a table under a line that ran nothing
+
+
+def test_a_later_session_follows_a_run_only_when_it_refers_back_to_it(refs):
+    assert 27 not in refs  # a setting named, no reference back
+    assert refs[28] == [("batch-20_epochs-200", False)]  # "as session 1": that session's run
+    assert 31 not in refs  # "as last time", but in chapter 6: no chapter-5 run
