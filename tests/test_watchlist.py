@@ -138,6 +138,11 @@ WATCHLISTS = [
                                        ["[x] 네거티브 샘플링 손실 합치기 → 다 더함"]],
      {("네거티브 샘플링에서 긍정적 예의 손실과 오답의 손실을 어떻게 합치는지", 1, "resolved",
        "[x] 네거티브 샘플링 손실 합치기 → 다 더함")}),
+    ("fixed in a session", [["Embedding backward = slice", "window size vs context size"],
+                            ["Embedding backward = slice — fixed in session 2", "why the window size is fixed"]],
+     {("Embedding backward = slice", 1, "resolved", "Embedding backward = slice — fixed in session 2"),
+      ("window size vs context size", 1, "open", None),
+      ("why the window size is fixed", 1, "open", None)}),
     ("a short name with a word of no item resolves none", [["why clip gradients"], ["[x] dropout masks"]],
      {("why clip gradients", 1, "open", None), ("[x] dropout masks", 1, "resolved", "[x] dropout masks")}),
 ]
@@ -182,6 +187,18 @@ RESOLVED_ITEMS = [
     ("배치 크기 vs 에폭 — 또 헷갈림", None),
     ("PMI와 PPMI — 해결 안 됨", None),
     ("PMIとPPMIの違い — まだ理解していない", None),
+    # "fixed" is a status only with when after it: the item's, not a word inside it.
+    ("Embedding backward = slice (it's a scatter-add: `np.add.at(dW, idx, dout)`) — fixed in session 2",
+     "Embedding backward = slice (it's a scatter-add: `np.add.at(dW, idx, dout)`)"),
+    ("positive example = context word (it's the target) — fixed (session 3)",
+     "positive example = context word (it's the target)"),
+    ("dropout at test time — corrected on 12/10", "dropout at test time"),
+    ("PMI와 PPMI 차이 — 고침 (3회차)", "PMI와 PPMI 차이"),
+    ("why the window is fixed", None),
+    ("the window is fixed — why?", None),
+    ("PMI vs PPMI — fixed", None),
+    ("sample_size vs window_size — not fixed in session 5", None),
+    ("why the window size is fixed in session 2", None),
 ]
 
 

@@ -25,9 +25,16 @@ STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
 # item resolved, as striking it through does.
 TASK_BOX_RE = re.compile(r"^[\s*_]*\[(?P<mark>[ xX✓✔✅])\]\s+")
 # When it was resolved, after the word that says so: ``resolved session 4``, ``got it in
-# lesson 3``, ``understood on 12/10``; no part of what follows the word.
-WHEN_AFTER_RE = re.compile(r"\s+(?:(?:in|on|at|since|by|during)\s+)?(?:(?:session|day|lesson|class|week|meeting)"
-                           r"\s*#?\d+|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)[\W_]*$", re.IGNORECASE)
+# lesson 3``, ``understood on 12/10``, ``fixed (session 3)``, ``해결 (3회차)``; no part of what
+# follows the word.
+WHEN = (r"(?:(?:in|on|at|since|by|during)\s+)?(?:(?:session|day|lesson|class|week|meeting)\s*#?\d+"
+        r"|\d+\s*(?:회차|일차)|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)")
+WHEN_AFTER_RE = re.compile(rf"\s+[(（]?\s*{WHEN}[\W_]*$", re.IGNORECASE)
+WHEN_IN_PARENTHESES_RE = re.compile(rf"[(（]\s*(?P<when>{WHEN})\s*[)）]", re.IGNORECASE)
+# A status that says an item is resolved only with when after it: ``— fixed in session 2``
+# is, ``why the window is fixed`` is not.
+DATED_STATUS_RE = re.compile(r"(?<![^\W_])(?:fixed|corrected|cleared up|sorted out|고침|고쳤음|고쳐짐|바로잡음)"
+                             r"[\W_]*$", re.IGNORECASE)
 AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 """What may follow the word at the end of a clause: the ending of a word written without
 blanks (``해결됨``, ``解決した``), punctuation."""
@@ -71,24 +78,37 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
 
 
 def _comment(text: str) -> re.Match | None:
-    """Where a line's comment starts (its separator), if it has one after some text."""
-    match = COMMENT_RE.search(text)
-    return match if match and match.start() > 0 else None
+    """Where a line's comment starts (its separator), if it has one after some text and
+    outside parentheses and code (``slice (it's a scatter-add: `dW[idx] += dout`) — fixed``)."""
+    for match in COMMENT_RE.finditer(text):
+        if match.start() > 0 and not _enclosed(text[:match.start()]):
+            return match
+    return None
+
+
+def _enclosed(before: str) -> bool:
+    """Whether the text after ``before`` is inside a parenthesis or a code span it opened."""
+    opened = before.count("(") + before.count("（") - before.count(")") - before.count("）")
+    return opened > 0 or before.count("`") % 2 == 1
 
 
 def _comment_says_resolved(comment: str, labels: Labels) -> bool:
     """Whether a clause of a comment ends in a resolving word, not negated."""
-    return any(_ending_word(clause.strip(), labels) is not None for clause in CLAUSE_END_RE.split(comment))
+    comment = WHEN_IN_PARENTHESES_RE.sub(r" \g<when>", comment)  # ``fixed (session 3)``: one clause
+    clauses = CLAUSE_END_RE.split(comment)
+    return any(_ending_word(clause.strip(), labels, dated=True) is not None for clause in clauses)
 
 
-def _ending_word(text: str, labels: Labels) -> int | None:
+def _ending_word(text: str, labels: Labels, dated: bool = False) -> int | None:
     """Where the resolving word that ends ``text`` starts; None if none ends it or a
-    negation comes with it (before it, after it, or between the words of its phrase)."""
+    negation comes with it (before it, after it, or between the words of its phrase).
+    In a comment (``dated``) a status with when after it is one too (``fixed in session 2``)."""
     if labels.resolved_re is None:
         return None
-    text = WHEN_AFTER_RE.sub("", text)
-    last = None
-    for last in labels.resolved_re.finditer(text):
+    undated = WHEN_AFTER_RE.sub("", text)
+    last = DATED_STATUS_RE.search(undated) if dated and undated != text else None
+    text = undated
+    for last in labels.resolved_re.finditer(text) if last is None else ():
         pass
     if last is None or not AFTER_WORD_RE.match(text[last.end():]):
         return None
