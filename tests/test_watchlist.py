@@ -187,6 +187,12 @@ RESOLVED_ITEMS = [
     ("배치 크기 vs 에폭 — 또 헷갈림", None),
     ("PMI와 PPMI — 해결 안 됨", None),
     ("PMIとPPMIの違い — まだ理解していない", None),
+    # A sign before the resolving word says the same; it does not hide the word.
+    ("✅ got it: PMI vs PPMI", "PMI vs PPMI"),
+    ("✔ resolved: clip by norm vs clip by value", "clip by norm vs clip by value"),
+    ("👍 이해함: 은닉 상태와 출력의 차이", "은닉 상태와 출력의 차이"),
+    ("❌ got it: PMI vs PPMI", "PMI vs PPMI"),
+    ("✅ not resolved: PMI vs PPMI", None),
     # "fixed" is a status only with when after it: the item's, not a word inside it.
     ("Embedding backward = slice (it's a scatter-add: `np.add.at(dW, idx, dout)`) — fixed in session 2",
      "Embedding backward = slice (it's a scatter-add: `np.add.at(dW, idx, dout)`)"),
@@ -305,6 +311,21 @@ def test_a_list_of_misconceptions_is_a_watchlist(part):
         ("positive example = context word (it's the target) — resolved session 3", 1, "resolved",
          "positive example = context word (it's the target) — resolved session 3"),
         ("`sample_size` vs `window_size` — still open", 1, "open", None)}
+
+
+# A learned line that starts with a sign and a resolving word resolves the open item it
+# names, and is no item of its own.
+@pytest.mark.parametrize("learned, item", [
+    ("- Learned:\n  - ✅ got it: PMI vs PPMI", "PMI vs PPMI"),
+    ("✅ got it: PMI vs PPMI", "PMI vs PPMI"),
+    ("### Learned\n- ✔ PMI vs PPMI — resolved now", "PMI vs PPMI"),
+    ("### 배운 것\n- 👍 이해함: 은닉 상태와 출력의 차이", "은닉 상태와 출력의 차이"),
+])
+def test_a_sign_before_a_resolving_word_still_resolves(learned, item):
+    text = (f"## Session: 2026-03-01 10:00 KST\n- Watchlist:\n  - {item}\n  - softmax vs sigmoid\n\n"
+            f"## Session: 2026-03-02 10:00 KST\n{learned}\n")
+    assert {(w.text, w.status) for w in knowledge_of(text).watchlist} == {(item, "resolved"),
+                                                                           ("softmax vs sigmoid", "open")}
 
 
 # A bullet nested under a watchlist item comments on it (the tutor's answer); the next

@@ -121,8 +121,14 @@ def _ending_word(text: str, labels: Labels, dated: bool = False) -> int | None:
 
 
 def is_resolving_word(text: str, labels: Labels) -> bool:
-    """Whether ``text`` is a resolving word alone (``Resolved``, ``해결됨``, ``Got it!``)."""
-    return _ending_word(text, labels) == len(text) - len(text.lstrip())
+    """Whether ``text`` is a resolving word alone (``Resolved``, ``해결됨``, ``Got it!``), a
+    sign before it or not (``✅ got it``, ``👍 이해함``): a sign says the same, it is no word."""
+    return _ending_word(text, labels) == _first_word(text)
+
+
+def _first_word(text: str) -> int:
+    """Where the first letter or digit of ``text`` is (its length if none)."""
+    return next((i for i, c in enumerate(text) if c.isalnum()), len(text))
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

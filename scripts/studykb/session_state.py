@@ -61,7 +61,7 @@ class SessionState:
 
     def close_section(self) -> None:
         if self.section is not None:
-            resolving = self.section[1] is SectionKind.WATCHLIST or self.resolves_all
+            resolving = self.section[1] in (SectionKind.WATCHLIST, SectionKind.LEARNED) or self.resolves_all
             items = map(self.resolving, self.items) if resolving else self.items
             self.blocks.append(Section(*self.section, tuple(items)))
             self.section = None
@@ -69,7 +69,8 @@ class SessionState:
         self.indents = []
 
     def resolving(self, item: Item) -> Item:
-        """A watchlist item, with where it names the item it marks resolved, if it does."""
+        """A watchlist or learned item, with where it names the item it marks resolved, if it
+        does (``✅ got it: PMI vs PPMI`` among what was learned)."""
         span = resolved_item(item.text, self.labels)
         if span is None and self.resolves_all and item.depth == 0:
             span = item_span(item.text)
