@@ -70,3 +70,15 @@ def test_the_learners_own_quiz_markers_split_cards_into_question_and_answer(tmp_
 ])
 def test_a_definition_card_asks_with_the_article_the_name_takes(name, question):
     assert definition_question(name) == question
+
+
+@pytest.mark.parametrize("item, front", [
+    ("[ ] forget 게이트와 output 게이트가 곱해지는 위치", "What did you flag as confusing in “forget 게이트와 output 게이트가 곱해지는 위치”?"),
+    ("- [ ] why does the sampler skip the target? the book's does", "Why does the sampler skip the target?"),
+    ("[x] PMI vs PPMI", "What is the difference between PMI and PPMI?"),
+])
+def test_a_task_list_items_card_asks_without_its_box(tmp_path, item, front):
+    log = f"## Session: 2026-03-05 09:00 KST\n### 헷갈리는 것\n- {item.removeprefix('- ')}\n"
+    root = make_project(tmp_path, {"x.md": log})
+    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
+    assert fronts == [front]

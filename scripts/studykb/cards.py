@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
+from .resolution import TASK_BOX_RE
 from .watchlist import watched_concepts
 
 QUESTION_RE = re.compile(r"^(?:Q\s*:\s*)?(?P<q>[^?]{3,}\?)\s*(?:A\s*:\s*)?(?P<a>.*)$", re.DOTALL)
@@ -98,7 +99,7 @@ def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[Co
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
     as last worded, and the line that resolved it. A resolved item's card is no longer
     among the watched ones."""
-    text = item.text.replace("`", "").strip()
+    text = _without_task_box(item.text).replace("`", "").strip()
     difference = DIFFERENCE_RE.match(text) or VERSUS_RE.match(text)
     rule = RULE_RE.match(text)
     concepts = [names[c] for c in item.concepts if c in names]
@@ -120,6 +121,12 @@ def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[Co
     back = " ".join([text, *resolution, *(["Your definitions:"] + definitions if definitions else [])])
     return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
                 item.concepts, watch=item.resolution is None)
+
+
+def _without_task_box(text: str) -> str:
+    """An item of a task list without its box: ``[ ] forget 게이트와 …`` asks about ``forget 게이트와 …``."""
+    box = TASK_BOX_RE.match(text)
+    return text[box.end():] if box else text
 
 
 def _opening(text: str, words: int = 8) -> str:
