@@ -127,9 +127,11 @@ def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
                 _ensure_term(lexicon, spelling)
         for name, alias in found.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
-        if line.kind not in DEFINING_KINDS or line.role == "field" or line.resolves is not None:
-            continue  # a line that says a confusion is cleared names it: it defines nothing new
+        if line.kind not in DEFINING_KINDS or line.role == "field":
+            continue
         defined = _defined_term(line, lexicon)
+        if defined and line.resolves is not None and lexicon.lookup(defined.subject) is None:
+            continue  # a line that says a confusion is cleared names it: it may define a known term, adds none
         if defined:
             name = _ensure_term(lexicon, defined.subject, defined.aliases)
             definitions[name].append(Definition(line.text, line.source, line.session))
