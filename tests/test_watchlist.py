@@ -341,3 +341,47 @@ def test_a_sign_before_a_resolving_word_still_resolves(learned, item):
 def test_a_bullet_nested_under_a_watchlist_item_is_a_comment_on_it(lines, items):
     text = "## Session: 2026-03-01 10:00 KST\n**Got stuck on**\n" + "\n".join(lines) + "\n"
     assert {w.text for w in knowledge_of(text).watchlist} == items
+
+
+def prose_log(*bodies: str) -> str:
+    """A log of one session a day, each with ``body`` as it is written (no watchlist part)."""
+    return "\n".join(f"## Session: 2026-03-{day:02d} 10:00 KST\n{body}\n" for day, body in enumerate(bodies, 1))
+
+
+# A line of prose outside a watchlist (a tutor's notes, a learner's sentence) that says a
+# confusion is still there flags it; one that says it is understood resolves the item it
+# names. A learned sentence that only mentions being confused flags nothing.
+PROSE = [
+    ("a tutor's note", ["S. still mixes up the forward slice with the backward scatter-add."],
+     {("S. still mixes up the forward slice with the backward scatter-add.", 1, "open", None)}),
+    ("flagged, then understood", ["- S. still confuses \"positive example\" and \"target\", asked twice.",
+                                  "- S. now keeps positive vs target straight 👍"],
+     {("- S. still confuses \"positive example\" and \"target\", asked twice.".removeprefix("- "), 1, "resolved",
+       "S. now keeps positive vs target straight 👍")}),
+    ("understood by name", ["S. still unsure why the distribution is raised to 0.75 — gave intuition.",
+                            "S. understood why the distribution is raised to 0.75."],
+     {("S. still unsure why the distribution is raised to 0.75 — gave intuition.", 1, "resolved",
+       "S. understood why the distribution is raised to 0.75.")}),
+    ("no longer", ["I keep mixing up epochs and iterations", "no longer mixes up epochs and iterations"],
+     {("I keep mixing up epochs and iterations", 1, "resolved", "no longer mixes up epochs and iterations")}),
+    ("only the one it names", ["- S. still mixes up PMI and PPMI\n- S. still confuses CBOW and skip-gram",
+                               "- S. understood PMI vs PPMI"],
+     {("S. still mixes up PMI and PPMI", 1, "resolved", "S. understood PMI vs PPMI"),
+      ("S. still confuses CBOW and skip-gram", 1, "open", None)}),
+    ("a learned sentence", ["- Learned:\n  - I was confused before, now the softmax is clear",
+                            "I kept mixing up PMI and PPMI, but now it is clear",
+                            "S. understood that the embedding just slices rows of W."], set()),
+    ("not confused", ["S. is still not confused by PMI and PPMI"], set()),
+    ("a resume point", ["- Next:\n  - keep mixing up less: review PMI vs PPMI"], set()),
+    ("ko still confused", ["아직도 forget 게이트와 output 게이트를 헷갈림", "이제 forget 게이트와 output 게이트 구분함"],
+     {("아직도 forget 게이트와 output 게이트를 헷갈림", 1, "resolved", "이제 forget 게이트와 output 게이트 구분함")}),
+    ("ko keeps confusing", ["- 계속 PMI와 PPMI를 혼동함", "- PMI와 PPMI 차이를 이해함"],
+     {("계속 PMI와 PPMI를 혼동함", 1, "resolved", "PMI와 PPMI 차이를 이해함")}),
+    ("ko a learned sentence", ["- 배운 것:\n  - 처음엔 헷갈렸는데 이제 softmax 가 이해됨"], set()),
+]
+
+
+@pytest.mark.parametrize("name, bodies, expected", PROSE, ids=[case[0] for case in PROSE])
+def test_prose_that_says_a_confusion_flags_it_and_prose_that_says_it_is_understood_resolves_it(
+        name, bodies, expected):
+    assert items_of(knowledge_of(prose_log(*bodies))) == expected

@@ -25,7 +25,7 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
-MARK_KINDS = ("resolved", "negation", "affirmative")
+MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now")
 COLUMN_KINDS = ("term", "note", "status")
 USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
@@ -123,6 +123,12 @@ class Labels:
     """A word or phrase that says a watchlist item is no longer confusing (``got it now``, ``해결``)."""
     negation_re: re.Pattern | None = field(compare=False)
     """A word that undoes it (``not``, ``아직``)."""
+    confusion_re: re.Pattern | None = field(compare=False)
+    """A word of prose that says something is confused (``mixes up``, ``헷갈``)."""
+    persisting_re: re.Pattern | None = field(compare=False)
+    """A word before it that says the confusion is still there (``still``, ``keeps``, ``아직``)."""
+    now_re: re.Pattern | None = field(compare=False)
+    """A word after it that says it is over (``now``, ``이제``): ``kept mixing them up, now clear``."""
     column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
     """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
     affirmatives: frozenset[str] = field(compare=False)
@@ -254,6 +260,9 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
                                    re.IGNORECASE),
         resolved_re=_words_pattern(spellings("resolved"), plurals=False, between=WORDS_BETWEEN),
         negation_re=_words_pattern(spellings("negation"), plurals=False),
+        confusion_re=_words_pattern(spellings("confusion"), plurals=False),
+        persisting_re=_words_pattern(spellings("persisting"), plurals=False),
+        now_re=_words_pattern(spellings("now"), plurals=False),
         affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),

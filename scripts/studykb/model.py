@@ -55,6 +55,7 @@ class Item:
     ordered: bool = False
     resolves: tuple[int, int] | None = None
     term: str = ""
+    flags: tuple[int, int] | None = None  # a line of prose that says a confusion is still there: where it names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,9 @@ class Note:
 
     text: str
     source: Source
+    # Where it names the watchlist item it says is resolved or still confused, if it does.
+    resolves: tuple[int, int] | None = None
+    flags: tuple[int, int] | None = None
 
     @property
     def is_break(self) -> bool:
@@ -220,6 +224,7 @@ class Line:
     answer: str = ""
     resolves: tuple[int, int] | None = None  # a watchlist line's, as parsed (Item)
     term: str = ""  # the term a table's row defines, as parsed (Item)
+    flags: tuple[int, int] | None = None  # a line of prose that flags a confusion, as parsed (Item, Note)
 
 
 def _item_roles(section: Section) -> list[str]:
@@ -242,7 +247,7 @@ def lines_of(session: Session) -> Iterator[Line]:
     for block in session.blocks:
         if isinstance(block, Section):
             for item, role in zip(block.items, _item_roles(block)):
-                yield Line(item.text, item.source, sid, block.kind, role, resolves=item.resolves)
+                yield Line(item.text, item.source, sid, block.kind, role, resolves=item.resolves, flags=item.flags)
         elif isinstance(block, Table) and block.part is not None:
             yield from _table_part_lines(block, block.part, sid)
         elif isinstance(block, Field):
@@ -251,7 +256,7 @@ def lines_of(session: Session) -> Iterator[Line]:
             role = "note" if block.continues else "qa"  # a card holds it with the answer it goes on
             yield Line(block.text, block.source, sid, None, role, block.question, block.answer)
         elif isinstance(block, Note):
-            yield Line(block.text, block.source, sid, None, "note")
+            yield Line(block.text, block.source, sid, None, "note", resolves=block.resolves, flags=block.flags)
         elif isinstance(block, Table):
             for offset, row in enumerate(block.lines):
                 yield Line(row, Source(block.source.path, block.source.line + offset), sid, None, "table")

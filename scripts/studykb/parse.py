@@ -244,8 +244,7 @@ def _read_text(entry: SessionState, line: str, source: Source, awaiting_answer: 
         entry.add_item(text, source, 0)
         entry.listed = False
     else:
-        entry.end_part()
-        entry.blocks.append(Note(text, source))
+        entry.add_note(text, source)
 
 
 def _read_text_label(entry: SessionState, text: str, source: Source, indent: int) -> bool:

@@ -138,3 +138,76 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in " \t*_~([（,，":
         end -= 1
     return start, end
+
+
+# Prose outside a watchlist: a tutor's notes or a learner's sentences that say a confusion
+# is still there, or that it is over (labels.yml, ``marks:``).
+PROSE_CLAUSE_RE = re.compile(r"[,;!?，、；。！？()（）]|[.:](?=\s|$)|：|\s+[—–-]{1,2}\s+|→|->|=>|⇒")
+# ``S. now keeps positive vs target straight``: keeping two things apart is knowing them apart.
+KEPT_APART_RE = re.compile(r"(?<![a-z])(?:keeps?|kept|keeping|tells?)\s+(?P<item>\S.*?)\s+(?:straight|apart)\b",
+                           re.IGNORECASE)
+
+
+def prose_reading(text: str, labels: Labels) -> tuple[Span | None, Span | None]:
+    """Where a line of prose names the item it says is resolved, and where the one it says
+    is still confused (``S. still mixes up X and Y``, ``아직도 X와 Y를 헷갈림``); each None if
+    it says none. A line that says both is read as resolving."""
+    resolves = _prose_resolution(text, labels)
+    return (resolves, None) if resolves is not None else (None, _prose_confusion(text, labels))
+
+
+def _clauses(text: str) -> list[Span]:
+    """Where each clause of ``text`` is, split at punctuation, a dash or an arrow."""
+    bounds = [0, *(i for m in PROSE_CLAUSE_RE.finditer(text) for i in m.span()), len(text)]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+def _prose_resolution(text: str, labels: Labels) -> Span | None:
+    """A resolving line's shapes (``X — got it now``, ``Got it: X``), or a resolving word
+    before what it names: ``S. understood X``, ``no longer mixes up X``, ``keeps X straight``."""
+    span = resolved_item(text, labels)
+    if span is not None or labels.resolved_re is None:
+        return span
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        kept = KEPT_APART_RE.search(clause)
+        word = kept or labels.resolved_re.search(clause)
+        if word is None or _negated_before(clause, word.start(), labels):
+            continue
+        named = _trimmed(text, start + kept.start("item"), start + kept.end("item")) if kept \
+            else _trimmed(text, start + word.end(), end)
+        if any(c.isalnum() for c in text[named[0]:named[1]]):
+            return named
+    return None
+
+
+def _prose_confusion(text: str, labels: Labels) -> Span | None:
+    """Where a clause with a ``persisting`` word then a ``confusion`` word names what is
+    confused: after the confusion word (``still mixes up X``), else between the two
+    (``아직도 X를 헷갈림``). None where a later clause says it is over (``…, now clear``)."""
+    if labels.confusion_re is None or labels.persisting_re is None:
+        return None
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        still = labels.persisting_re.search(clause)
+        confused = still and labels.confusion_re.search(clause, still.end())
+        if not confused or _negated_before(clause, confused.start(), labels):
+            continue
+        if labels.now_re is not None and labels.now_re.search(text, start + confused.end()):
+            return None
+        after = _trimmed(text, start + _word_end(clause, confused.end()), end)
+        between = _trimmed(text, start + _word_end(clause, still.end()), start + confused.start())
+        return after if any(c.isalnum() for c in text[after[0]:after[1]]) else between
+    return None
+
+
+def _negated_before(clause: str, at: int, labels: Labels) -> bool:
+    before = " ".join(clause[:at].split()[-WORDS_BEFORE:])
+    return labels.negation_re is not None and labels.negation_re.search(before) is not None
+
+
+def _word_end(text: str, at: int) -> int:
+    """The end of the word ``at`` is in (``헷갈`` of ``헷갈림``)."""
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at

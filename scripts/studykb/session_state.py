@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .labels import Labels
-from .model import Block, Item, Section, SectionKind, Source
-from .resolution import is_resolving_word, item_span, resolved_item
+from .model import Block, Item, Note, Section, SectionKind, Source
+from .resolution import is_resolving_word, item_span, prose_reading, resolved_item
 
 
 @dataclass
@@ -61,8 +61,8 @@ class SessionState:
 
     def close_section(self) -> None:
         if self.section is not None:
-            resolving = self.section[1] in (SectionKind.WATCHLIST, SectionKind.LEARNED) or self.resolves_all
-            items = map(self.resolving, self.items) if resolving else self.items
+            resolving = self.section[1] is SectionKind.WATCHLIST or self.resolves_all
+            items = map(self.resolving if resolving else self.prose, self.items)
             self.blocks.append(Section(*self.section, tuple(items)))
             self.section = None
             self.items = []
@@ -75,6 +75,21 @@ class SessionState:
         if span is None and self.resolves_all and item.depth == 0:
             span = item_span(item.text)
         return item if span is None else replace(item, resolves=span)
+
+    def prose(self, item: Item) -> Item:
+        """An item of another part (what was covered, learned, or no part): a line that says
+        an item is resolved (``✅ got it: PMI vs PPMI``, ``S. understood X``) or still confused
+        (``S. still mixes up X and Y``), with where it names it. A resume point says neither."""
+        if self.section is None or self.section[1] is SectionKind.RESUME:
+            return item
+        resolves, flags = prose_reading(item.text, self.labels)
+        return replace(item, resolves=resolves, flags=flags) if resolves or flags else item
+
+    def add_note(self, text: str, source: Source) -> None:
+        """A line of free text, which ends the open part; read as prose, as ``prose`` reads an item."""
+        self.end_part()
+        resolves, flags = prose_reading(text, self.labels)
+        self.blocks.append(Note(text, source, resolves, flags))
 
     def end_part(self) -> None:
         self.close_section()

@@ -27,9 +27,9 @@ WORD_RE = re.compile(r"[^\W_]+")
 # The words a watchlist line sets its concepts against each other with, or says it is
 # confused with: not what the confusion is about.
 FILLER = frozenset("""vs versus and or the a an of by at in on to for from with between difference differences
-    distinguish still again confused confusing confusion mixing mixed mix up unsure about is are it
-    what how why which when
-    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘""".split())
+    distinguish still again confused confusing confusion mixing mixed mix mixes up unsure about is are it
+    what how why which when now keeps keep confuses that question s
+    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함""".split())
 # Korean particles, taken off the end of a word so that "출력의" is "출력".
 PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "는", "이", "가", "을", "를", "에", "도", "로")
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
@@ -129,7 +129,7 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     position = {s.id: i for i, s in enumerate(sessions)}
     index = _Index()
     for line in lines:
-        if line.kind is not SectionKind.WATCHLIST or line.role == "note":
+        if not _flags(line):
             if line.resolves is not None:  # ``✅ Got it: …``: what was learned clears the item it names
                 reading = read_line(line, named, spans or {})
                 _resolve(index.candidates(reading), line, reading)
@@ -150,11 +150,17 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     return tuple(sorted(items, key=lambda w: (STATUS_ORDER[w.status], -len(w.flagged_in), position[w.first], w.key)))
 
 
+def _flags(line: Line) -> bool:
+    """Whether a line flags a confusion: a watchlist item (not a comment nested under one), or
+    a line of prose that says one is still there (``S. still mixes up X and Y``)."""
+    return line.flags is not None or line.kind is SectionKind.WATCHLIST and line.role != "note"
+
+
 def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
               spans: dict[Source, tuple[Span, ...]]) -> _Reading:
     """The concepts named in a line's item (all the line's where it has no spans) and the
     item's other words."""
-    start, end = line.resolves or item_span(line.text)
+    start, end = line.resolves or line.flags or item_span(line.text)
     on_line = spans.get(line.source)
     if not on_line:
         return _Reading(frozenset(named.get(line.source, ())), content_words(line.text[start:end]))
@@ -190,12 +196,14 @@ def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Gro
 
 
 def _resolve(groups: list[_Group], line: Line, reading: _Reading) -> bool:
-    """Mark resolved the item a resolving line names, the open one first; False if it names none."""
+    """Mark resolved the item a resolving line names, the open one first; False if it names none.
+    An item said resolved again (a list of misconceptions: ``— fixed in session 3``) keeps
+    the line that first said so."""
     named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
     if group is None:
         return False
-    group.resolution = line
+    group.resolution = group.resolution or line  # when it was first said resolved since its last flag
     return True
 
 
