@@ -29,9 +29,13 @@ WORD_RE = re.compile(r"[^\W_]+")
 FILLER = frozenset("""vs versus and or the a an of by at in on to for from with between difference differences
     distinguish still again confused confusing confusion mixing mixed mix mixes up unsure about is are it
     what how why which when now keeps keep confuses that question s
-    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함""".split())
+    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함 질문""".split())
 # Korean particles, taken off the end of a word so that "출력의" is "출력".
 PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "는", "이", "가", "을", "를", "에", "도", "로")
+# Words that say a line comes back to an earlier one: ``the offsets question from last time``.
+REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)|the\s+other\s+day"
+                            r"|earlier|previously|before|yesterday)(?![^\W_])|지난\s*번|저번|지난\s*시간|前回|上次",
+                            re.IGNORECASE)
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
 STATUS_ORDER = {"open": 0, "quiet": 1, "resolved": 2}
 
@@ -132,10 +136,10 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
         if not _flags(line):
             if line.resolves is not None:  # ``✅ Got it: …``: what was learned clears the item it names
                 reading = read_line(line, named, spans or {})
-                _resolve(index.candidates(reading), line, reading)
+                _resolve(index, line, reading)
             continue
         reading = read_line(line, named, spans or {})
-        if line.resolves is not None and _resolve(index.candidates(reading), line, reading):
+        if line.resolves is not None and _resolve(index, line, reading):
             continue
         key = normalise(line.text) or line.text
         group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading)
@@ -173,8 +177,8 @@ def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
 
 def content_words(text: str) -> frozenset[str]:
     """The words of ``text`` that say what the confusion is about, lower case, Korean
-    ones without their particle."""
-    words = (_content_word(w.lower()) for w in WORD_RE.findall(text))
+    ones without their particle, and without words that refer back (``from last time``)."""
+    words = (_content_word(w.lower()) for w in WORD_RE.findall(REFERS_BACK_RE.sub(" ", text)))
     return frozenset(w for w in words if w)
 
 
@@ -195,16 +199,35 @@ def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Gro
     return next((g for g in groups if line.session not in g.sessions and g.names_the_same(reading)), None)
 
 
-def _resolve(groups: list[_Group], line: Line, reading: _Reading) -> bool:
-    """Mark resolved the item a resolving line names, the open one first; False if it names none.
-    An item said resolved again (a list of misconceptions: ``— fixed in session 3``) keeps
-    the line that first said so."""
+def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
+    """Mark resolved the item a resolving line names, the open one first, else the one open
+    item it names by a key word (``the offsets question from last time → got it``); False if it
+    names none. An item said resolved again (a list of misconceptions: ``— fixed in session 3``)
+    keeps the line that first said so."""
+    groups = index.candidates(reading)
     named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
+    group = group or _named_by_key_word(index.groups, reading)
     if group is None:
         return False
     group.resolution = group.resolution or line  # when it was first said resolved since its last flag
     return True
+
+
+def _named_by_key_word(groups: list[_Group], reading: _Reading) -> _Group | None:
+    """The one open item whose lines, comments included, hold every word a resolving line
+    names it by (``offsets`` of ``the offsets question`` in ``… at a different offset``), a
+    plural as its singular; None if no item or more than one does."""
+    if not reading.words or reading.concepts:
+        return None
+    wanted = {_singular(w) for w in reading.words}
+    found = [g for g in groups if g.resolution is None
+             and wanted <= {_singular(w) for line in g.lines for w in content_words(line.text)}]
+    return found[0] if len(found) == 1 else None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _item(group: _Group, named, position, recent) -> WatchItem:
