@@ -39,9 +39,11 @@ def knowledge_of(text: str, labels=LABELS, window: int = 3):
 
 
 def items_of(knowledge) -> set[tuple[str, int, str, str | None]]:
+    """Each item: its first line (the part of it that names the item, where the line names
+    several), how many sessions flagged it, its status and the line that resolved it."""
     texts = {line.source: line.text for s in knowledge.sessions for line in lines_of(s)}
-    return {(texts[w.sources[0]], len(w.flagged_in), w.status, w.resolution.text if w.resolution else None)
-            for w in knowledge.watchlist}
+    return {(w.text if w.part and len(w.sources) == 1 else texts[w.sources[0]], len(w.flagged_in), w.status,
+             w.resolution.text if w.resolution else None) for w in knowledge.watchlist}
 
 
 WATCHLISTS = [
@@ -161,6 +163,15 @@ WATCHLISTS = [
                           ["지난번 offset 질문 → 이제 이해함"]],
      {("TBPTT 미니배치: 각 행이 다른 offset 에서 시작하는 이유", 1, "resolved", "지난번 offset 질문 → 이제 이해함"),
       ("stateful 이 뭔지", 1, "open", None)}),
+    # Two items on one line, held apart by a semicolon: each is flagged and resolved alone.
+    ("two on one line", [["PMI vs PPMI; window size vs context size"], ["PMI vs PPMI — got it now"]],
+     {("PMI vs PPMI", 1, "resolved", "PMI vs PPMI — got it now"), ("window size vs context size", 1, "open", None)}),
+    ("a semicolon in parentheses or code", [["PMI vs PPMI (PPMI clips; PMI does not)", "why `a; b` parses"]],
+     {("PMI vs PPMI (PPMI clips; PMI does not)", 1, "open", None), ("why `a; b` parses", 1, "open", None)}),
+    ("one sentence with a semicolon", [["training loss alone is not enough; validation is needed for claims"]],
+     {("training loss alone is not enough; validation is needed for claims", 1, "open", None)}),
+    ("ko two on one line", [["PMI와 PPMI 차이； 윈도우 크기와 문맥 크기"], ["PMI와 PPMI 차이 — 해결"]],
+     {("PMI와 PPMI 차이", 1, "resolved", "PMI와 PPMI 차이 — 해결"), ("윈도우 크기와 문맥 크기", 1, "open", None)}),
     ("a short name with a word of no item resolves none", [["why clip gradients"], ["[x] dropout masks"]],
      {("why clip gradients", 1, "open", None), ("[x] dropout masks", 1, "resolved", "[x] dropout masks")}),
 ]
@@ -403,3 +414,21 @@ PROSE = [
 def test_prose_that_says_a_confusion_flags_it_and_prose_that_says_it_is_understood_resolves_it(
         name, bodies, expected):
     assert items_of(knowledge_of(prose_log(*bodies))) == expected
+
+
+def test_each_item_of_a_line_shows_its_own_text_on_the_watchlist_page_and_cards():
+    knowledge = knowledge_of(log_of(["PMI vs PPMI; softmax vs sigmoid"], ["PMI vs PPMI — got it now"]))
+    files, _ = render_site(knowledge, {}, 3)
+    watchlist = files[page("watchlist.md")]
+    assert '<li><a href="../concepts/pmi/">PMI</a> vs <a href="../concepts/ppmi/">PPMI</a><br>' in watchlist
+    assert '<li><a href="../concepts/softmax/">softmax</a> vs <a href="../concepts/sigmoid/">sigmoid</a><br>' in watchlist
+    assert {w.text: w.concepts for w in knowledge.watchlist} == {"PMI vs PPMI": ("pmi", "ppmi"),
+                                                                 "softmax vs sigmoid": ("softmax", "sigmoid")}
+    fronts = {card.front for card in knowledge.cards if card.kind == "watch"}
+    assert fronts == {"What is the difference between PMI and PPMI?", "What is the difference between softmax and sigmoid?"}
+
+
+def test_one_of_two_items_on_a_line_flagged_again_is_that_item():
+    knowledge = knowledge_of(log_of(["PMI vs PPMI; window size vs context size"], ["window size vs context size — still"]))
+    assert {(w.text, len(w.flagged_in), w.status) for w in knowledge.watchlist} == {
+        ("PMI vs PPMI", 1, "open"), ("window size vs context size — still", 2, "open")}

@@ -337,6 +337,14 @@ class WatchItem:
     sources: tuple[Source, ...]
     open: bool
     resolution: Resolution | None = None
+    part: tuple[int, int] | None = None  # where on its latest line ``text`` is, one of its several items
+
+    def own_spans(self, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        """Where its latest line names concepts (``spans``), as places in ``text``."""
+        if self.part is None:
+            return spans
+        start, end = self.part
+        return tuple(Span(s.start - start, s.end - start, s.concept) for s in spans if start <= s.start and s.end <= end)
 
     @property
     def first(self) -> SessionId:

@@ -49,7 +49,7 @@ def item_span(text: str) -> Span:
     box = TASK_BOX_RE.match(text)
     start = box.end() if box else 0
     comment = _comment(text[start:])
-    return _trimmed(text, start, start + comment.start() if comment else len(text))
+    return trimmed(text, start, start + comment.start() if comment else len(text))
 
 
 def resolved_item(text: str, labels: Labels) -> Span | None:
@@ -70,10 +70,10 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
     if comment and _comment_says_resolved(text[comment.start():], labels):
         return start, end
     if comment and is_resolving_word(text[start:end], labels):  # ``Resolved: PMI vs PPMI``
-        return _trimmed(text, comment.end(), len(text))
+        return trimmed(text, comment.end(), len(text))
     word = _ending_word(text[start:end], labels)
     if word is not None and word > 0:
-        return _trimmed(text, start, start + word)
+        return trimmed(text, start, start + word)
     return None
 
 
@@ -81,12 +81,12 @@ def _comment(text: str) -> re.Match | None:
     """Where a line's comment starts (its separator), if it has one after some text and
     outside parentheses and code (``slice (it's a scatter-add: `dW[idx] += dout`) — fixed``)."""
     for match in COMMENT_RE.finditer(text):
-        if match.start() > 0 and not _enclosed(text[:match.start()]):
+        if match.start() > 0 and not enclosed(text[:match.start()]):
             return match
     return None
 
 
-def _enclosed(before: str) -> bool:
+def enclosed(before: str) -> bool:
     """Whether the text after ``before`` is inside a parenthesis or a code span it opened."""
     opened = before.count("(") + before.count("（") - before.count(")") - before.count("）")
     return opened > 0 or before.count("`") % 2 == 1
@@ -131,7 +131,7 @@ def _first_word(text: str) -> int:
     return next((i for i, c in enumerate(text) if c.isalnum()), len(text))
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
+def trimmed(text: str, start: int, end: int) -> Span:
     """``start``-``end`` without blanks, emphasis or an opening parenthesis at its edges."""
     while start < end and text[start] in " \t*_~":
         start += 1
@@ -174,8 +174,8 @@ def _prose_resolution(text: str, labels: Labels) -> Span | None:
         word = kept or labels.resolved_re.search(clause)
         if word is None or _negated_before(clause, word.start(), labels):
             continue
-        named = _trimmed(text, start + kept.start("item"), start + kept.end("item")) if kept \
-            else _trimmed(text, start + word.end(), end)
+        named = trimmed(text, start + kept.start("item"), start + kept.end("item")) if kept \
+            else trimmed(text, start + word.end(), end)
         if any(c.isalnum() for c in text[named[0]:named[1]]):
             return named
     return None
@@ -195,8 +195,8 @@ def _prose_confusion(text: str, labels: Labels) -> Span | None:
             continue
         if labels.now_re is not None and labels.now_re.search(text, start + confused.end()):
             return None
-        after = _trimmed(text, start + _word_end(clause, confused.end()), end)
-        between = _trimmed(text, start + _word_end(clause, still.end()), start + confused.start())
+        after = trimmed(text, start + _word_end(clause, confused.end()), end)
+        between = trimmed(text, start + _word_end(clause, still.end()), start + confused.start())
         return after if any(c.isalnum() for c in text[after[0]:after[1]]) else between
     return None
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
-from .resolution import item_span
+from .resolution import enclosed, trimmed, item_span
 from .vocabulary import normalise
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -36,6 +36,13 @@ PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "�
 REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)|the\s+other\s+day"
                             r"|earlier|previously|before|yesterday)(?![^\W_])|지난\s*번|저번|지난\s*시간|前回|上次",
                             re.IGNORECASE)
+# What holds two items of one watchlist line apart: ``PMI vs PPMI; window size vs context size``.
+ITEM_SEPARATOR_RE = re.compile(r"[;；]")
+# An item that sets two things against each other: ``PMI vs PPMI``, ``윈도우 크기와 문맥 크기``,
+# ``difference between X and Y``. A line splits into such items only.
+CONTRAST_RE = re.compile(r"\s(?:vs\.?|versus)\s|↔|<->|\bdifference between\b|\bmix(?:es|ed|ing)? up\b"
+                         r"|\S(?:와|과|랑|이랑)\s+\S|\S[とや]\S|\S和\S|차이", re.IGNORECASE)
+ItemPart = tuple[int, int]
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
 STATUS_ORDER = {"open": 0, "quiet": 1, "resolved": 2}
 
@@ -55,12 +62,14 @@ class _Group:
     key: str
     number: int  # its place among the items, first flagged first
     lines: list[Line] = field(default_factory=list)
+    parts: list[ItemPart | None] = field(default_factory=list)  # where on each line its item is, if not the line
     readings: list[_Reading] = field(default_factory=list)
     sessions: set[SessionId] = field(default_factory=set)
     resolution: Line | None = None  # the line that marked it resolved since its last flag
 
-    def add(self, line: Line, reading: _Reading) -> None:
+    def add(self, line: Line, reading: _Reading, part: ItemPart | None = None) -> None:
         self.lines.append(line)
+        self.parts.append(part)
         self.readings.append(reading)
         self.sessions.add(line.session)
         self.resolution = None
@@ -138,20 +147,42 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
                 reading = read_line(line, named, spans or {})
                 _resolve(index, line, reading)
             continue
-        reading = read_line(line, named, spans or {})
-        if line.resolves is not None and _resolve(index, line, reading):
-            continue
-        key = normalise(line.text) or line.text
-        group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading)
-        if group is None:
-            group = index.new_group(key)
-        group.add(line, reading)
-        if line.resolves is not None:  # a resolving line that names no item before it: resolved when written down
-            group.resolution = line
-        index.add(group, key, reading)
+        for part in sub_items(line):
+            _flag(index, line, part, read_line(line, named, spans or {}, part))
     recent = len(sessions) - window
     items = [_item(group, named, position, recent) for group in index.groups]
     return tuple(sorted(items, key=lambda w: (STATUS_ORDER[w.status], -len(w.flagged_in), position[w.first], w.key)))
+
+
+def _flag(index: _Index, line: Line, part: ItemPart | None, reading: _Reading) -> None:
+    """A watchlist line (or one of its items) flags the item it names, or resolves it."""
+    if line.resolves is not None and _resolve(index, line, reading):
+        return
+    text = line.text[part[0]:part[1]] if part else line.text
+    key = normalise(text) or text
+    group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading)
+    if group is None:
+        group = index.new_group(key)
+    group.add(line, reading, part)
+    if line.resolves is not None:  # a resolving line that names no item before it: resolved when written down
+        group.resolution = line
+    index.add(group, key, reading)
+
+
+def sub_items(line: Line) -> list[ItemPart | None]:
+    """The items a watchlist line names: one (None: the line is its item), or each of those
+    its item holds apart with semicolons where each sets two things against each other
+    (``PMI vs PPMI; window size vs context size``)."""
+    if line.resolves is not None or line.flags is not None:
+        return [None]
+    start, end = item_span(line.text)
+    cuts = [m.start() for m in ITEM_SEPARATOR_RE.finditer(line.text, start, end)
+            if not enclosed(line.text[start:m.start()])]
+    bounds = [start, *(b for cut in cuts for b in (cut, cut + 1)), end]
+    parts = [trimmed(line.text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) < 2 or not all(CONTRAST_RE.search(line.text, *p) for p in parts):
+        return [None]  # ``Training loss alone is insufficient; validation is required``: one sentence
+    return parts
 
 
 def _flags(line: Line) -> bool:
@@ -161,10 +192,10 @@ def _flags(line: Line) -> bool:
 
 
 def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
-              spans: dict[Source, tuple[Span, ...]]) -> _Reading:
-    """The concepts named in a line's item (all the line's where it has no spans) and the
-    item's other words."""
-    start, end = line.resolves or line.flags or item_span(line.text)
+              spans: dict[Source, tuple[Span, ...]], part: ItemPart | None = None) -> _Reading:
+    """The concepts named in a line's item, or in ``part`` of it (all the line's where it has
+    no spans), and the item's other words."""
+    start, end = part or line.resolves or line.flags or item_span(line.text)
     on_line = spans.get(line.source)
     if not on_line:
         return _Reading(frozenset(named.get(line.source, ())), content_words(line.text[start:end]))
@@ -231,13 +262,15 @@ def _singular(word: str) -> str:
 
 
 def _item(group: _Group, named, position, recent) -> WatchItem:
-    lines = group.lines
+    lines, part = group.lines, group.parts[-1]
     flagged = tuple(sorted(dict.fromkeys(line.session for line in lines), key=position.__getitem__))
-    concepts = tuple(dict.fromkeys(c for line in lines for c in named.get(line.source, ())))
+    concepts = tuple(dict.fromkeys(c for line, its, reading in zip(lines, group.parts, group.readings)
+                                   for c in named.get(line.source, ()) if its is None or c in reading.concepts))
     latest, done = lines[-1], group.resolution
     resolution = Resolution(done.text, done.source, done.session) if done else None
-    return WatchItem(group.key, latest.text, concepts, flagged, tuple(line.source for line in lines),
-                     open=resolution is None and position[flagged[-1]] >= recent, resolution=resolution)
+    text = latest.text[part[0]:part[1]] if part else latest.text
+    return WatchItem(group.key, text, concepts, flagged, tuple(line.source for line in lines),
+                     open=resolution is None and position[flagged[-1]] >= recent, resolution=resolution, part=part)
 
 
 def watched_concepts(watch: tuple[WatchItem, ...]) -> frozenset[ConceptSlug]:

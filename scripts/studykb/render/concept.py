@@ -85,7 +85,7 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
         return []
     watchlist = href(here, page("watchlist.md"))
     # An item's text is its latest line's.
-    rows = [f"<li>{html.inline(w.text, linker, ctx.spans(w.sources[-1]))} "
+    rows = [f"<li>{html.inline(w.text, linker, w.own_spans(ctx.spans(w.sources[-1])))} "
             f"({w.status}, flagged {len(w.sources)}×) "
             f'— <a href="{watchlist}">watchlist</a></li>' for w in items[:WATCH_SHOWN]]
     more = (f'\n<p>…and {len(items) - WATCH_SHOWN} more on the <a href="{watchlist}">watchlist</a>.</p>'

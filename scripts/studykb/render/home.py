@@ -50,7 +50,7 @@ def _watchlist(ctx: Context, items) -> str:
     if not items:
         return "<p>Nothing on the watchlist is open.</p>"
     linker = ctx.linker(HOME)  # an item's text is its latest line's
-    return html.items([f"{html.inline(w.text, linker, ctx.spans(w.sources[-1]))} (flagged {len(w.sources)}×)"
+    return html.items([f"{html.inline(w.text, linker, w.own_spans(ctx.spans(w.sources[-1])))} (flagged {len(w.sources)}×)"
                        for w in items[:10]])
 
 

@@ -67,7 +67,7 @@ def render_watchlist(ctx: Context, window: int) -> str:
     entries = []
     for w in items:
         first, last = (ctx.session(s) for s in (w.first, w.last))
-        spans = ctx.spans(w.sources[-1])  # the text is its latest line's
+        spans = w.own_spans(ctx.spans(w.sources[-1]))  # the text is its latest line's, or a part of it
         flagged = (f"flagged {len(w.sources)}×, first {_session_link(ctx, session_href, first)}, "
                    f"last {_session_link(ctx, session_href, last)}" if len(w.sources) > 1
                    else f"flagged once, {_session_link(ctx, session_href, first)}")
