@@ -397,6 +397,13 @@ PROSE = [
                                "- S. understood PMI vs PPMI"],
      {("S. still mixes up PMI and PPMI", 1, "resolved", "S. understood PMI vs PPMI"),
       ("S. still confuses CBOW and skip-gram", 1, "open", None)}),
+    ("said in prose and listed in one session", [
+        "- S. still mixes `sample_size` with `window_size` under time pressure.\n"
+        "- Misconceptions:\n  - `sample_size` vs `window_size` — still open"],
+     {("S. still mixes `sample_size` with `window_size` under time pressure.", 1, "open", None)}),
+    ("ko said in prose and listed in one session", [
+        "- 아직도 PMI와 PPMI를 헷갈림\n- 헷갈리는 것:\n  - PMI와 PPMI", "- 헷갈리는 것:\n  - 윈도우 크기"],
+     {("아직도 PMI와 PPMI를 헷갈림", 1, "open", None), ("윈도우 크기", 1, "open", None)}),
     ("a learned sentence", ["- Learned:\n  - I was confused before, now the softmax is clear",
                             "I kept mixing up PMI and PPMI, but now it is clear",
                             "S. understood that the embedding just slices rows of W."], set()),

@@ -226,8 +226,17 @@ def _content_word(word: str) -> str:
 
 def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Group | None:
     """The earliest item of another session that names the same confusion as ``line``.
-    Two lines of one session are two items, unless worded alike."""
-    return next((g for g in groups if line.session not in g.sessions and g.names_the_same(reading)), None)
+    Two lines of one session are two items, unless worded alike, or one is prose and the
+    other names it short (``S. still mixes `sample_size` with `window_size` under time
+    pressure`` and a list's ``sample_size vs window_size``)."""
+    return next((g for g in groups if line.session not in g.sessions and g.names_the_same(reading)
+                 or _prose_and_list(g, line, reading)), None)
+
+
+def _prose_and_list(group: _Group, line: Line, reading: _Reading) -> bool:
+    if line.session not in group.sessions or (line.flags is None) == all(l.flags is None for l in group.lines):
+        return False
+    return group.names_part_of(reading) or any(_names_part(known, reading) for known in group.readings)
 
 
 def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
