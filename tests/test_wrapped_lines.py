@@ -102,7 +102,7 @@ APART = [
     pytest.param("- Watchlist:\n- PMI vs PPMI\n\nlater that day",
                  [("WATCHLIST", ["PMI vs PPMI"]), ("note", "later that day")], id="a blank line"),
     pytest.param("- Watchlist:\n- PMI vs PPMI\n✅ got it: the window size",
-                 [("WATCHLIST", ["PMI vs PPMI"]), ("LEARNED", ["the window size"])], id="a line opening with a sign"),
+                 [("WATCHLIST", ["PMI vs PPMI"]), ("note", "✅ got it: the window size")], id="a line opening with a sign"),
     pytest.param("- Q: What is an epoch?\n  A: one pass over the data",
                  [("qa", "What is an epoch?", ""), ("qa", "", "one pass over the data")], id="an answer line"),
     pytest.param("- Watchlist:\n- PMI vs PPMI\n### Extra reading",
