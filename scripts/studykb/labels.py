@@ -79,7 +79,11 @@ def _words_pattern(spellings: tuple[str, ...], plurals: bool = True, between: in
             other.append(gap.join(words))
     if latin:  # the longest first, then as a word: not inside another one
         other.insert(0, rf"(?<![a-z0-9])(?:{'|'.join(latin)}){'(?:e?s)?' if plurals else ''}(?![a-z0-9])")
-    return re.compile("|".join(other), re.IGNORECASE) if other else None
+    if not other:
+        return None
+    # The characters a spelling starts with: a position where none stands is passed by at once.
+    firsts = "".join(sorted({re.escape(s.lower()[0]) for s in spellings if s}))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(other)})", re.IGNORECASE)
 
 
 def _marker_pattern(spellings: tuple[str, ...]) -> str:

@@ -33,8 +33,9 @@ WHEN_AFTER_RE = re.compile(rf"\s+[(（]?\s*{WHEN}[\W_]*$", re.IGNORECASE)
 WHEN_IN_PARENTHESES_RE = re.compile(rf"[(（]\s*(?P<when>{WHEN})\s*[)）]", re.IGNORECASE)
 # A status that says an item is resolved only with when after it: ``— fixed in session 2``
 # is, ``why the window is fixed`` is not.
-DATED_STATUS_RE = re.compile(r"(?<![^\W_])(?:fixed|corrected|cleared up|sorted out|고침|고쳤음|고쳐짐|바로잡음)"
-                             r"[\W_]*$", re.IGNORECASE)
+DATED_STATUS = r"(?<![^\W_])(?:fixed|corrected|cleared up|sorted out|고침|고쳤음|고쳐짐|바로잡음)"
+DATED_STATUS_RE = re.compile(rf"{DATED_STATUS}[\W_]*$", re.IGNORECASE)
+DATED_STATUS_WORD_RE = re.compile(DATED_STATUS, re.IGNORECASE)
 AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 """What may follow the word at the end of a clause: the ending of a word written without
 blanks (``해결됨``, ``解決した``), punctuation."""
@@ -152,8 +153,18 @@ def prose_reading(text: str, labels: Labels) -> tuple[Span | None, Span | None]:
     """Where a line of prose names the item it says is resolved, and where the one it says
     is still confused (``S. still mixes up X and Y``, ``아직도 X와 Y를 헷갈림``); each None if
     it says none. A line that says both is read as resolving."""
+    if not _may_say_either(text, labels):
+        return None, None  # most lines: no word of either
     resolves = _prose_resolution(text, labels)
     return (resolves, None) if resolves is not None else (None, _prose_confusion(text, labels))
+
+
+def _may_say_either(text: str, labels: Labels) -> bool:
+    """Whether a line holds any word or mark that ``prose_reading`` reads: a resolving word, a
+    dated status, keeping apart, a strike-through, a ticked box, or a ``persisting`` word."""
+    return any(pattern is not None and pattern.search(text) for pattern in (
+        labels.resolved_re, labels.persisting_re, DATED_STATUS_WORD_RE, KEPT_APART_RE)) \
+        or STRUCK_RE.match(text) is not None or TASK_BOX_RE.match(text) is not None
 
 
 def _clauses(text: str) -> list[Span]:
