@@ -73,12 +73,28 @@ def test_a_definition_card_asks_with_the_article_the_name_takes(name, question):
 
 
 @pytest.mark.parametrize("item, front", [
-    ("[ ] forget 게이트와 output 게이트가 곱해지는 위치", "What did you flag as confusing in “forget 게이트와 output 게이트가 곱해지는 위치”?"),
+    ("[ ] forget 게이트와 output 게이트가 곱해지는 위치", "“forget 게이트와 output 게이트가 곱해지는 위치”에서 헷갈린다고 적은 것은 무엇인가요?"),
     ("- [ ] why does the sampler skip the target? the book's does", "Why does the sampler skip the target?"),
     ("[x] PMI vs PPMI", "What is the difference between PMI and PPMI?"),
 ])
 def test_a_task_list_items_card_asks_without_its_box(tmp_path, item, front):
     log = f"## Session: 2026-03-05 09:00 KST\n### 헷갈리는 것\n- {item.removeprefix('- ')}\n"
+    root = make_project(tmp_path, {"x.md": log})
+    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
+    assert fronts == [front]
+
+
+# The cards studykb words itself ask in the language of the line they come from.
+@pytest.mark.parametrize("part, item, front", [
+    ("Watchlist", "softmax vs sigmoid", "What is the difference between softmax and sigmoid?"),
+    ("헷갈리는 것", "학습률이 너무 크면 왜 발산하는지", "학습률에서 계속 헷갈리는 점은 무엇인가요?"),
+    ("헷갈리는 것", "softmax vs sigmoid 차이", "softmax와(과) sigmoid의 차이는 무엇인가요?"),
+    ("헷갈리는 것", "오늘 실습 코드의 흐름 전체", "“오늘 실습 코드의 흐름 전체”에서 헷갈린다고 적은 것은 무엇인가요?"),
+    ("混乱した概念", "学習率が大きすぎると発散する理由", "学習率について、何がいつも混乱しますか？"),
+    ("易混淆", "学习率太大为什么会发散", "关于学习率，总是混淆的是什么？"),
+])
+def test_a_watchlist_card_asks_in_the_language_of_its_item(tmp_path, part, item, front):
+    log = f"## Session: 2026-03-05 09:00 KST\n### {part}\n- {item}\n"
     root = make_project(tmp_path, {"x.md": log})
     fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
     assert fronts == [front]

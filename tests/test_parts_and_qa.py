@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.cards import UNANSWERED
+from studykb.card_phrases import language_of, phrase
 from studykb.labels import shipped_labels
 from studykb.link import link
 from studykb.model import QA, Field, Note, Section, SectionKind
@@ -137,8 +137,9 @@ def test_a_question_answered_after_an_arrow_or_a_slash_is_one_card(lines, front,
     ("### 疑问\n- 疑问：长句子会不会丢信息？", ["长句子会不会丢信息？"]),
 ])
 def test_an_unanswered_question_is_a_card_that_asks_it(body, questions):
-    cards = [(c.front, c.back) for c in knowledge_of(body).cards if c.kind == "qa" and c.back == UNANSWERED]
-    assert cards == [(q, UNANSWERED) for q in questions]
+    unanswered = {phrase(language, "unanswered") for language in ("en", "ko", "ja", "zh")}
+    cards = [(c.front, c.back) for c in knowledge_of(body).cards if c.kind == "qa" and c.back in unanswered]
+    assert cards == [(q, phrase(language_of(q), "unanswered")) for q in questions]
 
 
 @pytest.mark.parametrize("body, kind", [

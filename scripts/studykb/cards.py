@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from .card_phrases import language_of, phrase
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
 from .resolution import TASK_BOX_RE
 from .watchlist import watched_concepts
@@ -19,8 +20,9 @@ CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
 VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{2,60}?)[.?!]*$", re.IGNORECASE)
-UNANSWERED = "Not answered in the log yet."
 RULE_RE = re.compile(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$")
+# A word for "difference" after what an item sets against another (``softmax vs sigmoid 차이``).
+DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区别|的?區別)$")
 
 
 def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, tuple[ConceptSlug, ...]],
@@ -48,7 +50,7 @@ def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, t
     cards += [_definition_card(c, watched) for c in concepts if c.definition and c.definition.session]
     names = {c.slug: c.name for c in concepts}
     defined = {c.slug: c.definition.text for c in concepts if c.definition}
-    cards += [_watch_card(item, names, defined) for item in watch]
+    cards += [_watch_card(item, {c.slug: c for c in concepts}, defined) for item in watch]
     cards = [_natural(card, names) for card in cards]
     # The order of the lines: a session's lines are in the order of their line numbers.
     return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
@@ -87,38 +89,39 @@ def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...],
     if answer is not None:
         front, back = line.question, answer.answer
     elif line.question and not line.answer:  # an open question: the card asks it still
-        front, back = line.question, UNANSWERED
+        front, back = line.question, phrase(language_of(line.question), "unanswered")
     else:
         front, back = split_question(line)
     return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,
                 concepts, watch=bool(watched.intersection(concepts)))
 
 
-def _watch_card(item: WatchItem, names: dict[ConceptSlug, str], defined: dict[ConceptSlug, str]) -> Card:
+def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: dict[ConceptSlug, str]) -> Card:
     """A watchlist item as a question: "What is the difference between X and Y?",
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
     as last worded, and the line that resolved it. A resolved item's card is no longer
     among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
+    language = language_of(text)
     difference = DIFFERENCE_RE.match(text) or VERSUS_RE.match(text)
     rule = RULE_RE.match(text)
-    concepts = [names[c] for c in item.concepts if c in names]
+    concepts = [_as_written(concept, text, language) for c in item.concepts if (concept := by_slug.get(c))]
     if difference:
-        front = f"What is the difference between {difference['a']} and {difference['b']}?"
+        front = phrase(language, "difference", a=difference["a"], b=DIFFERENCE_WORD_RE.sub("", difference["b"]))
     elif rule:
-        front, text = f"What does your note “{rule['label']}” say?", rule["rest"]
+        front, text = phrase(language, "note", label=rule["label"]), rule["rest"]
     elif len(concepts) >= 2:
-        front = f"How do {concepts[0]} and {concepts[1]} relate, and where do they differ?"
+        front = phrase(language, "two", a=concepts[0], b=concepts[1])
     elif concepts:
-        front = f"What keeps being confused about {concepts[0]}?"
+        front = phrase(language, "one", a=concepts[0])
     elif "?" in text or "？" in text:  # the item is a question of its own
         end = min(i for i in (text.find("?"), text.find("？")) if i >= 0) + 1
         front = text[:1].upper() + text[1:end]
     else:
-        front = f"What did you flag as confusing in “{_opening(text)}”?"
+        front = phrase(language, "flagged", text=_opening(text))
     definitions = [defined[c] for c in item.concepts if c in defined]
-    resolution = ["Resolved:", item.resolution.text] if item.resolution else []
-    back = " ".join([text, *resolution, *(["Your definitions:"] + definitions if definitions else [])])
+    resolution = [phrase(language, "resolved"), item.resolution.text] if item.resolution else []
+    back = " ".join([text, *resolution, *([phrase(language, "definitions")] + definitions if definitions else [])])
     return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
                 item.concepts, watch=item.resolution is None)
 
@@ -141,17 +144,38 @@ def _natural(card: Card, names: dict[ConceptSlug, str]) -> Card:
     if card.kind != "qa" or not card.front.endswith(" What follows?"):
         return card
     named = [names[c] for c in card.concepts if c in names]
-    whole = f"{card.front.removesuffix(' What follows?')} {card.back}"
+    first = card.front.removesuffix(" What follows?")
+    language = language_of(first)
     if named:
-        return replace(card, front=f"What did you settle about {' and '.join(named[:2])}?", back=whole)
-    return replace(card, front=f"What did you note after “{card.front.removesuffix(' What follows?')}”?")
+        names_said = phrase(language, "and").join(named[:2])
+        return replace(card, front=phrase(language, "settled", names=names_said), back=f"{first} {card.back}")
+    return replace(card, front=phrase(language, "after", text=first))
 
 
 def _definition_card(concept: Concept, watched) -> Card:
     definition = concept.definition
-    return Card(f"def-{concept.slug}", definition_question(concept.name), definition.text,
+    return Card(f"def-{concept.slug}", _definition_front(concept), definition.text,
                 "definition", definition.source, definition.session, (concept.slug,),
                 watch=concept.slug in watched)
+
+
+def _definition_front(concept: Concept) -> str:
+    """"What is an embedding?" for a definition in English; in Korean, Japanese or Chinese
+    the question of that language, by the name the definition uses in it ("패딩(이)란
+    무엇인가요?" for "패딩(padding)은 …")."""
+    text = concept.definition.text
+    language = language_of(text)
+    if language == "en":
+        return definition_question(concept.name)
+    return phrase(language, "definition", name=_as_written(concept, text, language))
+
+
+def _as_written(concept: Concept, text: str, language: str) -> str:
+    """The concept's name as a line in ``language`` writes it: its alias in that script when
+    the line holds one (``학습률`` for learning rate), else its name."""
+    if language == "en":
+        return concept.name
+    return next((alias for alias in concept.aliases if alias in text and language_of(alias) != "en"), concept.name)
 
 
 def definition_question(name: str) -> str:

@@ -1,0 +1,83 @@
+"""The words of the recall cards studykb writes itself, in the language of the log line a
+card is made from: a watchlist item written in Korean asks its question in Korean
+("학습률에서 계속 헷갈리는 점은 무엇인가요?"), one in English in English.
+
+A line is Korean when it holds Hangul, Japanese when it holds kana, Chinese when it holds
+CJK ideographs and neither, and English otherwise. Korean particles that depend on the word
+before them are written both ways, as Korean forms do (``와(과)``, ``(이)란``).
+"""
+from __future__ import annotations
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "difference": "What is the difference between {a} and {b}?",
+        "note": "What does your note “{label}” say?",
+        "two": "How do {a} and {b} relate, and where do they differ?",
+        "one": "What keeps being confused about {a}?",
+        "flagged": "What did you flag as confusing in “{text}”?",
+        "settled": "What did you settle about {names}?",
+        "after": "What did you note after “{text}”?",
+        "unanswered": "Not answered in the log yet.",
+        "resolved": "Resolved:",
+        "definitions": "Your definitions:",
+        "and": " and ",
+    },
+    "ko": {
+        "definition": "{name}(이)란 무엇인가요?",
+        "difference": "{a}와(과) {b}의 차이는 무엇인가요?",
+        "note": "메모 “{label}”의 내용은 무엇인가요?",
+        "two": "{a}와(과) {b}은(는) 어떻게 관련되고, 어디서 다른가요?",
+        "one": "{a}에서 계속 헷갈리는 점은 무엇인가요?",
+        "flagged": "“{text}”에서 헷갈린다고 적은 것은 무엇인가요?",
+        "settled": "{names}에 대해 무엇을 정리했나요?",
+        "after": "“{text}” 다음에 무엇을 적었나요?",
+        "unanswered": "아직 로그에 답이 없습니다.",
+        "resolved": "해결:",
+        "definitions": "내 정의:",
+        "and": "와(과) ",
+    },
+    "ja": {
+        "definition": "{name}とは何ですか？",
+        "difference": "{a}と{b}の違いは何ですか？",
+        "note": "メモ「{label}」には何と書きましたか？",
+        "two": "{a}と{b}はどう関係し、どこが違いますか？",
+        "one": "{a}について、何がいつも混乱しますか？",
+        "flagged": "「{text}」で混乱すると書いたのは何ですか？",
+        "settled": "{names}について何をまとめましたか？",
+        "after": "「{text}」の後に何を書きましたか？",
+        "unanswered": "ログにはまだ答えがありません。",
+        "resolved": "解決：",
+        "definitions": "自分の定義：",
+        "and": "と",
+    },
+    "zh": {
+        "definition": "什么是{name}？",
+        "difference": "{a}和{b}有什么区别？",
+        "note": "笔记“{label}”写了什么？",
+        "two": "{a}和{b}有什么关系，又有何不同？",
+        "one": "关于{a}，总是混淆的是什么？",
+        "flagged": "你在“{text}”中标记了什么困惑？",
+        "settled": "关于{names}，你得出了什么结论？",
+        "after": "在“{text}”之后你记了什么？",
+        "unanswered": "日志里还没有答案。",
+        "resolved": "已解决：",
+        "definitions": "我的定义：",
+        "and": "和",
+    },
+}
+
+
+def language_of(text: str) -> str:
+    """``ko``, ``ja``, ``zh`` or ``en``: the language a card made from ``text`` asks in."""
+    if any("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f" for c in text):
+        return "ko"
+    if any("\u3040" <= c <= "\u30ff" for c in text):
+        return "ja"
+    if any("\u4e00" <= c <= "\u9fff" for c in text):
+        return "zh"
+    return "en"
+
+
+def phrase(language: str, key: str, **words: str) -> str:
+    """The card phrase ``key`` in ``language``, its blanks filled with ``words``."""
+    return PHRASES[language][key].format(**words)
