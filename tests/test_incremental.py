@@ -10,7 +10,7 @@ import sys
 from studykb import pipeline
 from studykb.render import memo
 from studykb.config import Config
-from studykb.model import lines_of
+from studykb.session_lines import lines_of
 from tests.conftest import ROOT, fixture_logs, make_project
 
 LOG = """# Log {month}

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from studykb.config import Config
-from studykb.model import lines_of
+from studykb.session_lines import lines_of
 from studykb.pipeline import load
 from studykb.render.kbjson import render_kb_json
 from studykb.results import load_run_results

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from studykb import model
-from studykb.model import Field, Item, Line, Section, SectionKind, Session, SessionEntry, SessionId, Source, Table, TimeLog, lines_of
+from studykb.model import Field, Item, Line, Section, SectionKind, Session, SessionEntry, SessionId, Source, Table, TimeLog
+from studykb.session_lines import lines_of
 
 RECORDS = [model.Source, model.Field, model.Item, model.Section, model.QA, model.Note, model.CodeBlock, model.Table,
            model.TimeLog, model.SessionEntry, model.LogFile, model.Session, model.Line, model.Span, model.Definition,

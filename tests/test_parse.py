@@ -164,7 +164,8 @@ def test_invalid_utf8_reports_line_and_byte_and_keeps_the_rest():
 
 def test_every_nonblank_line_lands_in_exactly_one_record():
     from tests.conftest import FIXTURES
-    from studykb.model import Session, SessionId, lines_of
+    from studykb.model import Session, SessionId
+    from studykb.session_lines import lines_of
     for path in FIXTURES.glob("*.md"):
         lines, _ = decode_log(path.read_bytes(), path.name)
         log, _ = parse_log(lines, LABELS)

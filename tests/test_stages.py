@@ -16,10 +16,10 @@ PACKAGE = ROOT / "scripts" / "studykb"
 
 # Every module of the package, by stage, in the order the pipeline runs them.
 STAGES = {
-    "model": {"model", "markup", "diagnostics", "slugs", "timezones"},
+    "model": {"model", "session_lines", "markup", "diagnostics", "slugs", "timezones"},
     "read": {"config", "sources", "redact"},
-    "parse": {"parse", "session_header", "labels", "timelog", "resolution", "tables", "header_dates", "header_lines", "log_notes", "quotes", "qa_lines", "session_state", "session_time", "wrapped"},
-    "link": {"link", "mentions", "concepts", "vocabulary", "vocabulary_file", "cards", "card_phrases", "watchlist", "experiment_lines"},
+    "parse": {"parse", "session_header", "labels", "timelog", "resolution", "tables", "header_dates", "header_lines", "log_notes", "quotes", "qa_lines", "session_state", "session_time", "wrapped", "header_times"},
+    "link": {"link", "mentions", "concepts", "aliases", "vocabulary", "vocabulary_file", "cards", "card_phrases", "watchlist", "experiment_lines"},
     "render": {"render", "results"},  # and every module of render/
     "write": {"write", "search", "sitebuild"},
     "pipeline": {"pipeline", "cli", "rerun", "__init__", "__main__"},

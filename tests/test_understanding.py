@@ -21,7 +21,8 @@ import pytest
 from studykb.concepts import defined_term, is_term_like
 from studykb.config import Config
 from studykb.labels import load_user_labels, shipped_labels
-from studykb.model import QA, CodeBlock, Knowledge, SectionKind, Session, SessionId, lines_of
+from studykb.model import QA, CodeBlock, Knowledge, SectionKind, Session, SessionId
+from studykb.session_lines import lines_of
 from studykb.labels import shipped_labels
 from studykb.parse import parse_log
 from studykb.session_header import parse_session_header

@@ -11,7 +11,8 @@ import pytest
 
 from studykb.labels import load_user_labels, shipped_labels
 from studykb.link import link
-from studykb.model import SectionKind, lines_of
+from studykb.model import SectionKind
+from studykb.session_lines import lines_of
 from studykb.parse import parse_log
 from studykb.render import render_site
 from studykb.render.common import page

@@ -1,5 +1,5 @@
-"""Finding concepts in log text: definitions, backticked terms, names given in two languages,
-and the spellings a watchlist line sets against each other.
+"""Finding concepts in log text: definitions and backticked terms (aliases.py: other names
+of a concept).
 
 A definition is a line that names a term and then says what it is, in any of the shapes
 learners write: "`epoch` is ...", "Sweep means ...", "`SVD` factorizes ...",
@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .markup import CodeSpan
 from .redact import COMMON_WORDS
-from .vocabulary import Lexicon, Match, normalise
+from .vocabulary import Lexicon, normalise
 
 # A word: a letter of any script, then letters or digits; up to five words joined by a
 # blank, an apostrophe, a slash or a hyphen. ``hidden_size`` is an identifier instead.
@@ -103,15 +103,8 @@ JA_ZH_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
 # Particles that say "X means": a subject nobody knew yet is a term after one of them.
 CJK_CHAR_RE = re.compile(f"[{CJK}]")
 DEFINING_PARTICLES = frozenset({"이라는 것은", "이라 함은", "이란", "란", "とは", "是指", "指的是"})
-# A Korean or Japanese name with its English one in parentheses, or the other way round.
-PAIR_RE = re.compile(rf"(?P<cjk>[{CJK}]+(?: [{CJK}]+){{0,2}})\s*[(（](?P<latin>[A-Za-z][A-Za-z0-9 '/-]{{0,40}})[)）]"
-                     rf"|(?P<latin2>[A-Za-z][A-Za-z0-9'/-]*(?: [A-Za-z0-9'/-]+){{0,3}})\s*[(（](?P<cjk2>[{CJK}][{CJK} ]{{0,20}})[)）]")
 ALIAS_NOT_FIRST = frozenset({"see", "cf", "eg", "e.g.", "ie", "i.e.", "like", "about", "from", "in", "on", "for",
                              "with", "not", "ch", "chapter", "page", "p", "fig", "figure", "as", "at", "by", "was"})
-# What stands between two spellings a line sets against each other: "X vs Y", "X and Y",
-# "X / Y", "X와 Y", "X と Y", "X和Y".
-CONTRAST_RE = re.compile(r"^[\s`*,]*(?:vs\.?|versus|and|or|from|against|compared (?:to|with)|instead of|not|/"
-                         r"|와|과|랑|이랑|하고|대|と|和|与|跟|还是|或)(?:\s+(?:the|a|an|plain))?[\s`*,]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -345,66 +338,6 @@ def _cjk_definition(text: str, lexicon: Lexicon) -> Defined | None:
                 match["particle"] in DEFINING_PARTICLES and len(subject.split()) <= 3 and len(subject) >= 2):
             return Defined(subject, aliases)
     return None
-
-
-def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
-    """A Korean, Japanese or Chinese name with its English one beside it in parentheses
-    (``미니배치(mini-batch)``, ``learning rate (학습률)``) where the lexicon knows one of
-    the two: (the known term's name, the other name, an alias of it to add)."""
-    aliases: list[tuple[str, str]] = []
-    if not ("(" in text or "（" in text) or not CJK_CHAR_RE.search(text):
-        return aliases  # most lines: no name in parentheses, or none in those scripts
-    for match in PAIR_RE.finditer(text):
-        if match["cjk"]:
-            latin = alias_name(match["latin"])
-            if not latin:
-                continue
-            words = match["cjk"].split()
-            # Before the parentheses, the name has as many words as the English one, up to
-            # three (``배치 크기(batch size)``): the words before it are the sentence's.
-            guess = " ".join(words[-len(latin.split()):])
-            cjks, latins = [" ".join(words[-k:]) for k in range(len(words), 0, -1)], [latin]
-        else:
-            words = match["latin2"].split()
-            guess = " ".join(match["cjk2"].split())
-            cjks, latins = [guess], [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
-        known_cjk = next((lexicon.lookup(c) for c in cjks if lexicon.lookup(c)), None)
-        known_latin = next((lexicon.lookup(l) for l in latins if lexicon.lookup(l)), None)
-        if known_latin and not known_cjk:
-            aliases.append((known_latin, guess))
-        elif known_cjk and not known_latin and match["cjk"]:
-            aliases.append((known_cjk, latins[0]))
-    return aliases
-
-
-def contrasted(text: str, matches: list[Match], lexicon: Lexicon) -> list[str]:
-    """The spellings a line sets against another spelling of the same concept ("PMI vs
-    PPMI" where PMI is an alias of PPMI): the learner tells them apart, so must the site."""
-    spellings = []
-    for first, second in zip(matches, matches[1:]):
-        if first.term != second.term or not CONTRAST_RE.match(text[first.end:second.start]):
-            continue
-        for match in (first, second):
-            spelling = text[match.start:match.end]
-            if normalise(spelling) != normalise(match.term):
-                spellings.append(spelling)
-    return spellings
-
-
-SCRIPTS = (("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
-           ("kana", re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")),
-           ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")))
-
-
-def scripts_in(texts) -> frozenset[str]:
-    """The scripts other than Latin that ``texts`` are written in (``hangul``, ``kana``, ``han``)."""
-    text = "\n".join(texts)
-    return frozenset(name for name, pattern in SCRIPTS if pattern.search(text))
-
-
-def in_scripts(names: tuple[str, ...], scripts: frozenset[str]) -> tuple[str, ...]:
-    """The names written in Latin letters or in one of ``scripts``."""
-    return tuple(n for n in names if all(name in scripts for name, pattern in SCRIPTS if pattern.search(n)))
 
 
 def term_name(spelling: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from . import aliases
 from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
@@ -16,7 +17,8 @@ from .experiment_lines import experiment_lines
 from .markup import CodeSpan, code_spans, replace_code_spans
 from .mentions import find_mentions, mentions_by_name, names_on_lines, spans_of
 from .model import (Concept, ConceptSlug, Definition, Knowledge, Line, LogFile, Mention, SectionKind,
-                    Session, SessionEntry, SessionId, Source, lines_of)
+                    Session, SessionEntry, SessionId, Source)
+from .session_lines import lines_of
 from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
 from .vocabulary import Lexicon, Term, normalise
 from .watchlist import collect_watchlist
@@ -33,7 +35,7 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
     mentioned = find_mentions(lines, code, lexicon)
     names = names_on_lines(lines, mentioned, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions_by_name(lines, names),
-                                  found.scripts_in(line.text for line in lines))
+                                  aliases.scripts_in(line.text for line in lines))
     slug_of = {c.name: c.slug for c in concept_list}
     named = {source: tuple(slug_of[name] for name in on_line) for source, on_line in names.items()}
     spans = spans_of(mentioned, slug_of)
@@ -109,7 +111,7 @@ def separate_contrasted(lines: list[Line], code: list[tuple[CodeSpan, ...]], lex
     for line, spans in zip(lines, code):
         if line.kind is SectionKind.WATCHLIST:
             text = mentionable_text(line.text, spans, lexicon)
-            for spelling in found.contrasted(text, lexicon.find(text), lexicon):
+            for spelling in aliases.contrasted(text, lexicon.find(text), lexicon):
                 lexicon.separate(spelling, found.term_name(spelling))
 
 
@@ -125,7 +127,7 @@ def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
         for spelling in found.backticked_terms(spans, lexicon):
             if normalise(spelling) not in code_words:
                 _ensure_term(lexicon, spelling)
-        for name, alias in found.paired_aliases(line.text, lexicon):
+        for name, alias in aliases.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
         if line.kind not in DEFINING_KINDS or line.role == "field":
             continue
@@ -184,8 +186,8 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
         if term.origin == "user" and term.definition:
             defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", term.line), None, "vocabulary"))
         starter = term.definition if term.origin == "starter" else None
-        aliases = found.in_scripts(term.aliases, scripts) if term.origin == "starter" else term.aliases
-        concept_list.append(Concept(ConceptSlug(slugs[name]), name, aliases, tuple(defs),
+        shown = aliases.in_scripts(term.aliases, scripts) if term.origin == "starter" else term.aliases
+        concept_list.append(Concept(ConceptSlug(slugs[name]), name, shown, tuple(defs),
                                     tuple(mentions.get(name, ())), starter))
     return concept_list
 

@@ -11,21 +11,21 @@ nearest session header that gives one (``Neighbour``).
 
 What the heading says besides its date, weekday, time and zone is the session's label
 (``Session 14 — Ch.4 word2vec``, ``1회차``). A heading with no time of day gives a session
-placed by its date alone: no time is made up for it. A time range in the heading, with a
-note of a break after it (``20:00~22:00 (중간에 20분 쉼)``), is kept as ``time_text``: the
+placed by its date alone: no time is made up for it. A time range in the heading
+(header_times.py), with a note of a break after it (``20:00~22:00 (중간에 20분 쉼)``), is kept as ``time_text``: the
 session's time log when its body has none (timelog.py reads it as it reads a time-log line).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import NamedTuple
 
 from .diagnostics import Diagnostic, error, info, warning
 from .header_dates import FoundDate, find_date, find_month_day, nearest_year_with_weekday
+from .header_times import TIME_AFTER_RE, moment, time_notes, time_text
 from .labels import Labels
-from .timelog import DAY_PARTS, korean_half, says_minutes
 from .timezones import utc_offset, zone_name
 
 DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -43,13 +43,6 @@ _WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fr
             r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
 WEEKDAY_AFTER_RE = re.compile(rf"^\s*,?\s*(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?:{_WEEKDAY})(?![^\W\d_]))", re.IGNORECASE)
 WEEKDAY_BEFORE_RE = re.compile(rf"(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?<![^\W\d_])(?:{_WEEKDAY}))\s*,?\s*$", re.IGNORECASE)
-_CLOCK = (r"(?:(?P<{p}half>" + DAY_PARTS + r")\s*)?(?P<{p}h>\d{{1,2}})(?:\s*:\s*(?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}}))?"
-          r"|\s*시(?:\s*(?P<{p}km>\d{{1,2}})\s*분)?)(?:\s*(?P<{p}ampm>[ap])\.?m\b\.?)?(?!\d)")
-TIME_AFTER_RE = re.compile(r"^\s*[,@|·—–-]?\s*(?:at\s+)?" + _CLOCK.format(p="")
-                           + r"(?:\s*(?:[-–—~〜～→]|to)\s*" + _CLOCK.format(p="end_") + ")?", re.IGNORECASE)
-# A note in parentheses after the time that holds a duration (``(중간에 20분 쉼)``, ``(1h25m)``)
-# is about the session's time: read with its time log, and no part of its label.
-TIME_NOTE_RE = re.compile(r"^\s*[(（](?P<note>[^()（）]*)[)）]")
 ZONE_AFTER_RE = re.compile(r"^\s*(?P<zone>[(\[（]?(?:[A-Za-z][A-Za-z0-9:+\-]*|[+-]\d{1,2}(?::?\d{2})?)[)\]）]?)(?![\w])")
 # Each weekday's English prefix, then its Korean and Japanese signs, then its Chinese one
 # (星期一, 周日) last.
@@ -222,10 +215,10 @@ def _read_stamp(rest: str, path: str, line: int) -> tuple[datetime | None, str |
 def _read_dated(text: str, date: FoundDate, labels: Labels, path: str, number: int) -> SessionHeader:
     """A heading with a date somewhere in it; the rest of it, its label."""
     weekday, clock, tz_name, after = _after_date(text[date.end:], dotted=date.dotted)
-    notes, after = _time_notes(after)
+    notes, after = time_notes(after)
     before = WEEKDAY_BEFORE_RE.search(text[:date.start])
     label = _label(text[:before.start()] if before else text[:date.start], after, labels)
-    started = _moment(date, clock)
+    started = moment(date, clock)
     if started is None:
         written = (text[date.start:date.end] + (clock[0] if clock else "")).strip()
         return SessionHeader(None, None, False, label, (error(path, number, f"impossible date or time {written!r}"),))
@@ -234,7 +227,7 @@ def _read_dated(text: str, date: FoundDate, labels: Labels, path: str, number: i
     timed = clock is not None
     problems = _weekday_problems(weekday or before, started, path, number)
     problems += _when_problems(timed, tz_name, path, number)
-    return SessionHeader(started, tz_name, timed, label, tuple(problems), _time_text(clock, notes))
+    return SessionHeader(started, tz_name, timed, label, tuple(problems), time_text(clock, notes))
 
 
 def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, re.Match | None, str | None, str]:
@@ -247,28 +240,6 @@ def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, re.Match | N
     zone = ZONE_AFTER_RE.match(after)
     tz_name = _header_zone(zone["zone"], timed=clock is not None) if zone else None
     return weekday, clock, tz_name, after[zone.end():] if tz_name else after
-
-
-def _time_notes(after: str) -> tuple[list[str], str]:
-    """The notes in parentheses right after the time that say a duration (``(중간에 20분 쉼)``),
-    and what is left of the heading after them."""
-    notes = []
-    while (note := TIME_NOTE_RE.match(after)) and says_minutes(note["note"]):
-        notes.append(note["note"].strip())
-        after = after[note.end():]
-    return notes, after
-
-
-def _time_text(clock: re.Match | None, notes: list[str]) -> str:
-    """``20:00–22:00 (중간에 20분 쉼)``: the heading's time as a time log reads it; "" when the
-    heading gives no range and no duration (a start alone is no time log)."""
-    parts = [f"({note})" for note in notes]
-    if clock and clock["end_h"]:
-        try:
-            parts.insert(0, f"{_clock_of(clock):%H:%M}–{_clock_of(clock, 'end_'):%H:%M}")
-        except ValueError:  # no such time (``20:00~25:00``): left to the time log's own reading
-            parts.insert(0, clock[0].strip(" ,@|·—–-"))
-    return " ".join(parts)
 
 
 def _year_of_weekday(text: str, found: FoundDate, today: date | None) -> int | None:
@@ -302,43 +273,6 @@ def _when_problems(timed: bool, tz_name: str | None, path: str, line: int) -> li
     """A zone that is written must be known (no zone at all, or no time of day, is said once
     for the whole log: parse's ``_header_notes``)."""
     return _zone_problems(tz_name, path, line) if timed or tz_name else []
-
-
-def _moment(date: FoundDate, clock: re.Match | None) -> datetime | None:
-    """The date and the time of day (0:00 for none) of a heading; None if there is no such day or time."""
-    try:
-        day = datetime(date.year, date.month, date.day)
-        return datetime.combine(day, _clock_of(clock)) if clock else day
-    except ValueError:
-        return None
-
-
-def _clock_of(clock: re.Match, prefix: str = "") -> time:
-    """The start (or, with ``end_``, the end) of a heading's time; raises ValueError for no
-    such time (``25:61``). ``오후 2시`` and ``2 pm`` are 14, ``오전 12시`` and ``12 am`` 0."""
-    hour = int(clock[f"{prefix}h"])
-    half = _half(clock, prefix)
-    if half == "p" and hour < 12:
-        hour += 12
-    elif half == "a" and hour == 12:
-        hour = 0
-    return time(hour, int(clock[f"{prefix}m"] or clock[f"{prefix}km"] or 0), int(clock[f"{prefix}s"] or 0))
-
-
-def _half(clock: re.Match, prefix: str) -> str:
-    """``a``, ``p`` or "": the side's own am/pm (오전/오후), else the other side's when the
-    two stay in order (``7:15-8:40pm``, ``오후 2시~4시``; not ``11:30-1:00pm``)."""
-    own = _marker(clock, prefix)
-    if own or not clock["end_h"]:
-        return own
-    other = "end_" if not prefix else ""
-    start, end = int(clock["h"]) % 12, int(clock["end_h"]) % 12
-    return _marker(clock, other) if start <= end else ""
-
-
-def _marker(clock: re.Match, prefix: str) -> str:
-    day_part = clock[f"{prefix}half"]
-    return korean_half(day_part, int(clock[f"{prefix}h"])) if day_part else (clock[f"{prefix}ampm"] or "").lower()
 
 
 def _header_zone(token: str, timed: bool) -> str | None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import quote
 
-from ..model import (Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowledge, Session, SessionId, Source, Span,
-                     lines_of)
+from ..model import Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowledge, Session, SessionId, Source, Span
+from ..session_lines import lines_of
 from . import html
 from .common import concept_page, session_page
 from .runs import RunResult, run_block
