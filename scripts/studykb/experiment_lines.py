@@ -146,6 +146,15 @@ class _Logs:
         path, index = self.position[session]
         return self.sessions[path][index - 1::-1] if index else []
 
+    def numbered(self, session: SessionId, header: re.Pattern) -> bool:
+        """Whether any session header of `session`'s log says ``header`` ("Session 3")."""
+        return any(header.search(other.header) for other in self.sessions[self.position[session][0]])
+
+    def counted(self, session: SessionId, number: int) -> list[Session]:
+        """The `number`-th session of `session`'s log, counted from 1, if it comes before `session`."""
+        path, index = self.position[session]
+        return [self.sessions[path][number - 1]] if 1 <= number <= index else []
+
 
 # A line that says it follows a run of an earlier session: "(with the same settings as session 3",
 # "as in Day 12", "as last time", "3회차와 같은 설정", "지난번 설정 그대로", "第3回と同じ", "前回と同じ設定".
@@ -176,7 +185,11 @@ def _following(line: _Asking, bases: dict[SessionId, _Base], logs: _Logs) -> Run
     if refers is None or base is not None and not _numbered(refers):
         return base.run if base is not None else None
     header = _numbered(refers)
-    for session in logs.earlier(line.session):
+    earlier = logs.earlier(line.session)
+    if header is not None and not logs.numbered(line.session, header):
+        # No header of the log numbers its sessions so: "as session 3" is its third.
+        earlier, header = logs.counted(line.session, _count(refers)), None
+    for session in earlier:
         if session.id in bases and (header is None or header.search(session.header)):
             return bases[session.id].run
     return base.run if base is not None else None
@@ -192,6 +205,14 @@ def _numbered(refers: re.Match) -> re.Pattern | None:
     if refers.group("ja"):
         return re.compile(rf"第\s*0*{refers.group('ja')}\s*回")
     return None
+
+
+def _count(refers: re.Match) -> int:
+    """The number of the session a line refers to by number; 0 for a day or a week ("as in
+    Day 12" counts days, not sessions)."""
+    if refers.group("number"):
+        return 0 if refers.group("word").lower() in ("day", "week") else int(refers.group("number"))
+    return int(refers.group("ko") or refers.group("ko_session") or refers.group("ja"))
 
 
 def _lines_with_chapters(sessions: list[Session], defining: set[Source],

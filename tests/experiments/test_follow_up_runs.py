@@ -128,3 +128,32 @@ def test_a_later_session_follows_a_run_only_when_it_refers_back_to_it(refs):
     assert 27 not in refs  # a setting named, no reference back
     assert refs[28] == [("batch-20_epochs-200", False)]  # "as session 1": that session's run
     assert 31 not in refs  # "as last time", but in chapter 6: no chapter-5 run
+
+
+DATED_LOG = """# RNN notes
+
+## 2026-03-01 19:00-20:00 · ch05
+- Ran the RNNLM with `ch05/train_custom_loop.py`: `batch_size=20, hidden_size=100, lr=0.1`, perplexity 5.8
+
+## 2026-03-02 19:00-20:00 · ch05
+- Ran the RNNLM with `ch05/train_custom_loop.py`: `batch_size=10`, perplexity 6.3
+
+## 2026-03-05 19:00-20:00 · ch05
+- perplexity 4.1 (with the same settings as session 1, max_epoch=200)
+- 1회차와 같은 설정으로 `max_epoch=300`, 퍼플렉서티 3.9
+- perplexity 4.4 (same settings as in Day 1, `max_epoch=150`)
+- perplexity 4.0 (same settings as session 7, `max_epoch=250`)
+"""
+
+
+def test_a_log_whose_headers_number_no_session_counts_its_sessions_for_as_session_n(tmp_path):
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "log.md").write_text(DATED_LOG, "utf-8")
+    found = {ref.source.line: ref.run_id for ref in load(Config(root=tmp_path)).knowledge.experiment_refs
+             if ref.experiment == "ch05-rnnlm"}
+    assert found[10] == "batch-20_epochs-200"  # "as session 1": the log's first session
+    assert found[11] == "batch-20_epochs-300"  # "1회차": the same
+    # A day counts no sessions, and there is no seventh session before it: neither line refers
+    # to a run, and their session ran none of its own, so each asks for the experiment's own.
+    assert found[12] == "epochs-150"
+    assert found[13] == "epochs-250"
