@@ -135,3 +135,15 @@ def test_a_time_log_of_one_line_is_shown_as_written_once(body, fact):
     assert time_fact(page) == fact
     assert "Everything else in the entry" not in parts(page)
     assert_every_line_shown(body, page)
+
+
+@pytest.mark.parametrize("header, when", [
+    ("## Session: 2026-03-05 09:00:00 KST", "2026-03-05 09:00:00 KST (UTC+09:00)"),
+    ("## Session: 2026-03-05 09:00:00 XYZ", "2026-03-05 09:00:00 XYZ (UTC offset unknown)"),
+    ("## 2026-03-05 09:00", "2026-03-05 09:00:00 (no time zone)"),  # no zone: its offset is not said again
+])
+def test_the_facts_line_says_when_a_session_started_and_in_which_zone_once(header, when):
+    log, _ = parse_log(LogText("sessions/log.md", (header, "- Topics: RNN")), shipped_labels())
+    knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
+    page = render_session(knowledge.sessions[0], make_context(knowledge, {}))
+    assert FACTS_RE.search(page)["facts"].split(" · ")[0] == when

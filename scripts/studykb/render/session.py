@@ -148,8 +148,9 @@ def _started(session: Session) -> str:
         return f"{session.started:%Y-%m-%d} {session.timelog.start} (time of day from the time log)"
     if not session.timed:
         return f"{session.started:%Y-%m-%d} (no time of day)"
-    zone = f" {session.tz_name}" if session.tz_name else " (no time zone)"
-    return f"{clock(session.started)}{zone} ({utc_offset(session.utc_offset)})"
+    if not session.tz_name:
+        return f"{clock(session.started)} (no time zone)"  # so no offset either: said once
+    return f"{clock(session.started)} {session.tz_name} ({utc_offset(session.utc_offset)})"
 
 
 def _span(log: TimeLog) -> str:
