@@ -15,6 +15,11 @@ PAIR_RE = re.compile(rf"(?P<cjk>[{CJK}]+(?: [{CJK}]+){{0,2}})\s*[(（](?P<latin>
 # "X / Y", "X와 Y", "X と Y", "X和Y".
 CONTRAST_RE = re.compile(r"^[\s`*,]*(?:vs\.?|versus|and|or|from|against|compared (?:to|with)|instead of|not|/"
                          r"|와|과|랑|이랑|하고|대|と|和|与|跟|还是|或)(?:\s+(?:the|a|an|plain))?[\s`*,]*$", re.IGNORECASE)
+# A Chinese or Japanese word that joins a name to the sentence before it, written without a
+# blank: "讲 RNNLM 和困惑度（perplexity）", "RNNLMとパープレキシティ(perplexity)". A name does
+# not start with one (Korean writes its particles after a word, then a blank), when at least
+# two letters of a name follow it.
+JOINING_RE = re.compile(r"^(?:以及|还有|及び|および|和|与|及|跟|同|或|的|と|や|の)(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2})")
 
 
 def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -32,7 +37,7 @@ def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             words = match["cjk"].split()
             # Before the parentheses, the name has as many words as the English one, up to
             # three (``배치 크기(batch size)``): the words before it are the sentence's.
-            guess = " ".join(words[-len(latin.split()):])
+            guess = JOINING_RE.sub("", " ".join(words[-len(latin.split()):]))
             cjks, latins = [" ".join(words[-k:]) for k in range(len(words), 0, -1)], [latin]
         else:
             words = match["latin2"].split()
