@@ -25,7 +25,7 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
-MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now")
+MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound")
 COLUMN_KINDS = ("term", "note", "status")
 USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
@@ -133,6 +133,8 @@ class Labels:
     """A word before it that says the confusion is still there (``still``, ``keeps``, ``아직``)."""
     now_re: re.Pattern | None = field(compare=False)
     """A word after it that says it is over (``now``, ``이제``): ``kept mixing them up, now clear``."""
+    compound_re: re.Pattern | None = field(compare=False)
+    """A word holding a spelling that means something else (``困惑度``, perplexity, holds ``困惑``)."""
     column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
     """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
     affirmatives: frozenset[str] = field(compare=False)
@@ -140,7 +142,7 @@ class Labels:
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
-        lowered = name.replace("**", "").lower()
+        lowered = self.without_compounds(name.replace("**", "").lower())
         for kind, pattern in self.part_patterns:
             if pattern.search(lowered):
                 return kind
@@ -157,13 +159,17 @@ class Labels:
         whole = self.whole_part_kind(name)
         if whole is not None:
             return whole
-        key = label_key(name)
+        key = self.without_compounds(label_key(name))
         if len(key.split()) > LABEL_WORDS:
             return None
         for kind, pattern in self.part_patterns:
             if any(_names_part_by_word(key, match) for match in pattern.finditer(key)):
                 return kind
         return None
+
+    def without_compounds(self, text: str) -> str:
+        """``text`` with blanks for its compounds, as long as it was: "验证集困惑度" names no watchlist."""
+        return text if self.compound_re is None else self.compound_re.sub(lambda m: " " * len(m[0]), text)
 
     def alone_part_kind(self, line: str) -> SectionKind | None:
         """The kind of a part a line that is nothing but a part's name opens (``Watchlist``,
@@ -267,6 +273,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         confusion_re=_words_pattern(spellings("confusion"), plurals=False),
         persisting_re=_words_pattern(spellings("persisting"), plurals=False),
         now_re=_words_pattern(spellings("now"), plurals=False),
+        compound_re=_words_pattern(spellings("compound"), plurals=False),
         affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),
