@@ -16,10 +16,11 @@ import re
 
 from .labels import Labels
 
-# Where a comment starts: a dash between blanks, an arrow, or a colon (an ASCII one
-# followed by a blank or the end, as in a ``Name: value`` line).
-COMMENT_RE = re.compile(r"\s+[—–-]{1,2}\s+|\s*(?:→|->|=>|⇒)\s*|:(?=\s|$)|：")
-CLAUSE_END_RE = re.compile(r"[,;.!?，、；。！？()（）:：]|\s+[—–-]{1,2}\s+|→|->|=>|⇒")
+# Where a comment starts: a dash between blanks or a Chinese one (``——``, written without
+# them), an arrow, or a colon (an ASCII one followed by a blank or the end, as in a
+# ``Name: value`` line).
+COMMENT_RE = re.compile(r"\s+[—–-]{1,2}\s+|\s*——\s*|\s*(?:→|->|=>|⇒)\s*|:(?=\s|$)|：")
+CLAUSE_END_RE = re.compile(r"[,;.!?，、；。！？()（）:：]|\s+[—–-]{1,2}\s+|——|→|->|=>|⇒")
 STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
 # A task list's box (``[ ]``, ``[x]``, ``[✓]``) before a line's words: ticked, it marks the
 # item resolved, as striking it through does.

@@ -30,6 +30,19 @@ FILLER = frozenset("""vs versus and or the a an of by at in on to for from with 
     distinguish still again confused confusing confusion mixing mixed mix mixes up unsure about is are it
     what how why which when now keeps keep confuses that question s
     차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함 질문""".split())
+# Chinese and Japanese write words without blanks between them: a run of their letters is
+# split at these (joining words, "still", "this time", "the student", the confusion words;
+# the longest first) and where its script changes (漢字, かな, カナ), and a piece of kana
+# alone (の, で, どちらが) is a particle or an ending, no word of its own.
+CJK_FILLER = sorted("""和 与 跟 及 或 的 把 是 了 在 要 也 都 又 还是 还 仍然 总是 这次 这回 终于 有点 一点 学生 同学 以为
+    搞混 混淆 分不清 混 不懂 没懂 关系 区别 差别 区分 为什么 怎么 什么 关係 違い 区別 混同 混乱 理由""".split(),
+                    key=len, reverse=True)
+CJK_PIECE_RE = re.compile("|".join(CJK_FILLER) + r"|[\u3040-\u309f]+|[\u30a0-\u30ff\uff66-\uff9f]+")
+HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+# A line that says its confusion is still there ("S. still mixes up X", "学生还是把 X 搞混",
+# "아직도 X", "まだ X") comes back to an earlier item: it names it, perhaps short.
+STILL_RE = re.compile(r"(?<![^\W_])(?:still|again)(?![^\W_])|还是|仍然|又|아직|여전히|まだ|相変わらず", re.IGNORECASE)
 # Korean particles, taken off the end of a word so that "출력의" is "출력".
 PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "는", "이", "가", "을", "를", "에", "도", "로")
 # Words that say a line comes back to an earlier one: ``the offsets question from last time``.
@@ -115,7 +128,7 @@ def _names_part(short: _Reading, known: _Reading) -> bool:
         return False
     if short.words and short.words <= known.words:
         return True
-    return bool(short.concepts) and (bool(short.words & known.words) or not known.words)
+    return bool(short.concepts) and (bool(short.words & known.words) or not (known.words and short.words))
 
 
 def same_confusion(a: _Reading, b: _Reading) -> bool:
@@ -209,8 +222,21 @@ def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
 def content_words(text: str) -> frozenset[str]:
     """The words of ``text`` that say what the confusion is about, lower case, Korean
     ones without their particle, and without words that refer back (``from last time``)."""
-    words = (_content_word(w.lower()) for w in WORD_RE.findall(REFERS_BACK_RE.sub(" ", text)))
+    words = (_content_word(piece.lower()) for w in WORD_RE.findall(REFERS_BACK_RE.sub(" ", text)) for piece in _pieces(w))
     return frozenset(w for w in words if w)
+
+
+def _pieces(word: str) -> list[str]:
+    """A run of Chinese or Japanese split into its words (``CJK_FILLER``); any other word whole."""
+    if not CJK_RE.search(word):
+        return [word]
+    pieces, at = [], 0
+    for match in CJK_PIECE_RE.finditer(word):
+        pieces.append(word[at:match.start()])
+        if match[0] not in CJK_FILLER and not HIRAGANA_RE.fullmatch(match[0]):  # katakana: a word
+            pieces.append(match[0])
+        at = match.end()
+    return [p for p in (*pieces, word[at:]) if p]
 
 
 def _content_word(word: str) -> str:
@@ -229,8 +255,15 @@ def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Gro
     Two lines of one session are two items, unless worded alike, or one is prose and the
     other names it short (``S. still mixes `sample_size` with `window_size` under time
     pressure`` and a list's ``sample_size vs window_size``)."""
-    return next((g for g in groups if line.session not in g.sessions and g.names_the_same(reading)
+    return next((g for g in groups if line.session not in g.sessions and _names(g, line, reading)
                  or _prose_and_list(g, line, reading)), None)
+
+
+def _names(group: _Group, line: Line, reading: _Reading) -> bool:
+    """Whether a line of a later session names ``group``'s confusion: the same one, or, where it
+    says the confusion is still there (``学生还是把 X 搞混``), part of it (``c 和 h 还是有点混``
+    after ``记忆单元 c 和隐藏状态 h 的作用分不清``)."""
+    return group.names_the_same(reading) or STILL_RE.search(line.text) is not None and group.names_part_of(reading)
 
 
 def _prose_and_list(group: _Group, line: Line, reading: _Reading) -> bool:
