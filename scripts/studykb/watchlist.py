@@ -99,6 +99,12 @@ class _Group:
         return any(_names_part(reading, known) for known in self.readings)
 
 
+    def is_named_within(self, reading: _Reading) -> bool:
+        """A resolving line names the whole item and says more (``Embedding の backward は「加算」で確定。
+        同じIDなら勾配を合計する（もうモヤモヤしていない）`` for ``Embedding の backward の代入 vs 加算``)."""
+        return any(known.concepts and _names_part(known, reading) for known in self.readings)
+
+
 @dataclass
 class _Index:
     """The items so far, and where to find those a line may be about: by its whole text,
@@ -278,7 +284,8 @@ def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
     names none. An item said resolved again (a list of misconceptions: ``— fixed in session 3``)
     keeps the line that first said so."""
     groups = index.candidates(reading)
-    named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)]
+    named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)] \
+        or [g for g in groups if g.is_named_within(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
     group = group or _named_by_key_word(index.groups, reading)
     if group is None:
