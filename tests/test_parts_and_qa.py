@@ -145,7 +145,7 @@ def test_an_unanswered_question_is_a_card_that_asks_it(body, questions):
 @pytest.mark.parametrize("body, kind", [
     ("### What I learned\n- Why does h lose information? (unresolved)", SectionKind.LEARNED),
     ("### 헷갈리는 개념\n- 왜 기울기가 소실되나?", SectionKind.WATCHLIST),
-    ("### Notes\n- Why does h lose information? (unresolved)", SectionKind.OTHER),
+    ("### Scratchpad\n- Why does h lose information? (unresolved)", SectionKind.OTHER),
 ])
 def test_outside_a_part_of_questions_a_question_stays_its_item(body, kind):
     assert [k for k, _ in sections(body)] == [kind]

@@ -1,0 +1,75 @@
+"""What a part's name means, in the words learners and tutors write in English, Korean,
+Japanese and Chinese: log text in, the kinds of its parts out."""
+from __future__ import annotations
+
+import pytest
+
+from studykb.labels import shipped_labels
+from studykb.model import SectionKind
+from studykb.parse import parse_log
+from studykb.sources import LogText
+
+LABELS = shipped_labels()
+HEADER = "## Session: 2026-03-05 09:00:00 KST"
+
+
+def sections(body: str) -> list[tuple[SectionKind, list[str]]]:
+    log, _ = parse_log(LogText("sessions/t.md", (HEADER, *body.splitlines())), LABELS)
+    return [(s.kind, [i.text for i in s.items]) for s in log.entries[0].sections]
+
+
+@pytest.mark.parametrize("name", [
+    # What is still unclear, however a learner says it.
+    "まだモヤモヤ", "もやもやしている点", "混乱している点", "よくわからない", "腑に落ちないところ", "苦手なところ",
+    "つまずいた所", "まだ曖昧", "Still fuzzy", "Fuzzy", "Confusions", "Not sure yet", "Things I don't get",
+    "Doubts", "Weak points", "Not mastered yet", "모르겠는 것", "아직 애매한 부분", "찜찜한 점", "약점",
+    "还不懂", "困惑", "没搞懂的地方", "不太清楚", "模糊的概念", "学生未掌握", "没学会",
+])
+def test_a_part_of_what_is_still_unclear_is_the_watchlist(name):
+    assert sections(f"### {name}\n- PMI vs PPMI") == [(SectionKind.WATCHLIST, ["PMI vs PPMI"])]
+
+
+@pytest.mark.parametrize("name, kind", [
+    # A tutor's notes: what the session covered, what the student has mastered, homework.
+    ("本次内容", SectionKind.TOPICS),
+    ("这次内容", SectionKind.TOPICS),
+    ("今日の内容", SectionKind.TOPICS),
+    ("오늘 수업 내용", SectionKind.TOPICS),
+    ("This session", SectionKind.TOPICS),
+    ("学生已掌握", SectionKind.LEARNED),
+    ("学生已掌握（表格）", SectionKind.LEARNED),
+    ("Student has mastered", SectionKind.LEARNED),
+    ("理解できたこと", SectionKind.LEARNED),
+    ("이해한 것", SectionKind.LEARNED),
+    ("作业", SectionKind.RESUME),
+    ("课后作业", SectionKind.RESUME),
+    ("宿題", SectionKind.RESUME),
+    ("숙제", SectionKind.RESUME),
+    ("Homework", SectionKind.RESUME),
+    # A session's notes are what was learned in it, named alone.
+    ("Notes", SectionKind.LEARNED),
+    ("My notes", SectionKind.LEARNED),
+    ("メモ", SectionKind.LEARNED),
+    ("메모", SectionKind.LEARNED),
+    ("笔记", SectionKind.LEARNED),
+    # ... not a longer name that holds the word.
+    ("Notes on the experiment", SectionKind.OTHER),
+    ("結果メモ", SectionKind.OTHER),
+    ("实验", SectionKind.OTHER),
+])
+def test_a_tutors_part_is_named_in_its_own_language(name, kind):
+    assert sections(f"### {name}\n- PMI vs PPMI") == [(kind, ["PMI vs PPMI"])]
+
+
+@pytest.mark.parametrize("line, kind, item", [
+    ("作业：实现 TimeRNN", SectionKind.RESUME, "实现 TimeRNN"),
+    ("宿題: 4.3 を読む", SectionKind.RESUME, "4.3 を読む"),
+    ("**Homework:** read 6.1", SectionKind.RESUME, "read 6.1"),
+    ("Notes: the loss went down", SectionKind.LEARNED, "the loss went down"),
+])
+def test_a_label_with_its_value_names_the_same_parts(line, kind, item):
+    assert sections(line) == [(kind, [item])]
+
+
+def test_a_note_in_the_singular_still_opens_nothing():
+    assert sections("- Note: the loss went down") == []
