@@ -136,6 +136,33 @@ def test_a_header_without_a_year_takes_it_from_the_nearest_session(text, dates, 
     assert [m for m in messages(problems) if "no time of day" not in m] == said
 
 
+# a year the log's title gives (alone or in a date) is the year of the sessions under it that give
+# none; a later session on an earlier day of the year is in the next year; a header's own year
+# and the year of a dated header before it come first
+@pytest.mark.parametrize("text, dates", [
+    ("# 勉強ノート（2026年）\n\n## 11/14（土） 4章\n- a\n## 12月1日（火）\n- b\n", ["2026-11-14", "2026-12-01"]),
+    ("# Study log 2026\n## Session 1 — Dec 20\n- a\n## Session 2 — Jan 3\n- b\n", ["2026-12-20", "2027-01-03"]),
+    ("# 2025년 공부 기록\n## 12월 8일 (월) 공부\n- a\n", ["2025-12-08"]),
+    ("# 学习笔记 2026\n## 11月13日 周五 第1次课\n- a\n", ["2026-11-13"]),
+    ("# Notes from 2026-11-01 on\n## Session 1 — Nov 2\n- a\n", ["2026-11-02"]),
+    ("# Log 2025\n## Session 1 — 2026-12-20\n- a\n## Session 2 — Dec 22\n- b\n", ["2026-12-20", "2026-12-22"]),
+])
+def test_a_header_without_a_year_takes_the_year_of_the_logs_title(text, dates):
+    log, problems = parse(text)
+    assert [f"{e.started:%Y-%m-%d}" for e in log.entries] == dates
+    said = [m for m in messages(problems) if "no year" in m]
+    assert all("nor does any other" not in m for m in said)
+    assert any("taken from the log's title on line 1" in m for m in said) == ("2025" not in text or "2026" not in text)
+
+
+@pytest.mark.parametrize("title", ["# Deep Learning from Scratch 2 notes", "# DLFS2 v2026.1 notes",
+                                   "# 10000 words a day"])
+def test_a_title_without_a_year_gives_none(title):
+    log, problems = parse(f"{title}\n## Session 4 — Dec 6\n- a\n")
+    assert [e.started for e in log.entries] == [None]
+    assert any("no other session header of the log gives one" in m for m in messages(problems))
+
+
 # a log that gives no year anywhere: a weekday beside the month and day dates it, the year
 # nearest the day it is built in which that day is that weekday, and says so
 @pytest.mark.parametrize("text, today, dates", [

@@ -4,7 +4,8 @@ month and day signs, or an English month name.
 With a year: ``2026-12-01``, ``2026.12.01``, ``2026/12/01``, ``2026. 12. 1.``,
 ``2026년 12월 1일``, ``2026年12月1日``, ``Nov 10, 2026``, ``Nov. 10 2026``,
 ``November 14th, 2026``, ``14 November 2026``. A year alone (``Study log 2026``) or a
-year and a month (``2026-11``) is no date.
+year and a month (``2026-11``) is no date; in the log's title it is the year of the
+sessions under it that give none (``find_year``).
 
 Without a year (``Dec 6``, ``6th December``, ``12/06``, ``12月6日``, ``12월 6일``) a
 heading holds a month and a day, which opens a session only beside a session word; its
@@ -30,6 +31,11 @@ DATE_RE = re.compile(rf"{_NUMERIC}|{_NAMED}{_YEAR}", re.IGNORECASE)
 MONTH_DAY_RE = re.compile(
     rf"{_NAMED}(?!{_YEAR})|(?<![\d/])(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d/])"
     r"|(?<!\d)(?P<cm>\d{1,2})\s*[월月]\s*(?P<cd>\d{1,2})\s*[일日]", re.IGNORECASE)
+
+
+# A year a title names on its own (``Study log 2026``, ``勉強ノート（2026年）``): four digits
+# of a year studied in, not part of a longer number or a version (``v2026.1``).
+YEAR_RE = re.compile(r"(?<![\d.])(?P<year>(?:19|20|21)\d{2})(?!\d)(?!\.\d)")
 
 
 class FoundDate(NamedTuple):
@@ -64,6 +70,12 @@ def find_month_day(text: str) -> FoundDate | None:
         month, day = (match["sm"], match["sd"]) if match["sm"] else (match["cm"], match["cd"])
         return FoundDate(match.start(), match.end(), None, int(month), int(day))
     return _named(match, None)
+
+
+def find_year(text: str) -> int | None:
+    """The first year ``text`` names, with a date or alone (``Study log 2026``, ``（2026年）``)."""
+    match = YEAR_RE.search(text)
+    return int(match["year"]) if match else None
 
 
 def _named(match: re.Match, year: int | None) -> FoundDate:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Diagnostic, info
-from .header_dates import find_date
+from .header_dates import FoundDate, find_date, find_month_day, find_year
 from .labels import Labels
-from .markup import FENCE_RE
+from .markup import FENCE_RE, TITLE_RE
 from .model import SectionKind, SessionEntry
-from .session_header import Neighbour, bold_line, header_date, heading, looks_like_session, names_dated_session
+from .session_header import (Neighbour, bold_line, header_date, header_text, heading, looks_like_session,
+                             names_dated_session)
 
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
@@ -151,10 +152,11 @@ def _level1_sessions(headings: list[tuple[int, int, str]], level2: bool) -> list
 
 def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
     """For each session header at ``starts``, the nearest other header that gives a year:
-    the one before it, else the one after. Each header's date is read once."""
+    the one before it, else the log's title when it names one (``title_year``), else the
+    one after. Each header's date is read once."""
     dates = [header_date(lines[n - 1]) for n in starts]
     found: list[Neighbour | None] = [None] * len(starts)
-    last = None
+    last = title_year(lines, starts)
     for i, (n, date) in enumerate(zip(starts, dates)):
         found[i] = last
         if date:
@@ -165,6 +167,29 @@ def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
         if dates[i]:
             last = Neighbour(starts[i], dates[i], before=False)
     return found
+
+
+def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
+    """The log's title above its first session, as the neighbour of the sessions that give
+    no year, when it names one: its date (``# Notes from 2026-11-01``), or a year alone
+    (``# Study log 2026``, ``# 勉強ノート（2026年）``), which stands at the first session's
+    month and day: a later session on an earlier day of the year is in the next year."""
+    if not starts:
+        return None
+    title = next(((n, m["title"]) for n, line in _outside_code(lines[:starts[0] - 1])
+                  if (m := TITLE_RE.match(line))), None)
+    if title is None:
+        return None
+    number, text = title
+    date = find_date(text)
+    year = date.year if date else find_year(text)
+    if year is None:
+        return None
+    if date is None:
+        first = header_text(lines[starts[0] - 1]) or ""
+        date = find_month_day(first) or FoundDate(0, 0, year, 1, 1)
+        date = date._replace(year=year)
+    return Neighbour(number, date, before=True, title=True)
 
 
 def _clocked(entry: SessionEntry) -> bool:

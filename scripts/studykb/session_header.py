@@ -70,11 +70,13 @@ class SessionHeader:
 
 class Neighbour(NamedTuple):
     """The nearest session header of the log that gives a year, for one that gives none:
-    its line, its date, and whether it comes before."""
+    its line, its date, and whether it comes before; or the log's title above the sessions
+    when it names a year (``# 勉強ノート（2026年）``: ``title``)."""
 
     line: int
     date: FoundDate
     before: bool
+    title: bool = False
 
 
 def heading(line: str) -> tuple[int, str] | None:
@@ -180,7 +182,8 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
     earlier = (date.month, date.day) < (near.month, near.day)
     year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
     header = _read_dated(text, date._replace(year=year), labels, path, number)
-    said = info(path, number, f"the session header gives no year; {year} is taken from the session header "
+    whose = "the log's title" if neighbour.title else "the session header"
+    said = info(path, number, f"the session header gives no year; {year} is taken from {whose} "
                               f"on line {neighbour.line}")
     return replace(header, problems=(said,) + header.problems)
 
