@@ -73,3 +73,34 @@ def test_a_label_with_its_value_names_the_same_parts(line, kind, item):
 
 def test_a_note_in_the_singular_still_opens_nothing():
     assert sections("- Note: the loss went down") == []
+
+
+T, R, O = SectionKind.TOPICS, SectionKind.RESUME, SectionKind.OTHER
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A day's task list: ticked tasks are what the session did, open ones the plan.
+    ("## Tasks\n- [x] Read 4.1 Embedding layer\n- [X] Implement forward\n- [ ] Run the toy test",
+     [(T, ["Read 4.1 Embedding layer", "Implement forward"]), (R, ["Run the toy test"])]),
+    ("### 할 일\n- [ ] 6장 LSTM\n- [x] 5장 읽기", [(R, ["6장 LSTM"]), (T, ["5장 읽기"])]),
+    ("### タスク\n- [✓] 4.2 を読む\n- [ ] PTB で学習", [(T, ["4.2 を読む"]), (R, ["PTB で学習"])]),
+    ("- [x] read ch5\n- [ ] write TimeRNN", [(T, ["read ch5"]), (R, ["write TimeRNN"])]),
+    # an item nested under a task goes with it; a line without a box stays in the part as named
+    ("## Tasks\n- [x] Read 4.2\n  - up to the sigmoid\n- check the figures",
+     [(T, ["Read 4.2", "up to the sigmoid"]), (O, ["check the figures"])]),
+    # the resume point's ticked tasks are done; its open ones stay the plan
+    ("### Next\n- [ ] implement CBOW\n- [x] download PTB", [(R, ["implement CBOW"]), (T, ["download PTB"])]),
+    # a watchlist's boxes say what is resolved, and learned items stay learned: they keep their boxes
+    ("### Watchlist\n- [x] PMI vs PPMI\n- [ ] offset", [(SectionKind.WATCHLIST, ["[x] PMI vs PPMI", "[ ] offset"])]),
+    ("### What I learned\n- [x] SVD", [(SectionKind.LEARNED, ["[x] SVD"])]),
+    # a link whose text is x is no box
+    ("## Links\n- [x](https://example.com) the post", [(O, ["[x](https://example.com) the post"])]),
+])
+def test_a_task_list_is_read_by_its_boxes(body, expected):
+    assert sections(body) == expected
+
+
+def test_a_task_list_part_of_any_name_is_not_said_to_be_unknown():
+    log = "\n".join(f"## 2026-11-2{day}\n## Tasks\n- [x] read\n- [ ] run" for day in (2, 4))
+    _, problems = parse_log(LogText("sessions/t.md", tuple(log.splitlines())), LABELS)
+    assert not [p for p in problems if "not one studykb knows" in p.message]

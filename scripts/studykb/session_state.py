@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from . import task_lists
 from .labels import Labels
 from .model import Block, Item, Note, Section, SectionKind, Source
 from .resolution import is_resolving_word, item_span, prose_reading, resolved_item
@@ -63,7 +64,7 @@ class SessionState:
         if self.section is not None:
             resolving = self.section[1] is SectionKind.WATCHLIST or self.resolves_all
             items = map(self.resolving if resolving else self.prose, self.items)
-            self.blocks.append(Section(*self.section, tuple(items)))
+            self.blocks.extend(task_lists.by_box(Section(*self.section, tuple(items))))
             self.section = None
             self.items = []
         self.indents = []
