@@ -90,6 +90,26 @@ ONE_LINE = [
     pytest.param("- 공부 시간: 7시 반~9시", ("07:30", "09:00", 90), [], id="Korean hours"),
     pytest.param("- 소요 시간: 2시간 반", (None, None, 150), [], id="Korean hours and a half"),
     pytest.param("- 所要時間：2時間", (None, None, 120), [], id="hours are no clock"),
+    # every clock range of a line counts; the time between them does not
+    pytest.param("- Time: 10:00-11:00, 20:00-20:30", ("10:00", "20:30", 90), [], id="two ranges"),
+    pytest.param("- 時間: 10:00〜11:40（休憩なし）、夜 21:00〜21:30 復習", ("10:00", "21:30", 130), [],
+                 id="two Japanese ranges"),
+    pytest.param("- 시간: 9시~10시, 밤 9시~9시 반", ("09:00", "21:30", 90), [], id="two Korean ranges"),
+    pytest.param("- 时间：19:00-20:00，21:00-21:45", ("19:00", "21:45", 105), [], id="two Chinese ranges"),
+    pytest.param("- Time: 23:00-23:30, 00:10-01:00", ("23:00", "01:00", 80), [], id="two ranges past midnight"),
+    pytest.param("- Time: 08:00-09:00; 12:00-12:20; 18:00-18:40", ("08:00", "18:40", 120), [], id="three ranges"),
+    pytest.param("- Time: 19:00-21:00 (break 20:00-20:10)", ("19:00", "21:00", 110), [], id="a range that is a break"),
+    pytest.param("- Time: 19:00-22:00 (dinner 20:00-20:30)", ("19:00", "22:00", 150), [],
+                 id="a range inside the one before is a pause"),
+    pytest.param("- 공부 시간: 13:00~15:00 (휴식 20분), 16:00~16:30", ("13:00", "16:30", 130), [],
+                 id="two ranges and a break"),
+    # durations joined by + are one total
+    pytest.param("⏱ 45m + 30m", (None, None, 75), [], id="a sum"),
+    pytest.param("⏱ 25m + 25m + 20m (pomodoros)", (None, None, 70), [], id="a sum of three"),
+    pytest.param("- Time: 1h + 20m", (None, None, 80), [], id="hours and minutes added"),
+    pytest.param("- 소요 시간: 30분 + 40분", (None, None, 70), [], id="a Korean sum"),
+    pytest.param("- 学習時間：30分+40分", (None, None, 70), [], id="a Japanese sum"),
+    pytest.param("- Time: 20:00-21:40 (50m + 50m)", ("20:00", "21:40", 100), [], id="a sum beside its range"),
 ]
 
 

@@ -12,6 +12,11 @@ is the session's total only when the line states it as one: named (``Duration``,
 ``Total``, ``총``, ``합계``) or alone in its clause (``19:40–21:05 (1h25m)``). A duration
 in a note (``(about 5 min of that was setup)``) is not; one that is a break
 (``(중간에 15분 쉼)``, ``took a 10 min break``) is taken off the range.
+
+A line with several clock ranges counts each (``10:00〜11:40、夜 21:00〜21:30``,
+``9시~10시, 밤 9시~9시 반``): the time between them is no study time, nor is a range
+inside the one before it or in a clause about a break (``(break 20:00-20:10)``).
+Durations joined by ``+`` are one total: ``⏱ 45m + 30m``, ``30분 + 40분``.
 """
 from __future__ import annotations
 
@@ -34,6 +39,8 @@ RANGE_RE = re.compile(rf"{CLOCK}\s*(?:[-–—~〜～]|to|until|till|→|->|부�
 SEPARATOR_RE = re.compile(r"[|;,]")
 # A line's clauses: its chunks between separators, and what its parentheses hold.
 CLAUSE_RE = re.compile(r"[|;,()（）\[\]]")
+# Where the clause of a second clock range ends: those separators and the CJK commas.
+RANGE_CLAUSE_RE = re.compile(r"[|;,()（）\[\]、，]")
 HOURS = r"hours|hour|hrs|hr|h|시간|時間|小时|小時|個小時|个小时"
 MINUTES = r"minutes|minute|mins|min|m|분|分钟|分鐘|分"
 # ``1h30`` and ``1시간30``: minutes right after the hours need no unit of their own.
@@ -41,6 +48,8 @@ DURATION_RE = re.compile(
     rf"(?:(?P<h>\d+(?:\.\d+)?)\s*(?:{HOURS})(?:(?P<bare_m>[0-5]?\d)(?![\d.:]|\s*(?:{MINUTES}|[a-z])))?(?![a-z]))?"
     rf"\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:{MINUTES})(?![a-z]))?",
     re.IGNORECASE)
+# ``45m + 30m``: the sign between two durations of one sum.
+PLUS_RE = re.compile(r"\s*[+＋]\s*")
 # What may come before a line's opening duration: ``~``, ``≈``, a clock or timer sign (``⏱ 1h45``).
 OPENING_SIGNS_RE = re.compile(r"^[^\w(（]*")
 # An hour written with its word: ``19時``, ``19時30分``, ``19時半``, ``19点半``, ``7시 반``; not
@@ -152,7 +161,7 @@ def _minutes(start: str | None, end: str | None, stated: tuple[Piece, float] | N
 
 
 def _read_piece(piece: Piece, labels: Labels) -> Reading:
-    piece = piece._replace(text=in_digits(piece.text))
+    piece = piece._replace(text=added_up(in_digits(piece.text)))
     if piece.kind == "start":
         return Reading(start=_clock(piece.text))
     if piece.kind == "end":
@@ -166,18 +175,51 @@ def _read_time_log(text: str, labels: Labels) -> Reading:
     """``Start 14:28 | End 15:03 | Duration 35 minutes``, ``09:00–10:10 (1h10m)``, ``약 50분``."""
     parts, rest = _named_parts(text, labels)
     start, end = _clock(parts.get("start", "")), _clock(parts.get("end", ""))
+    between = 0.0
     if not (start or end):
-        span = RANGE_RE.search(rest)
-        if span:
-            start, end = _range(span.group(0))
-            rest = f"{rest[:span.start()]}|{rest[span.end():]}"
+        start, end, between, rest = _ranges(rest)
     total = _duration(parts["duration"]) if "duration" in parts else None
     stated, breaks, noted = _unnamed_durations(rest, labels)
+    breaks += between
     if total is None:
         total = stated
     if total is None and not (start and end):
         total = noted  # no range to count: a duration in free text is all there is
     return Reading(start, end, total, breaks)
+
+
+def _ranges(text: str) -> tuple[str | None, str | None, float, str]:
+    """The first start and the last end of a line's clock ranges, the minutes between them
+    that are no study time, and the line less its ranges."""
+    spans = [(match, *_range(match.group(0))) for match in RANGE_RE.finditer(text)]
+    spans = [(match, start, end) for match, start, end in spans if start and end]
+    if not spans:
+        return None, None, 0.0, text
+    first, last = spans[0][1], spans[0][2]
+    between = 0.0
+    for match, start, end in spans[1:]:
+        if _pause(text, match) or _inside(first, last, start, end):
+            between += minutes_between(start, end)
+        else:
+            between += minutes_between(last, start)
+            last = end
+    for match, _, _ in reversed(spans):
+        text = f"{text[:match.start()]}|{text[match.end():]}"
+    return first, last, between, text
+
+
+def _pause(text: str, match: re.Match) -> bool:
+    """Whether a clock range sits in a clause about a break (``(break 20:00-20:10)``)."""
+    before = RANGE_CLAUSE_RE.split(text[:match.start()])[-1]
+    after = RANGE_CLAUSE_RE.split(text[match.end():])[0]
+    return BREAK_RE.search(f"{before} {after}") is not None
+
+
+def _inside(first: str, last: str, start: str, end: str) -> bool:
+    """Whether ``start``-``end`` lies within ``first``-``last`` (a pause in that sitting)."""
+    span = minutes_between(first, last)
+    return minutes_between(first, start) <= span and minutes_between(first, end) <= span \
+        and minutes_between(first, start) <= minutes_between(first, end)
 
 
 def _named_parts(text: str, labels: Labels) -> tuple[dict[str, str], str]:
@@ -240,6 +282,22 @@ def in_digits(text: str) -> str:
         return text
     text = HALF_HOUR_RE.sub(lambda m: f"{m[1]}.5{m[2] or m[4]}", text)
     return WORDED_CLOCK_RE.sub(_worded_clock, text)
+
+
+def added_up(text: str) -> str:
+    """``text`` with durations joined by ``+`` as their sum: ``⏱ 45m + 30m`` as ``⏱ 75m``."""
+    found = [match for match in DURATION_RE.finditer(text) if match["h"] or match["m"]]
+    sums: list[list[re.Match]] = []
+    for match in found:
+        if sums and PLUS_RE.fullmatch(text[sums[-1][-1].end():match.start()]):
+            sums[-1].append(match)
+        else:
+            sums.append([match])
+    for terms in reversed([terms for terms in sums if len(terms) > 1]):
+        total = sum(_match_minutes(term) for term in terms)
+        if total < MAX_MINUTES:  # a sum past a day is left for the first term's warning
+            text = f"{text[:terms[0].start()]}{total:f}m{text[terms[-1].end():]}"
+    return text
 
 
 def _worded_clock(match: re.Match) -> str:
