@@ -18,7 +18,13 @@ more, a Korean, Japanese or Chinese character taking two) with no full stop at i
 A line that starts something of its own never goes on another: a list item, a heading, a
 table, a quote, code, a separator, a named line (``Time: 19:30``, ``**Watchlist**``), a
 part's name alone, a quiz line (``A: ...``), or, unless it is indented to an item's text,
-a line that opens with a sign (``✅ got it``, ``→ because ...``).
+a line that opens with a sign (``✅ got it``, ``→ because ...``). A name holds no full
+stop: ``取り出す。例: 0.7 → 0.64`` is a sentence going on, not a named line.
+
+Joined, the lines meet at a space, except between two Japanese or Chinese characters,
+which are written without one (``取り出しているだけ。`` / ``だから…`` is one sentence):
+Markdown renderers that know those scripts drop that line break. Korean, written with
+spaces between words, keeps its space.
 """
 from __future__ import annotations
 
@@ -29,8 +35,9 @@ from . import quotes
 from .labels import Labels
 from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, code_spans
 
-# ``Name: value`` or ``**Name**``: a line of its own, as parse.py reads it.
-NAMED_RE = re.compile(r"^(?:\*\*|__)|^[^:：`*\[\]]{1,60}(?::(?=\s|$)|：)")
+# ``Name: value`` or ``**Name**``: a line of its own, as parse.py reads it; a name holds
+# no full stop (``…やすくなる。例: 0.7`` and ``Ran it twice. Result: 2.3`` are sentences).
+NAMED_RE = re.compile(r"^(?:\*\*|__)|^(?:(?![.!?]\s)[^:：`*\[\]。！？]){1,60}(?::(?=\s|$)|：)")
 SENTENCE_END = tuple(".!?。！？…)]}\"'`»」』”’:;")
 # Words a sentence does not end on: a line ending on one was cut in the middle.
 CUT_WORDS = frozenset("""a an the and or but nor of to in on at by for from with without into than
@@ -63,13 +70,29 @@ def continued(lines: list[str], i: int, labels: Labels) -> int:
         if not _goes_on(paragraph, lines[i + count], line, in_item, content_column, labels):
             break
         count += 1
-        paragraph = f"{paragraph} {line.strip()}"
+        paragraph = _join(paragraph, line.strip())
     return count
 
 
 def joined(lines: list[str]) -> str:
-    """A line and the lines that go on it, as one line (a line break read as a space)."""
-    return " ".join([lines[0].rstrip(), *(line.strip() for line in lines[1:])])
+    """A line and the lines that go on it, as one line (a line break read as a space, or as
+    nothing between Japanese or Chinese characters)."""
+    text = lines[0].rstrip()
+    for line in lines[1:]:
+        text = _join(text, line.strip())
+    return text
+
+
+def _join(left: str, right: str) -> str:
+    if left and right and _unspaced(left[-1]) and _unspaced(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _unspaced(char: str) -> bool:
+    """Whether ``char`` is of a script written without spaces between words: a wide
+    character (Japanese, Chinese, their punctuation), not Korean."""
+    return unicodedata.east_asian_width(char) in ("W", "F") and not unicodedata.name(char, "").startswith("HANGUL")
 
 
 def _goes_on(paragraph: str, previous: str, line: str, in_item: bool | None, content_column: int | None,
