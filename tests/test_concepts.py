@@ -85,6 +85,41 @@ def test_mentions_are_whole_words_in_any_case_and_acronyms_as_written(line, ment
     assert [(m.start, m.end, m.term) for m in lexicon.find(line)] == mentions
 
 
+@pytest.mark.parametrize("line, mentions", [
+    # names of chapters 4-6 in Japanese, Chinese and Korean
+    ("パープレキシティ = exp(平均の交差エントロピー誤差)",
+     [("パープレキシティ", "perplexity"), ("交差エントロピー誤差", "cross-entropy error")]),
+    ("困惑度 = exp(平均交叉熵)", [("困惑度", "perplexity"), ("交叉熵", "cross-entropy error")]),
+    ("퍼플렉서티는 교차 엔트로피 오차의 exp", [("퍼플렉서티", "perplexity"), ("교차 엔트로피 오차", "cross-entropy error")]),
+    ("単語の分散表現を学ぶ", [("単語の分散表現", "word vector")]),
+    ("負例はunigram分布に従う", [("負例", "negative sample"), ("unigram分布", "unigram distribution")]),
+    ("ユニグラム分布と 负样本", [("ユニグラム分布", "unigram distribution"), ("负样本", "negative sample")]),
+    ("아날로지 대신 유추 문제, アナロジー, 类比", [("유추 문제", "analogy"), ("アナロジー", "analogy"), ("类比", "analogy")]),
+    ("遗忘门 f、输入门 i、输出门 o", [("遗忘门", "forget gate"), ("输入门", "input gate"), ("输出门", "output gate")]),
+    ("忘却ゲートと망각 게이트", [("忘却ゲート", "forget gate"), ("망각 게이트", "forget gate")]),
+    ("变分 Dropout 和 Dropout", [("变分 Dropout", "variational dropout"), ("Dropout", "dropout")]),
+    ("TimeRNN and TimeLSTM, then a GRU", [("TimeRNN", "TimeRNN"), ("TimeLSTM", "TimeLSTM"), ("GRU", "GRU")]),
+    # the longest name wins: one term, not its parts
+    ("勾配クリッピングで勾配爆発を防ぐ", [("勾配クリッピング", "gradient clipping"), ("勾配爆発", "exploding gradient")]),
+    ("学生把梯度裁剪和权重衰减搞混", [("梯度裁剪", "gradient clipping"), ("权重衰减", "weight decay")]),
+    ("荷重減衰 and 가중치 감쇠 are weight decay",
+     [("荷重減衰", "weight decay"), ("가중치 감쇠", "weight decay"), ("weight decay", "weight decay")]),
+    ("Sigmoid with Loss の逆伝播", [("Sigmoid with Loss", "Sigmoid with Loss")]),
+    ("the SoftmaxWithLoss layer", [("SoftmaxWithLoss", "Softmax with Loss")]),
+    ("네거티브 샘플링에서 네거티브 샘플 5개", [("네거티브 샘플링", "negative sampling"), ("네거티브 샘플", "negative sample")]),
+    # a count right after a Korean, Japanese or Chinese name; two acronyms sharing a slash
+    ("正例1個 + 負例5個", [("正例", "positive sample"), ("負例", "negative sample")]),
+    ("改结构（LSTM/GRU）", [("LSTM", "LSTM"), ("GRU", "GRU")]),
+    ("ran ch04/train.py, lr/SGD", []),
+    # co-occurrence counts are the matrix's; other co-occurrence talk is not
+    ("raw co-occurrence counts overrate frequent words", [("co-occurrence counts", "co-occurrence matrix")]),
+    ("more co-occurrence evidence from a bigger corpus", [("corpus", "corpus")]),
+])
+def test_the_starter_vocabulary_names_terms_in_every_language_the_longest_first(line, mentions):
+    lexicon = build_lexicon([], frozenset())
+    assert [(line[m.start:m.end], m.term) for m in lexicon.find(line)] == mentions
+
+
 def test_a_term_added_after_a_search_is_found_by_the_next():
     lexicon = build_lexicon([], frozenset())
     assert lexicon.find("a zorblax here") == []
@@ -165,7 +200,7 @@ def test_vocabulary_definitions_name_the_configured_sessions_folder(tmp_path):
 
 @pytest.mark.parametrize("line, subject", [
     ("Encoder: reads the input sequence into one vector.", "Encoder"),
-    ("Analogy = vector arithmetic on word vectors, then the nearest word.", "Analogy"),
+    ("Subsampling = dropping frequent words at random, the more frequent the more often.", "Subsampling"),
     ("Beam search — keeps the k best partial outputs at each step.", "Beam search"),
     ("Attention weights: how much each encoder state counts.", "Attention weights"),
     ("Weighted sum: `c = sum_t a_t * hs_t`", "Weighted sum"),

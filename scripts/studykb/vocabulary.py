@@ -16,6 +16,14 @@ import yaml
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A word of any script (``epoch``, ``에폭``, ``学习率``); ``_`` joins two (``hidden_size``).
 TOKEN_RE = re.compile(r"[^\W_]+(?:['/-][^\W_]+)*")
+# Where a mention of a key ends: before no letter, digit, ``_`` or joined word part; a digit
+# may follow a spelling that ends in a Korean, Japanese or Chinese character (``負例5個``).
+WORDS_END = (r"(?:(?<=[^\x00-\x7f])(?![A-Za-z_]|['/-][A-Za-z0-9_])"
+             r"|(?<![^\x00-\x7f])(?![A-Za-z0-9_]|['/-][A-Za-z0-9_]))")
+# An acronym, matched as written, may share a slash with another (``LSTM/GRU``), not with a
+# word in lower case (``lr/SGD``, a path).
+EXACT_START = r"(?<![a-z0-9_]/)"
+EXACT_END = r"(?![A-Za-z0-9_]|['-][A-Za-z0-9_]|/[a-z0-9_])"
 
 
 @dataclass(frozen=True)
@@ -122,16 +130,17 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
 
     A mention is the longest spelling at its position: a key in any case, perhaps with a
     plural ending, or an exact spelling as written; no letter, digit, ``_`` or joined word
-    part may touch it on either side, so an identifier (``max_epoch``) names nothing.
+    part may touch it on either side, so an identifier (``max_epoch``) names nothing. Two
+    acronyms may share a slash (``LSTM/GRU``), and a spelling that ends in a Korean, Japanese
+    or Chinese character may touch a digit (``負例5個``), as those scripts write counts.
     """
-    body = f"(?P<words>{trie_regex(keys)})(?:e?s)?" if keys else "(?!)"
+    body = f"(?<![A-Za-z0-9_]/)(?P<words>{trie_regex(keys)})(?:e?s)?{WORDS_END}" if keys else "(?!)"
     if exact:
-        body += f"|(?-i:(?P<exact>{trie_regex(exact)}))"
+        body += f"|(?-i:{EXACT_START}(?P<exact>{trie_regex(exact)}){EXACT_END})"
     # The characters a spelling starts with: a position where none stands is passed by at once.
     firsts = "".join(re.escape(char) for char in sorted({s[0] for s in (*keys, *exact)}))
     starts = f"(?=[{firsts}])" if firsts else ""
-    return re.compile(rf"(?<![A-Za-z0-9_]){starts}(?<![A-Za-z0-9_]['/-])(?:{body})"
-                      rf"(?![A-Za-z0-9_]|['/-][A-Za-z0-9_])", re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-z0-9_]){starts}(?<![A-Za-z0-9_]['-])(?:{body})", re.IGNORECASE)
 
 
 def trie_regex(spellings: list[str]) -> str:
