@@ -57,7 +57,7 @@ TERM_TABLES = [
                  {"attention": "어텐션 — 필요한 정보에 주목하는 구조", "encoder": "인코더 — 입력을 벡터로 바꾼다"},
                  id="용어 | 설명, terms the vocabulary knows by another name"),
     pytest.param("| 개념 | 의미 |\n|---|---|\n| 양방향 RNN | 두 방향의 LSTM, 은닉 상태를 연결 |",
-                 {"양방향 RNN": "양방향 RNN — 두 방향의 LSTM, 은닉 상태를 연결"}, id="개념 | 의미"),
+                 {"bidirectional RNN": "양방향 RNN — 두 방향의 LSTM, 은닉 상태를 연결"}, id="개념 | 의미"),
     pytest.param("| 用語 | 意味 |\n|---|---|\n| 注意機構 | 必要な情報に注目する仕組み |",
                  {"注意機構": "注意機構 — 必要な情報に注目する仕組み"}, id="用語 | 意味"),
 ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +123,9 @@ def _checked_lines(data: bytes, display: str, diagnostics: list[Diagnostic]) -> 
                 display, number,
                 f"invalid UTF-8 at byte {exc.start + 1} of the line; shown as \N{REPLACEMENT CHARACTER}"))
             line = raw.decode("utf-8", errors="replace")
+        # Composed (NFC), as text is typed on most systems: a log saved decomposed (NFD,
+        # as macOS gives file names back) names the same terms and looks the same.
+        line = unicodedata.normalize("NFC", line)
         if CONTROL_RE.search(line):
             diagnostics.append(warning(display, number, "control character in the line; shown as its symbol (e.g. \u241f)"))
             line = control_pictures(line)
