@@ -185,8 +185,9 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
         chosen = _swept(worded, attached, named, chapter)
     if not chosen and scripts:
         chosen = _by_settings(worded, attached, named, chapter)
-    if not chosen or said_run or reported or scripts or asking.states_settings(lowered):
+    if not chosen or said_run or reported or scripts or asking.names_data(lowered):
         return chosen
+    # Otherwise the line asks only by settings the experiment takes: "(`train_flg=False`)" sets none.
     return [(spec, values) for spec, values in chosen if spec.id in asking.PROCEDURES or values]
 
 

@@ -56,8 +56,9 @@ BOOK_FLAGS = {
 
 _SKIPPED = re.compile(
     r"\bskip(?:s|ped|ping)?\b(?![ _-]?(?:gram|connection))|\b(?:did ?n[o']t|won't|will not|not going to|"
-    r"no time to|never) (?:re-?)?(?:run|train)|\bno time for\b|건너뛰|건너뜀|건너뛸|건너 뜀|생략|스킵|안 돌|못 돌|"
-    r"スキップ|省略|跳过")
+    r"no time to|never|could ?n[o']t|can'?t|cannot|unable to|too (?:slow|big|heavy|long) to) (?:re-?)?(?:run|train)"
+    r"|\bno time for\b|건너뛰|건너뜀|건너뛸|건너 뜀|생략|스킵(?!\s?그램)|안 돌|못 돌|돌릴 수 없|"
+    r"スキップ|省略|回せない|回せなかった|実行できな|跳过|跑不动|跑不了|没法跑|无法运行|运行不了")
 _RUN = re.compile(
     r"\b(?:ran|run|runs|running|re-?ran|re-?run|rerun|executed?|executing|launched|tried|try|trying|"
     r"(?<!the )(?<!a )(?<!my )(?<!our )(?:re-?)?trained|measured|reproduced?|repeated|redid|redo|plotted|plot|"
@@ -78,9 +79,8 @@ _SAME_SETTINGS = re.compile(
     r"其他不变|其余不变|相同(?:的)?设置")
 # Words that say the run before was run again ("re-ran with `hidden_size=10`", "다시 학습", "もう一度").
 _AGAIN = re.compile(r"\bagain\b|\bre-?(?:ran|run|trained|did)\b|\brerun\b|다시|재실행|재학습|もう一度|再学習|再実行|重新|再次")
-_SETTINGS = re.compile(
-    r"(?<![\w-])(?:--)?[a-z_][\w-]*(?:=[\w.'\"-]|\s*=\s*[-+.\d'\"])|\bon (?:the )?(?:ptb|penn treebank|wikitext|mnist|"
-    r"toy (?:corpus|sentence)|spiral|stand-?in)\b")
+_SETTINGS = re.compile(r"(?<![\w-])(?:--)?[a-z_][\w-]*(?:=[\w.'\"-]|\s*=\s*[-+.\d'\"])")
+_DATA = re.compile(r"\bon (?:the )?(?:ptb|penn treebank|wikitext|mnist|toy (?:corpus|sentence)|spiral|stand-?in)\b")
 METRICS = {  # the words of each metric
     "perplexity": (r"\bperplexity\b", r"\bppl\b", "퍼플렉서티", "퍼플렉시티", "パープレキシティ", "困惑度"),
     "accuracy": (r"\baccuracy\b", r"\bacc\b", "정확도", "正解率", "正答率", "精度", "准确率", "正确率"),
@@ -208,7 +208,12 @@ def says_same_settings(lowered: str) -> bool:
 
 def states_settings(lowered: str) -> bool:
     """``name=value``, or the data it ran on: settings, even those no experiment reads."""
-    return _SETTINGS.search(lowered) is not None
+    return _SETTINGS.search(lowered) is not None or names_data(lowered)
+
+
+def names_data(lowered: str) -> bool:
+    """Whether the line says what data it ran on ("on PTB")."""
+    return _DATA.search(lowered) is not None
 
 
 def may_name_metric(lowered: str) -> bool:

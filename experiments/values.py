@@ -32,7 +32,12 @@ _NUMBER_LIST = re.compile(_LIST)
 _ONLY_NUMBERS = re.compile(rf"\s*{NUMBER}(?:\s*,\s*{NUMBER})*\s*,?\s*")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _TOKEN = r"(?:\"[^\"]*\"|'[^']*'|[^\s,;)`|]+)"
-_ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?([A-Za-z_][\w-]*)\s*=\s*({_LIST}(?![\w.])|{_TOKEN}(?:\s*,\s*{_TOKEN})*)")
+_NAME = r"[A-Za-z_][\w-]*"
+# ``name=value``; a chain of names sets each (``wordvec_size=hidden_size=200``), and a list of
+# text values ends before the next ``name=`` ("mode=cbow, lr=0.1" sets the mode to cbow only).
+_ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?({_NAME}(?:\s*=\s*{_NAME}(?=\s*=))*)\s*=\s*"
+                         rf"({_LIST}(?![\w.])|(?!{_NAME}\s*=){_TOKEN}(?:\s*,\s*(?!{_NAME}\s*=){_TOKEN})*)")
+_CHAINED = re.compile(r"\s*=\s*")
 _FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
 _LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;`]+\s*)+?)(?=;|`|\bdo\b|$)")
 
@@ -87,9 +92,10 @@ def _named_values(spec: Spec, text: str, found: dict[str, Values]) -> str:
         for match in pattern.finditer(text):
             end = _values_end(spec, text, match) if pattern is _ASSIGNMENT else match.end()
             raw = text[match.start(2): end]
-            param = _param_named(spec, match.group(1))
-            if param is not None and param.name not in found and not raw.startswith("$"):
-                found[param.name] = _values(param, raw, loop=pattern is _LOOP)
+            names = _CHAINED.split(match.group(1)) if pattern is _ASSIGNMENT else [match.group(1)]
+            for param in (_param_named(spec, name) for name in names):
+                if param is not None and param.name not in found and not raw.startswith("$"):
+                    found[param.name] = _values(param, raw, loop=pattern is _LOOP)
             text = _blank(text, match.start(), end)  # a count cut off stays for the words: "10 epochs"
     return text
 
