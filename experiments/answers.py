@@ -112,8 +112,22 @@ def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence
     runs = [make_run(spec.id, **values) for spec, values in asked]
     found = _problems(runs)
     runs += _script_runs(scripts, named, chapter)
-    unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _looks_like(line, lowered, scripts)
+    unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else (
+        _looks_like(line, lowered, scripts) or _instead(line, lowered, named, chapter))
     return Answer(tuple(runs), tuple(found), unanswered)
+
+
+def _instead(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> str:
+    """Why a line that says it runs something, and names an experiment only as what it compares
+    with ("Try skip-gram instead of CBOW"), looks like an experiment: what it runs is another."""
+    if not asking.says_run(lowered):
+        return ""
+    for spec in _specs_for(named, chapter):
+        match = _ANSWERS[spec.id].search(lowered)
+        if match and asking.compared_only(lowered, _ANSWERS[spec.id]):
+            written = line[match.start(): match.end()] if len(line) == len(lowered) else match.group(0)
+            return f"it runs something other than {written}"
+    return ""
 
 
 def _problems(runs: list[Run]) -> list[str]:

@@ -135,11 +135,14 @@ _OTHER_PARAMETER_WORDS = re.compile(
     + _PARTICLE)
 _ENGLISH_PARAMETER_WORD = {word: english for english, words in _PARAMETER_WORDS.items() for word in words}
 # Words before an experiment's word that make it what the line compares something with, not
-# what it ran ("way faster than peeky seq2seq", "converges sooner, unlike the baseline"), and
-# words right after it ("peeky seq2seq보다", "seq2seqより"). A line that opens with them
+# what it ran ("way faster than peeky seq2seq", "converges sooner, unlike the baseline", "try
+# skip-gram instead of CBOW"), and words right after it ("peeky seq2seq보다", "seq2seqより",
+# "CBOW 대신"). A line that opens with them
 # ("Compared with the Ch01 LR sweep ...") names what it ran; "X vs Y" ran both.
-_COMPARED_BEFORE = re.compile(r"(?:\bthan|\w\W+(?:compared (?:to|with)|unlike|relative to))\b[^,;:.()—–]*$")
-_COMPARED_AFTER = re.compile(r"^(?:\s*[\w+-]+){0,2}?\s*(?:보다|에 비해|와 비교|과 비교|より|に比べ|と比べ|相比)")
+_COMPARED_BEFORE = re.compile(r"(?:(?:\bthan|\binstead of|\w\W+(?:compared (?:to|with)|unlike|relative to))\b"
+                              r"|而不是|代替|取代)[^,;:.()—–]*$")
+_COMPARED_AFTER = re.compile(r"^(?:\s*[\w+-]+){0,2}?\s*(?:보다|에 비해|와 비교|과 비교|대신|より|に比べ|と比べ|の代わりに|"
+                             r"ではなく|相比)")
 _COMPARISON_LOOKBACK = 40
 
 
@@ -185,6 +188,18 @@ def asks_nothing(line: str, lowered: str) -> bool:
 
 def _is_question(line: str) -> bool:
     return ("?" in line or "？" in line) and _QUESTION.match(line.strip()) is not None
+
+
+# A shell command that runs a Python script: "python ch04/train.py --lr 0.1", "$ python3 -u train.py".
+_COMMAND = re.compile(r"^\s*(?:[$>%!]\s*)?(?:(?:uv|poetry)\s+run\s+)?python3?(?:\s+-\w+)*\s+(?P<script>[\w./-]+\.py)\b"
+                      r"(?P<rest>.*)$")
+
+
+def command_run(code: str) -> str:
+    """A line of code that runs a script, as a log line says it ("python ch04/train.py  # lr=0.1"
+    -> "ran `ch04/train.py`  # lr=0.1"); "" for any other line."""
+    match = _COMMAND.match(code)
+    return f"ran `{match.group('script')}`{match.group('rest')}" if match else ""
 
 
 def says_run(lowered: str) -> bool:

@@ -37,8 +37,9 @@ from typing import Iterator, NamedTuple
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
 from experiments.answers import Answer, answer, chapters_studied
-from experiments.asking import says_run
+from experiments.asking import command_run, says_run
 from experiments.gallery import SPEC as SCRIPTS
+from experiments.gallery import unavailable
 from experiments.runs import Run
 
 from .diagnostics import Diagnostic, info, warning
@@ -57,11 +58,15 @@ class _Asking(NamedTuple):
     row: bool = False  # a row of a table that follows no line
     tables: tuple[Table, ...] = ()  # the tables among `attached`
     under: Source | None = None  # a row of a table right after a line: that line's
+    heading: bool = False  # a part's name, not a line of it
 
     @property
     def planned(self) -> bool:
-        """In the resume point: a run for next time."""
-        return self.kind is SectionKind.RESUME
+        """In the resume point, or a task not done yet ("- [ ] try lr=0.5"): a run for next time."""
+        return self.kind is SectionKind.RESUME or _UNCHECKED.match(self.text) is not None
+
+
+_UNCHECKED = re.compile(r"\[ \]\s")  # a Markdown task not done: "[ ] try skip-gram"
 
 
 @dataclass(frozen=True)
@@ -255,6 +260,12 @@ def _asking_lines(session: Session) -> Iterator[_Asking]:
     A table or code block right after a line is attached to it."""
     pending: _Asking | None = None
     for block in session.blocks:
+        if isinstance(block, CodeBlock) and (pending is None or pending.heading):
+            if pending is not None:
+                yield from _with_rows(_attach(pending, block))
+            pending = None
+            yield from _commands(block, session.id)
+            continue
         if isinstance(block, (Table, CodeBlock)):
             if pending is not None:
                 pending = _attach(pending, block)
@@ -274,7 +285,7 @@ def _asking_lines(session: Session) -> Iterator[_Asking]:
 
 def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
     if isinstance(block, Section):
-        yield _Asking(block.name, block.source, session, block.kind, ())
+        yield _Asking(block.name, block.source, session, block.kind, (), heading=True)
         for item in block.items:
             yield _Asking(item.text, item.source, session, block.kind, ())
     elif isinstance(block, Field):
@@ -283,6 +294,16 @@ def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
         yield _Asking(block.text, block.source, session, None, ())
     elif not isinstance(block, QA):
         return
+
+
+def _commands(block: CodeBlock, session: SessionId) -> Iterator[_Asking]:
+    """The commands of a code block under a heading (a run log), each a line of its own: a command
+    that runs a script ("python ch04/train.py --lr 0.1  # max_epoch=10") asks for that run, with
+    the settings of its arguments and of the comment after it."""
+    for offset, code in enumerate(block.lines, start=1):
+        said = command_run(code)
+        if said:
+            yield _Asking(said, Source(block.source.path, block.source.line + offset), session, None, ())
 
 
 def _rows(table: Table, session: SessionId) -> Iterator[_Asking]:

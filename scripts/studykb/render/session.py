@@ -178,8 +178,9 @@ def _block(block, linker: Linker, beside: dict[int, str], ctx: Context) -> list[
     if isinstance(block, Table):
         rows = range(block.source.line, block.source.line + len(block.lines))
         return [_table(block, linker, ctx) + "".join(beside.get(line, "") for line in rows)]
-    if isinstance(block, CodeBlock):
-        return [_code_block(block)]
+    if isinstance(block, CodeBlock):  # after it, the runs its commands ask for
+        lines = range(block.source.line + 1, block.source.line + 1 + len(block.lines))
+        return [_code_block(block) + "".join(beside.get(line, "") for line in lines)]
     raise TypeError(f"unknown block {block!r}")
 
 
