@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator, NamedTuple
 
 # From the submodules, not the package: a project folder that holds experiments/results/ but
@@ -101,10 +102,28 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
             diagnostics.append(warning(line.source.path, line.source.line, problem))
         if found.unanswered:
             message = f"no experiment reproduces this yet ({found.unanswered})"
-            notes.append(ExperimentNote(line.source, line.session, message))
+            if not found.runs:  # a line that runs a learner's script has that run: no mark on its page
+                notes.append(ExperimentNote(line.source, line.session, message))
             diagnostics.append(info(line.source.path, line.source.line, f"looks like an experiment, but {message}"))
         _carry(bases, line, found)
     return ExperimentLines(tuple(refs), tuple(notes), tuple(diagnostics))
+
+
+def scripts_not_run(refs: tuple[ExperimentRef, ...], scripts_root: Path | None) -> list[Diagnostic]:
+    """What ``make check`` says of the learner's own scripts the logs run that are not run here:
+    once, without a repository to run them from; else each script not in it, at its line."""
+    asked = [ref for ref in refs if ref.experiment == SCRIPTS.id]
+    if not asked:
+        return []
+    if scripts_root is None:
+        named = ", ".join(dict.fromkeys(str(dict(ref.params)["script"]) for ref in asked))
+        first = min((ref.source for ref in asked), key=lambda source: (source.path, source.line))
+        count = len({ref.source for ref in asked})
+        lines = "1 line runs" if count == 1 else f"{count} lines run"
+        return [info(first.path, first.line, f"{lines} the learner's own scripts ({named}), not run here: set "
+                     "extra.studykb.experiments.scripts_root in mkdocs.yml to the repository that holds them")]
+    missing = ((ref, unavailable(dict(ref.params), scripts_root)) for ref in asked)
+    return [info(ref.source.path, ref.source.line, f"not run: {why}") for ref, why in missing if why]
 
 
 def _answered(answers: dict[tuple, Answer], line: _Asking, chapter: int | None, following: Run | None) -> Answer:

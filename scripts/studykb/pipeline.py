@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .config import Config, load_config
 from .diagnostics import Diagnostic, info
+from .experiment_lines import scripts_not_run
 from .labels import Labels, load_user_labels
 from .link import link
 from .model import Knowledge, LogFile
@@ -45,7 +46,7 @@ def load(config: Config, cache: LogCache | None = None) -> Loaded:
     logs, shown_as = parse_texts(texts, redact, labels, diagnostics, cache, date.today())
     terms = [_redacted_term(term, redact) for term in user_terms]
     knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window)
-    diagnostics += problems
+    diagnostics += problems + scripts_not_run(knowledge.experiment_refs, config.scripts_root)
     return Loaded(knowledge, tuple(sorted(set(_on_real_files(diagnostics, shown_as)))))
 
 

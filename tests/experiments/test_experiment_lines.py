@@ -78,12 +78,18 @@ def test_make_check_names_every_experiment_line_nothing_answers_and_every_value_
         assert prefix.format(line, why) in lines
     assert ("sessions/dlfs2.md:46: warning: ch01-batch-sweep: cannot run: batch size 1000 > 300 training points"
             in lines)
-    assert result.stdout.strip() == "studykb check: 0 errors, 1 warning, 4 infos"
+    assert ("sessions/dlfs2.md:21: info: 3 lines run the learner's own scripts (train.py, train_custom_loop.py, "
+            "ch02/count_method_big.py, ch05/train_custom_loop.py), not run here: set "
+            "extra.studykb.experiments.scripts_root in mkdocs.yml to the repository that holds them" in lines)
+    assert result.stdout.strip() == "studykb check: 0 errors, 1 warning, 5 infos"
 
 
-def test_the_seed_log_stays_clean_for_make_check(tmp_path):
+def test_the_seed_log_stays_clean_for_make_check_but_for_its_scripts_not_run(tmp_path):
     result = run_check(project(tmp_path, SEED))
-    assert result.stdout.strip() == "studykb check: 0 errors, 0 warnings, 0 infos", result.stderr
+    assert result.stderr.splitlines() == [
+        "sessions/dlfs2.md:21: info: 1 line runs the learner's own scripts (train.py, train_custom_loop.py), not run "
+        "here: set extra.studykb.experiments.scripts_root in mkdocs.yml to the repository that holds them"]
+    assert result.stdout.strip() == "studykb check: 0 errors, 0 warnings, 1 info", result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from . import html
 from .common import concept_page, front_matter, page
 from .html import href
 from .context import Context
-from .runs import experiment_page, run_anchor, run_block
+from .runs import SCRIPTS, experiment_page, run_anchor, run_block
 
 
 def render_experiment_index(ctx: Context) -> str:
@@ -34,6 +34,7 @@ def render_experiment(experiment_id: str, ctx: Context) -> str:
     runs = _runs_of(ctx, experiment_id)
     if not runs:
         parts.append("<p>No log line asks for this experiment yet.</p>")
+    parts += [f"<p>Not run: {html.text(why)}.</p>" for why in _not_run(ctx, experiment_id, runs)]
     for run_id, refs in runs.items():
         parts += _run_section(ctx, here, experiment_id, run_id, refs)
     return front_matter(title=experiment.title) + html.block("\n".join(parts)) + "\n"
@@ -54,10 +55,22 @@ def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs)
     for ref in refs:
         session = ctx.session(ref.session)
         state = "planned in" if ref.planned else "asked for in"
-        asked.append(f'{state} <a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>')
+        said = f'{state} <a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
+        if said not in asked:  # a session's lines that ask for the same run: the session once
+            asked.append(said)
     result = ctx.results[(experiment_id, run_id)]
+    box = [] if experiment_id == SCRIPTS and result.metrics is None else [run_block(here, result, "Results")]
     return [html.heading(2, f"Run <code>{html.text(run_id)}</code>", run_anchor(run_id)),
-            f"<p>Parameters: {html.text(params)}</p>", html.items(asked), run_block(here, result, "Results")]
+            f"<p>Parameters: {html.text(params)}</p>", html.items(asked), *box]
+
+
+def _not_run(ctx: Context, experiment_id: str, runs: dict[str, list]) -> list[str]:
+    """Why the learner's scripts were not run, each reason once (the same for all of them
+    without a repository to run them from), instead of a box on each run."""
+    if experiment_id != SCRIPTS:
+        return []
+    results = (ctx.results[(experiment_id, run_id)] for run_id in runs)
+    return list(dict.fromkeys(result.cannot_run for result in results if result.metrics is None and result.cannot_run))
 
 
 def _value(value) -> str:

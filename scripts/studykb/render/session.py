@@ -16,7 +16,7 @@ from .common import (clock, concept_page, front_matter, minutes, page, session_a
                      utc_offset)
 from .context import Context, neighbours
 from .html import Linker, relative
-from .runs import unanswered_note
+from .runs import SCRIPTS, RunResult, unanswered_note
 
 
 # The parts a learner reviews first, in that order, each under a heading of ours (the
@@ -206,11 +206,14 @@ def _label(name: str) -> str:
 
 def _beside(session: Session, here: str, ctx: Context) -> dict[int, str]:
     """What shows after each line of the session, by its number in the log: the runs the
-    line asks for, then the mark of a line no experiment reproduces yet."""
+    line asks for (a run once, beside the first line that asks for it), then the mark of a
+    line no experiment reproduces yet."""
     out: dict[int, str] = {}
+    shown: set[tuple[str, str]] = set()
     for ref in ctx.refs_by_session.get(session.id, ()):
         result = ctx.results.get((ref.experiment, ref.run_id))
-        if result is not None:
+        if result is not None and (ref.experiment, ref.run_id) not in shown and not _script_not_run(result):
+            shown.add((ref.experiment, ref.run_id))
             planned = ref.planned and result.metrics is None
             block = ctx.run_block(here, result, "Planned experiment" if planned else "Experiment")
             out[ref.source.line] = out.get(ref.source.line, "") + "\n" + block
@@ -218,6 +221,12 @@ def _beside(session: Session, here: str, ctx: Context) -> dict[int, str]:
     for line, message in notes.items():
         out[line] = out.get(line, "") + "\n" + unanswered_note(message)
     return out
+
+
+def _script_not_run(result: RunResult) -> bool:
+    """A learner's script not run here: why is said once (make check, its experiment page), not
+    beside each line that runs one."""
+    return result.experiment == SCRIPTS and result.metrics is None
 
 
 def _code_block(block: CodeBlock) -> str:
