@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.labels import load_user_labels, shipped_labels
+from studykb.labels import shipped_labels
+from studykb.labels_file import load_user_labels
 from studykb.link import link
 from studykb.model import Knowledge, SectionKind, Table
 from studykb.parse import parse_log

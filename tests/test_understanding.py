@@ -20,7 +20,8 @@ import pytest
 
 from studykb.concepts import defined_term, is_term_like
 from studykb.config import Config
-from studykb.labels import load_user_labels, shipped_labels
+from studykb.labels import shipped_labels
+from studykb.labels_file import load_user_labels
 from studykb.model import QA, CodeBlock, Knowledge, SectionKind, Session, SessionId
 from studykb.session_lines import lines_of
 from studykb.labels import shipped_labels

@@ -2,9 +2,10 @@
 
 A log names the parts of a session (what was learned, the watchlist, the resume point,
 the topics), its facts (the time log, the repository), its quiz lines and a watchlist item
-it no longer finds confusing (``got it now``, ``이제 이해함``) in words of its own. The table of those words ships in ``data/labels.yml`` (English, Korean, Japanese,
-Chinese); a learner adds spellings under ``labels:`` in ``sessions/vocabulary.yml``, and
-theirs are asked first. Parse asks a Labels what a name means; nothing here reads a log.
+it no longer finds confusing (``got it now``, ``이제 이해함``) in words of its own. The
+table of those words ships in ``data/labels.yml`` (English, Korean, Japanese, Chinese); a
+learner adds spellings under ``labels:`` in ``sessions/vocabulary.yml`` (labels_file.py),
+and theirs are asked first. Parse asks a Labels what a name means; nothing here reads a log.
 """
 from __future__ import annotations
 
@@ -13,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, warning
 from .model import SectionKind
 
 DATA = Path(__file__).parent / "data" / "labels.yml"
@@ -351,52 +350,3 @@ def shipped_labels() -> Labels:
 
 def _flatten(languages: dict[str, list[str]]) -> tuple[str, ...]:
     return tuple(str(s) for spellings in languages.values() for s in spellings)
-
-
-def load_user_labels(path: Path, display: str) -> tuple[Labels, list[Diagnostic]]:
-    """``labels:`` of the user's vocabulary file: kind -> spellings, added to the table.
-
-    Its other sections, and a file that is not valid YAML, are the vocabulary's to report.
-    """
-    labels = shipped_labels()
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return labels, []
-    node = _section(root, "labels")
-    if node is None:
-        return labels, []
-    if not isinstance(node, MappingNode):
-        return labels, [warning(display, _line(node), "`labels:` should map a kind to its spellings "
-                                                      "(e.g. `watchlist: [Parking lot]`); ignored")]
-    user, problems = [], []
-    for key, value in node.value:
-        kind = key.value if isinstance(key, ScalarNode) else None
-        if kind not in USER_KINDS:
-            problems.append(warning(display, _line(key), f"unknown label kind {kind!r} (expected one of "
-                                                         f"{', '.join(USER_KINDS)}); ignored"))
-            continue
-        spellings = _spellings(value)
-        if spellings is None:
-            problems.append(warning(display, _line(value), f"`{kind}:` should be a list of spellings; ignored"))
-            continue
-        user.append((kind, spellings))
-    return make_labels(labels.builtin, tuple(user)), problems
-
-
-def _section(root: Node | None, name: str) -> Node | None:
-    if not isinstance(root, MappingNode):
-        return None
-    return next((value for key, value in root.value if isinstance(key, ScalarNode) and key.value == name), None)
-
-
-def _spellings(node: Node) -> tuple[str, ...] | None:
-    if isinstance(node, ScalarNode):
-        return (node.value,) if node.value.strip() else ()
-    if isinstance(node, SequenceNode) and all(isinstance(item, ScalarNode) for item in node.value):
-        return tuple(item.value for item in node.value if item.value.strip())
-    return None
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1

@@ -9,7 +9,8 @@ from typing import Iterator
 from .config import Config, load_config
 from .diagnostics import Diagnostic, info
 from .experiment_lines import scripts_not_run
-from .labels import Labels, load_user_labels
+from .labels import Labels
+from .labels_file import load_user_labels
 from .link import link
 from .model import Knowledge, LogFile
 from .parse import parse_log
