@@ -7,10 +7,12 @@ note with its text, its marker shown as its kind's name. Every line reaches the 
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from studykb.labels import shipped_labels
-from studykb.model import QA, Note
+from studykb.model import QA, Note, Section, SectionKind
 from studykb.parse import parse_log
 from studykb.render import html
 from studykb.sources import LogText
@@ -51,17 +53,49 @@ def test_question_callouts_and_quoted_quiz_lines_are_cards(body, cards):
     assert_every_line_shown(body, page)
 
 
-@pytest.mark.parametrize("body, kind", [
-    ("> [!note]\n> `EmbeddingDot` keeps a cache for backward.", "Note"),
-    ("> [!warning] Feed mini-batches in order\n> otherwise the hidden state means nothing.", "Warning"),
-    ("> [!tip] 미니배치는 순서대로", "Tip"),
+@pytest.mark.parametrize("body, kind, title", [
+    ("> [!note]\n> `EmbeddingDot` keeps a cache for backward.", "note", "Note"),
+    ("> [!warning] Feed mini-batches in order\n> otherwise the hidden state means nothing.", "warning",
+     "Feed mini-batches in order"),
+    ("> [!tip] 미니배치는 순서대로", "tip", "미니배치는 순서대로"),
+    ("> [!warning]\n> Feed mini-batches in order per row.", "warning", "Warning"),
+    ("- read 4.1\n- read 4.2\n\n> [!info] Book errata\n> p. 150 has a typo", "info", "Book errata"),
 ])
-def test_other_callouts_stay_notes_with_their_kind_shown(body, kind):
-    assert all(isinstance(b, Note) for b in blocks(body))
+def test_other_callouts_stay_notes_shown_as_admonitions(body, kind, title):
+    assert all(isinstance(b, Note) for b in blocks(body) if not isinstance(b, Section))
     knowledge, page = built(body)
     assert [c for c in knowledge.cards if c.kind == "qa"] == []
-    assert f"<strong>{kind}:</strong>" in page and "[!" not in page
+    assert f'<div class="admonition {kind}"><p class="admonition-title">' in page
+    assert title in re.sub(r"<[^>]+>", "", page.split('class="admonition-title">')[1].split("</p>")[0])
+    assert "[!" not in page and "&gt;" not in page
     assert_every_line_shown(body, page)
+
+
+WATCHLIST_CALLOUTS = [
+    pytest.param("> [!warning] still confused\n> When does backward assign and when does it add?",
+                 "still confused", ["When does backward assign and when does it add?"], id="titled warning"),
+    pytest.param("- Embedding layer\n- add.at\n\n> [!caution] Still unclear\n> sigmoid vs softmax\n> for two classes",
+                 "Still unclear", ["sigmoid vs softmax for two classes"], id="after a list, wrapped body"),
+    pytest.param("> [!bug] Confusing\n> - PMI vs PPMI\n> - window size vs context size",
+                 "Confusing", ["PMI vs PPMI", "window size vs context size"], id="bullets"),
+    pytest.param("> [!note] 헷갈리는 것\n> 은닉 상태와 출력의 차이", "헷갈리는 것", ["은닉 상태와 출력의 차이"],
+                 id="Korean title names the watchlist"),
+]
+
+
+@pytest.mark.parametrize("body, name, items", WATCHLIST_CALLOUTS)
+def test_a_callout_that_flags_a_confusion_is_a_watchlist_of_its_body(body, name, items):
+    found = [b for b in blocks(body) if isinstance(b, Section) and b.kind is SectionKind.WATCHLIST]
+    assert [(s.name, [i.text for i in s.items]) for s in found] == [(name, items)]
+    knowledge, page = built(body)
+    assert [w.text for w in knowledge.watchlist] == items
+    assert "[!" not in page and "&gt;" not in page
+    assert_every_line_shown(body, page)
+
+
+def test_a_line_after_a_callout_is_not_its_item():
+    found = blocks("> [!warning] still confused\n> CBOW average vs sum\n\nRan the toy test.")
+    assert [type(b).__name__ for b in found] == ["Section", "Note"]
 
 
 def test_a_plain_quote_is_a_note_and_a_bare_quote_line_ends_a_callouts_answer():

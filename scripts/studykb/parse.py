@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import header_lines, log_notes, qa_lines, quotes, session_time, timelog, wrapped
+from . import callouts, header_lines, log_notes, qa_lines, quotes, session_time, timelog, wrapped
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -125,7 +125,8 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         entry.blocks.append(Note(body[i].strip(), source))
         return 1
     if quotes.quoted(body[i]) is not None:
-        if used := qa_lines.read_quote(entry, body, i, source, awaiting_answer):
+        if used := qa_lines.read_quote(entry, body, i, source, awaiting_answer) \
+                or callouts.read_callout(entry, body, i, source):
             return used
         _read_text(entry, body[i], source, False)
         return 1

@@ -119,8 +119,40 @@ def note(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> 
     callout = CALLOUT_MARK_RE.match(line, cut)
     if callout:
         cut, label = callout.end(), f"<strong>{text(callout['kind'].capitalize())}:</strong> "
+    return f"<blockquote><p>{label}{_inline_from(line, cut, linker, spans)}</p></blockquote>"
+
+
+def opens_callout(line: str) -> bool:
+    """Whether a note line opens a callout (``> [!tip] …``)."""
+    mark = QUOTE_MARK_RE.match(line)
+    return mark is not None and CALLOUT_MARK_RE.match(line, mark.end()) is not None
+
+
+def callout(lines: list[tuple[str, tuple[Span, ...]]], linker: Linker = NO_LINKS) -> str | None:
+    """A callout's lines (``> [!tip] Title``, then its quoted body), each with its spans, as
+    an admonition of its kind, as Material shows ``!!! tip "Title"``: the title (else the
+    kind's name) over the body. None where the first line opens no callout."""
+    first, spans = lines[0]
+    mark = QUOTE_MARK_RE.match(first)
+    opened = CALLOUT_MARK_RE.match(first, mark.end()) if mark else None
+    if opened is None:
+        return None
+    kind = opened["kind"].lower()
+    title = _inline_from(first, opened.end(), linker, spans) or text(kind.capitalize())
+    body = "<br>\n".join(_inline_from(line, _quote_end(line), linker, s) for line, s in lines[1:])
+    return (f'<div class="admonition {attr(kind)}"><p class="admonition-title">{title}</p>'
+            + (f"<p>{body}</p>" if body else "") + "</div>")
+
+
+def _quote_end(line: str) -> int:
+    mark = QUOTE_MARK_RE.match(line)
+    return mark.end() if mark else 0
+
+
+def _inline_from(line: str, cut: int, linker: Linker, spans: tuple[Span, ...]) -> str:
+    """``line[cut:]`` as :func:`inline` writes it, with the spans found in the whole line."""
     moved = tuple(replace(s, start=s.start - cut, end=s.end - cut) for s in spans if s.start >= cut)
-    return f"<blockquote><p>{label}{inline(line[cut:], linker, moved)}</p></blockquote>"
+    return inline(line[cut:], linker, moved)
 
 
 def _emphasis(escaped: str) -> str:

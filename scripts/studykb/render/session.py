@@ -77,7 +77,13 @@ def _blocks(blocks: list, linker: Linker, beside: dict[int, str], ctx: Context) 
     """Blocks of the entry in their order; neighbouring fields and Q/A lines form one list."""
     parts: list[str] = []
     flow: list[str] = []
-    for block in blocks:
+    for block in _callouts_grouped(blocks):
+        if isinstance(block, tuple):
+            if flow:
+                parts.append(html.items(flow))
+                flow = []
+            parts.append(_callout(block, linker, beside, ctx))
+            continue
         if isinstance(block, (Field, QA)):
             flow.append(_line_item(block, linker, beside, ctx))
             continue
@@ -88,6 +94,28 @@ def _blocks(blocks: list, linker: Linker, beside: dict[int, str], ctx: Context) 
     if flow:
         parts.append(html.items(flow))
     return "\n".join(parts)
+
+
+def _callouts_grouped(blocks: list) -> list:
+    """The blocks, a note callout's lines (``> [!tip] …`` and the quoted lines right after
+    it) gathered into one tuple of notes."""
+    out: list = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if isinstance(block, Note) and html.opens_callout(block.text):
+            out.append((block,))
+        elif isinstance(block, Note) and isinstance(last, tuple) and block.text.startswith(">") \
+                and block.source.line == last[-1].source.line + 1 and block.text.strip() != ">":
+            out[-1] = (*last, block)
+        else:
+            out.append(block)
+    return out
+
+
+def _callout(notes: tuple[Note, ...], linker: Linker, beside: dict[int, str], ctx: Context) -> str:
+    """A note callout as an admonition, then the runs its lines ask for."""
+    shown = html.callout([(n.text, ctx.spans(n.source)) for n in notes], linker)
+    return shown + "".join(beside.get(n.source.line, "") for n in notes)
 
 
 def _description(session: Session, ctx: Context) -> str:
