@@ -98,6 +98,18 @@ def test_a_line_after_a_callout_is_not_its_item():
     assert [type(b).__name__ for b in found] == ["Section", "Note"]
 
 
+@pytest.mark.parametrize("body", [
+    "## Notes\n- Answer to Tuesday's confusion: the negatives teach no. Resolved.",
+    "## Notes\n- 지난번 헷갈린 것에 대한 답: 음성 샘플이 '아니오'를 가르친다. 해결.",
+    "## Notes\n- Answer to yesterday's confusion: assignment drops repeated rows",
+    "## メモ\n- 前回の疑問への回答: 負例は「いいえ」を教える",
+])
+def test_a_line_named_as_an_answer_to_a_confusion_flags_none(body):
+    knowledge, _ = built(body)
+    assert knowledge.watchlist == ()
+    assert not [b for b in blocks(body) if isinstance(b, Section) and b.kind is SectionKind.WATCHLIST]
+
+
 def test_a_plain_quote_is_a_note_and_a_bare_quote_line_ends_a_callouts_answer():
     found = blocks("> just a quote\n\n> [!faq] Why?\n> Because.\n>\n> an aside")
     assert [type(b).__name__ for b in found] == ["Note", "QA", "QA", "Note", "Note"]

@@ -214,6 +214,8 @@ def _read_labelled(entry: SessionState, name: str, value: str, source: Source, i
         entry.blocks.append(Field(name, value, source, indent))
         return True
     kind = labels.label_part_kind(name)
+    if kind is SectionKind.WATCHLIST and _names_an_answer(name, labels):
+        kind = None  # ``Answer to Tuesday's confusion: …`` answers a confusion, flags none
     if kind is not None and entry.inline and entry.section is not None and entry.section[1] is kind:
         entry.add_item(value, source, indent)  # ``✅ got it: …`` again: one more of its items
         return True
@@ -227,6 +229,19 @@ def _read_labelled(entry: SessionState, name: str, value: str, source: Source, i
         entry.blocks.append(Field(name, value, source, indent))
         return True
     return False
+
+
+def _names_an_answer(name: str, labels: Labels) -> bool:
+    """Whether a line's name says it is an answer: an answer word (``Answer``, ``답``, ``回答``)
+    is its first or last word (``Answer to Tuesday's confusion``, ``지난번 헷갈린 것에 대한 답``), or
+    ends a name written without spaces (``上次困惑的回答``). A one-letter ``A`` is no such word."""
+    words = name.casefold().split()
+    spellings = {s.casefold() for table in (labels.user, labels.builtin) for kind, found in table
+                 if kind == "answer" for s in found if len(s) > 1 or not s.isascii()}
+    if not words:
+        return False
+    return words[0] in spellings or words[-1] in spellings \
+        or len(words) == 1 and any(words[0].endswith(s) for s in spellings if not s.isascii())
 
 
 def _read_text(entry: SessionState, line: str, source: Source, awaiting_answer: bool) -> None:
