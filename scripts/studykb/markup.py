@@ -1,5 +1,5 @@
-"""Inline Markdown structure the stages need: code spans, found in linear time, and the
-cells of a table's rows.
+"""Inline Markdown structure the stages need: code spans, found in linear time, wikilinks
+(``[[Note]]``, ``[[Note|shown]]``, ``[[Note#heading]]``), and the cells of a table's rows.
 
 A regular expression such as ``(`+)(.+?)\\1`` rescans the rest of the line for
 every unmatched backtick, which is quadratic on a long line full of them.
@@ -20,6 +20,10 @@ BULLET_RE = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?:\s+(?P<t
 THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # A fenced code block's opening (or closing) line: ``` or ~~~ and the info string.
 FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# Obsidian's link to a note: ``[[target]]``, ``[[target#heading]]``, ``[[target|alias]]``.
+# Bounded lengths keep it linear on a line full of unmatched brackets.
+WIKILINK_RE = re.compile(r"\[\[(?P<target>[^\[\]|#]{1,200})(?:#(?P<heading>[^\[\]|]{0,200}))?"
+                         r"(?:\|(?P<alias>[^\[\]]{0,200}))?\]\]")
 TABLE_DASH = " — "
 """What the item a table's row is read as (tables.py) puts between its cells."""
 
@@ -34,6 +38,41 @@ class CodeSpan:
     @property
     def markdown(self) -> str:
         return f"{self.fence}{self.inner}{self.fence}"
+
+
+@dataclass(frozen=True, slots=True)
+class WikiLink:
+    start: int
+    end: int
+    target: tuple[int, int]  # where the note's name is, blanks around it left out
+    name: str
+    heading: str
+    alias: str
+
+    @property
+    def shown(self) -> str:
+        """What Obsidian shows for it: the alias, else the name (and ``› heading``)."""
+        if self.alias.strip():
+            return self.alias.strip()
+        return f"{self.name} › {self.heading.strip()}" if self.heading.strip() else self.name
+
+
+def wikilinks(text: str, spans: tuple[CodeSpan, ...] | None = None) -> tuple[WikiLink, ...]:
+    """The wikilinks of ``text`` outside its code spans (``spans``, where the caller has them)."""
+    if "[[" not in text:
+        return ()
+    spans = code_spans(text) if spans is None else spans
+    found = []
+    for match in WIKILINK_RE.finditer(text):
+        if any(s.start < match.end() and match.start() < s.end for s in spans):
+            continue
+        name = match["target"].strip()
+        if not name:
+            continue
+        start = match.start("target") + len(match["target"]) - len(match["target"].lstrip())
+        found.append(WikiLink(match.start(), match.end(), (start, start + len(name)), name,
+                              match["heading"] or "", match["alias"] or ""))
+    return tuple(found)
 
 
 def code_spans(text: str) -> tuple[CodeSpan, ...]:

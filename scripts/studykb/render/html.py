@@ -29,7 +29,7 @@ from operator import attrgetter
 from typing import Mapping
 from urllib.parse import quote
 
-from ..markup import CodeSpan, code_spans
+from ..markup import CodeSpan, WikiLink, code_spans, wikilinks
 from ..model import ConceptSlug, Span
 from .common import GENERATED
 
@@ -195,8 +195,11 @@ def _code_and_links(line: str, spans: tuple[Span, ...]) -> list[tuple]:
     covering = {(s.start, s.end): s.concept for s in spans}  # the concept a code span names
     blocked = [(c.start, c.end, _code, (c, covering.get((c.start, c.end)))) for c in codes]
     if "[" in line:
+        wiki = wikilinks(line, codes)
+        blocked += [(w.start, w.end, _wikilink, (w, covering.get(w.target))) for w in wiki]
         gaps = zip([0, *(c.end for c in codes)], [*(c.start for c in codes), len(line)])
-        blocked += [(m.start(), m.end(), _link, m) for start, end in gaps for m in LINK_RE.finditer(line, start, end)]
+        blocked += [(m.start(), m.end(), _link, m) for start, end in gaps for m in LINK_RE.finditer(line, start, end)
+                    if not any(w.start <= m.start() < w.end for w in wiki)]
         blocked.sort(key=lambda b: b[0])
     return blocked
 
@@ -209,6 +212,17 @@ def _code(code: tuple[CodeSpan, ConceptSlug | None], linker: Linker, seen: set) 
         return element
     seen.add(concept)
     return f'<a href="{url}">{element}</a>'
+
+
+def _wikilink(wiki: tuple[WikiLink, ConceptSlug | None], linker: Linker, seen: set) -> str:
+    """A wikilink as the text Obsidian shows for it, linked to the concept its whole name
+    names (a concept named by part of it links nothing: ``[[Cross entropy error]]``)."""
+    link, concept = wiki
+    url = linker.url(concept) if concept not in seen else None
+    if not url:
+        return text(link.shown)
+    seen.add(concept)
+    return f'<a href="{url}">{text(link.shown)}</a>'
 
 
 def _link(link: re.Match, linker: Linker, seen: set) -> str:
