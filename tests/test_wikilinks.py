@@ -1,7 +1,9 @@
 """Obsidian's wikilinks, log text in, page and concepts out.
 
 A wikilink (``[[Note]]``, ``[[Note|alias]]``, ``[[Note#heading]]``) shows as the text
-Obsidian shows, without its brackets; a concept link never splits one.
+Obsidian shows, without its brackets; a concept link never splits one. A wikilinked name
+is a concept the learner named, a term, unless it is a note's title with a number in it
+(``[[Chapter 4 - word2vec speedup]]``, ``[[2026-11-22]]``).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 from studykb.markup import wikilinks
 from studykb.model import Span
 from studykb.render import html
+from tests.test_session_page import built
 
 LINKER = html.Linker("c/")
 
@@ -31,3 +34,19 @@ def test_a_wikilink_shows_its_text_and_a_concept_links_it_whole_or_not_at_all(li
 def test_wikilinks_are_found_outside_code():
     found = wikilinks("[[A]] `[[B]]` [[C#h|c]] [[ ]]")
     assert [(w.name, w.heading, w.alias, w.shown) for w in found] == [("A", "", "", "A"), ("C", "h", "c", "c")]
+
+
+@pytest.mark.parametrize("body, terms, not_terms", [
+    ("- Built [[NegativeSamplingLoss]] and [[Sigmoid with Loss]]",
+     ["NegativeSamplingLoss", "Sigmoid with Loss"], ["sigmoid"]),
+    ("Started [[Chapter 4 - word2vec speedup]] and [[2026-11-22]]", [], ["Chapter 4 - word2vec speedup"]),
+    ("- [[Cross entropy error]] backward is y - t", ["cross-entropy error"], ["cross entropy error"]),
+    ("- [[은닉 상태]]를 다음 블록으로 넘긴다", ["hidden state"], ["은닉 상태"]),
+    ("- [[시간 방향 블록]] 단위로 역전파를 끊는다", ["시간 방향 블록"], []),
+])
+def test_a_wikilinked_name_is_a_concept(body, terms, not_terms):
+    knowledge, page = built(body)
+    names = {c.name for c in knowledge.concepts}
+    assert set(terms) <= names
+    assert not set(not_terms) & names
+    assert "[[" not in page

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markup import CodeSpan
+from .markup import CodeSpan, wikilinks
 from .redact import COMMON_WORDS
 from .vocabulary import Lexicon, normalise
 
@@ -145,6 +145,28 @@ def is_definable(code: str, lexicon: Lexicon) -> bool:
 def backticked_terms(spans: tuple[CodeSpan, ...], lexicon: Lexicon) -> list[str]:
     """What the code spans of a line that read as terms say (`batch size`, not `train.py`)."""
     return [s.inner.strip() for s in spans if is_term_like(s.inner, lexicon)]
+
+
+def wikilinked_terms(text: str, spans: tuple[CodeSpan, ...]) -> list[str]:
+    """The names a line links as notes (``[[EmbeddingDot]]``, ``[[Sigmoid with Loss|the
+    layer]]``): concepts the learner named, save a note's title with a number in it (``[[Chapter
+    4 - word2vec speedup]]``, ``[[Chapter 5]]``, ``[[2026-11-22]]``) or more than a name."""
+    return [w.name for w in wikilinks(text, spans)
+            if is_nameable(w.name) and not any(word.isdigit() for word in w.name.split())]
+
+
+def same_term(spelling: str, lexicon: Lexicon) -> str | None:
+    """The term ``spelling`` is, written with blanks for its hyphens or the other way round
+    (``Cross entropy error`` for cross-entropy error), if one is."""
+    if (name := lexicon.lookup(spelling)) is not None:
+        return name
+    key = _unhyphenated(spelling)
+    return next((name for name, term in lexicon.terms.items()
+                 if any(_unhyphenated(s) == key for s in (name, *term.aliases))), None)
+
+
+def _unhyphenated(spelling: str) -> str:
+    return " ".join(normalise(spelling).replace("-", " ").split())
 
 
 def code_words(code: list[tuple[CodeSpan, ...]], lexicon: Lexicon) -> frozenset[str]:

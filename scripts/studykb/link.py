@@ -117,7 +117,8 @@ def separate_contrasted(lines: list[Line], code: list[tuple[CodeSpan, ...]], lex
 
 def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
                    lexicon: Lexicon) -> dict[str, list[Definition]]:
-    """Add the terms the log defines, backticks or names in two languages to the lexicon;
+    """Add the terms the log defines, backticks, links as notes (``[[TimeRNN]]``) or names in
+    two languages to the lexicon;
     return definitions by name. A lone English word backticked on one line only and never
     defined is taken for code (`offset`), not a term, and so is a common English word (`you`).
     ``code``: each line's code spans."""
@@ -127,6 +128,9 @@ def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
         for spelling in found.backticked_terms(spans, lexicon):
             if normalise(spelling) not in code_words:
                 _ensure_term(lexicon, spelling)
+        for spelling in found.wikilinked_terms(line.text, spans):
+            known = found.same_term(spelling, lexicon)
+            _ensure_term(lexicon, known or spelling, (spelling,) if known else ())
         for name, alias in aliases.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
         if line.kind not in DEFINING_KINDS or line.role == "field":
