@@ -211,6 +211,7 @@ ESCAPED_LINK = OneOf(["[notes](javascript:alert(1))", "\\[notes\\](javascript:al
 PRE_ESCAPED = OneOf(["&lt;script&gt;alert(1)&lt;/script&gt;", SCRIPT])
 STRONG_IMG = OneOf(["***<img src=x onerror=alert(1)>***", IMG])
 CODE_IMG = OneOf(["`<img src=x onerror=alert(1)>`", IMG])
+WIKI = OneOf(["[[wiki]]", "wiki"])  # a wikilink shows as the text Obsidian shows
 
 S1 = "sessions/2026-03-01-1000"
 S2 = "sessions/2026-03-02-1100"
@@ -248,8 +249,8 @@ PLACES = [
     ("topic", S1, ('<a href="javascript:alert(1)">x</a> topic',)),
     ("topic", S1, ("![p](https://tracker.example/p.png) topic",)),
     ("topic", S1, ('<img src="https://tracker.example/p.png"> topic',)),
-    ("topic", S1, ("[[wiki]] topic and [^1] and <!-- comment --> topic",)),
-    ("topic", "timeline", ("[[wiki]] topic and [^1] and <!-- comment --> topic",)),
+    ("topic", S1, (WIKI, " topic and [^1] and <!-- comment --> topic")),
+    ("topic", "timeline", (WIKI, " topic and [^1] and <!-- comment --> topic")),
     ("topic with an experiment", S1, ("LR sweep executed: 0.01, 0.1, 1.0, 3.0, 10.0 {{ 7*7 }}",)),
     ("nested item", S1, ('nested {: onclick="alert(1)" } under the sweep',)),
     ("nested item", S1, ('deeper "><svg onload=alert(1)> nested',)),
@@ -276,7 +277,7 @@ PLACES = [
     ("section name", S1, (f"{IMG} section",)),
     ("item of that section", S1, ("item under a hostile section name {{ 7*7 }}",)),
     ("note opening a div", S1, ("<div onmouseover=alert(1)>a note line that starts with a div</div>",)),
-    ("note", S1, ("A note with [[wiki]] and a footnote reference[^1] and <!-- comment --> and {% raw %}.",)),
+    ("note", S1, ("A note with ", WIKI, " and a footnote reference[^1] and <!-- comment --> and {% raw %}.")),
     ("note", S1, ("Notes with ", PRE_ESCAPED, ' and <a href="javascript:alert(1)">x</a>. {: onclick="alert(1)" }')),
     ("note", S1, ('Notes with <iframe src="https://evil.example/frame"></iframe> and '
                   '<object data="https://evil.example/o"></object> and <embed src="https://evil.example/e">.',)),
@@ -317,8 +318,8 @@ PLACES = [
     ("vocabulary term", "glossary", ("vocab {% raw %} term",)),
     ("vocabulary aliases", "glossary", ("[x](  javascript:alert(1)), ", PRE_ESCAPED)),
     ("vocabulary definition", "glossary", ('<div onmouseover=alert(1)>vocab div</div> and '
-                                           '<img src="https://tracker.example/p.png"> and [[wiki]] and '
-                                           '<!-- comment --> and {{ 7*7 }}',)),
+                                           '<img src="https://tracker.example/p.png"> and ', WIKI,
+                                           ' and <!-- comment --> and {{ 7*7 }}')),
     ("vocabulary definition on the concept page", "concepts/vocab-raw-term",
      ('<div onmouseover=alert(1)>vocab div</div> and <img src="https://tracker.example/p.png">',)),
     ("vocabulary definition of a known term", "concepts/learning-rate",
