@@ -24,6 +24,8 @@ FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # Bounded lengths keep it linear on a line full of unmatched brackets.
 WIKILINK_RE = re.compile(r"\[\[(?P<target>[^\[\]|#]{1,200})(?:#(?P<heading>[^\[\]|]{0,200}))?"
                          r"(?:\|(?P<alias>[^\[\]]{0,200}))?\]\]")
+# A line of Obsidian tags and nothing else: ``#dlfs2 #ch4 #word2vec`` (``# Title`` is a heading).
+TAG_LINE_RE = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
 TABLE_DASH = " — "
 """What the item a table's row is read as (tables.py) puts between its cells."""
 
@@ -38,6 +40,14 @@ class CodeSpan:
     @property
     def markdown(self) -> str:
         return f"{self.fence}{self.inner}{self.fence}"
+
+
+def tags_of(line: str) -> tuple[tuple[int, str], ...] | None:
+    """The tags of a line that is nothing but tags (``#dlfs2 #ch4``), each with where it
+    starts in the line and its ``#``; None for any other line."""
+    if TAG_LINE_RE.match(line.strip()) is None:
+        return None
+    return tuple((m.start(), m[0]) for m in re.finditer(r"\S+", line))
 
 
 @dataclass(frozen=True, slots=True)

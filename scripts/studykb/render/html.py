@@ -29,7 +29,7 @@ from operator import attrgetter
 from typing import Mapping
 from urllib.parse import quote
 
-from ..markup import CodeSpan, WikiLink, code_spans, wikilinks
+from ..markup import CodeSpan, WikiLink, code_spans, tags_of, wikilinks
 from ..model import ConceptSlug, Span
 from .common import GENERATED
 
@@ -110,9 +110,14 @@ def inline(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -
 
 
 def note(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
-    """A note line as a paragraph; a quoted line (``> text``) as a quote, its ``>`` being
-    structure, and a callout's marker (``> [!warning]``) as its kind's name."""
+    """A note line as a paragraph; a line of tags (``#dlfs2 #ch4``) as tags, one that names a
+    concept whole linked to it; a quoted line
+    (``> text``) as a quote, its ``>`` being structure, and a callout's marker (``> [!warning]``)
+    as its kind's name."""
     mark = QUOTE_MARK_RE.match(line)
+    tags = tags_of(line) if mark is None else None
+    if tags is not None:
+        return '<p class="studykb-tags">' + " ".join(_tag(at, tag, linker, spans) for at, tag in tags) + "</p>"
     if mark is None:
         return f"<p>{inline(line, linker, spans)}</p>"
     cut, label = mark.end(), ""
@@ -126,6 +131,13 @@ def opens_callout(line: str) -> bool:
     """Whether a note line opens a callout (``> [!tip] …``)."""
     mark = QUOTE_MARK_RE.match(line)
     return mark is not None and CALLOUT_MARK_RE.match(line, mark.end()) is not None
+
+
+def _tag(at: int, tag: str, linker: Linker, spans: tuple[Span, ...]) -> str:
+    concept = next((s.concept for s in spans if s.start == at + 1 and s.end == at + len(tag)), None)
+    url = linker.url(concept)
+    shown = text(tag)
+    return f'<a class="studykb-tag" href="{url}">{shown}</a>' if url else f'<span class="studykb-tag">{shown}</span>'
 
 
 def callout(lines: list[tuple[str, tuple[Span, ...]]], linker: Linker = NO_LINKS) -> str | None:

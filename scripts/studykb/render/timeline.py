@@ -57,7 +57,11 @@ def _logs(ctx: Context, here: str) -> list[str]:
         source = href(here, source_page(ctx.knowledge.log_slugs[log.path]))
         parts = [f"<h3>{html.text(log.title or log.path)}</h3>",
                  f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.entries)} sessions</p>']
-        parts += [f"<p>{html.inline(note.text)}</p>" for note in _preamble_text(log)]
+        properties, text = _front_matter(_preamble_text(log), log.preamble)
+        if properties:
+            parts.append('<p class="studykb-properties">Properties: '
+                         + " · ".join(html.text(note.text) for note in properties) + "</p>")
+        parts += [html.note(note.text) for note in text]
         out += [html.block("\n".join(parts)), ""]
     return out
 
@@ -67,6 +71,18 @@ def _preamble_text(log) -> list:
     heading, and its thematic breaks."""
     title = next((note for note in log.preamble if _is_title(note.text, log.title)), None)
     return [note for note in log.preamble if note is not title and not note.is_break]
+
+
+def _front_matter(notes: list, preamble: tuple) -> tuple[list, list]:
+    """The properties of the log's front matter (``---``, ``tags: [dlfs2]``, ``---`` as its
+    first lines), metadata rather than text about the log; and the other notes."""
+    if not preamble or preamble[0].source.line != 1 or not preamble[0].is_break:
+        return [], notes
+    closing = next((n for n in preamble[1:] if n.is_break), None)
+    if closing is None:
+        return [], notes
+    inside = [n for n in notes if n.source.line < closing.source.line]
+    return inside, [n for n in notes if n.source.line > closing.source.line]
 
 
 def _is_title(text: str, title: str | None) -> bool:
