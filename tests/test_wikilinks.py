@@ -3,15 +3,19 @@
 A wikilink (``[[Note]]``, ``[[Note|alias]]``, ``[[Note#heading]]``) shows as the text
 Obsidian shows, without its brackets; a concept link never splits one. A wikilinked name
 is a concept the learner named, a term, unless it is a note's title with a number in it
-(``[[Chapter 4 - word2vec speedup]]``, ``[[2026-11-22]]``).
+(``[[Chapter 4 - word2vec speedup]]``, ``[[2026-11-22]]``); a chapter's note linked in a
+session titles it where its header names nothing.
 """
 from __future__ import annotations
 
 import pytest
 
+from studykb.labels import shipped_labels
 from studykb.markup import wikilinks
 from studykb.model import Span
+from studykb.parse import parse_log
 from studykb.render import html
+from studykb.sources import LogText
 from tests.test_session_page import built
 
 LINKER = html.Linker("c/")
@@ -50,3 +54,20 @@ def test_a_wikilinked_name_is_a_concept(body, terms, not_terms):
     assert set(terms) <= names
     assert not set(not_terms) & names
     assert "[[" not in page
+
+
+@pytest.mark.parametrize("body, label", [
+    ("Started [[Chapter 4 - word2vec speedup]].\n\n- read 4.1", "Chapter 4 - word2vec speedup"),
+    ("- Quick one: started [[Ch. 5|the RNN chapter]]", "Ch. 5"),
+    ("오늘 [[5장 RNN]] 시작", "5장 RNN"),
+    ("Reviewed [[Negative sampling]] and [[2026-11-22]]", ""),
+])
+def test_a_linked_chapter_titles_a_session_whose_header_names_none(body, label):
+    log, _ = parse_log(LogText("sessions/log.md", ("# 2026-11-22 (Sun)", "", *body.splitlines())), shipped_labels())
+    assert log.entries[0].label == label
+
+
+def test_a_header_label_is_kept_over_a_linked_chapter():
+    log, _ = parse_log(LogText("sessions/log.md", ("## 2026-11-22 — Embedding", "Started [[Chapter 4]]")),
+                       shipped_labels())
+    assert log.entries[0].label == "Embedding"

@@ -19,10 +19,10 @@ from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
 from .resolution import resolved_item
-from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
+from .model import QA, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
-from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE
+from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE, wikilinks
 from .sources import LogText
 from .tables import read_table
 from .timezones import utc_offset
@@ -34,6 +34,9 @@ FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<va
 BOLD_LABEL_RE = re.compile(
     r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
 TAB_WIDTH = 4
+# A note's title that names a chapter: ``Chapter 4 - word2vec speedup``, ``Ch. 5``, ``5장 RNN``, ``第5章``.
+CHAPTER_NOTE_RE = re.compile(r"^(?:chapter|ch\.?)\s*\d+(?!\w)|^제?\s*\d+\s*장|^第\s*[\d一二三四五六七八九十]+\s*章",
+                             re.IGNORECASE)
 # The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
 # list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
 LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
@@ -311,6 +314,22 @@ def _read_part_name(entry: SessionState, text: str, source: Source) -> bool:
     return True
 
 
+def _linked_chapter(blocks: tuple) -> str:
+    """The chapter a session's text links as a note (``Started [[Chapter 4 - word2vec
+    speedup]]``), which titles a session whose header names none; "" if it links none."""
+    return next((w.name for block in blocks for text in _texts(block) for w in wikilinks(text)
+                 if CHAPTER_NOTE_RE.match(w.name)), "")
+
+
+def _texts(block) -> list[str]:
+    """The log text a block holds: a part's items, a field's value, a note's or a Q/A line's text."""
+    if isinstance(block, Section):
+        return [item.text for item in block.items]
+    if isinstance(block, Field):
+        return [block.value]
+    return [block.text] if isinstance(block, (Note, QA)) else []
+
+
 def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
@@ -320,6 +339,6 @@ def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diag
     times = timelog.read_timelog(pieces, diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
     session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
-                           blocks, times, timed=header.timed, label=header.label)
+                           blocks, times, timed=header.timed, label=header.label or _linked_chapter(blocks))
     diagnostics.extend(log_notes.unrecognised(session, content))
     return session
