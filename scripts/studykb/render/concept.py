@@ -67,7 +67,7 @@ def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[st
     text = html.inline(definition.text, linker, spans)
     if definition.session:
         session = ctx.session(definition.session)
-        where = f'<a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
+        where = f'<a href="{session_href(session)}">{html.link_label(ctx.titles[session.id])}</a>'
     elif definition.origin == "vocabulary":
         where = f"your vocabulary file ({html.text(definition.source.path)})"
     else:
@@ -98,7 +98,7 @@ def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
     if not cards:
         return []
     recall = href(here, page("recall.md"))
-    rows = [f'<li><a href="{recall}{html.fragment(card.id)}">{html.text(card.front)}</a></li>' for card in cards]
+    rows = [f'<li><a href="{recall}{html.fragment(card.id)}">{html.link_label(card.front)}</a></li>' for card in cards]
     return ["## Recall cards", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
@@ -171,11 +171,11 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     for session in sessions[:QUOTED_SESSIONS]:
         lines = "<br>\n".join(html.inline(ctx.quoted_lines.get(source, ""), linker, ctx.spans(source))
                                for source in lines_of[session.id])
-        quoted.append(f'<li><a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>: {lines}</li>')
+        quoted.append(f'<li><a href="{session_href(session)}">{html.link_label(ctx.titles[session.id])}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]
     earlier = sessions[QUOTED_SESSIONS:]
     if earlier:
-        links = ", ".join(f'<a href="{session_href(s)}">{html.text(ctx.titles[s.id])}</a>' for s in earlier)
+        links = ", ".join(f'<a href="{session_href(s)}">{html.link_label(ctx.titles[s.id])}</a>' for s in earlier)
         parts.append(f"<p data-search-exclude>Earlier: {links}</p>")
     if len(session_ids) > MAX_LISTED_SESSIONS:
         parts.append(f"<p>…and {len(session_ids) - MAX_LISTED_SESSIONS} earlier sessions; the "

@@ -61,7 +61,7 @@ def _resume(ctx: Context) -> str:
     linker = ctx.linker(HOME)
     out = [html.items([html.inline(item.text, linker, ctx.spans(item.source))
                        for item in session.items_of(SectionKind.RESUME)]),
-           f'<p>From <a href="{href(HOME, session_page(session))}">{html.text(session.title)}</a>.</p>']
+           f'<p>From <a href="{href(HOME, session_page(session))}">{html.link_label(session.title)}</a>.</p>']
     for ref in ctx.refs_by_session.get(session.id, ()):
         if ref.planned:
             result = ctx.results[(ref.experiment, ref.run_id)]
@@ -74,7 +74,7 @@ def _last_session(ctx: Context) -> str:
     if not ctx.knowledge.sessions:
         return "<p>No sessions yet: add a log under <code>sessions/</code>.</p>"
     session = ctx.knowledge.sessions[-1]
-    link = f'<a href="{href(HOME, session_page(session))}">{html.text(session.title)}</a>'
+    link = f'<a href="{href(HOME, session_page(session))}">{html.link_label(session.title)}</a>'
     out = [f"<p><strong>{link}</strong> · {minutes(session.minutes)}</p>"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:

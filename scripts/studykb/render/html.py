@@ -75,6 +75,9 @@ class Linker:
     exclude: ConceptSlug | None = None
     encoded: Mapping[ConceptSlug, str] = field(default_factory=dict, compare=False)
     """Slugs percent-encoded already (``Context.encoded_slugs``); any other is encoded here."""
+    web_links: bool = True
+    """Whether a line's own ``[label](https://…)`` becomes a link; not in text that is a
+    link's label already (an ``<a>`` inside an ``<a>`` is no HTML)."""
 
     def url(self, concept: ConceptSlug | None) -> str | None:
         if self.prefix is None or concept is None or concept == self.exclude:
@@ -84,6 +87,13 @@ class Linker:
 
 
 NO_LINKS = Linker()
+IN_A_LINK = Linker(web_links=False)
+
+
+def link_label(line: str) -> str:
+    """A log line (a card's front, a session's title) as the label of a link we write: its
+    code spans and emphasis kept as :func:`inline` keeps them, its own links as their text."""
+    return inline(line, IN_A_LINK)
 
 
 def inline(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
@@ -241,6 +251,8 @@ def _link(link: re.Match, linker: Linker, seen: set) -> str:
     # Relative targets point at files the site does not have, and an image would be
     # fetched from wherever it points: both stay text. Web and mail links stay links.
     target = link["target"].strip()
+    if not linker.web_links and not link["bang"]:
+        return text(link["label"])
     if SAFE_TARGET_RE.match(target) and not link["bang"]:
         return f'<a href="{attr(target)}">{text(link["label"])}</a>'
     return text(link[0])

@@ -85,7 +85,7 @@ def _status(item, ctx: Context, session_href) -> str:
 
 
 def _session_link(ctx: Context, session_href, session) -> str:
-    return f'<a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
+    return f'<a href="{session_href(session)}">{html.link_label(ctx.titles[session.id])}</a>'
 
 
 DECK = page("assets", "recall.apkg")

@@ -35,7 +35,7 @@ def render_session(session: Session, ctx: Context) -> str:
     parts = _parts(blocks)
     title = session.page_title
     out = [front_matter(title=title, description=_description(session, ctx)),
-           html.block(html.title(html.text(title)) + "\n" + _facts(session, ctx, here, written)), ""]
+           html.block(html.title(html.link_label(title)) + "\n" + _facts(session, ctx, here, written)), ""]
     for kind, heading in (*REVIEW, (SectionKind.OTHER, "Everything else in the entry")):
         shown = [b for b, part in zip(blocks, parts) if part is kind]
         if shown:
@@ -131,10 +131,10 @@ def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> 
     root, session_href = html.root_of(here), ctx.session_hrefs(here)
     nav = []
     if before:
-        nav.append(f'<a href="{session_href(before)}">← {html.text(ctx.titles[before.id])}</a>')
+        nav.append(f'<a href="{session_href(before)}">← {html.link_label(ctx.titles[before.id])}</a>')
     nav.append(f'<a href="{relative(root, page("timeline.md"))}">Timeline</a>')
     if after:
-        nav.append(f'<a href="{session_href(after)}">{html.text(ctx.titles[after.id])} →</a>')
+        nav.append(f'<a href="{session_href(after)}">{html.link_label(ctx.titles[after.id])} →</a>')
     source = relative(root, f"{source_page(ctx.knowledge.log_slugs[session.source.path])}#{session_anchor(session)}")
     facts = [html.text(_started(session)), _time_log(session, written),
              f'<a href="{source}">{html.text(session.source.path)}</a>']

@@ -39,7 +39,7 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
     facts = [minutes(session.minutes)]
     if session.timelog and session.timelog.start:
         facts.append(f"{session.timelog.start}–{session.timelog.end or '?'}")
-    out = [f'<a href="{session_href(session)}"><strong>{html.text(ctx.titles[session.id])}</strong></a>'
+    out = [f'<a href="{session_href(session)}"><strong>{html.link_label(ctx.titles[session.id])}</strong></a>'
            f" · {html.text(' · '.join(facts))}"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
