@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Concept, SessionId, Source
 from . import html
 from .common import concept_page, front_matter, page, source_page
-from .context import QUOTED_SESSIONS, Context
+from .context import QUOTED_SESSIONS, Context, QuotedLine
 from .html import href
 from .runs import experiment_page, run_anchor
 
@@ -166,10 +166,10 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     if not session_ids:
         return out + [html.block("<p>None yet.</p>"), ""]
     sessions = [ctx.session(s) for s in session_ids[:MAX_LISTED_SESSIONS]]
-    lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS])
+    lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS], ctx.quoted_lines)
     quoted = []
     for session in sessions[:QUOTED_SESSIONS]:
-        lines = "<br>\n".join(html.inline(ctx.quoted_lines.get(source, ""), linker, ctx.spans(source))
+        lines = "<br>\n".join(_quoted(ctx.quoted_lines.get(source), linker, ctx.spans(source))
                                for source in lines_of[session.id])
         quoted.append(f'<li><a href="{session_href(session)}">{html.link_label(ctx.titles[session.id])}</a>: {lines}</li>')
     parts = ['<ul class="studykb-mentions" data-search-exclude>\n' + "\n".join(quoted) + "\n</ul>"]
@@ -183,9 +183,18 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     return out + [html.block("\n".join(parts)), ""]
 
 
-def _mentioned_lines(concept: Concept, session_ids: tuple[SessionId, ...]) -> dict[SessionId, list[Source]]:
+def _quoted(line: QuotedLine | None, linker, spans) -> str:
+    """A mentioning line as its session's page shows it; a table's row as its cells."""
+    if line is None:
+        return ""
+    return (html.table_row if line.raw_row else html.inline)(line.text, linker, spans)
+
+
+def _mentioned_lines(concept: Concept, session_ids: tuple[SessionId, ...],
+                     quoted: dict[Source, QuotedLine]) -> dict[SessionId, list[Source]]:
     """The lines of these sessions that name the concept, each session's top to bottom,
-    a line naming it twice once.
+    a line naming it twice once; a table's header row only where none of its body rows
+    names it (the rows quoted say what the table is about).
 
     Only the quoted sessions need their lines: a concept named in every session of a
     long log has thousands of mentions.
@@ -193,7 +202,15 @@ def _mentioned_lines(concept: Concept, session_ids: tuple[SessionId, ...]) -> di
     found: dict[SessionId, list[Source]] = {s: [] for s in session_ids}
     for mention in [m for m in concept.mentions if m.session in found]:
         found[mention.session].append(mention.source)
-    return {s: list(dict.fromkeys(sorted(sources, key=_line))) for s, sources in found.items()}
+    return {s: _without_headers(list(dict.fromkeys(sorted(sources, key=_line))), quoted)
+            for s, sources in found.items()}
+
+
+def _without_headers(sources: list[Source], quoted: dict[Source, QuotedLine]) -> list[Source]:
+    """``sources`` less the header rows of tables some other of them is a row of."""
+    tables = {s: quoted[s].table for s in sources if s in quoted}
+    with_rows = {table for source, table in tables.items() if table is not None and table != source}
+    return [s for s in sources if s not in with_rows]
 
 
 def _line(source: Source) -> int:

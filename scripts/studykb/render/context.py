@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import quote
 
-from ..model import Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowledge, Session, SessionId, Source, Span
+from ..model import (Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowledge, Session, SessionId, Source, Span,
+                     Table)
 from ..session_lines import lines_of
 from . import html
 from .common import concept_page, session_page
@@ -15,6 +16,17 @@ from .html import Linker
 
 QUOTED_SESSIONS = 10
 """A concept page quotes the lines of the newest sessions that mention it, this many."""
+
+
+@dataclass(frozen=True)
+class QuotedLine:
+    """A line a concept page may quote: its text as the link stage read it, and, for a
+    row of a table, where the table's header row is and whether the text is the row as
+    written (``| epoch | perplexity |``), not the item a part's row reads as."""
+
+    text: str
+    table: Source | None = None
+    raw_row: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ class Context:
     watch_by_concept: dict[str, tuple] = field(default_factory=dict)
     notes_by_session: dict[SessionId, tuple[ExperimentNote, ...]] = field(default_factory=dict)
     """The lines of a session that look like an experiment none reproduces, and why (shown beside them)."""
-    quoted_lines: dict[Source, str] = field(default_factory=dict)
+    quoted_lines: dict[Source, QuotedLine] = field(default_factory=dict)
     """The text of each line, as the link stage read it, of the sessions concept pages
     quote (each concept's QUOTED_SESSIONS newest)."""
     titles: dict[SessionId, str] = field(default_factory=dict)
@@ -95,10 +107,22 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
         session_urls={s.id: html.relative("", session_page(s)) for s in knowledge.sessions})
 
 
-def _quoted_lines(sessions: tuple[Session, ...], mentioned_in: dict[str, tuple[SessionId, ...]]) -> dict[Source, str]:
-    """The text of each line of the sessions that some concept page quotes."""
+def _quoted_lines(sessions: tuple[Session, ...],
+                  mentioned_in: dict[str, tuple[SessionId, ...]]) -> dict[Source, QuotedLine]:
+    """Each line of the sessions that some concept page quotes."""
     quoted = {sid for sids in mentioned_in.values() for sid in sids[::-1][:QUOTED_SESSIONS]}
-    return {line.source: line.text for session in sessions if session.id in quoted for line in lines_of(session)}
+    out = {}
+    for session in (s for s in sessions if s.id in quoted):
+        tables = _table_headers(session)
+        out.update({line.source: QuotedLine(line.text, tables.get(line.source), line.role == "table")
+                    for line in lines_of(session)})
+    return out
+
+
+def _table_headers(session: Session) -> dict[Source, Source]:
+    """Each row of the session's tables -> its table's header row."""
+    return {Source(block.source.path, block.source.line + offset): block.source
+            for block in session.blocks if isinstance(block, Table) for offset in range(len(block.lines))}
 
 
 def _grouped(records, key) -> dict:

@@ -29,7 +29,7 @@ from operator import attrgetter
 from typing import Mapping
 from urllib.parse import quote
 
-from ..markup import CodeSpan, WikiLink, code_spans, tags_of, wikilinks
+from ..markup import CodeSpan, WikiLink, code_spans, is_delimiter_row, table_cells, tags_of, wikilinks
 from ..model import ConceptSlug, Span
 from .common import GENERATED
 
@@ -135,6 +135,22 @@ def note(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> 
     if callout:
         cut, label = callout.end(), f"<strong>{text(callout['kind'].capitalize())}:</strong> "
     return f"<blockquote><p>{label}{_inline_from(line, cut, linker, spans)}</p></blockquote>"
+
+
+def table_row(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
+    """A table's row shown out of its table (``| epoch | perplexity |``) as what it says:
+    its cells, each as :func:`inline` writes it, between dots (``epoch · perplexity``); a
+    concept is linked in the first cell that names it. A delimiter row says nothing."""
+    cells = [(at, cell) for at, cell in table_cells(line) if cell]
+    if is_delimiter_row([cell for _, cell in cells]):
+        return ""
+    shown, linked = [], set()
+    for at, cell in cells:
+        inside = tuple(replace(s, start=s.start - at, end=s.end - at) for s in spans
+                       if at <= s.start and s.end <= at + len(cell) and s.concept not in linked)
+        shown.append(inline(cell, linker, inside))
+        linked.update(s.concept for s in inside if linker.url(s.concept))
+    return " · ".join(shown)
 
 
 def opens_callout(line: str) -> bool:
