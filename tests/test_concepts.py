@@ -321,3 +321,43 @@ def test_a_name_beside_a_known_terms_english_name_defines_that_term(lines, name,
 ])
 def test_a_new_terms_name_keeps_the_case_of_code_and_acronyms(spelling, name):
     assert term_name(spelling) == name
+
+
+# --- a verb phrase before a colon is no term -------------------------------------------------
+
+@pytest.mark.parametrize("line, subject", [
+    # what was done to a formula's variable, or how often: a verb phrase
+    ("反复乘 W_h：最大奇异值 > 1 容易爆炸，< 1 容易消失", None),
+    ("每次乘以 W_x：梯度会越来越小", None),
+    ("反复相乘：梯度指数级变化", None),
+    ("繰り返し W_h を掛ける：勾配が指数的に変わる", None),
+    ("毎回 dW を足す：上書きしない", None),
+    ("반복해서 W_h 곱하기: 기울기가 폭발하거나 소실됨", None),
+    ("multiply W_h: the gradient grows or shrinks each step", None),
+    ("multiply by W_h: the gradient grows or shrinks each step", None),
+    ("Repeatedly multiply: the gradient explodes or vanishes", None),
+    ("h_t update: tanh of the weighted sum", None),
+    # real definitions stay
+    ("困惑度：平均分支数", "困惑度"),
+    ("记忆单元：LSTM 专用的记忆", "记忆单元"),
+    ("`梯度裁剪`：范数超过阈值时按比例缩小梯度", "梯度裁剪"),
+    ("`Embedding`：按索引取出 W 的行", "Embedding"),
+    ("変分 Dropout：時間方向で同じマスクを使う", "変分 Dropout"),
+    ("은닉 상태: 시각마다 넘겨주는 벡터", "은닉 상태"),
+    ("Encoder: reads the input sequence into one vector.", "Encoder"),
+    ("Truncated BPTT: cut the backward pass into blocks", "Truncated BPTT"),
+    ("W_in: the input-side weight matrix", "W_in"),
+    ("First-order optimizer: uses only the gradient", "First-order optimizer"),
+])
+def test_a_verb_phrase_or_a_phrase_about_a_variable_defines_no_term(line, subject):
+    lexicon = build_lexicon([], frozenset())
+    assert definition_subject(line, lexicon, colon_allowed=True) == subject
+
+
+@pytest.mark.parametrize("lines, concepts", [
+    (("### 学生已掌握", "- 反复乘 W_h：最大奇异值 > 1 容易爆炸，< 1 容易消失", "- 困惑度：平均分支数"), {"perplexity", "singular value"}),
+    ((LEARNED, "  - multiply W_h: the gradient grows or shrinks each step", "  - Encoder: reads the input."),
+     {"encoder", "gradient"}),
+])
+def test_a_learned_verb_phrase_makes_no_concept_page(lines, concepts):
+    assert {c.name for c in link_log(*lines).concepts} == concepts

@@ -76,6 +76,14 @@ NOT_NAME_WORDS = frozenset("""
     오늘 참고 메모 결과 예 예시 요약 질문 답 정리 결론 주의 팁 문제 해결 느낀점 느낀 핵심 요점 포인트 실험 실행
     관찰 시도 개선 장점 단점 한계 차이 차이점 원인 이유 今日 メモ 注意 まとめ 結果 実験 改善 理由 结果 总结 备注 实验 改进
 """.split())
+# A variable of a formula (W_h, h_t, x1, c): beside other words it makes a phrase about
+# that variable ("反复乘 W_h", "multiply W_h"), no name of a thing; alone it is a name in code.
+VARIABLE_RE = re.compile(r"^[A-Za-z][0-9]{0,2}$|^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+# Adverbs of how often or how something is done open a verb phrase, not a name: "反复乘…"
+# (multiply repeatedly), "繰り返し掛ける", "반복해서 곱하기", "repeatedly multiply" (an English
+# one as a whole word).
+VERB_PHRASE_OPENERS = ("反复", "重复", "多次", "每次", "不断", "一直", "逐个", "繰り返し", "何度も", "毎回", "順番に",
+                       "반복해서", "반복적으로", "계속", "매번", "여러 번", "repeatedly ", "always ", "iteratively ")
 # "Improvements: deeper LSTM, dropout, weight tying": after a label, a list, not what a name is.
 LIST_RE = re.compile(r"[,，、][^,，、]*[,，、]")
 FORMULA_RE = re.compile(r"^`(?P<subject>[A-Za-z][A-Za-z ]*[A-Za-z])\s*=\s*[^`]+`")
@@ -294,7 +302,16 @@ def is_plain_name(subject: str) -> bool:
         return False
     if any(w.endswith("ed") and len(w) > 4 for w in words[1:]):
         return False  # "Loss dropped: ...": a verb after the first word ("Truncated BPTT" is a name)
-    return not words[-1].endswith(("error", "exception", "warning"))
+    return not words[-1].endswith(("error", "exception", "warning")) and not _is_phrase(subject)
+
+
+def _is_phrase(subject: str) -> bool:
+    """A verb phrase, not a name: one opened by an adverb ("反复乘", "반복해서 곱하기"), or one
+    that says something of a formula's variable ("反复乘 W_h", "multiply W_h")."""
+    words = subject.split()
+    if subject.lower().startswith(VERB_PHRASE_OPENERS):
+        return True
+    return len(words) > 1 and any(VARIABLE_RE.match(w) for w in words)
 
 
 def _links(subject: str, rest: str, in_learned: bool, strong: bool) -> bool:
