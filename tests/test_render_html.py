@@ -7,7 +7,8 @@ import markdown
 import pytest
 
 from studykb.render import html
-from studykb.render.html import href, inline, nested_list
+from studykb.render.html import inline, nested_list
+from studykb.render.urls import href
 from studykb.model import ConceptSlug, Span
 
 

@@ -5,7 +5,7 @@ from studykb.config import Config
 from studykb.pipeline import load
 from studykb.render.common import page, session_anchor, session_page, source_page
 from studykb.render.context import make_context, neighbours
-from studykb.render.html import href
+from studykb.render.urls import href
 from studykb.render.session import render_session
 from studykb.results import load_run_results
 from tests.conftest import fixture_logs, make_project

@@ -7,10 +7,10 @@ Nothing here names a line number: an edit that moves lines leaves the page as it
 from __future__ import annotations
 
 from ..model import Concept, SessionId, Source
-from . import html
+from . import html, urls
 from .common import concept_page, front_matter, page, source_page
 from .context import QUOTED_SESSIONS, Context, QuotedLine
-from .html import href
+from .urls import href
 from .runs import experiment_page, run_anchor
 
 MAX_LISTED_SESSIONS = 100  # a concept named in every session must not list them all
@@ -98,7 +98,7 @@ def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
     if not cards:
         return []
     recall = href(here, page("recall.md"))
-    rows = [f'<li><a href="{recall}{html.fragment(card.id)}">{html.link_label(card.front)}</a></li>' for card in cards]
+    rows = [f'<li><a href="{recall}{urls.fragment(card.id)}">{html.link_label(card.front)}</a></li>' for card in cards]
     return ["## Recall cards", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from ..model import (Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowledge, Session, SessionId, Source, Span,
                      Table)
 from ..session_lines import lines_of
-from . import html
+from . import html, urls
 from .common import concept_page, session_page
 from .runs import RunResult, run_block
 from .html import Linker
@@ -70,12 +70,12 @@ class Context:
 
     def session_hrefs(self, from_page: str) -> Callable[[Session], str]:
         """The link from ``from_page`` to a session's page."""
-        root = html.root_of(from_page)
+        root = urls.root_of(from_page)
         return lambda session: root + self.session_urls[session.id]
 
     def concept_hrefs(self, from_page: str) -> Callable[[ConceptSlug], str]:
         """The link from ``from_page`` to a concept's page, by its slug."""
-        root = html.root_of(from_page)
+        root = urls.root_of(from_page)
         return lambda slug: root + self.concept_urls[slug]
 
     def spans(self, source: Source) -> tuple[Span, ...]:
@@ -98,13 +98,13 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
         mentioned_in=mentioned_in, named_with=_named_with(knowledge.concepts),
         concepts_by_slug={c.slug: c for c in knowledge.concepts},
         encoded_slugs={c.slug: quote(c.slug) for c in knowledge.concepts},
-        concept_urls={c.slug: html.relative("", concept_page(c.slug)) for c in knowledge.concepts},
+        concept_urls={c.slug: urls.relative("", concept_page(c.slug)) for c in knowledge.concepts},
         refs_by_session=_grouped(refs, lambda r: r.session),
         cards_by_concept=_by_concept(knowledge.cards), watch_by_concept=_by_concept(knowledge.watchlist),
         notes_by_session=_grouped(knowledge.experiment_notes, lambda n: n.session),
         quoted_lines=_quoted_lines(knowledge.sessions, mentioned_in),
         titles={s.id: s.title for s in knowledge.sessions},
-        session_urls={s.id: html.relative("", session_page(s)) for s in knowledge.sessions})
+        session_urls={s.id: urls.relative("", session_page(s)) for s in knowledge.sessions})
 
 
 def _quoted_lines(sessions: tuple[Session, ...],

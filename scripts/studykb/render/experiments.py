@@ -5,7 +5,7 @@ from experiments.catalog import EXPERIMENTS
 
 from . import html
 from .common import concept_page, front_matter, page
-from .html import href
+from .urls import href
 from .context import Context
 from .runs import SCRIPTS, experiment_page, run_anchor, run_block
 

@@ -12,7 +12,7 @@ from .calendar import calendar_svg, minutes_per_day, streak
 from .chart import minutes_per_week
 from .common import concept_page, minutes, page, session_page
 from .context import Context
-from .html import href
+from .urls import href
 from .runs import run_block
 
 HOME = "index.md"

@@ -6,7 +6,7 @@ from itertools import groupby
 from . import html
 from .common import concept_page, front_matter, page, source_page
 from .context import Context
-from .html import href
+from .urls import href
 
 
 def render_glossary(ctx: Context) -> str:

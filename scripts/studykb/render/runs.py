@@ -12,7 +12,7 @@ from experiments.tiers import heavy_command, is_heavy
 from ..results import RunResult
 from . import html
 from .common import page
-from .html import href
+from .urls import href
 
 __all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note"]
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Source, Span, Table, TimeLog
 from ..markup import is_delimiter_row, row_text, table_cells
-from . import html
+from . import html, urls
 from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
                      utc_offset)
 from .context import Context, neighbours
-from .html import Linker, relative
+from .html import Linker
+from .urls import relative
 from .runs import SCRIPTS, RunResult, unanswered_note
 
 
@@ -128,7 +129,7 @@ def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> 
     Out of the search index: the title already names the session, the rest is navigation.
     """
     before, after = neighbours(ctx, session)
-    root, session_href = html.root_of(here), ctx.session_hrefs(here)
+    root, session_href = urls.root_of(here), ctx.session_hrefs(here)
     nav = []
     if before:
         nav.append(f'<a href="{session_href(before)}">← {html.link_label(ctx.titles[before.id])}</a>')

@@ -7,7 +7,7 @@ from ..model import SectionKind
 from .common import concept_page, front_matter, minutes, month_heading, page, source_page
 from . import html
 from .context import Context
-from .html import href
+from .urls import href
 
 CHART = page("assets", "study-time.svg")
 
