@@ -25,17 +25,20 @@ from .vocabulary import normalise
 
 WORD_RE = re.compile(r"[^\W_]+")
 # The words a watchlist line sets its concepts against each other with, or says it is
-# confused with: not what the confusion is about.
+# confused with, or calls it by (``the assign/add thing``, ``CBOW question finally``): not
+# what the confusion is about.
 FILLER = frozenset("""vs versus and or the a an of by at in on to for from with between difference differences
     distinguish still again confused confusing confusion mixing mixed mix mixes up unsure about is are it
     what how why which when now keeps keep confuses that question s
-    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함 질문""".split())
+    thing things stuff issue issues problem problems matter finally answer my
+    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함 질문 것 거 문제 드디어 결국 답""".split())
 # Chinese and Japanese write words without blanks between them: a run of their letters is
 # split at these (joining words, "still", "this time", "the student", the confusion words;
 # the longest first) and where its script changes (漢字, かな, カナ), and a piece of kana
 # alone (の, で, どちらが) is a particle or an ending, no word of its own.
 CJK_FILLER = sorted("""和 与 跟 及 或 的 把 是 了 在 要 也 都 又 还是 还 仍然 总是 这次 这回 终于 有点 一点 学生 同学 以为
-    搞混 混淆 分不清 混 不懂 没懂 关系 区别 差别 区分 为什么 怎么 什么 关係 違い 区別 混同 混乱 理由""".split(),
+    搞混 混淆 分不清 混 不懂 没懂 关系 区别 差别 区分 为什么 怎么 什么 关係 違い 区別 混同 混乱 理由
+    问题 疑问 答案 疑問 問題 答え""".split(),
                     key=len, reverse=True)
 CJK_PIECE_RE = re.compile("|".join(CJK_FILLER) + r"|[\u3040-\u309f]+|[\u30a0-\u30ff\uff66-\uff9f]+")
 HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
