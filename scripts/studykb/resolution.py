@@ -223,3 +223,26 @@ def _word_end(text: str, at: int) -> int:
     while at < len(text) and not text[at].isspace():
         at += 1
     return at
+
+
+# A line that names an earlier session by when it was: by its weekday (``Tuesday's
+# confusion``, ``화요일에 헷갈렸던``, ``火曜の疑問``, ``周二的问题``), as the day before
+# (``yesterday's question``, ``어제``, ``昨日``) or as the session before (``last session's``).
+WEEKDAYS = (("monday", "월요일|月曜", "一"), ("tuesday", "화요일|火曜", "二"), ("wednesday", "수요일|水曜", "三"),
+            ("thursday", "목요일|木曜", "四"), ("friday", "금요일|金曜", "五"), ("saturday", "토요일|土曜", "六"),
+            ("sunday", "일요일|日曜", "[日天]"))
+WEEKDAY_RES = tuple(re.compile(rf"(?<![^\W\d_]){en}(?![a-z])|{ko_ja}|(?:周|週|星期|礼拜){zh}", re.IGNORECASE)
+                    for en, ko_ja, zh in WEEKDAYS)
+YESTERDAY_RE = re.compile(r"(?<![^\W\d_])yesterday(?![a-z])|어제|昨日|昨天", re.IGNORECASE)
+LAST_SESSION_RE = re.compile(r"(?<![^\W\d_])(?:last|previous)\s+(?:session|time|class|lesson)(?![a-z])"
+                             r"|지난\s*(?:번|시간|수업)|저번|前回|上次|上节课", re.IGNORECASE)
+
+
+def session_referred_to(text: str) -> tuple[str, int] | None:
+    """Which earlier session ``text`` names: ("weekday", 0-6, Monday 0), ("days", 1) for the
+    day before, ("sessions", 1) for the session before; None if it names none, or two."""
+    found = [("weekday", day) for day, pattern in enumerate(WEEKDAY_RES) if pattern.search(text)]
+    found += [("days", 1)] if YESTERDAY_RE.search(text) else []
+    found += [("sessions", 1)] if LAST_SESSION_RE.search(text) else []
+    return found[0] if len(found) == 1 else None
+

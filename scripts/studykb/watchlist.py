@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
-from .resolution import enclosed, trimmed, item_span
+from .resolution import enclosed, item_span, session_referred_to, trimmed
 from .vocabulary import normalise
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -113,6 +114,7 @@ class _Index:
     """The items so far, and where to find those a line may be about: by its whole text,
     by a concept or by a word of their lines."""
 
+    sessions: tuple[Session, ...]  # all of them, in the order of time
     groups: list[_Group] = field(default_factory=list)
     by_text: dict[str, _Group] = field(default_factory=dict)
     by_name: dict[str, dict[int, _Group]] = field(default_factory=dict)  # a concept or a word -> items by number
@@ -162,7 +164,7 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     where ``spans`` says); an item is open if flagged in the last ``window`` sessions and
     not marked resolved since."""
     position = {s.id: i for i, s in enumerate(sessions)}
-    index = _Index()
+    index = _Index(tuple(sessions))
     for line in lines:
         if not _flags(line):
             if line.resolves is not None:  # ``✅ Got it: …``: what was learned clears the item it names
@@ -290,7 +292,7 @@ def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
     named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)] \
         or [g for g in groups if g.is_named_within(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
-    group = group or _named_by_key_word(index.groups, reading)
+    group = group or _named_by_key_word(index.groups, reading) or _named_by_session(index, line)
     if group is None:
         return False
     group.resolution = group.resolution or line  # when it was first said resolved since its last flag
@@ -307,6 +309,32 @@ def _named_by_key_word(groups: list[_Group], reading: _Reading) -> _Group | None
     found = [g for g in groups if g.resolution is None
              and wanted <= {_singular(w) for line in g.lines for w in content_words(line.text)}]
     return found[0] if len(found) == 1 else None
+
+
+def _named_by_session(index: _Index, line: Line) -> _Group | None:
+    """The one open item flagged in the earlier session a resolving line names by when it was
+    (``Answer to Tuesday's confusion: …``, ``어제 질문``); None if it names none, or that
+    session flagged no open item or more than one."""
+    start, end = line.resolves or (0, len(line.text))
+    referred = session_referred_to(line.text[start:end])
+    session = _earlier_session(index.sessions, line.session, *referred) if referred else None
+    found = [g for g in index.groups if g.resolution is None and session in g.sessions]
+    return found[0] if session is not None and len(found) == 1 else None
+
+
+def _earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str, n: int) -> SessionId | None:
+    """The session before ``current`` that is ``n`` sessions back, ``n`` days back, or the
+    last on weekday ``n`` within the week before (session_referred_to says which)."""
+    at = next(i for i, s in enumerate(sessions) if s.id == current)
+    earlier, now = sessions[:at], sessions[at].started
+    if kind == "sessions":
+        return earlier[-n].id if len(earlier) >= n else None
+    if now is None:
+        return None
+    week = [s for s in earlier if s.started and timedelta(0) < now.date() - s.started.date() <= timedelta(7)]
+    on_day = [s for s in week if (now.date() - s.started.date()).days == n] if kind == "days" \
+        else [s for s in week if s.started.weekday() == n]
+    return on_day[-1].id if on_day else None
 
 
 def _singular(word: str) -> str:
