@@ -12,14 +12,14 @@ from dataclasses import replace
 
 from .card_phrases import language_of, phrase
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
-from .resolution import TASK_BOX_RE
+from .resolution import TASK_BOX_RE, item_span
 from .watchlist import watched_concepts
 
 QUESTION_RE = re.compile(r"^(?:Q\s*:\s*)?(?P<q>[^?]{3,}\?)\s*(?:A\s*:\s*)?(?P<a>.*)$", re.DOTALL)
 CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]{3,}),\s*(?P<a>.+)$", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
-VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{2,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{2,60}?)[.?!]*$", re.IGNORECASE)
+VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{1,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{1,60}?)[.?!]*$", re.IGNORECASE)
 RULE_RE = re.compile(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$")
 # A word for "difference" after what an item sets against another (``softmax vs sigmoid 차이``).
 DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区别|的?區別)$")
@@ -103,7 +103,8 @@ def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: d
     among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
     language = language_of(text)
-    difference = DIFFERENCE_RE.match(text) or VERSUS_RE.match(text)
+    named = text[slice(*item_span(text))]  # not its comment: ``CBOW averaging vs summing — still not sure``
+    difference = DIFFERENCE_RE.match(named) or VERSUS_RE.match(named)
     rule = RULE_RE.match(text)
     concepts = [_as_written(concept, text, language) for c in item.concepts if (concept := by_slug.get(c))]
     if difference:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
-from .resolution import enclosed, item_span, session_referred_to, trimmed
+from .resolution import contrasted_sides, enclosed, item_span, session_referred_to, trimmed
 from .vocabulary import normalise
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -70,6 +70,8 @@ class _Reading:
 
     concepts: frozenset[ConceptSlug]
     words: frozenset[str]
+    own: bool = False  # whether its concepts are its item's only, not its comment's (``_item_concepts``)
+    pair: tuple[ConceptSlug, ...] = ()  # the first concept of each side, where both name one
 
 
 @dataclass(eq=False)
@@ -227,7 +229,18 @@ def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
     text = line.text
     for span in inside:  # the concepts' names are not among the other words
         text = text[:span.start] + " " * (span.end - span.start) + text[span.end:]
-    return _Reading(frozenset(s.concept for s in inside), content_words(text[start:end]))
+    sides = contrasted_sides(line.text, start, end)
+    labelled = sides is None and line.text[end:].lstrip().startswith((":", "："))  # ``Fair comparison rule: …``
+    return _Reading(frozenset(s.concept for s in inside), content_words(text[start:end]),
+                    not labelled, _pair(sides, inside) if sides else ())
+
+
+def _pair(sides: tuple[ItemPart, ItemPart], inside: list[Span]) -> tuple[ConceptSlug, ...]:
+    """The concepts an item sets against each other: the first each whole side names
+    (``Truncated BPTT 的“截断反向传播”和“重置隐藏状态”``: truncated BPTT and hidden state); ()
+    if one names none."""
+    firsts = [next((s.concept for s in inside if a <= s.start and s.end <= b), None) for a, b in sides]
+    return tuple(firsts) if None not in firsts and firsts[0] != firsts[1] else ()
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -344,13 +357,23 @@ def _singular(word: str) -> str:
 def _item(group: _Group, named, position, recent) -> WatchItem:
     lines, part = group.lines, group.parts[-1]
     flagged = tuple(sorted(dict.fromkeys(line.session for line in lines), key=position.__getitem__))
-    concepts = tuple(dict.fromkeys(c for line, its, reading in zip(lines, group.parts, group.readings)
-                                   for c in named.get(line.source, ()) if its is None or c in reading.concepts))
+    concepts = _item_concepts(group, named)
     latest, done = lines[-1], group.resolution
     resolution = Resolution(done.text, done.source, done.session) if done else None
     text = latest.text[part[0]:part[1]] if part else latest.text
     return WatchItem(group.key, text, concepts, flagged, tuple(line.source for line in lines),
                      open=resolution is None and position[flagged[-1]] >= recent, resolution=resolution, part=part)
+
+
+def _item_concepts(group: _Group, named: dict[Source, tuple[ConceptSlug, ...]]) -> tuple[ConceptSlug, ...]:
+    """The concepts an item's lines name before their comments (not ``epoch`` of ``… 和“h 清零”
+    搞混——讲了 reset_state() 只在新 epoch 调用``); a label's rule after a colon is no comment
+    (``Fair comparison rule: do not compare only by epochs``). The two the item sets against each
+    other first."""
+    named_in_items = (c for line, its, reading in zip(group.lines, group.parts, group.readings)
+                      for c in named.get(line.source, ()) if not (its or reading.own) or c in reading.concepts)
+    pair = next((reading.pair for reading in group.readings if reading.pair), ())
+    return tuple(dict.fromkeys([*pair, *named_in_items]))
 
 
 def watched_concepts(watch: tuple[WatchItem, ...]) -> frozenset[ConceptSlug]:
