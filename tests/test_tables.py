@@ -198,3 +198,20 @@ def test_a_learners_own_column_names_make_a_table_of_terms(tmp_path):
     (block,) = log.entries[0].blocks
     assert not problems and block.part is not None
     assert [(i.text, i.term) for i in block.part.items] == [("Aufmerksamkeit — gewichtet die Zustände", "Aufmerksamkeit")]
+
+
+# --- a status column in a table no part names: what was learned, a yes resolves -----------
+
+@pytest.mark.parametrize("status, resolved", [("✔", True), ("这次分清楚了", True), ("resolved", True), ("해결", True),
+                                              ("△", False), ("", False)])
+def test_a_status_column_of_a_table_of_what_was_mastered_resolves_the_item_its_row_names(status, resolved):
+    knowledge = knowledge_of("- Watchlist:\n  - hs vs h",
+                             f"### mastered\n\n| point | 掌握情况 | note |\n|---|---|---|\n| hs vs h | {status} | ok |")
+    assert watchlist(knowledge) == [("hs vs h", "resolved" if resolved else "open")]
+    (table,) = [b for b in knowledge.sessions[1].blocks if isinstance(b, Table)]
+    assert table.part is not None and table.part.kind is SectionKind.LEARNED  # still shown as a table
+
+
+def test_a_status_table_row_that_names_no_item_resolves_nothing():
+    knowledge = knowledge_of("- Watchlist:\n  - hs vs h", "| point | status |\n|---|---|\n| PMI vs PPMI | ✔ |")
+    assert watchlist(knowledge) == [("hs vs h", "open")]

@@ -128,6 +128,11 @@ def is_resolving_word(text: str, labels: Labels) -> bool:
     return _ending_word(text, labels) == _first_word(text)
 
 
+def ends_resolved(text: str, labels: Labels) -> bool:
+    """Whether ``text`` ends in a resolving word, not negated (a status: ``这次分清楚了``, ``got it``)."""
+    return _ending_word(text.strip(), labels) is not None
+
+
 def _first_word(text: str) -> int:
     """Where the first letter or digit of ``text`` is (its length if none)."""
     return next((i for i, c in enumerate(text) if c.isalnum()), len(text))

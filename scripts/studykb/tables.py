@@ -3,7 +3,10 @@
 ``| confused | status |`` is a watchlist: each row's first cell is an item, and a status
 that says it is resolved (``clear now``, ``해결``) resolves it, as a resolving line would;
 so does a yes (``yes``, ``✅``, ``done``, ``네``) under a status column or under one headed
-by a resolving word (``| confused | resolved? |``).
+by a resolving word (``| confused | resolved? |``), or a resolving word there (``해결``).
+A table no part names with a status column (``| 知识点 | 掌握情况 | 备注 |`` under "mastered")
+is what was learned: a row whose status says yes or resolved resolves the item it names
+(``| 梯度裁剪 vs 权重衰减 | ✔ | … |``).
 ``| concept | note |`` (``| 용어 | 설명 |``, ``| 用語 | 意味 |``) is what was learned: each
 row defines its first cell's term by its note. ``| topic | note |`` is the topics. A row's
 item reads as its cells joined by dashes (``weighted sum — context vector``), the note
@@ -17,7 +20,7 @@ from dataclasses import replace
 from .labels import Labels
 from .markup import is_delimiter_row, row_text, table_cells
 from .model import Item, Section, SectionKind, Source, Table
-from .resolution import is_resolving_word, item_span, resolved_item
+from .resolution import ends_resolved, is_resolving_word, item_span, resolved_item
 
 PART_KINDS = (SectionKind.WATCHLIST, SectionKind.TOPICS, SectionKind.RESUME, SectionKind.LEARNED)
 
@@ -27,17 +30,19 @@ def read_table(lines: tuple[str, ...], source: Source, labels: Labels) -> Table:
     rows = [[text for _, text in table_cells(line)] for line in lines]
     if len(rows) < 2 or not is_delimiter_row(rows[1]):
         return Table(lines, source)
-    found = table_part(rows[0], labels)
+    found = table_part(rows[0], labels) or _status_table(rows[0], labels)
     if found is None:
         return Table(lines, source)
     kind, columns, terms = found
-    answers = _yes_columns(rows[0], labels) if kind is SectionKind.WATCHLIST else ()
+    answers = _yes_columns(rows[0], labels) if kind in (SectionKind.WATCHLIST, SectionKind.LEARNED) else ()
     items = []
     for offset, row in enumerate(rows[2:], 2):
         item = _row_item(row, columns, Source(source.path, source.line + offset), terms)
-        if item is not None and kind is SectionKind.WATCHLIST:
-            says_yes = any(k < len(row) and labels.says_yes(row[k]) for k in answers)
-            item = replace(item, resolves=item_span(row[0])) if says_yes else _resolving(item, labels)
+        says_yes = any(k < len(row) and _says_resolved(row[k], labels) for k in answers)
+        if item is not None and says_yes:
+            item = replace(item, resolves=item_span(row[0]))
+        elif item is not None and kind is SectionKind.WATCHLIST:
+            item = _resolving(item, labels)
         if item is not None:
             items.append(item)
     return Table(lines, source, Section(rows[0][0], kind, source, tuple(items)), columns)
@@ -48,6 +53,17 @@ def _yes_columns(header: list[str], labels: Labels) -> tuple[int, ...]:
     (``status``, ``done?``, ``상태``) or one headed by a resolving word (``resolved?``, ``이해함``)."""
     return tuple(k for k in range(1, len(header))
                  if labels.column_kind(header[k]) == "status" or is_resolving_word(header[k].strip(), labels))
+
+
+def _status_table(header: list[str], labels: Labels) -> tuple[SectionKind, tuple[int, ...], bool] | None:
+    """A table no part names, with a status column: what was learned, its rows in order."""
+    statuses = [k for k in range(1, len(header)) if labels.column_kind(header[k]) == "status"]
+    return (SectionKind.LEARNED, tuple(range(len(header))), False) if statuses else None
+
+
+def _says_resolved(cell: str, labels: Labels) -> bool:
+    """A status cell that is a yes (``✔``, ``done``) or a resolving word (``해결``, ``分清楚了``)."""
+    return labels.says_yes(cell) or ends_resolved(cell, labels)
 
 
 def table_part(header: list[str], labels: Labels) -> tuple[SectionKind, tuple[int, ...], bool] | None:
