@@ -41,6 +41,11 @@ def test_backticked_words_are_terms_and_code_is_not(code, term_like):
     ("Training loss alone is insufficient; validation is required.", None),
     ("Difference between `batch size` and `updates per epoch`.", None),
     ("The model is bad today.", None),
+    # How much, not what: a value after "is" defines nothing.
+    ("PTB is ~1M tokens; word2vec was trained on billions.", None),
+    ("`sample_size` is 5 negatives per positive.", None),
+    ("Perplexity is 1 when the model is always right.", None),
+    ("`PTB` is a corpus of about 1M words.", "PTB"),
 ])
 def test_definition_subjects(line, subject):
     assert definition_subject(line, build_lexicon([], frozenset()), colon_allowed=False) == subject

@@ -37,7 +37,8 @@ COMMANDS = frozenset({
 })
 
 # What follows a subject for the line to define it.
-IS_RE = re.compile(r"^\s+(?:is|are)\s+(?:an?\s+|the\s+)?\S")
+# Not a value: "PTB is ~1M tokens", "`sample_size` is 5" say how much, not what it is.
+IS_RE = re.compile(r"^\s+(?:is|are)\s+(?![~≈<>]?\s*\d)(?:an?\s+|the\s+)?\S")
 SENTENCE_VERBS = ("means", "refers to", "is defined as", "denotes", "stands for")
 MEANS_RE = re.compile(rf"^\s+(?:{'|'.join(SENTENCE_VERBS)}|controls|measures|determines)\s+\S")
 SENTENCE_MEANS_RE = re.compile(rf"^\s+(?:{'|'.join(SENTENCE_VERBS)})\s+\S")
