@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from experiments.context import ptb_folder
+
 from .config import Config, load_config
 from .diagnostics import Diagnostic, info
 from .experiment_lines import scripts_not_run
@@ -67,7 +69,8 @@ def generate(config: Config, cache: BuildCache | None = None) -> Generated:
     """
     cache = cache if cache is not None else BuildCache()
     loaded = load(config, cache.logs)
-    results, assets = load_run_results(loaded.knowledge, config.root, config.scripts_root)
+    ptb_dir = ptb_folder(config.experiments.ptb_dir, config.root)  # as `make experiments` reads it
+    results, assets = load_run_results(loaded.knowledge, config.root, config.scripts_root, ptb_dir)
     files, home = render_site(loaded.knowledge, results, config.watchlist_window, cache.pages)
     report = write_tree(config.generated_path.parent, {**files, **assets}, config.generated_path.name)
     return Generated(loaded, home, report)

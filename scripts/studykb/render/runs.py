@@ -14,7 +14,7 @@ from . import html
 from .common import page
 from .urls import href
 
-__all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note"]
+__all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note", "corpus_note"]
 
 SCRIPTS = "learner-scripts"  # experiments.gallery.SPEC.id
 
@@ -43,7 +43,22 @@ def run_block(from_page: str, result: RunResult, heading: str, opened: bool = Tr
     else:
         body = [f"<p>Not run yet. Produce it with <code>make experiments ONLY={html.text(result.experiment)}</code>; "
                 f'the figure and numbers then appear here. <a href="{link}">All runs of this experiment</a></p>']
-    return html.details("example", title, "\n".join(body), opened)
+    return html.details("example", title, "\n".join(corpus_note(result) + body), opened)
+
+
+def corpus_note(result: RunResult) -> list[str]:
+    """Said first in a run's box that is (or would be) on the generated stand-in corpus: not on
+    PTB, where the book trains and the log's run, if its session names PTB, was; and how to give it PTB."""
+    if not result.not_on_log_corpus:
+        return []
+    tense = "Ran" if result.metrics is not None else "Runs"
+    whose = "as the log's run was" if result.log_on_ptb else "the corpus the book trains on"
+    return [f'<p class="studykb-corpus"><strong>{tense} on the generated stand-in corpus, not on PTB</strong> '
+            f"({whose}): its numbers are not comparable with PTB's. To train on PTB, put "
+            "<code>ptb.train.txt</code>, <code>ptb.valid.txt</code> and <code>ptb.test.txt</code> in a folder, "
+            "name it with <code>extra: studykb: experiments: ptb_dir: &lt;folder&gt;</code> in "
+            "<code>mkdocs.yml</code> (or <code>STUDYKB_PTB_DIR</code>) and run "
+            f"<code>make experiments ONLY={html.text(result.experiment)}</code>.</p>"]
 
 
 def _heavy(experiment: str) -> str:
