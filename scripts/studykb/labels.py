@@ -26,7 +26,9 @@ FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
 MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound")
 COLUMN_KINDS = ("term", "note", "status")
-USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, "session")
+PLAIN_KINDS = ("experiments",)
+"""Parts read as plain lines under their own name, known all the same (``plain:`` in the table)."""
+USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, *PLAIN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
 """The kind of the spellings that name a part only as a whole name (``names:`` in the table)."""
 PARENTHESES_RE = re.compile(r"\s*[(（][^)）]*[)）]\s*")
@@ -138,6 +140,13 @@ class Labels:
     """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
     affirmatives: frozenset[str] = field(compare=False)
     """A table cell that says yes (``yes``, ``✅``, ``done``, ``네``) as it is written, ``label_key``'d."""
+    plain_part_re: re.Pattern | None = field(compare=False)
+    """A known part read as plain lines (``Experiments``, ``Run log``, ``실험``) by a spelling in its name."""
+
+    def is_plain_part(self, name: str) -> bool:
+        """Whether a part's name, not of the four kinds, names a part studykb knows all the same
+        (``## Experiments``, ``### 实验``): its lines stay plain lines under that name."""
+        return self.plain_part_re is not None and bool(self.plain_part_re.search(label_key(name)))
 
     def part_kind(self, name: str) -> SectionKind:
         """The kind of a part a heading, a bold label or a bullet ending in ``:`` opens."""
@@ -274,6 +283,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         now_re=_words_pattern(spellings("now"), plurals=False),
         compound_re=_words_pattern(spellings("compound"), plurals=False),
         affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
+        plain_part_re=_words_pattern(tuple(s for kind in PLAIN_KINDS for s in spellings(kind))),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),
     )
@@ -338,7 +348,7 @@ def shipped_labels() -> Labels:
     """The table that ships with studykb (``data/labels.yml``), without the learner's spellings."""
     data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     table: list[tuple[str, tuple[str, ...]]] = []
-    for group in ("parts", "fields", "qa", "columns"):
+    for group in ("parts", "fields", "qa", "columns", "plain"):
         for kind, languages in data[group].items():
             table.append((kind, _flatten(languages)))
     for group in ("names", "marks"):

@@ -70,9 +70,10 @@ def unknown_parts(path: str, entries: list[SessionEntry], labels: Labels) -> lis
 
 def _is_unknown_part(block: Block, labels: Labels) -> bool:
     """A named part with items whose name says nothing the labels know (not a part, a
-    field, a Q/A part's name)."""
+    field, a Q/A part's name, a known plain part such as the experiments)."""
     return (isinstance(block, Section) and block.kind is SectionKind.OTHER and bool(block.name) and bool(block.items)
-            and labels.field_kind(block.name) is None and label_key(block.name) not in labels.quiz_part_names)
+            and labels.field_kind(block.name) is None and label_key(block.name) not in labels.quiz_part_names
+            and not labels.is_plain_part(block.name))
 
 
 def _has_recognised_parts(session: SessionEntry) -> bool:
