@@ -19,7 +19,10 @@ results under the line that ran. When no experiment answers it on its own and it
 setting that run's experiment takes, and says it ran, tried or changed something, reports a
 figure the experiment measures or says the rest is the same, it asks for that run with the
 values it states: the other settings stay as the run before had them. A line that only
-discusses a setting ("lr 1.0 is too large in general") or is about another chapter asks for nothing.
+reports a figure that run measures ("验证集困惑度：epoch1 242.3 → epoch6 131.5", "final perplexity
+5.2"), saying nothing was run or changed and naming no experiment, is that run's result: it asks
+for the same run. A line that only discusses a setting ("lr 1.0 is too large in general") or is
+about another chapter asks for nothing.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ def _may_follow(line: str, lowered: str, own: Answer, following: Run) -> bool:
     if not experiments:
         return True
     if experiments != {following.experiment}:
-        return False
+        return _reports_only(line, lowered, following)
     return asking.says_again(lowered) or not (gallery.scripts_run(line) or
                                               _asked_by_words(following.spec, _with_identifiers_split(lowered)))
 
@@ -150,8 +153,18 @@ def _follow_up(line: str, lowered: str, chapter: int | None, attached: Sequence[
         return None
     changed = read_values(spec, asking.settings_text(line), attached, bare_lists=False)
     if not changed:
-        return None
+        return before if _reports_only(line, lowered, before) else None
     return make_run(spec.id, **{**before.params_dict(), **changed})
+
+
+def _reports_only(line: str, lowered: str, before: Run) -> bool:
+    """Whether the line only reports a figure the run before measures ("验证集困惑度：epoch1 242.3 →
+    epoch6 131.5", "test perplexity 136.8"): it says nothing was run or changed, runs no script
+    and names no experiment by its words. It is that run's result, not a run of its own (which
+    the figure alone would otherwise choose: the plainest experiment that measures it)."""
+    return (asking.measures(before.spec, asking.figures(lowered)) and not asking.says_run(lowered)
+            and not asking.says_changed(lowered) and not gallery.scripts_run(line)
+            and not any(_asked_by_words(spec, lowered) for spec in EXPERIMENTS.values()))
 
 
 def _names_another(spec: Spec, lowered: str) -> bool:

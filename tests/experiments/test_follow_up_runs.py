@@ -14,6 +14,7 @@ BEFORE = {  # the line that ran, and the chapter the log is in there
     "en": ("Ran the RNNLM with `ch05/train_custom_loop.py`: `batch_size=20, hidden_size=100, lr=0.1`", 5),
     "ko": ("`ch05/train_custom_loop.py` 실행: 배치 크기 20, 학습률 0.1", 5),
     "ja": ("`ch05/train_custom_loop.py` を実行：バッチサイズ 20、学習率 0.1", 5),
+    "zh": ("学生跑了 `ch05/train_custom_loop.py`：batch_size=20, lr=0.1", 5),
 }
 
 # (the line before, the line, the chapter the line is in) -> the runs it asks for.
@@ -31,6 +32,13 @@ FOLLOW_UPS = [
     ("ko", "나머지는 같게, `time_size=10`", 5, [("ch05-rnnlm", "batch-20_time-10")]),
     ("ja", "学習率を1.0に変えたら発散した", 5, [("ch05-rnnlm", "batch-20_lr-1")]),
     ("ja", "隠れ層 50 で再学習、パープレキシティ 9.4", 5, [("ch05-rnnlm", "batch-20_hidden-50")]),
+    # A line that only reports a figure the run measures is that run's result: the same run.
+    ("en", "final perplexity 5.2", 5, [("ch05-rnnlm", "batch-20")]),
+    ("en", "val ppl: 381 at first, 5.2 at the end", 5, [("ch05-rnnlm", "batch-20")]),
+    ("ko", "퍼플렉서티: 처음 381 → 마지막 5.2", 5, [("ch05-rnnlm", "batch-20")]),
+    ("ja", "パープレキシティは最初 381、最後 5.2", 5, [("ch05-rnnlm", "batch-20")]),
+    ("zh", "第1个 epoch 困惑度 381，最后 5.2", 5, [("ch05-rnnlm", "batch-20")]),
+    ("zh", "困惑度 ≈ 5.2", 5, [("ch05-rnnlm", "batch-20")]),
     # Asking for nothing new: a setting discussed, a question, no setting, another chapter or model.
     ("en", "lr 1.0 is too large in general", 5, []),
     ("en", "why does hidden_size=50 do worse?", 5, []),
@@ -157,3 +165,20 @@ def test_a_log_whose_headers_number_no_session_counts_its_sessions_for_as_sessio
     # to a run, and their session ran none of its own, so each asks for the experiment's own.
     assert found[12] == "epochs-150"
     assert found[13] == "epochs-250"
+
+
+RESULT_AFTER_RUN = """# 辅导记录 第6章
+
+## 第5次课 2026-11-27 20:00-21:20
+### 实验
+学生跑了缩小版 BetterRnnlm：
+hidden_size=200, dropout=0.5, lr=20, max_epoch=6, max_grad=0.25, time_size=35, batch_size=20
+验证集困惑度：epoch1 242.3 → epoch6 131.5。
+"""
+
+
+def test_a_line_reporting_the_figure_of_the_run_before_is_its_result(tmp_path):
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "log.md").write_text(RESULT_AFTER_RUN, "utf-8")
+    refs = {ref.source.line: (ref.experiment, ref.run_id) for ref in load(Config(root=tmp_path)).knowledge.experiment_refs}
+    assert refs[7] == refs[6] == ("ch06-better-lstm-lm", "hidden-200_epochs-6")
