@@ -159,10 +159,13 @@ def _follow_up(line: str, lowered: str, chapter: int | None, attached: Sequence[
 
 def _reports_only(line: str, lowered: str, before: Run) -> bool:
     """Whether the line only reports a figure the run before measures ("验证集困惑度：epoch1 242.3 →
-    epoch6 131.5", "test perplexity 136.8"): it says nothing was run or changed, runs no script
-    and names no experiment by its words. It is that run's result, not a run of its own (which
-    the figure alone would otherwise choose: the plainest experiment that measures it)."""
-    return (asking.measures(before.spec, asking.figures(lowered)) and not asking.says_run(lowered)
+    epoch6 131.5", "test perplexity 136.8"): the figure is bare (not "GRU perplexity 400", nor
+    "re-derived perplexity on paper (243 steps)"), it says nothing was run or changed, runs no
+    script and names no experiment by its words. It is that run's result, not a run of its own
+    (which the figure alone would otherwise choose: the plainest experiment that measures it)."""
+    reported = asking.figures(lowered)
+    return (asking.measures(before.spec, reported) and asking.of_no_named_model(lowered, reported)
+            and not asking.says_run(lowered)
             and not asking.says_changed(lowered) and not gallery.scripts_run(line)
             and not any(_asked_by_words(spec, lowered) for spec in EXPERIMENTS.values()))
 

@@ -95,7 +95,7 @@ _ANY_METRIC_WORD = re.compile("|".join(word.removeprefix(r"\b") for words in MET
 # A question, and maybe its answer after it: "why lr=20, isn't that huge? -> ...", "...나요?".
 # Words before a metric that say which figure, not whose: "test perplexity", "최종 정확도".
 _QUALIFIERS = frozenset({"test", "validation", "valid", "val", "train", "training", "final", "the", "a", "its", "my",
-                         "with", "and", "테스트", "검증", "최종", "학습", "훈련", "テスト", "検証", "最終", "最終的な",
+                         "with", "and", "epoch", "에폭", "エポック", "테스트", "검증", "최종", "학습", "훈련", "テスト", "検証", "最終", "最終的な",
                          "学習", "訓練", "テストデータ", "测试", "测试集", "验证", "验证集", "最终", "训练", "训练集"})
 # What may join a qualifier to its metric in Japanese and Chinese: "テストの", "测试集上的".
 _JOINING = re.compile(r"(?:での|上的|の|的)$")

@@ -39,6 +39,8 @@ FOLLOW_UPS = [
     ("ja", "パープレキシティは最初 381、最後 5.2", 5, [("ch05-rnnlm", "batch-20")]),
     ("zh", "第1个 epoch 困惑度 381，最后 5.2", 5, [("ch05-rnnlm", "batch-20")]),
     ("zh", "困惑度 ≈ 5.2", 5, [("ch05-rnnlm", "batch-20")]),
+    ("en", "Re-derived perplexity on paper (243 steps)", 5, []),  # no figure of a run
+    ("en", "GRU perplexity 400", 5, []),  # the figure of another model
     # Asking for nothing new: a setting discussed, a question, no setting, another chapter or model.
     ("en", "lr 1.0 is too large in general", 5, []),
     ("en", "why does hidden_size=50 do worse?", 5, []),
