@@ -58,8 +58,10 @@ def test_a_stand_in_run_says_so_beside_it_and_how_to_give_it_ptb(tmp_path, log, 
     for body in (_page(files, "sessions"), files[next(p for p in files if p.endswith("experiments/ch04-word2vec.md"))]):
         note = body[body.index("studykb-corpus"):]
         assert note.index("not on PTB") < note.index("</p>")
-        assert ("as the log's run was" in note[:200]) == log_on_ptb
+        assert ("(the log's run was on PTB)" in note[:200]) == log_on_ptb
         assert "ptb_dir" in note and "make experiments ONLY=ch04-word2vec" in note
+        summary = body[body.index("<summary>"):body.index("</summary>")]
+        assert summary.endswith("(default) · on the stand-in corpus, not PTB")  # seen while the box is closed
 
 
 def test_a_run_on_ptb_says_nothing_of_the_corpus(tmp_path):

@@ -31,7 +31,9 @@ def run_block(from_page: str, result: RunResult, heading: str, opened: bool = Tr
     """A collapsible HTML block with the run's figures and table, or why there are none."""
     link = href(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
     headline = (result.metrics or {}).get("headline")
-    title = html.text(f"{heading}: {result.title} ({result.run_id})" + (f" — {headline}" if headline else ""))
+    # A closed box shows only its title: the corpus is said there too.
+    corpus = " · on the stand-in corpus, not PTB" if result.not_on_log_corpus else ""
+    title = html.text(f"{heading}: {result.title} ({result.run_id})" + (f" — {headline}" if headline else "") + corpus)
     if result.metrics is not None:
         body = _results(from_page, result) + [f'<p><a href="{link}">Details and every run of this experiment</a></p>']
     elif result.cannot_run:
@@ -52,7 +54,7 @@ def corpus_note(result: RunResult) -> list[str]:
     if not result.not_on_log_corpus:
         return []
     tense = "Ran" if result.metrics is not None else "Runs"
-    whose = "as the log's run was" if result.log_on_ptb else "the corpus the book trains on"
+    whose = "the log's run was on PTB" if result.log_on_ptb else "the book trains on PTB"
     return [f'<p class="studykb-corpus"><strong>{tense} on the generated stand-in corpus, not on PTB</strong> '
             f"({whose}): its numbers are not comparable with PTB's. To train on PTB, put "
             "<code>ptb.train.txt</code>, <code>ptb.valid.txt</code> and <code>ptb.test.txt</code> in a folder, "
