@@ -286,6 +286,8 @@ def in_digits(text: str) -> str:
 
 def added_up(text: str) -> str:
     """``text`` with durations joined by ``+`` as their sum: ``⏱ 45m + 30m`` as ``⏱ 75m``."""
+    if "+" not in text and "＋" not in text:
+        return text  # nothing joined: most time lines
     found = [match for match in DURATION_RE.finditer(text) if match["h"] or match["m"]]
     sums: list[list[re.Match]] = []
     for match in found:
