@@ -257,7 +257,7 @@ TOPICS = "- Topics covered:"
      {"W_in", "weight", "word vector"}, ["What is W_in?"]),
     ((LEARNED, "  - Result: loss went down.", "  - Note: the book uses float32."), {"loss function"}, []),
     (("### 배운 것", "- 어텐션 가중치: 인코더 상태마다 얼마나 볼지 정하는 값"),
-     {"어텐션 가중치", "encoder"}, ["어텐션 가중치(이)란 무엇인가요?"]),
+     {"attention weight", "encoder"}, ["어텐션 가중치(이)란 무엇인가요?"]),
 ])
 def test_a_learned_line_in_makes_its_concepts_and_definition_cards(lines, concepts, questions):
     knowledge = link_log(*lines)
@@ -366,3 +366,26 @@ def test_a_verb_phrase_or_a_phrase_about_a_variable_defines_no_term(line, subjec
 ])
 def test_a_learned_verb_phrase_makes_no_concept_page(lines, concepts):
     assert {c.name for c in link_log(*lines).concepts} == concepts
+
+
+@pytest.mark.parametrize("line, subject", [
+    ("`car` neighbors were noisy (`window` 0.45?) vs the book's `luxury`.", None),  # the neighbours, not `car`
+    ("`cat` vectors looked random after one epoch.", None),
+    ("`W_in` rows are the word vectors.", "W_in"),
+    ("`CBOW` predicts the center word from its context.", "CBOW"),
+    ("가중치 a (어텐션 가중치) = softmax(hs · h)", "어텐션 가중치"),  # the known name in parentheses
+    ("weights W (attention weights) = softmax of the scores", "attention weights"),
+    ("skip connection은 기울기 소실에 왜 좋나? → 기울기가 그대로 흐른다", None),  # a question defines nothing
+    ("Why is `epoch` a full pass? -> every sample once", None),
+])
+def test_what_a_line_defines_when_it_only_seems_to(line, subject):
+    assert definition_subject(line, build_lexicon([], frozenset()), colon_allowed=True) == subject
+
+
+@pytest.mark.parametrize("spelling, term", [
+    ("SimpleCBOW", "CBOW"), ("SimpleSkipGram", "skip-gram"), ("PeekySeq2seq", "Peeky decoder"),
+    ("weight sharing", "weight sharing"), ("가중치 공유", "weight sharing"), ("어텐션 가중치", "attention weight"),
+    ("셀프 어텐션", "self-attention"), ("입력 반전", "input reversal"), ("reversing the input", "input reversal"),
+])
+def test_the_books_class_names_and_chapter_7_8_terms_are_known(spelling, term):
+    assert build_lexicon([], frozenset()).lookup(spelling) == term

@@ -43,7 +43,12 @@ SENTENCE_VERBS = ("means", "refers to", "is defined as", "denotes", "stands for"
 MEANS_RE = re.compile(rf"^\s+(?:{'|'.join(SENTENCE_VERBS)}|controls|measures|determines)\s+\S")
 SENTENCE_MEANS_RE = re.compile(rf"^\s+(?:{'|'.join(SENTENCE_VERBS)})\s+\S")
 # "`SVD` factorizes ...", "`CBOW` quickly predicts ...": a verb in the third person.
-VERB_RE = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{2,}s)\s+\S")
+VERB_RE = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{2,}s)\s+(?P<next>[a-z']+)?")
+# After a word in -s, a verb in the past makes that word a plural noun and the line an
+# observation: "`car` neighbors were noisy" is about the neighbours, not what `car` is
+# ("`W_in` rows are the word vectors" still says what `W_in` is).
+AUXILIARIES = frozenset({"were", "was", "had", "did", "could", "would", "might", "looked", "seemed", "got", "came",
+                         "went", "became", "stayed", "turned"})
 NOT_VERBS = frozenset({"is", "was", "has", "does", "vs", "its", "this", "thus", "plus", "less", "unless",
                        "always", "perhaps", "yes", "as", "us", "across", "towards", "besides", "sometimes",
                        "nevertheless", "whereas",
@@ -98,6 +103,9 @@ NOT_AFTER_PLURAL = frozenset({"from", "of", "in", "on", "at", "with", "and", "or
 # Korean, Japanese and Chinese name a layer by a term and a generic head noun after it
 # ("Embedding 계층", "Affineレイヤ"): the term named is the one before it, if it is known.
 GENERIC_HEADS = ("계층", "레이어", "층", "메커니즘", "レイヤー", "レイヤ", "層", "メカニズム", "機構", "层", "机制")
+# What ends a line's first sentence, and the asides and quotations read past to find it.
+SENTENCE_END_RE = re.compile(r"[.!?？。！]|->|→|=>")
+QUOTED_RE = re.compile(r"[(（][^()（）]*[)）]|\"[^\"]*\"|“[^”]*”|`[^`]*`")
 PAREN_RE = re.compile(r"^\s*[(（](?P<inside>[^()（）]{1,40})[)）]")
 
 # Korean, Japanese and Chinese: the subject ends where its particle begins ("에폭은 ...",
@@ -212,6 +220,8 @@ def definition_subject(text: str, lexicon: Lexicon, colon_allowed: bool) -> str 
 def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | None:
     """The term a line defines and the names it gives it, if any. In a part of what was
     learned (``in_learned``) looser shapes count too: "Term: ...", "Term verbs ..."."""
+    if _asks(text):
+        return None
     formula = FORMULA_RE.match(text)
     if formula and is_term_like(formula["subject"], lexicon):
         return Defined(formula["subject"])
@@ -219,9 +229,34 @@ def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | Non
         aliases, rest = _parenthesised(rest)
         rest = _after_generic_head(rest) if aliases else rest
         if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
-            return Defined(_without_generic_head(subject, lexicon), aliases)
+            return _known_name_first(Defined(_without_generic_head(subject, lexicon), aliases), lexicon)
     defined = _cjk_definition(text, lexicon)
-    return Defined(_without_generic_head(defined.subject, lexicon), defined.aliases) if defined else None
+    if defined is None:
+        return None
+    return _known_name_first(Defined(_without_generic_head(defined.subject, lexicon), defined.aliases), lexicon)
+
+
+def _asks(text: str) -> bool:
+    """Whether a line's first sentence is a question ("skip connection은 기울기 소실에 왜
+    좋나? → ...", "Why is `epoch` ...? -> ..."): a question defines nothing, even answered.
+    A question mark in parentheses or quotes is an aside ("`window` (0.45?) is ...")."""
+    plain = QUOTED_RE.sub("", text)
+    end = SENTENCE_END_RE.search(plain)
+    return end is not None and end.group() in "?？"
+
+
+def _known_name_first(defined: Defined, lexicon: Lexicon) -> Defined:
+    """"가중치 a (어텐션 가중치) = ...": where the subject is no known term but the name in
+    parentheses is, the line defines the known one; the subject stays another name of it,
+    unless it is a phrase about a formula's variable ("가중치 a", "weights W")."""
+    if lexicon.lookup(defined.subject) is not None:
+        return defined
+    known = next((a for a in defined.aliases if lexicon.lookup(a) is not None), None)
+    if known is None:
+        return defined
+    others = tuple(a for a in defined.aliases if a != known)
+    kept = () if any(VARIABLE_RE.match(w) for w in defined.subject.split()[1:]) else (defined.subject,)
+    return Defined(known, kept + others)
 
 
 def _without_generic_head(subject: str, lexicon: Lexicon) -> str:
@@ -334,7 +369,7 @@ def _plural_verb(subject: str, rest: str) -> bool:
 
 def _verb(rest: str) -> bool:
     match = VERB_RE.match(rest)
-    return match is not None and match["verb"] not in NOT_VERBS
+    return match is not None and match["verb"] not in NOT_VERBS and match["next"] not in AUXILIARIES
 
 
 def _parenthesised(rest: str) -> tuple[tuple[str, ...], str]:
