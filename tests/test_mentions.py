@@ -110,3 +110,19 @@ def test_a_table_row_names_no_concept_inside_an_identifier():
     knowledge, _ = link([parsed], build_lexicon([], frozenset()), 3)
     named = {source.line: [s.concept for s in spans] for source, spans in knowledge.mentions.items()}
     assert named == {9: ["epoch"]}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("vanishing / exploding gradients (6.1)", [("vanishing", "vanishing gradient"), ("exploding gradients", "exploding gradient")]),
+    ("input/output gates", [("input", "input gate"), ("output gates", "output gate")]),
+    ("기울기 소실/폭발 문제", [("기울기 소실", "vanishing gradient"), ("폭발", "exploding gradient")]),
+    ("입력/출력 게이트", [("입력", "input gate"), ("출력 게이트", "output gate")]),
+    ("LSTM/GRU", [("LSTM", "LSTM"), ("GRU", "GRU")]),
+    ("train/test split", []),  # no term on both sides: nothing shared
+])
+def test_words_that_share_a_name_across_a_slash_each_name_their_term(text, named):
+    from studykb.markup import code_spans
+    from studykb.mentions import names_in
+    from studykb.vocabulary import build_lexicon
+    found = names_in(text, code_spans(text), build_lexicon([], frozenset()))
+    assert [(text[m.start:m.end], m.term) for m in found] == named

@@ -7,6 +7,7 @@ as a whole names it. Other code (`` `train.py` ``, `` `lr = 0.1` ``) names nothi
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .concepts import is_term_like
@@ -15,14 +16,44 @@ from .model import ConceptSlug, Definition, Line, Mention, Source, Span
 from .vocabulary import Lexicon, Match
 
 
+# Two words that share the rest of a name across a slash: "vanishing / exploding gradients",
+# "input/output gates" (the words after them shared), "기울기 소실/폭발" (the words before).
+SHARED_AFTER_RE = re.compile(r"(?<![\w/])(?P<a>[^\W\d_][\w-]*)\s*/\s*(?P<b>[^\W\d_][\w-]*)(?P<rest>(?: [^\W\d_][\w-]*){1,2})")
+SHARED_BEFORE_RE = re.compile(r"(?<![\w/])(?P<rest>(?:[^\W\d_][\w-]* ){1,2})(?P<a>[^\W\d_][\w-]*)\s*/\s*(?P<b>[^\W\d_][\w-]*)(?![\w/])")
+
+
 def names_in(text: str, spans: tuple[CodeSpan, ...], lexicon: Lexicon) -> tuple[Match, ...]:
     """The terms ``text`` names, where, in order: its words outside code spans (``spans``),
-    and each code span that reads as a term, as a whole."""
-    if not spans:
-        return tuple(lexicon.find(text))
-    words = lexicon.find(replace_code_spans(text, lambda span: " " * (span.end - span.start), spans))
+    each code span that reads as a term, as a whole, and each word that names a term with
+    the words it shares across a slash ("vanishing / exploding gradients")."""
+    plain = replace_code_spans(text, lambda span: " " * (span.end - span.start), spans) if spans else text
+    words = lexicon.find(plain)
     terms = [Match(span.start, span.end, name) for span in spans if (name := _term_of(span, lexicon))]
-    return tuple(sorted(words + terms, key=lambda m: m.start))
+    shared = shared_name_matches(plain, lexicon)
+    found = [m for m in words + terms if not any(_overlap(m, s) for s in shared)] + shared
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def shared_name_matches(text: str, lexicon: Lexicon) -> list[Match]:
+    """The terms named by words that share the rest of a name across a slash: "vanishing /
+    exploding gradients" names vanishing gradient at "vanishing", "기울기 소실/폭발" names
+    exploding gradient at "폭발"; only where both sides so read are terms."""
+    if "/" not in text:
+        return []
+    found = []
+    for match in SHARED_AFTER_RE.finditer(text):  # the side next to the shared words takes them in
+        names = [lexicon.lookup(match[side] + match["rest"]) for side in "ab"]
+        if all(names) and names[0] != names[1]:
+            found += [Match(match.start("a"), match.end("a"), names[0]), Match(match.start("b"), match.end(), names[1])]
+    for match in SHARED_BEFORE_RE.finditer(text):
+        names = [lexicon.lookup(match["rest"] + match[side]) for side in "ab"]
+        if all(names) and names[0] != names[1]:
+            found += [Match(match.start(), match.end("a"), names[0]), Match(match.start("b"), match.end("b"), names[1])]
+    return found
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _term_of(span: CodeSpan, lexicon: Lexicon) -> str | None:
