@@ -39,3 +39,11 @@ def test_code_spans_are_immutable_values():
     assert span.markdown == "`y`"
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 0
+
+
+@pytest.mark.parametrize("line, shown", [
+    ("`16+75  ` pads", "16+75  "), ("`_91  `", "_91  "), ("`` `x` ``", "`x`"), ("`  `", "  "), ("` a `", "a"),
+])
+def test_a_code_span_keeps_its_padding_but_one_blank_each_side(line, shown):
+    from studykb.markup import code_spans
+    assert code_spans(line)[0].shown == shown

@@ -41,6 +41,16 @@ class CodeSpan:
     def markdown(self) -> str:
         return f"{self.fence}{self.inner}{self.fence}"
 
+    @property
+    def shown(self) -> str:
+        """The code as CommonMark shows it: one blank taken off each side where both sides
+        have one and the code is not all blanks (`` `` `x` `` ``), any other padding kept
+        (`` `16+75  ` `` shows its two trailing blanks)."""
+        inner = self.inner
+        if len(inner) >= 2 and inner[0] == inner[-1] == " " and inner.strip(" "):
+            return inner[1:-1]
+        return inner
+
 
 def tags_of(line: str) -> tuple[tuple[int, str], ...] | None:
     """The tags of a line that is nothing but tags (``#dlfs2 #ch4``), each with where it

@@ -241,7 +241,7 @@ def _code_and_links(line: str, spans: tuple[Span, ...]) -> list[tuple]:
 
 def _code(code: tuple[CodeSpan, ConceptSlug | None], linker: Linker, seen: set) -> str:
     span, concept = code
-    element = f"<code>{text(span.inner.strip() or span.inner)}</code>"
+    element = f"<code>{text(span.shown)}</code>"
     url = linker.url(concept) if concept not in seen else None
     if not url:
         return element
