@@ -98,3 +98,17 @@ def test_a_watchlist_card_asks_in_the_language_of_its_item(tmp_path, part, item,
     root = make_project(tmp_path, {"x.md": log})
     fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
     assert fronts == [front]
+
+
+@pytest.mark.parametrize("text, front, back", [
+    ('User asked "is Embedding a different model or just faster?" -> Same math, less memory.',
+     "Is Embedding a different model or just faster?", "Same math, less memory."),
+    ("User guessed doubling time_size would double speed. -> No: same tokens per epoch.",
+     "What did you note after “User guessed doubling time_size would double speed.”?", "No: same tokens per epoch."),
+    ("Why 0.75? -> Empirical.", "Why 0.75?", "Empirical."),
+    ('학생이 "Embedding은 다른 모델인가?"라고 물음 → 같은 계산', "Embedding은 다른 모델인가?", "같은 계산"),
+])
+def test_a_qa_line_asks_its_own_question(text, front, back):
+    from studykb.cards import split_question
+    from studykb.model import Line, Source
+    assert split_question(Line(text, Source("log.md", 1), None, None, "qa")) == (front, back)

@@ -15,7 +15,11 @@ from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
 from .resolution import TASK_BOX_RE, item_span
 from .watchlist import watched_concepts
 
-QUESTION_RE = re.compile(r"^(?:Q\s*:\s*)?(?P<q>[^?]{3,}\?)\s*(?:A\s*:\s*)?(?P<a>.*)$", re.DOTALL)
+QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」"}
+QUESTION_MARK_RE = re.compile(r"^Q\s*:\s*")
+ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:->|=>|→|⇒|—|–)\s*)?(?:A\s*:\s*)?")
+QUOTED_QUESTION_RE = re.compile(r"[\"“「](?P<q>[^\"“”「」]{3,}[?？])[\"”」]")
+ARROW_RE = re.compile(r"^(?P<q>.+?)\s+(?:->|=>|→|⇒)\s+(?P<a>\S.*)$")
 CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]{3,}),\s*(?P<a>.+)$", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
@@ -77,12 +81,35 @@ def split_question(line: Line) -> tuple[str, str]:
     "Q1. ... A1. ..."), else "Q? A", "When X, Y", or first sentence / rest."""
     if line.question and line.answer:
         return line.question, line.answer
-    text = line.text
-    for pattern, suffix in ((QUESTION_RE, ""), (CONDITION_RE, ": what then?"), (SENTENCE_RE, " What follows?")):
-        match = pattern.match(text.strip())
+    text = line.text.strip()
+    end = _question_end(text)
+    answer = ANSWER_MARK_RE.sub("", text[end:]) if end is not None else ""
+    if answer:  # "User asked "is it faster?" -> Same math": the "?" in quotes is not the question's
+        return QUESTION_MARK_RE.sub("", text[:end]), answer
+    arrow = ARROW_RE.match(text)
+    if arrow:  # "User guessed X. -> No: ...": what the learner said, then what it came to
+        quoted = QUOTED_QUESTION_RE.search(arrow["q"])  # 'User asked "is it faster?"' asks that
+        front = quoted["q"][:1].upper() + quoted["q"][1:] if quoted else phrase(language_of(arrow["q"]), "after", text=arrow["q"])
+        return front, arrow["a"]
+    for pattern, suffix in ((CONDITION_RE, ": what then?"), (SENTENCE_RE, " What follows?")):
+        match = pattern.match(text)
         if match and match["a"].strip():
             return match["q"].strip() + suffix, match["a"].strip()
     return "Recall this Q/A.", text
+
+
+def _question_end(text: str) -> int | None:
+    """Where a line's question ends: after its first question mark outside quotation marks
+    ("User asked \"is it faster?\" -> ..." asks up to the closing quote's arrow, not inside)."""
+    quote = None
+    for i, char in enumerate(text):
+        if quote:
+            quote = None if char == QUOTE_PAIRS[quote] else quote
+        elif char in QUOTE_PAIRS:
+            quote = char
+        elif char in "?？" and i >= 3:
+            return i + 1
+    return None
 
 
 def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...], watched) -> Card:
