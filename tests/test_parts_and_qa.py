@@ -116,6 +116,11 @@ def test_a_thematic_break_ends_the_part_and_is_no_item(brk):
     ("Q: Is it slow? | A: yes, on a CPU", "Is it slow?", "yes, on a CPU"),
     ("1. 왜 0.75인가요? → 경험적으로 정한 값", "왜 0.75인가요?", "경험적으로 정한 값"),
     ("질문: 클리핑은 방향을 바꾸나요? / 답: 아니요, 길이만", "클리핑은 방향을 바꾸나요?", "아니요, 길이만"),
+    # several questions before the arrow are one question: all of them
+    ("- Only the encoder input? The target too? → only x; t stays", "Only the encoder input? The target too?",
+     "only x; t stays"),
+    ("Questions\n- 인코더 입력만? 정답도 뒤집나? → 입력(x)만", "인코더 입력만? 정답도 뒤집나?", "입력(x)만"),
+    ("- 为什么是0.75？不是0.5？ → 经验值", "为什么是0.75？不是0.5？", "经验值"),
 ])
 def test_a_question_answered_after_an_arrow_or_a_slash_is_one_card(lines, front, back):
     cards = [(c.front, c.back) for c in knowledge_of(lines).cards if c.kind == "qa"]

@@ -47,7 +47,10 @@ WORDS_BETWEEN = 2
 # A question and nothing after it but a note in parentheses (``（未解决）``, ``(open)``).
 OPEN_QUESTION_RE = re.compile(r"^(?P<question>.*[^?？\s][?？])\s*(?:[(（][^()（）]*[)）])?\s*$")
 # A question answered on its own line after a dash or an arrow: ``Why 0.75? — Empirical``.
-ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*[^?？\s][?？])\s+(?:->|=>|[-—–→⇒])\s+(?P<answer>\S.*)$")
+# The question is all before the first arrow after a question mark, however many questions
+# it asks (``Only the input? The target too? → only x``).
+ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*?[^?？\s][?？](?:[^?？]*?[^?？\s][?？])*?)"
+                             r"\s+(?:->|=>|[-—–→⇒])\s+(?P<answer>\S.*)$")
 
 Spellings = tuple[tuple[str, tuple[str, ...]], ...]
 """Kind -> its spellings, kinds in the order they are tried."""
