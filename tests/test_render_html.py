@@ -83,6 +83,27 @@ def test_plain_lines_and_marked_up_lines_link_mentions_alike(line):
     assert out.count("learning rate") == 1 and "&amp; " in out and "&lt;b&gt;" in out
 
 
+# In a table cell ``<br>`` (``<br/>``, ``<br />``) is a line break, as GitHub and Obsidian show
+# it; inside code, and every other tag, it stays text.
+@pytest.mark.parametrize("cell, expected", [
+    ("one <br> two", "one<br>two"),
+    ("one<br/>two<BR />three", "one<br>two<br>three"),
+    ("잘 모름 <br> 다시 볼 것", "잘 모름<br>다시 볼 것"),
+    ("`a<br>b` <br> c", "<code>a&lt;br&gt;b</code><br>c"),
+    ("x <br class=y> <b>z</b>", "x &lt;br class=y&gt; &lt;b&gt;z&lt;/b&gt;"),
+    ("<br><script>", "<br>&lt;script&gt;"),
+])
+def test_a_break_in_a_table_cell_is_a_line_break(cell, expected):
+    assert html.cell(cell) == expected
+
+
+def test_a_cell_links_a_concept_once_across_its_breaks():
+    line = "LR first <br> then LR and `LR`"
+    out = html.cell(line, html.Linker("../c/"), spans_of(line, "LR", "learning-rate"))
+    assert out == '<a href="../c/learning-rate/">LR</a> first<br>then LR and <code>LR</code>'
+    assert html.table_row(f"| a | {line} |") == "a · LR first<br>then LR and <code>LR</code>"
+
+
 def test_without_spans_nothing_is_linked_and_a_page_does_not_link_its_own_concept():
     line = "LR and learning rate"
     assert "<a " not in inline(line, html.Linker("../c/"))

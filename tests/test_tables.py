@@ -215,3 +215,13 @@ def test_a_status_column_of_a_table_of_what_was_mastered_resolves_the_item_its_r
 def test_a_status_table_row_that_names_no_item_resolves_nothing():
     knowledge = knowledge_of("- Watchlist:\n  - hs vs h", "| point | status |\n|---|---|\n| PMI vs PPMI | ✔ |")
     assert watchlist(knowledge) == [("hs vs h", "open")]
+
+
+@pytest.mark.parametrize("body", [
+    "| param | value |\n|---|---|\n| lr | 0.1 <br> then 0.01 |",
+    "| 용어 | 설명 |\n|---|---|\n| 클리핑 | 길이만 줄임<br/>방향은 그대로 |",
+])
+def test_a_break_in_a_cell_shows_as_a_line_break(body):
+    knowledge = knowledge_of(body)
+    page = render_session(knowledge.sessions[0], make_context(knowledge, {}))
+    assert "<br>" in page.split("<table>", 1)[1] and "&lt;br" not in page

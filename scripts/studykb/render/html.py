@@ -49,6 +49,8 @@ MARKUP_RE = re.compile(r"[`\[*_]|~~")  # what a code span, a link or emphasis ne
 # A blockquote line's ``>``, and the marker a callout opens with (``> [!warning]``).
 QUOTE_MARK_RE = re.compile(r"^>[ \t]?")
 CALLOUT_MARK_RE = re.compile(r"\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?\s*")
+# A line break inside a table cell, as GitHub and Obsidian write it: ``<br>``, ``<br/>``, ``<br />``.
+CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def text(value: str) -> str:
@@ -134,18 +136,41 @@ def note(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> 
     return f"<blockquote><p>{label}{_inline_from(line, cut, linker, spans)}</p></blockquote>"
 
 
+def cell(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
+    """A table cell as :func:`inline` writes it, but a ``<br>`` (``<br/>``, ``<br />``) outside
+    code is the line break it is in a cell; every other tag stays text."""
+    codes = code_spans(line)
+    breaks = [m for m in CELL_BREAK_RE.finditer(line) if not any(c.start <= m.start() < c.end for c in codes)]
+    if not breaks:
+        return inline(line, linker, spans)
+    pieces, linked, last = [], set(), 0
+    for start, end in [*((m.start(), m.end()) for m in breaks), (len(line), len(line))]:
+        inside = tuple(replace(s, start=s.start - last, end=s.end - last) for s in spans
+                       if last <= s.start and s.end <= start and s.concept not in linked)
+        pieces.append(inline(line[last:start].strip(), linker, _stripped(inside, line[last:start])))
+        linked.update(s.concept for s in inside if linker.url(s.concept))
+        last = end
+    return "<br>".join(pieces)
+
+
+def _stripped(spans: tuple[Span, ...], piece: str) -> tuple[Span, ...]:
+    """``spans`` of ``piece`` as positions in ``piece.strip()``."""
+    cut = len(piece) - len(piece.lstrip())
+    return tuple(replace(s, start=s.start - cut, end=s.end - cut) for s in spans)
+
+
 def table_row(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
     """A table's row shown out of its table (``| epoch | perplexity |``) as what it says:
-    its cells, each as :func:`inline` writes it, between dots (``epoch · perplexity``); a
+    its cells, each as :func:`cell` writes it, between dots (``epoch · perplexity``); a
     concept is linked in the first cell that names it. A delimiter row says nothing."""
-    cells = [(at, cell) for at, cell in table_cells(line) if cell]
-    if is_delimiter_row([cell for _, cell in cells]):
+    cells = [(at, written) for at, written in table_cells(line) if written]
+    if is_delimiter_row([written for _, written in cells]):
         return ""
     shown, linked = [], set()
-    for at, cell in cells:
+    for at, written in cells:
         inside = tuple(replace(s, start=s.start - at, end=s.end - at) for s in spans
-                       if at <= s.start and s.end <= at + len(cell) and s.concept not in linked)
-        shown.append(inline(cell, linker, inside))
+                       if at <= s.start and s.end <= at + len(written) and s.concept not in linked)
+        shown.append(cell(written, linker, inside))
         linked.update(s.concept for s in inside if linker.url(s.concept))
     return " · ".join(shown)
 

@@ -280,7 +280,7 @@ def _table(block: Table, linker: Linker, ctx: Context) -> str:
     delimiter = len(rows) > 1 and is_delimiter_row([cell for cell, _ in rows[1]])
     head, body = (rows[0], rows[2:]) if delimiter else (None, rows)
     width = max(len(r) for r in rows)
-    cells = lambda row: [html.inline(c, linker, s) for c, s in row] + [""] * (width - len(row))  # noqa: E731
+    cells = lambda row: [html.cell(c, linker, s) for c, s in row] + [""] * (width - len(row))  # noqa: E731
     return html.table(cells(head) if head else None, [cells(r) for r in body])
 
 
