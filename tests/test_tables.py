@@ -225,3 +225,44 @@ def test_a_break_in_a_cell_shows_as_a_line_break(body):
     knowledge = knowledge_of(body)
     page = render_session(knowledge.sessions[0], make_context(knowledge, {}))
     assert "<br>" in page.split("<table>", 1)[1] and "&lt;br" not in page
+
+
+# A session written as one table, its rows named by their first cell: each row is the part
+# it names, each line of its cell (lines broken by ``<br>``) an item or a Q/A line of it.
+TUTOR_TABLES = [
+    ("| | |\n|---|---|\n| Covered | Embedding layer |\n| Still shaky | shapes in backward <br> the second bottleneck |\n"
+     "| Homework | implement `EmbeddingDot` |",
+     {SectionKind.TOPICS: ["Embedding layer"], SectionKind.WATCHLIST: ["shapes in backward", "the second bottleneck"],
+      SectionKind.RESUME: ["implement `EmbeddingDot`"]}),
+    ("| 항목 | 내용 |\n|---|---|\n| 배운 것 | 임베딩은 행 추출<br/>역전파는 누적 |\n| 헷갈린 것 | 배치 형상 |\n| 숙제 | 4.2절 읽기 |",
+     {SectionKind.LEARNED: ["임베딩은 행 추출", "역전파는 누적"], SectionKind.WATCHLIST: ["배치 형상"],
+      SectionKind.RESUME: ["4.2절 읽기"]}),
+]
+
+
+@pytest.mark.parametrize("body, items", TUTOR_TABLES)
+def test_a_session_written_as_a_table_is_read_as_its_parts(body, items):
+    knowledge = knowledge_of(body + "\n\nA remark after the table.")
+    session = knowledge.sessions[0]
+    assert {kind: [i.text for i in session.items_of(kind)] for kind in items} == items
+    assert not any(isinstance(b, Table) for b in session.blocks)
+    page = render_session(session, make_context(knowledge, {}))
+    assert "<table>" not in page and "A remark after the table." in visible_text(page)
+    for texts in items.values():
+        assert all(t.replace("`", "") in visible_text(page) for t in texts)
+
+
+@pytest.mark.parametrize("row, cards", [
+    ('| Questions asked | "Does it change the result?" → No, only cheaper. <br> "Why add?" → ids repeat |',
+     [("Does it change the result?", "No, only cheaper."), ("Why add?", "ids repeat")]),
+    ("| 질문 | 반전은 입력만? 정답도? → 입력만 <br> 몇 개 복사? → T개 |",
+     [("반전은 입력만? 정답도?", "입력만"), ("몇 개 복사?", "T개")]),
+])
+def test_a_questions_row_of_a_session_table_gives_a_card_a_question(row, cards):
+    knowledge = knowledge_of(f"| | |\n|---|---|\n| Covered | RNN |\n{row}\n| Homework | read 5.3 |")
+    assert sorted((c.front, c.back) for c in knowledge.cards if c.kind == "qa") == sorted(cards)
+
+
+def test_a_table_of_values_whose_rows_name_no_parts_stays_a_table():
+    knowledge = knowledge_of("| | |\n|---|---|\n| lr | 0.1 |\n| Homework | none |")
+    assert any(isinstance(b, Table) for b in knowledge.sessions[0].blocks)

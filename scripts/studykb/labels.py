@@ -49,8 +49,10 @@ OPEN_QUESTION_RE = re.compile(r"^(?P<question>.*[^?？\s][?？])\s*(?:[(（][^()
 # A question answered on its own line after a dash or an arrow: ``Why 0.75? — Empirical``.
 # The question is all before the first arrow after a question mark, however many questions
 # it asks (``Only the input? The target too? → only x``).
-ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*?[^?？\s][?？](?:[^?？]*?[^?？\s][?？])*?)"
+# A question in quotes (``"Why 0.75?" → Empirical``) is the question without them.
+ARROW_ANSWER_RE = re.compile(r"^(?P<question>[^?？]*?[^?？\s][?？](?:[^?？]*?[^?？\s][?？])*?)[\"”」』]?"
                              r"\s+(?:->|=>|[-—–→⇒])\s+(?P<answer>\S.*)$")
+OPENING_QUOTES = "\"“「『"
 
 Spellings = tuple[tuple[str, tuple[str, ...]], ...]
 """Kind -> its spellings, kinds in the order they are tried."""
@@ -246,7 +248,14 @@ class Labels:
         """``Why 0.75? — Empirical`` or ``왜 0.75인가요? -> 경험적으로``: a question and the
         answer after a dash or an arrow; None for any other line."""
         match = ARROW_ANSWER_RE.match(text)
-        return (match["question"].strip(), match["answer"].strip()) if match else None
+        if match is None:
+            return None
+        question, closing = match["question"].strip(), text[match.end("question")]
+        if closing in "\"”」』" and question[:1] in OPENING_QUOTES:
+            question = question[1:]
+        elif closing in "\"”」』" and any(q in question for q in OPENING_QUOTES):
+            question += closing  # ``User asked "is it faster?" → …``: the quote stays whole
+        return question, match["answer"].strip()
 
     def answer_text(self, text: str) -> str | None:
         match = self.answer_re.match(text)

@@ -160,6 +160,9 @@ def row_text(row: list[str], columns: tuple[int, ...]) -> tuple[str, dict[int, i
     return TABLE_DASH.join(parts), starts
 
 
+CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def table_cells(row: str) -> list[tuple[int, str]]:
     """The cells of a table row (``| a | b |``), each as where its text starts in the row and the text."""
     start = len(row) - len(row.lstrip())
@@ -170,6 +173,18 @@ def table_cells(row: str) -> list[tuple[int, str]]:
         found.append((start + len(cell) - len(cell.lstrip()), cell.strip()))
         start += len(cell) + 1
     return found
+
+
+def cell_lines(cell: str) -> list[tuple[int, int]]:
+    """Where each line of a table cell is in it, as ``(start, end)``, its blanks left out: a
+    ``<br>`` (``<br/>``, ``<br />``) outside code breaks a cell's line, as GitHub and Obsidian show it."""
+    codes = code_spans(cell)
+    breaks = [m.span() for m in CELL_BREAK_RE.finditer(cell) if not any(c.start <= m.start() < c.end for c in codes)]
+    out = []
+    for start, end in zip([0, *(e for _, e in breaks)], [*(b for b, _ in breaks), len(cell)]):
+        piece = cell[start:end]
+        out.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+    return out
 
 
 def is_delimiter_row(row: list[str]) -> bool:

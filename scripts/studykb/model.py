@@ -16,10 +16,13 @@ SessionId = NewType("SessionId", str)
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a record came from: a path relative to the project root and a 1-based line."""
+    """Where a record came from: a path relative to the project root and a 1-based line;
+    ``column``, where on the line its text starts, for one of several records a line holds
+    (the items of a table row's cell, ``a <br> b``), 0 for a record of the whole line."""
 
     path: str
     line: int
+    column: int = 0
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"

@@ -22,9 +22,9 @@ from .resolution import resolved_item
 from .model import QA, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
-from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE, wikilinks
+from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE, table_cells, wikilinks
 from .sources import LogText
-from .tables import read_table
+from .tables import names_parts_by_rows, read_table, row_parts
 from .timezones import utc_offset
 
 # ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
@@ -171,8 +171,31 @@ def _read_table(entry, body, i, source) -> int:
     j = i
     while j < len(body) and body[j].lstrip().startswith("|"):
         j += 1
-    entry.interrupt(read_table(tuple(line.strip() for line in body[i:j]), source, entry.labels))
+    lines = tuple(line.strip() for line in body[i:j])
+    if names_parts_by_rows(lines, entry.labels):
+        _read_table_of_parts(entry, lines, source)
+    else:
+        entry.interrupt(read_table(lines, source, entry.labels))
     return j - i
+
+
+def _read_table_of_parts(entry: SessionState, lines: tuple[str, ...], source: Source) -> None:
+    """A session written as a table (tables.py): each row the part its first cell names,
+    each line of its cells an item or a Q/A line of it, as under that name as a heading.
+    A header with words in it is a note; the part open before the table ends with it."""
+    if any(text for _, text in table_cells(lines[0])):
+        entry.add_note(lines[0], source)
+    for offset, line in enumerate(lines[2:], 2):
+        row = Source(source.path, source.line + offset)
+        name, pieces = row_parts(line, row)
+        if not name:
+            entry.add_note(line, row)
+            continue
+        entry.open_section(name, entry.labels.part_kind(name), row, 0, by_heading=True)
+        for text, at in pieces:
+            if not qa_lines.read_quiz(entry, text, at, 0, False):
+                entry.add_item(text, at, 0)
+    entry.end_part()
 
 
 def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool) -> None:

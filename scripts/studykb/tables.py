@@ -12,13 +12,19 @@ row defines its first cell's term by its note. ``| topic | note |`` is the topic
 item reads as its cells joined by dashes (``weighted sum — context vector``), the note
 right after the term. Any other table (``| param | value |``) is a table only. The page
 shows every table as a table; the words of its header are the label table's (labels.py).
+
+A table whose rows are named by their first cell, two or more of them a part's name
+(``| Covered | … |``, ``| Still shaky | … |``, ``| 배운 것 | … |``), is a session written as a
+table: each row is the part it names, as if under that name as a heading, each line of
+its cell (lines broken by ``<br>``) one item or Q/A line (``row_parts``); a row of another
+name is a part of that name. Such a table shows as its parts.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from .labels import Labels
-from .markup import is_delimiter_row, row_text, table_cells
+from .markup import cell_lines, is_delimiter_row, row_text, table_cells
 from .model import Item, Section, SectionKind, Source, Table
 from .resolution import ends_resolved, is_resolving_word, item_span, resolved_item
 
@@ -91,3 +97,27 @@ def _row_item(row: list[str], columns: tuple[int, ...], source: Source, terms: b
 def _resolving(item: Item, labels: Labels) -> Item:
     span = resolved_item(item.text, labels)
     return item if span is None else replace(item, resolves=span)
+
+
+def names_parts_by_rows(lines: tuple[str, ...], labels: Labels) -> bool:
+    """Whether a table is a session written as a table: its header names no part and
+    two or more of its rows are named by a part's name in their first cell."""
+    rows = [[text for _, text in table_cells(line)] for line in lines]
+    if len(rows) < 4 or not is_delimiter_row(rows[1]) or len(rows[0]) < 2:
+        return False
+    if table_part(rows[0], labels) or _status_table(rows[0], labels):
+        return False
+    return sum(1 for row in rows[2:] if _names_a_part(row[0], labels)) >= 2
+
+
+def _names_a_part(name: str, labels: Labels) -> bool:
+    return bool(name) and (labels.label_part_kind(name) is not None or labels.is_question_part(name))
+
+
+def row_parts(line: str, source: Source) -> tuple[str, list[tuple[str, Source]]]:
+    """A row of a session written as a table: the part its first cell names, and each line
+    of its other cells with where it starts on the row (``Source.column``)."""
+    cells = table_cells(line)
+    pieces = [(text[start:end], Source(source.path, source.line, at + start))
+              for at, text in cells[1:] for start, end in cell_lines(text) if end > start]
+    return (cells[0][1] if cells else ""), pieces

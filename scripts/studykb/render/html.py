@@ -25,7 +25,7 @@ from operator import attrgetter
 from typing import Mapping
 from urllib.parse import quote
 
-from ..markup import CodeSpan, WikiLink, code_spans, is_delimiter_row, table_cells, tags_of, wikilinks
+from ..markup import CodeSpan, WikiLink, cell_lines, code_spans, is_delimiter_row, table_cells, tags_of, wikilinks
 from ..model import ConceptSlug, Span
 from .common import GENERATED
 from .urls import href
@@ -49,8 +49,6 @@ MARKUP_RE = re.compile(r"[`\[*_]|~~")  # what a code span, a link or emphasis ne
 # A blockquote line's ``>``, and the marker a callout opens with (``> [!warning]``).
 QUOTE_MARK_RE = re.compile(r"^>[ \t]?")
 CALLOUT_MARK_RE = re.compile(r"\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?\s*")
-# A line break inside a table cell, as GitHub and Obsidian write it: ``<br>``, ``<br/>``, ``<br />``.
-CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def text(value: str) -> str:
@@ -139,24 +137,13 @@ def note(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> 
 def cell(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:
     """A table cell as :func:`inline` writes it, but a ``<br>`` (``<br/>``, ``<br />``) outside
     code is the line break it is in a cell; every other tag stays text."""
-    codes = code_spans(line)
-    breaks = [m for m in CELL_BREAK_RE.finditer(line) if not any(c.start <= m.start() < c.end for c in codes)]
-    if not breaks:
-        return inline(line, linker, spans)
-    pieces, linked, last = [], set(), 0
-    for start, end in [*((m.start(), m.end()) for m in breaks), (len(line), len(line))]:
-        inside = tuple(replace(s, start=s.start - last, end=s.end - last) for s in spans
-                       if last <= s.start and s.end <= start and s.concept not in linked)
-        pieces.append(inline(line[last:start].strip(), linker, _stripped(inside, line[last:start])))
+    pieces, linked = [], set()
+    for start, end in cell_lines(line):
+        inside = tuple(replace(s, start=s.start - start, end=s.end - start) for s in spans
+                       if start <= s.start and s.end <= end and s.concept not in linked)
+        pieces.append(inline(line[start:end], linker, inside))
         linked.update(s.concept for s in inside if linker.url(s.concept))
-        last = end
     return "<br>".join(pieces)
-
-
-def _stripped(spans: tuple[Span, ...], piece: str) -> tuple[Span, ...]:
-    """``spans`` of ``piece`` as positions in ``piece.strip()``."""
-    cut = len(piece) - len(piece.lstrip())
-    return tuple(replace(s, start=s.start - cut, end=s.end - cut) for s in spans)
 
 
 def table_row(line: str, linker: Linker = NO_LINKS, spans: tuple[Span, ...] = ()) -> str:

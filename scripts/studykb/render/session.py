@@ -19,6 +19,8 @@ from .html import Linker
 from .urls import relative
 from .runs import SCRIPTS, RunResult, unanswered_note
 
+Beside = dict[tuple[int, int], str]
+"""What shows after a record of the log, by its line and column (``_at``)."""
 
 # The parts a learner reviews first, in that order, each under a heading of ours (the
 # table of contents lists them); the log's own section names show inside each part.
@@ -74,7 +76,7 @@ def _names_only_qa(blocks: list, i: int) -> bool:
     return j > i + 1 and not (isinstance(after, Section) and not after.name)
 
 
-def _blocks(blocks: list, linker: Linker, beside: dict[int, str], ctx: Context) -> str:
+def _blocks(blocks: list, linker: Linker, beside: Beside, ctx: Context) -> str:
     """Blocks of the entry in their order; neighbouring fields and Q/A lines form one list."""
     parts: list[str] = []
     flow: list[str] = []
@@ -113,10 +115,10 @@ def _callouts_grouped(blocks: list) -> list:
     return out
 
 
-def _callout(notes: tuple[Note, ...], linker: Linker, beside: dict[int, str], ctx: Context) -> str:
+def _callout(notes: tuple[Note, ...], linker: Linker, beside: Beside, ctx: Context) -> str:
     """A note callout as an admonition, then the runs its lines ask for."""
     shown = html.callout([(n.text, ctx.spans(n.source)) for n in notes], linker)
-    return shown + "".join(beside.get(n.source.line, "") for n in notes)
+    return shown + "".join(beside.get(_at(n.source), "") for n in notes)
 
 
 def _description(session: Session, ctx: Context) -> str:
@@ -187,7 +189,7 @@ def _span(log: TimeLog) -> str:
     return f"{log.start or '?'}–{log.end or '?'}" if (log.start or log.end) else ""
 
 
-def _line_item(block: Field | QA, linker: Linker, beside: dict[int, str], ctx: Context) -> str:
+def _line_item(block: Field | QA, linker: Linker, beside: Beside, ctx: Context) -> str:
     spans = ctx.spans(block.source)
     if isinstance(block, Field):
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
@@ -195,34 +197,34 @@ def _line_item(block: Field | QA, linker: Linker, beside: dict[int, str], ctx: C
         # The label as the line wrote it; a quiz line (``Q: ...``, ``1. Why? — Because``) has none.
         tag = "<strong>Q/A:</strong> " if block.labelled else ""
         body = f"{tag}{html.inline(block.text, linker, spans)}"
-    return body + beside.get(block.source.line, "")
+    return body + beside.get(_at(block.source), "")
 
 
-def _block(block, linker: Linker, beside: dict[int, str], ctx: Context) -> list[str]:
+def _block(block, linker: Linker, beside: Beside, ctx: Context) -> list[str]:
     """A block of the entry, and after it the runs its lines ask for (a table's, after the table)."""
     if isinstance(block, Section):
         return _section(block, linker, beside, ctx)
     if isinstance(block, Note):
-        return [html.note(block.text, linker, ctx.spans(block.source)) + beside.get(block.source.line, "")]
+        return [html.note(block.text, linker, ctx.spans(block.source)) + beside.get(_at(block.source), "")]
     if isinstance(block, Table):
         rows = range(block.source.line, block.source.line + len(block.lines))
-        return [_table(block, linker, ctx) + "".join(beside.get(line, "") for line in rows)]
+        return [_table(block, linker, ctx) + "".join(beside.get((line, 0), "") for line in rows)]
     if isinstance(block, CodeBlock):  # after it, the runs its commands ask for
         lines = range(block.source.line + 1, block.source.line + 1 + len(block.lines))
-        return [_code_block(block) + "".join(beside.get(line, "") for line in lines)]
+        return [_code_block(block) + "".join(beside.get((line, 0), "") for line in lines)]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _section(section: Section, linker: Linker, beside: dict[int, str], ctx: Context) -> list[str]:
+def _section(section: Section, linker: Linker, beside: Beside, ctx: Context) -> list[str]:
     """The section's name, its items, then the runs its heading line asks for (after the
     items, so that a one-line part such as ``**Next session:** ...`` reads as one line)."""
     out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
     items = [(item.depth, item.ordered, html.inline(item.text, linker, ctx.spans(item.source))
-              + beside.get(item.source.line, ""))
+              + beside.get(_at(item.source), ""))
              for item in section.items]
     if items:
         out.append(html.nested_list(items))
-    runs = beside.get(section.source.line, "")
+    runs = beside.get(_at(section.source), "")
     if runs and all(item.source != section.source for item in section.items):
         out.append(runs)
     return out
@@ -233,11 +235,16 @@ def _label(name: str) -> str:
     return html.inline(name)
 
 
-def _beside(session: Session, here: str, ctx: Context) -> dict[int, str]:
-    """What shows after each line of the session, by its number in the log: the runs the
-    line asks for (a run once, beside the first line that asks for it), then the mark of a
-    line no experiment reproduces yet."""
-    out: dict[int, str] = {}
+def _at(source: Source) -> tuple[int, int]:
+    """Where a record is in the log, as ``Beside`` is keyed: its line and column."""
+    return source.line, source.column
+
+
+def _beside(session: Session, here: str, ctx: Context) -> Beside:
+    """What shows after each record of the session, by where it is in the log (``_at``): the
+    runs it asks for (a run once, beside the first record that asks for it), then the mark
+    of a line no experiment reproduces yet."""
+    out: Beside = {}
     shown: set[tuple[str, str]] = set()
     for ref in ctx.refs_by_session.get(session.id, ()):
         result = ctx.results.get((ref.experiment, ref.run_id))
@@ -245,10 +252,10 @@ def _beside(session: Session, here: str, ctx: Context) -> dict[int, str]:
             shown.add((ref.experiment, ref.run_id))
             planned = ref.planned and result.metrics is None
             block = ctx.run_block(here, result, "Planned experiment" if planned else "Experiment")
-            out[ref.source.line] = out.get(ref.source.line, "") + "\n" + block
-    notes = {note.source.line: note.message for note in ctx.notes_by_session.get(session.id, ())}
-    for line, message in notes.items():
-        out[line] = out.get(line, "") + "\n" + unanswered_note(message)
+            out[_at(ref.source)] = out.get(_at(ref.source), "") + "\n" + block
+    notes = {_at(note.source): note.message for note in ctx.notes_by_session.get(session.id, ())}
+    for at, message in notes.items():
+        out[at] = out.get(at, "") + "\n" + unanswered_note(message)
     return out
 
 
