@@ -48,7 +48,7 @@ def watchlist(knowledge: Knowledge) -> list[tuple[str, str]]:
 TERM_TABLES = [
     pytest.param("| concept | note |\n|---|---|\n| attention weights | softmax over the encoder positions, sums to 1 |\n"
                  "| `WeightSum` | weights the hidden states, then sums them |",
-                 {"attention weights": "attention weights — softmax over the encoder positions, sums to 1",
+                 {"attention weight": "attention weights — softmax over the encoder positions, sums to 1",
                   "WeightSum": "`WeightSum` — weights the hidden states, then sums them"}, id="concept | note"),
     pytest.param("| Term | Chapter | Meaning |\n|:--|:-:|:--|\n| perplexity | 5 | the exponent of the mean loss |",
                  {"perplexity": "perplexity — the exponent of the mean loss — 5"}, id="note not second"),
@@ -186,7 +186,7 @@ def test_a_term_a_table_defines_is_linked_in_its_cell_where_the_row_names_it():
     page = render_session(knowledge.sessions[0], make_context(knowledge, {}))
     text = visible_text(page)
     assert "weighted sum uses the attention weights attention weights softmax output" in " ".join(text.split())
-    assert page.count('href="../../concepts/attention-weights/"') >= 2
+    assert page.count('href="../../concepts/attention-weight/"') >= 2
 
 
 def test_a_learners_own_column_names_make_a_table_of_terms(tmp_path):

@@ -41,8 +41,9 @@ def test_wikilinks_are_found_outside_code():
 
 
 @pytest.mark.parametrize("body, terms, not_terms", [
-    ("- Built [[NegativeSamplingLoss]] and [[Sigmoid with Loss]]",
-     ["NegativeSamplingLoss", "Sigmoid with Loss"], ["sigmoid"]),
+    ("- Built [[EmbeddingDot]] and [[Sigmoid with Loss]]",
+     ["EmbeddingDot", "Sigmoid with Loss"], ["sigmoid"]),
+    ("- Built [[NegativeSamplingLoss]]", ["negative sampling"], ["NegativeSamplingLoss"]),  # a class the book names
     ("Started [[Chapter 4 - word2vec speedup]] and [[2026-11-22]]", [], ["Chapter 4 - word2vec speedup"]),
     ("- [[Cross entropy error]] backward is y - t", ["cross-entropy error"], ["cross entropy error"]),
     ("- [[은닉 상태]]를 다음 블록으로 넘긴다", ["hidden state"], ["은닉 상태"]),
