@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.concepts import definition_subject, is_term_like, term_name
+from studykb.code_terms import is_term_like
+from studykb.concepts import definition_subject, term_name
 from studykb.config import Config
 from studykb.labels import shipped_labels
 from studykb.link import link

@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KOREAN_LOG = FIXTURES / "understanding" / "korean.md"
 CHAPTER_5 = FIXTURES / "korean-site" / "chapter-5.md"
 CHAPTER_5_NAME = "딥러닝 5장.md"
-KOREAN_CONCEPTS = {"은닉층": "은닉층", "가중치 공유": "가중치-공유"}  # name -> the slug a reader sees
+KOREAN_CONCEPTS = {"은닉층": "은닉층", "시간 펼침": "시간-펼침"}  # name -> the slug a reader sees
 PAGES_THAT_LINK_CONCEPTS = ["", "timeline/", "glossary/", "watchlist/", "recall/", "sessions/2026-03-20-2000/"]
 
 
@@ -49,7 +49,7 @@ def concept_links(html: str) -> set[str]:
 
 def test_a_concept_named_in_korean_has_its_page_at_a_readable_address(korean_site):
     site = korean_site.site_dir
-    for name in ("은닉층", "가중치 공유"):
+    for name in ("은닉층", "시간 펼침"):
         page = site / "concepts" / KOREAN_CONCEPTS[name] / "index.html"
         assert page.is_file(), sorted(p.name for p in (site / "concepts").iterdir())
         status, _, body = fetch(korean_site.url("concepts/" + quote(KOREAN_CONCEPTS[name]) + "/"))
@@ -101,5 +101,5 @@ def test_sitemap_and_canonical_links_give_valid_urls_that_resolve(korean_site):
 def test_kb_json_gives_the_korean_slug(korean_site):
     kb = json.loads((korean_site.site_dir / "kb.json").read_text(encoding="utf-8"))
     slugs = {c["name"]: c["slug"] for c in kb["concepts"]}
-    assert slugs["은닉층"] == "은닉층" and slugs["가중치 공유"] == "가중치-공유"
+    assert slugs["은닉층"] == "은닉층" and slugs["시간 펼침"] == "시간-펼침"
     assert {e["term"]: e["slug"] for e in kb["glossary"]}["은닉층"] == "은닉층"

@@ -135,7 +135,7 @@ def test_a_log_named_in_korean_gets_a_readable_source_page_from_either_normal_fo
 def test_a_log_and_its_name_in_nfd_give_the_same_addresses_as_in_nfc(tmp_path):
     """Terms and a file name typed or stored decomposed land on the same pages."""
     log = ("## Session: 2026-03-20 20:00 KST\n- What we learned today:\n"
-           "- `은닉층` is the layer between input and output\n- `가중치 공유` means one weight for every step\n"
+           "- `은닉층` is the layer between input and output\n- `시간 펼침` means drawing the layer along time\n"
            "- 학습률을 0.1로 낮췄다\n")
 
     def addresses(form: str) -> tuple[dict[str, str], list[str]]:
@@ -147,5 +147,5 @@ def test_a_log_and_its_name_in_nfd_give_the_same_addresses_as_in_nfc(tmp_path):
 
     (slugs, sources), nfc = addresses("NFD"), addresses("NFC")
     assert (slugs, sources) == nfc
-    assert slugs["은닉층"] == "은닉층" and slugs["가중치 공유"] == "가중치-공유" and sources == ["딥러닝-5장"]
+    assert slugs["은닉층"] == "은닉층" and slugs["시간 펼침"] == "시간-펼침" and sources == ["딥러닝-5장"]
     assert slugs["learning rate"] == "learning-rate"  # 학습률, the starter term's Korean name, either way

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from studykb.concepts import defined_term, is_term_like
+from studykb.code_terms import is_term_like
+from studykb.concepts import defined_term
 from studykb.config import Config
 from studykb.labels import shipped_labels
 from studykb.labels_file import load_user_labels

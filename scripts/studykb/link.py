@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from . import aliases
+from . import aliases, code_terms
 from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
@@ -123,9 +123,9 @@ def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
     defined is taken for code (`offset`), not a term, and so is a common English word (`you`).
     ``code``: each line's code spans."""
     definitions: dict[str, list[Definition]] = defaultdict(list)
-    code_words = found.code_words(code, lexicon)
+    code_words = code_terms.code_words(code, lexicon)
     for line, spans in zip(lines, code):
-        for spelling in found.backticked_terms(spans, lexicon):
+        for spelling in code_terms.backticked_terms(spans, lexicon):
             if normalise(spelling) not in code_words:
                 _ensure_term(lexicon, spelling)
         for spelling in found.wikilinked_terms(line.text, spans):
@@ -169,7 +169,7 @@ def mentionable_text(text: str, spans: tuple[CodeSpan, ...], lexicon: Lexicon) -
     """The text a watchlist line's contrasted spellings are found in: its code spans
     (``spans``) that are code become blanks (same length); term-like ones lose their backticks."""
     def replace_span(span: CodeSpan) -> str:
-        if found.is_term_like(span.inner, lexicon):
+        if code_terms.is_term_like(span.inner, lexicon):
             pad = " " * len(span.fence)
             return pad + span.inner.replace("_", " ") + pad  # `hidden_size` is the term "hidden size"
         return " " * (span.end - span.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .concepts import is_term_like
+from .code_terms import is_term_like
 from .markup import CodeSpan, replace_code_spans
 from .model import ConceptSlug, Definition, Line, Mention, Source, Span
 from .vocabulary import Lexicon, Match

@@ -41,14 +41,14 @@ def test_the_glossary_links_the_concept_page_and_its_entry_is_found_by_its_ancho
     # navigation.tracking rewrites the address's #anchor while a page scrolls, so only the
     # path is compared, and the entry is found by the id the link names.
     tab.goto("glossary/")
-    tab.page.locator("dt a", has_text="가중치 공유").click()
-    tab.page.wait_for_url(re.compile(r"/concepts/%EA%B0%80%EC%A4%91%EC%B9%98-%EA%B3%B5%EC%9C%A0/"))
-    expect(tab.page.locator(".md-content h1")).to_have_text("가중치 공유")
+    tab.page.locator("dt a", has_text="시간 펼침").click()
+    tab.page.wait_for_url(re.compile(r"/concepts/%EC%8B%9C%EA%B0%84-%ED%8E%BC%EC%B9%A8/"))
+    expect(tab.page.locator(".md-content h1")).to_have_text("시간 펼침")
     link = tab.page.get_by_role("link", name="Glossary entry")
-    assert unquote(link.get_attribute("href")).endswith("glossary/#가중치-공유")
+    assert unquote(link.get_attribute("href")).endswith("glossary/#시간-펼침")
     link.click()
     tab.page.wait_for_url(re.compile(r"/glossary/"))
-    expect(tab.page.locator('dt[id="가중치-공유"]')).to_have_count(1)
+    expect(tab.page.locator('dt[id="시간-펼침"]')).to_have_count(1)
 
 
 def test_a_session_page_links_the_korean_concepts_it_defines(tab):
