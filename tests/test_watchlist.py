@@ -74,6 +74,17 @@ WATCHLISTS = [
      {("dropout at test time", 1, "resolved", "~~dropout at test time~~ got it")}),
     ("flagged nowhere before", [["~~weight tying~~ got it"]],
      {("~~weight tying~~ got it", 1, "resolved", "~~weight tying~~ got it")}),
+    ("said resolved today", [["PMI vs PPMI", "softmax vs sigmoid"],
+                             ["PMI vs PPMI -> resolved today: PPMI clips the negatives",
+                              "softmax vs sigmoid — fixed (today)"]],
+     {("PMI vs PPMI", 1, "resolved", "PMI vs PPMI -> resolved today: PPMI clips the negatives"),
+      ("softmax vs sigmoid", 1, "resolved", "softmax vs sigmoid — fixed (today)")}),
+    ("flagged and resolved on one line", [["Difference between `batch size` and `updates per epoch`. -> resolved "
+                                           "today (explained back with the spiral data)", "PMI와 PPMI 차이 → 해결함 (오늘)"]],
+     {("Difference between `batch size` and `updates per epoch`. -> resolved today (explained back with the spiral "
+       "data)", 1, "resolved", "Difference between `batch size` and `updates per epoch`. -> resolved today "
+       "(explained back with the spiral data)"),
+      ("PMI와 PPMI 차이 → 해결함 (오늘)", 1, "resolved", "PMI와 PPMI 차이 → 해결함 (오늘)")}),
     # Not resolved: a negation, a word inside the item, a word that goes on.
     ("negated", [["PMI vs PPMI"], ["PMI vs PPMI — still not resolved"]], {("PMI vs PPMI", 2, "open", None)}),
     ("negated by a contraction", [["PMI vs PPMI"], ["PMI vs PPMI: isn't clear now"]],
@@ -203,6 +214,24 @@ RESOLVED_ITEMS = [
     ("why P(w)^0.75 — resolved session 4", "why P(w)^0.75"),
     ("sample_size vs window_size → got it in lesson 3.", "sample_size vs window_size"),
     ("softmax vs sigmoid — understood on 12/10", "softmax vs sigmoid"),
+    # Said resolved in the session the line is written in: today, now, this session.
+    ("Training loss alone is insufficient; validation is required. -> resolved today: ppl 5.6 on train data "
+     "says nothing", "Training loss alone is insufficient; validation is required."),
+    ("PMI vs PPMI -> resolved today.", "PMI vs PPMI"),
+    ("PMI vs PPMI — resolved now", "PMI vs PPMI"),
+    ("PMI vs PPMI — resolved (today)", "PMI vs PPMI"),
+    ("PMI vs PPMI (resolved today)", "PMI vs PPMI"),
+    ("why the window is fixed — got it this session", "why the window is fixed"),
+    ("dropout at test time — fixed today", "dropout at test time"),
+    ("PMI와 PPMI 차이 → 해결함 (오늘)", "PMI와 PPMI 차이"),
+    ("PMI와 PPMI 차이 — 오늘 해결", "PMI와 PPMI 차이"),
+    ("PMIとPPMIの違い → 今日解決", "PMIとPPMIの違い"),
+    ("PMIとPPMIの違い — 解決（今日）", "PMIとPPMIの違い"),
+    ("PMI和PPMI的区别 — 今天解决了", "PMI和PPMI的区别"),
+    ("PMI vs PPMI — not resolved today", None),
+    ("PMI vs PPMI — still open today", None),
+    ("PMI와 PPMI 차이 → 오늘도 해결 못함", None),
+    ("why the gradient is resolved today at step 3", None),
     ("sample_size vs window_size — still open in session 5", None),
     ("PMI vs PPMI: still unsure", None),
     ("배치 크기 vs 에폭 → 아직 이해 못함", None),

@@ -26,10 +26,13 @@ STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
 # item resolved, as striking it through does.
 TASK_BOX_RE = re.compile(r"^[\s*_]*\[(?P<mark>[ xX✓✔✅])\]\s+")
 # When it was resolved, after the word that says so: ``resolved session 4``, ``got it in
-# lesson 3``, ``understood on 12/10``, ``fixed (session 3)``, ``해결 (3회차)``; no part of what
-# follows the word.
+# lesson 3``, ``understood on 12/10``, ``fixed (session 3)``, ``해결 (3회차)``, or the session
+# the line is written in (``resolved today``, ``fixed (today)``, ``해결함 (오늘)``, ``解決（今日）``);
+# no part of what follows the word.
 WHEN = (r"(?:(?:in|on|at|since|by|during)\s+)?(?:(?:session|day|lesson|class|week|meeting)\s*#?\d+"
-        r"|\d+\s*(?:회차|일차)|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)")
+        r"|\d+\s*(?:회차|일차)|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"
+        r"|today|tonight|this\s+(?:session|lesson|class|time)"
+        r"|오늘|이번\s*(?:세션|시간|수업)에?|今日|今天|本日|今回|这次)")
 WHEN_AFTER_RE = re.compile(rf"\s+[(（]?\s*{WHEN}[\W_]*$", re.IGNORECASE)
 WHEN_IN_PARENTHESES_RE = re.compile(rf"[(（]\s*(?P<when>{WHEN})\s*[)）]", re.IGNORECASE)
 # A status that says an item is resolved only with when after it: ``— fixed in session 2``
