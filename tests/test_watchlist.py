@@ -346,6 +346,13 @@ def test_a_resolved_items_card_is_kept_but_not_watched():
     assert cards["What is the difference between PMI and PPMI?"].watch
 
 
+def test_an_item_flagged_and_resolved_on_one_line_has_a_resolved_card_that_says_it_once():
+    line = "Difference between batch size and updates per epoch -> resolved today (explained back)"
+    card, = (card for card in knowledge_of(log_of([line])).cards if card.kind == "watch")
+    assert not card.watch
+    assert card.back.count("resolved today") == 1
+
+
 def test_a_learner_adds_spellings_of_resolved(tmp_path):
     path = tmp_path / "vocabulary.yml"
     path.write_text("labels:\n  resolved: [erledigt]\n  negation: [nicht]\n", encoding="utf-8")

@@ -126,8 +126,8 @@ def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...],
 def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: dict[ConceptSlug, str]) -> Card:
     """A watchlist item as a question: "What is the difference between X and Y?",
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
-    as last worded, and the line that resolved it. A resolved item's card is no longer
-    among the watched ones."""
+    as last worded, and the line that resolved it (where another did). A resolved item's card
+    is no longer among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
     language = language_of(text)
     named = text[slice(*item_span(text))]  # not its comment: ``CBOW averaging vs summing — still not sure``
@@ -148,10 +148,16 @@ def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: d
     else:
         front = phrase(language, "flagged", text=_opening(text))
     definitions = [defined[c] for c in item.concepts if c in defined]
-    resolution = [phrase(language, "resolved"), item.resolution.text] if item.resolution else []
+    resolution = [phrase(language, "resolved"), item.resolution.text] if _resolved_later(item) else []
     back = " ".join([text, *resolution, *([phrase(language, "definitions")] + definitions if definitions else [])])
     return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
                 item.concepts, watch=item.resolution is None)
+
+
+def _resolved_later(item: WatchItem) -> bool:
+    """Whether a line after the item's last flag resolved it: one that flags and resolves it at
+    once (``X -> resolved today``) is its answer already, and is not repeated."""
+    return item.resolution is not None and item.resolution.source != item.sources[-1]
 
 
 def _without_task_box(text: str) -> str:
