@@ -112,3 +112,22 @@ def test_a_qa_line_asks_its_own_question(text, front, back):
     from studykb.cards import split_question
     from studykb.model import Line, Source
     assert split_question(Line(text, Source("log.md", 1), None, None, "qa")) == (front, back)
+
+
+# A note at the end of an item that says it is still open is its status, not part of what it asks.
+@pytest.mark.parametrize("part, item, front", [
+    ("Watchlist", "`time_size` vs `batch_size` in the RNN data layout (N x T). (still open)",
+     "What is the difference between time_size and batch_size in the RNN data layout (N x T)?"),
+    ("Watchlist", "dropout vs weight decay (still)", "What is the difference between dropout and weight decay?"),
+    ("Watchlist", "why clip by norm and not by value? (open)", "Why clip by norm and not by value?"),
+    ("Watchlist", "Why 0.75 specifically. (still open, parked)", "What did you flag as confusing in “Why 0.75 specifically.”?"),
+    ("Watchlist", "PMI vs PPMI (explained on p. 80)", "What is the difference between PMI and PPMI (explained on p. 80)?"),
+    ("헷갈리는 것", "softmax vs sigmoid 차이 (아직)", "softmax와(과) sigmoid의 차이는 무엇인가요?"),
+    ("混乱した概念", "PMI vs PPMIの違い（まだ）", "PMIとPPMIの違いは何ですか？"),
+])
+def test_a_watchlist_card_asks_without_the_note_that_the_item_is_still_open(tmp_path, part, item, front):
+    log = f"## Session: 2026-03-05 09:00 KST\n### {part}\n- {item}\n"
+    root = make_project(tmp_path, {"x.md": log})
+    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
+    assert fronts == [front]
+

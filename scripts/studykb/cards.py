@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .card_phrases import language_of, phrase
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
-from .resolution import TASK_BOX_RE, item_span
+from .resolution import TASK_BOX_RE, item_span, without_status_note
 from .watchlist import watched_concepts
 
 QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」"}
@@ -129,8 +129,9 @@ def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: d
     as last worded, and the line that resolved it (where another did). A resolved item's card
     is no longer among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
+    asked = without_status_note(text)  # not ``(still open)``: ``X vs Y in the RNN layout. (still open)``
     language = language_of(text)
-    named = text[slice(*item_span(text))]  # not its comment: ``CBOW averaging vs summing — still not sure``
+    named = asked[slice(*item_span(asked))]  # not its comment: ``CBOW averaging vs summing — still not sure``
     difference = DIFFERENCE_RE.match(named) or VERSUS_RE.match(named)
     rule = RULE_RE.match(text)
     concepts = [_as_written(concept, text, language) for c in item.concepts if (concept := by_slug.get(c))]
@@ -142,11 +143,11 @@ def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: d
         front = phrase(language, "two", a=concepts[0], b=concepts[1])
     elif concepts:
         front = phrase(language, "one", a=concepts[0])
-    elif "?" in text or "？" in text:  # the item is a question of its own
-        end = min(i for i in (text.find("?"), text.find("？")) if i >= 0) + 1
-        front = text[:1].upper() + text[1:end]
+    elif "?" in asked or "？" in asked:  # the item is a question of its own
+        end = min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
+        front = asked[:1].upper() + asked[1:end]
     else:
-        front = phrase(language, "flagged", text=_opening(text))
+        front = phrase(language, "flagged", text=_opening(asked))
     definitions = [defined[c] for c in item.concepts if c in defined]
     resolution = [phrase(language, "resolved"), item.resolution.text] if _resolved_later(item) else []
     back = " ".join([text, *resolution, *([phrase(language, "definitions")] + definitions if definitions else [])])

@@ -45,6 +45,11 @@ AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 blanks (``해결됨``, ``解決した``), punctuation."""
 WORDS_BEFORE = 2  # the words before the resolving word in which a negation undoes it
 
+# A note at the end of an item that says it is still open (``(still open)``, ``(still open,
+# parked)``, ``(아직)``, ``（まだ）``): the item's status, no part of what it asks.
+STATUS_NOTE_RE = re.compile(r"\s*[(（]\s*(?:still|open|parked|pending|unresolved|not\s+yet|아직|여전히|미해결|まだ|未解決"
+                            r"|还|仍|未)(?![a-z])[^()（）]*[)）][\s.。]*$", re.IGNORECASE)
+
 Span = tuple[int, int]
 
 
@@ -55,6 +60,11 @@ def item_span(text: str) -> Span:
     start = box.end() if box else 0
     comment = _comment(text[start:])
     return trimmed(text, start, start + comment.start() if comment else len(text))
+
+
+def without_status_note(text: str) -> str:
+    """``text`` without the note at its end that says it is still open."""
+    return STATUS_NOTE_RE.sub("", text)
 
 
 def resolved_item(text: str, labels: Labels) -> Span | None:
