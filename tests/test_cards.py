@@ -131,3 +131,31 @@ def test_a_watchlist_card_asks_without_the_note_that_the_item_is_still_open(tmp_
     fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
     assert fronts == [front]
 
+
+# A watchlist card's answer adds the learner's definitions of what it asks about: both sides it
+# sets against each other, or its first concept; not a concept the item mentions in passing.
+@pytest.mark.parametrize("item, defined, not_defined", [
+    ("Training loss alone is insufficient; validation is required. (still open; analogy accuracy is the eval)",
+     ["loss measured on the training data", "held-out data"], ["vector arithmetic"]),
+    ("Fair comparison rule: compare runs by updates, not by epochs or analogy scores.", ["same number of updates"],
+     ["vector arithmetic"]),
+    ("`time_size` vs `batch_size` in the RNN data layout (N x T).", ["samples per update"], ["hidden state"]),
+    ("Difference between `batch size` and `perplexity` (an RNN question)", ["samples per update", "exp of the"],
+     ["hidden state"]),
+    ("BPTT vs truncated BPTT — where is the cut?", ["cut into blocks"], []),
+    ("배치 크기 vs 퍼플렉서티, analogy 때문에 헷갈림", ["samples per update", "exp of the"], ["vector arithmetic"]),
+])
+def test_a_watchlist_cards_definitions_are_of_what_it_asks_about(tmp_path, item, defined, not_defined):
+    log = ("## Session: 2026-03-05 09:00 KST\n- What we learned today:\n"
+           "  - Analogy = vector arithmetic on normalized embeddings.\n"
+           "  - Training loss = the loss measured on the training data.\n"
+           "  - Batch size = the number of samples per update.\n"
+           "  - Perplexity = exp of the average cross entropy loss.\n"
+           "  - RNN = a layer that carries a hidden state from step to step.\n"
+           "  - Validation = a check on held-out data.\n"
+           "  - Fair comparison = runs given the same number of updates.\n"
+           "  - Truncated BPTT = backprop cut into blocks of time steps.\n"
+           f"- Watchlist:\n  - {item}\n")
+    root = make_project(tmp_path, {"x.md": log})
+    card, = (card for card in load(Config(root=root)).knowledge.cards if card.kind == "watch")
+    assert all(d in card.back for d in defined) and not any(d in card.back for d in not_defined), card.back

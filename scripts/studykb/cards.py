@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from .card_phrases import language_of, phrase
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
-from .resolution import TASK_BOX_RE, item_span, without_status_note
+from .resolution import TASK_BOX_RE, contrasted_sides, item_span, without_status_note
+from .vocabulary import normalise
 from .watchlist import watched_concepts
 
 QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」"}
@@ -25,6 +26,7 @@ SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
 VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{1,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{1,60}?)[.?!]*$", re.IGNORECASE)
 RULE_RE = re.compile(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$")
+PARENTHESES_RE = re.compile(r"[(（][^()（）]*[)）]")
 # A word for "difference" after what an item sets against another (``softmax vs sigmoid 차이``).
 DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区别|的?區別)$")
 
@@ -126,33 +128,61 @@ def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...],
 def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: dict[ConceptSlug, str]) -> Card:
     """A watchlist item as a question: "What is the difference between X and Y?",
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
-    as last worded, and the line that resolved it (where another did). A resolved item's card
-    is no longer among the watched ones."""
+    as last worded, the line that resolved it (where another did), and the learner's
+    definitions of the concepts the question asks about. A resolved item's card is no longer
+    among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
-    asked = without_status_note(text)  # not ``(still open)``: ``X vs Y in the RNN layout. (still open)``
     language = language_of(text)
-    named = asked[slice(*item_span(asked))]  # not its comment: ``CBOW averaging vs summing — still not sure``
-    difference = DIFFERENCE_RE.match(named) or VERSUS_RE.match(named)
-    rule = RULE_RE.match(text)
-    concepts = [_as_written(concept, text, language) for c in item.concepts if (concept := by_slug.get(c))]
-    if difference:
-        front = phrase(language, "difference", a=difference["a"], b=DIFFERENCE_WORD_RE.sub("", difference["b"]))
-    elif rule:
-        front, text = phrase(language, "note", label=rule["label"]), rule["rest"]
-    elif len(concepts) >= 2:
-        front = phrase(language, "two", a=concepts[0], b=concepts[1])
-    elif concepts:
-        front = phrase(language, "one", a=concepts[0])
-    elif "?" in asked or "？" in asked:  # the item is a question of its own
-        end = min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
-        front = asked[:1].upper() + asked[1:end]
-    else:
-        front = phrase(language, "flagged", text=_opening(asked))
-    definitions = [defined[c] for c in item.concepts if c in defined]
+    front, text, about = _watch_question(item, text, language, by_slug)
+    definitions = [defined[c] for c in about if c in defined]
     resolution = [phrase(language, "resolved"), item.resolution.text] if _resolved_later(item) else []
     back = " ".join([text, *resolution, *([phrase(language, "definitions")] + definitions if definitions else [])])
     return Card(_card_id("watch", item.key), front, back, "watch", item.sources[-1], item.last,
                 item.concepts, watch=item.resolution is None)
+
+
+def _watch_question(item: WatchItem, text: str, language: str,
+                    by_slug: dict[ConceptSlug, Concept]) -> tuple[str, str, list[ConceptSlug]]:
+    """A watchlist item's question, the text its answer starts with, and the concepts the
+    question asks about: the sides the item sets against each other, the two it names, or its
+    first; not those it mentions in passing (``analogy accuracy is the "eval"``). A note that
+    the item is still open is no part of the question (``X vs Y in the RNN layout. (still open)``)."""
+    asked = without_status_note(text)
+    named = asked[slice(*item_span(asked))]  # not its comment: ``CBOW averaging vs summing — still not sure``
+    difference = DIFFERENCE_RE.match(named) or VERSUS_RE.match(named)
+    rule = RULE_RE.match(text)
+    slugs = [c for c in item.concepts if c in by_slug]
+    concepts = [_as_written(by_slug[c], text, language) for c in slugs]
+    if difference:
+        front = phrase(language, "difference", a=difference["a"], b=DIFFERENCE_WORD_RE.sub("", difference["b"]))
+        return front, text, _sides_named(slugs, named, by_slug) or slugs[:1]
+    if rule:
+        return phrase(language, "note", label=rule["label"]), rule["rest"], slugs[:1]
+    if len(concepts) >= 2:
+        return phrase(language, "two", a=concepts[0], b=concepts[1]), text, slugs[:2]
+    if concepts:
+        return phrase(language, "one", a=concepts[0]), text, slugs[:1]
+    if "?" in asked or "？" in asked:  # the item is a question of its own
+        end = min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
+        return asked[:1].upper() + asked[1:end], text, []
+    return phrase(language, "flagged", text=_opening(asked)), text, []
+
+
+def _sides_named(slugs: list[ConceptSlug], named: str, by_slug: dict[ConceptSlug, Concept]) -> list[ConceptSlug]:
+    """The first concept each side of an item names (``batch size`` and ``updates per epoch``);
+    [] unless both sides name a different one."""
+    sides = contrasted_sides(named, 0, len(named))
+    firsts = [_first_named(slugs, named[a:b], by_slug) for a, b in sides] if sides else []
+    return firsts if len(firsts) == 2 and None not in firsts and firsts[0] != firsts[1] else []
+
+
+def _first_named(slugs: list[ConceptSlug], side: str, by_slug: dict[ConceptSlug, Concept]) -> ConceptSlug | None:
+    """The concept whose name or alias comes first in ``side`` (outside parentheses), the
+    longest where two start together (``truncated BPTT``, not ``BPTT``, of ``Truncated BPTT``)."""
+    words = f" {normalise(PARENTHESES_RE.sub(' ', side))} "
+    found = [(words.find(f" {name} "), -len(name), n) for n, c in enumerate(slugs)
+             for name in map(normalise, (by_slug[c].name, *by_slug[c].aliases)) if name and f" {name} " in words]
+    return slugs[min(found)[2]] if found else None
 
 
 def _resolved_later(item: WatchItem) -> bool:
