@@ -1,0 +1,55 @@
+"""Parts named with an emoji or a symbol around their words, a closing note naming the next
+lesson, a colon inside parentheses, and what `make check` says of a layout it did not
+read: log text in, the kinds of its parts (or its diagnostics) out."""
+from __future__ import annotations
+
+import pytest
+
+from studykb.labels import label_key, shipped_labels
+from studykb.model import Field, SectionKind
+from studykb.parse import parse_log
+from studykb.sources import LogText
+
+LABELS = shipped_labels()
+HEADER = "## Session: 2026-03-05 09:00:00 KST"
+W, L, R, T = SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME, SectionKind.TOPICS
+
+
+def parsed(body: str, header: str = HEADER):
+    return parse_log(LogText("sessions/t.md", (header, *body.splitlines())), LABELS)
+
+
+def sections(body: str) -> list[tuple[SectionKind, list[str]]]:
+    log, _ = parsed(body)
+    return [(s.kind, [i.text for i in s.items]) for s in log.entries[0].sections]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("📌 오늘 한 것", T), ("💡 배운 점", L), ("😵 헷갈림", W), ("⏭ 다음에", R),
+    ("✅ Done", T), ("🔥 Still confused", W), ("📝 Notes", L), ("➡️ Next", R),
+    ("🧠 What I learned 🧠", L), ("⚠️ 아직 애매한 것", W), ("📚 今日の内容", T), ("🤔 没搞懂的地方", W),
+    # Without the emoji the whole name is a spelling all the same.
+    ("배운 점", L), ("헷갈림", W), ("오늘 한 것", T), ("다음에", R),
+])
+def test_a_line_naming_a_part_after_an_emoji_opens_it(name, kind):
+    assert sections(f"{name}\n- PMI vs PPMI") == [(kind, ["PMI vs PPMI"])]
+
+
+@pytest.mark.parametrize("name, kind", [("### ➡️ Next", R), ("### ✅ Done", T), ("**📝 Notes**", L)])
+def test_a_heading_or_bold_name_is_read_without_its_emoji(name, kind):
+    assert sections(f"{name}\n- PMI vs PPMI") == [(kind, ["PMI vs PPMI"])]
+
+
+@pytest.mark.parametrize("line", [
+    "🎉 Trained the model for three hours tonight",  # a sentence, not a name
+    "🚀 Launch pad",  # a name of no part
+    "✨ Done with chapter 6 tonight, finally",
+])
+def test_a_line_after_an_emoji_that_names_no_part_opens_none(line):
+    kinds = [kind for kind, _ in sections(f"{line}\n- PMI vs PPMI")]
+    assert all(kind is SectionKind.OTHER for kind in kinds)
+
+
+def test_a_name_is_read_without_symbols_around_it_but_a_symbol_alone_stays():
+    assert label_key("➡️ Next:") == "next" and label_key("**✅ Done**") == "done"
+    assert label_key("✅") == "✅" and LABELS.says_yes("✅")
