@@ -53,3 +53,17 @@ def test_a_line_after_an_emoji_that_names_no_part_opens_none(line):
 def test_a_name_is_read_without_symbols_around_it_but_a_symbol_alone_stays():
     assert label_key("➡️ Next:") == "next" and label_key("**✅ Done**") == "done"
     assert label_key("✅") == "✅" and LABELS.says_yes("✅")
+
+
+@pytest.mark.parametrize("line", [
+    "Next lesson: LSTM-based Rnnlm on full PTB",
+    "Next time: gates of the LSTM",
+    "Next class: chapter 6",
+    "다음 수업: 6장 LSTM",
+    "次回: 6章のLSTM",
+    "次の授業: LSTM",
+    "下节课: LSTM",
+])
+def test_a_closing_note_naming_the_next_lesson_is_the_resume_point(line):
+    assert sections(f"- Learned:\n- ppl is exp of the loss\n\n{line}") == [
+        (L, ["ppl is exp of the loss"]), (R, [line.split(":", 1)[1].strip()])]
