@@ -67,3 +67,18 @@ def test_a_name_is_read_without_symbols_around_it_but_a_symbol_alone_stays():
 def test_a_closing_note_naming_the_next_lesson_is_the_resume_point(line):
     assert sections(f"- Learned:\n- ppl is exp of the loss\n\n{line}") == [
         (L, ["ppl is exp of the loss"]), (R, [line.split(":", 1)[1].strip()])]
+
+
+@pytest.mark.parametrize("line", [
+    "- 어텐션 가중치 a 와 맥락 벡터 c 의 차원 (a: N×T, c: N×H)",
+    "- dimensions of the weights (a: N×T, c: N×H)",
+    "- shapes [x: N×D] and h",
+])
+def test_a_colon_inside_brackets_makes_no_name(line):
+    log, _ = parsed(f"{line}\n")
+    assert not any(isinstance(b, Field) for b in log.entries[0].blocks)
+
+
+def test_a_name_with_closed_parentheses_is_still_a_name():
+    log, _ = parsed("- Time log (today): 09:00-10:10\n")
+    assert log.entries[0].timelog is not None

@@ -224,9 +224,20 @@ def _label(text: str) -> tuple[str, str] | None:
     if bold and (bold["colon"] or bold["after"]):
         return bold["name"].strip(), bold["value"].strip()
     named = FIELD_RE.match(text)
-    if named:
+    if named and _closes_brackets(named["name"]):
         return named["name"].strip(), named["value"].strip()
     return None
+
+
+def _closes_brackets(name: str) -> bool:
+    """Whether a name closes every bracket it opens: a colon inside parentheses (``차원
+    (a: N×T, c: N×H)``) is the text's, and what comes before it names nothing."""
+    depth = 0
+    for char in name:
+        depth += (char in "(（[") - (char in ")）]")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _read_labelled(entry: SessionState, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:
