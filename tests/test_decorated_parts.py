@@ -82,3 +82,21 @@ def test_a_colon_inside_brackets_makes_no_name(line):
 def test_a_name_with_closed_parentheses_is_still_a_name():
     log, _ = parsed("- Time log (today): 09:00-10:10\n")
     assert log.entries[0].timelog is not None
+
+
+def test_check_says_once_when_sessions_with_a_time_log_have_no_part_it_knows():
+    body = ("🌱 새싹 노트\n- alpha\n- beta\n\n"
+            "| | |\n|---|---|\n| Student can now explain | ppl |\n| Ran | train.py |\n")
+    text = f"# Log\n\n## 2026-12-05 19:00-20:00\n{body}\n## 2026-12-06 19:00-20:00\n{body}"
+    _, diagnostics = parse_log(LogText("sessions/t.md", tuple(text.splitlines())), LABELS)
+    notes = [str(d) for d in diagnostics if "no topics" in d.message]
+    assert notes == [
+        "sessions/t.md:3: info: 2 of 2 sessions have a time log and lines but no topics, learned items, watchlist, "
+        "Q/A or resume point studykb knows (the first here); the names given to their parts: '🌱 새싹 노트', "
+        "'Student can now explain', 'Ran' — if some of them name those parts, add them under labels: in "
+        "sessions/vocabulary.yml (README 'Writing a log')"]
+
+
+def test_check_says_nothing_of_a_session_with_a_part_it_knows():
+    _, diagnostics = parsed("- Time: 09:00-10:00\n💡 배운 점\n- a\n- b\n- c\n- d\n")
+    assert not any("no topics" in d.message for d in diagnostics)

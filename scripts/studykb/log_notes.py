@@ -1,6 +1,7 @@
 """What ``make check`` says about a whole log or session beyond its lines: a log with no
-session, a session none of whose parts was recognised, and part names a log keeps using
-that studykb does not know (each most likely a part in the learner's own words)."""
+session, a session none of whose parts was recognised, a log some of whose sessions have
+none of the parts a study session has (its layout not understood), and part names a log
+keeps using that studykb does not know (each most likely a part in the learner's own words)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -8,7 +9,7 @@ from collections import Counter
 from .diagnostics import Diagnostic, error, info, warning
 from .labels import Labels, label_key
 from .markup import TITLE_RE
-from .model import QA, Block, Section, SectionKind, SessionEntry
+from .model import QA, Block, Field, Note, Section, SectionKind, SessionEntry, Table
 from .sources import LogText
 
 # A session this long with none of its parts recognised was probably written in a way
@@ -18,6 +19,10 @@ RECOGNISED_KINDS = (SectionKind.TOPICS, SectionKind.LEARNED, SectionKind.WATCHLI
 # A part name studykb does not know, used by this many sessions of a log, is probably one of
 # its parts in the learner's words: `make check` says so.
 UNKNOWN_PART_SESSIONS = 2
+# The most names an info about a layout not understood quotes.
+NAMES_SHOWN = 8
+# A line before a list, or a table's first cell, this short may be a part's name.
+NAME_WORDS = 4
 
 
 def unrecognised(session: SessionEntry, content: int) -> list[Diagnostic]:
@@ -81,3 +86,61 @@ def _has_recognised_parts(session: SessionEntry) -> bool:
     watchlist, a resume point, Q/A or a time log."""
     return session.timelog is not None or any(isinstance(b, QA) for b in session.blocks) or any(
         s.kind in RECOGNISED_KINDS for s in session.sections)
+
+
+def unread_layout(path: str, entries: list[SessionEntry], labels: Labels) -> list[Diagnostic]:
+    """One info for a log in which a session with a time log and lines has none of the
+    parts a study session has (topics, learned items, watchlist, Q/A, resume point), on the
+    first such session: its layout was not understood (``unrecognised`` warns of a session
+    with no time log either). It quotes the names those sessions give their parts, for the
+    learner to add under ``labels:``."""
+    unread = [e for e in entries if e.timelog is not None and _lines(e) >= UNRECOGNISED_AT and not _has_parts(e)]
+    if not unread:
+        return []
+    names = list(dict.fromkeys(name for entry in unread for name in _unknown_names(entry, labels)))
+    shown = ", ".join(f"'{name}'" for name in names[:NAMES_SHOWN]) + (", …" if len(names) > NAMES_SHOWN else "")
+    seen = f"; the names given to their parts: {shown}" if names else ""
+    first = unread[0].source
+    have = "has" if len(unread) == 1 else "have"
+    return [info(path, first.line,
+                 f"{len(unread)} of {len(entries)} sessions {have} a time log and lines but no topics, learned items, watchlist, Q/A "
+                 f"or resume point studykb knows (the first here){seen} — if some of them name those parts, add "
+                 "them under labels: in sessions/vocabulary.yml (README 'Writing a log')")]
+
+
+def _lines(entry: SessionEntry) -> int:
+    """How many lines of the log a session's blocks hold (a part's name and its items, a
+    table's rows, a code block's lines are each counted)."""
+    return sum(len(block.items) + bool(block.name) if isinstance(block, Section)
+               else len(block.lines) if isinstance(block, Table) else 1 for block in entry.blocks)
+
+
+def _has_parts(entry: SessionEntry) -> bool:
+    """Whether a session has a part a study session has: Q/A, or topics, learned items,
+    the watchlist or a resume point (a table's rows may make one)."""
+    return any(isinstance(b, QA) or isinstance(b, Section) and b.kind in RECOGNISED_KINDS
+               or isinstance(b, Table) and b.part is not None for b in entry.blocks)
+
+
+def _unknown_names(entry: SessionEntry, labels: Labels) -> list[str]:
+    """The names a session gives its parts that the labels do not know: a named part's, a
+    field's, a short line's just before a list, a short first cell of a table's row."""
+    names = []
+    for before, block in zip((None, *entry.blocks), entry.blocks):
+        if isinstance(block, Section) and block.kind is SectionKind.OTHER:
+            name = block.name or (before.text if isinstance(before, Note) else "")
+            names.append(name)
+        elif isinstance(block, Field) and labels.field_kind(block.name) is None:
+            names.append(block.name)
+        elif isinstance(block, Table):
+            names.extend(row.strip().strip("|").split("|")[0] for row in block.lines[2:])
+    return [n.strip() for n in names if _may_be_a_name(n, labels)]
+
+
+def _may_be_a_name(name: str, labels: Labels) -> bool:
+    """Whether text may be a part's name studykb does not know: short, with a letter, not a
+    Q/A part's, a field's or a plain part's name."""
+    key = label_key(name)
+    return (0 < len(key.split()) <= NAME_WORDS and any(c.isalpha() for c in key)
+            and key not in labels.quiz_part_names and labels.field_kind(name) is None
+            and not labels.is_plain_part(name))
