@@ -3,7 +3,8 @@
 ``## Week 50`` between ``### 2026-12-05`` and ``### 2026-12-07``, or ``## Running list``
 after the last session, is the log's, not a part of the session before it: its lines are
 kept with the log (as its preamble is, shown under the log on the timeline), and an info
-diagnostic names the heading. A heading at the session's level or below is still a part.
+diagnostic names a heading that has lines of its own; one alone only groups the sessions
+after it. A heading at the session's level or below is still a part.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def parse(text: str):
 @pytest.mark.parametrize("log, sessions, logs_own, said", [
     # a week heading between level-3 sessions
     ("# Journal\n## Week 49\n### 2026-12-01\n- read 4.1\n## Week 50\n### 2026-12-07\n- read 5.1\n",
-     [[4], [7]], ["# Journal", "## Week 49", "## Week 50"], [5]),
+     [[4], [7]], ["# Journal", "## Week 49", "## Week 50"], []),
     # a running list after the last session, its items kept with it
     ("### 2026-12-01\n- read 4.1\n\n## Things I keep mixing up\n- BPTT vs truncated BPTT\n- p vs p^0.75\n",
      [[2]], ["## Things I keep mixing up", "- BPTT vs truncated BPTT", "- p vs p^0.75"], [4]),
@@ -57,3 +58,22 @@ def _lines(entry):
     """The lines of an entry's records after its header (items of its sections)."""
     for block in entry.blocks:
         yield from block.items if isinstance(block, Section) else [block]
+
+
+@pytest.mark.parametrize("log, days", [
+    # a month heading gives the year of the day sessions under it, up to the next one
+    ("# 공부 기록\n## 2026년 12월\n### 12/05 (토) 19:30~21:00\n- a\n### 12/27 (일) 10:00~12:00\n- b\n"
+     "## 2027년 1월\n### 1/3 (일) 20:30~21:45\n- c\n", ["2026-12-05", "2026-12-27", "2027-01-03"]),
+    ("# Log\n## December 2025\n### Dec 6 19:00\n- a\n## January 2026\n### Jan 2 19:00\n- b\n",
+     ["2025-12-06", "2026-01-02"]),
+    ("# 学習ログ\n## 2024年\n### 3月2日 10:00\n- a\n", ["2024-03-02"]),
+])
+def test_a_heading_that_groups_sessions_gives_them_its_year(log, days):
+    parsed, problems = parse(log)
+    assert [f"{entry.started:%Y-%m-%d}" for entry in parsed.entries] == days
+    assert not [p for p in problems if "year" in p.message or "above the session headings" in p.message]
+
+
+def test_a_week_heading_without_a_year_leaves_the_year_to_the_headers():
+    parsed, _ = parse("# Log\n## Week 50\n### 2026-12-07\n- a\n### 12/09\n- b\n")
+    assert [f"{entry.started:%Y-%m-%d}" for entry in parsed.entries] == ["2026-12-07", "2026-12-09"]

@@ -72,6 +72,19 @@ def find_month_day(text: str) -> FoundDate | None:
     return _named(match, None)
 
 
+# A month named alone, as a heading that groups sessions names it: ``12월``, ``12月``, ``December``.
+MONTH_RE = re.compile(rf"(?<!\d)(?P<cm>\d{{1,2}})\s*[월月]|{_MONTH.format(p='a')}", re.IGNORECASE)
+
+
+def find_month(text: str) -> FoundDate | None:
+    """The first month ``text`` names without a day (``2026년 12월``, ``December 2026``), at its first day."""
+    match = MONTH_RE.search(text)
+    if match is None:
+        return None
+    month = int(match["cm"]) if match["cm"] else MONTHS.index(match["amon"][:3].lower()) + 1
+    return FoundDate(match.start(), match.end(), None, month, 1) if 1 <= month <= 12 else None
+
+
 def find_year(text: str) -> int | None:
     """The first year ``text`` names, with a date or alone (``Study log 2026``, ``（2026年）``)."""
     match = YEAR_RE.search(text)

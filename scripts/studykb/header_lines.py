@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Diagnostic, info
-from .header_dates import FoundDate, find_date, find_month_day, find_year
+from .header_dates import FoundDate, find_date, find_month, find_month_day, find_year
 from .labels import Labels
 from .markup import FENCE_RE, TITLE_RE
 from .model import SectionKind, SessionEntry
@@ -151,9 +151,10 @@ def _level1_sessions(headings: list[tuple[int, int, str]], level2: bool) -> list
 
 
 def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
-    """For each session header at ``starts``, the nearest other header that gives a year:
-    the one before it, else the log's title when it names one (``title_year``), else the
-    one after. Each header's date is read once."""
+    """For each session header at ``starts``, what gives it a year: the heading that groups
+    it when that names one (``group_year``), else the nearest other header that gives a
+    year: the one before it, else the log's title when it names one (``title_year``), else
+    the one after. Each header's date is read once."""
     dates = [header_date(lines[n - 1]) for n in starts]
     found: list[Neighbour | None] = [None] * len(starts)
     last = title_year(lines, starts)
@@ -166,7 +167,27 @@ def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
         found[i] = found[i] or last
         if dates[i]:
             last = Neighbour(starts[i], dates[i], before=False)
-    return found
+    return [group_year(lines, starts, i) or near for i, near in enumerate(found)]
+
+
+def group_year(lines: list[str], starts: list[int], i: int) -> Neighbour | None:
+    """The nearest heading above session ``i``'s header at a level above it, when it names a
+    year (``## 2026년 12월``, ``## December 2026`` over ``### 12/05``, ``### 12/08``): the
+    year of the sessions it groups, at its month if it names one. The log's title and a
+    session header are no group."""
+    opened = heading(lines[starts[i] - 1])
+    if opened is None or opened[0] < 2:
+        return None
+    for n, line in reversed(list(_outside_code(lines[:starts[i] - 1]))):
+        found = heading(line)
+        if found and found[0] < opened[0]:  # a session's own header above it groups nothing
+            year = find_year(found[1]) if found[0] > 1 and n not in starts else None
+            if year is None:
+                return None
+            month = find_month(found[1]) or find_month_day(header_text(lines[starts[i] - 1]) or "")
+            return Neighbour(n, FoundDate(0, 0, year, month.month, month.day) if month else
+                             FoundDate(0, 0, year, 1, 1), before=True, group=True)
+    return None
 
 
 def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:

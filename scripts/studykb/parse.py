@@ -95,10 +95,12 @@ def _lines_of_the_log(path: str, lines: list[str], first: int, last: int,
                       diagnostics: list[Diagnostic]) -> list[Note]:
     """Lines ``first`` to ``last`` (1-based): from a heading above the session headings
     (``## Week 50``, ``## Running list``) to the next session; they are the log's, as its
-    preamble is, and not a part of the session before them."""
+    preamble is, and not a part of the session before them. A heading alone there only
+    groups the sessions after it (``## 2027년 1월``): nothing of it needs saying."""
     heading = lines[first - 1].strip()
-    diagnostics.append(info(path, first, f"heading `{heading}` is above the session headings; its lines "
-                                         "are kept with the log, not with the session before it"))
+    if any(line.strip() for line in lines[first:last]):
+        diagnostics.append(info(path, first, f"heading `{heading}` is above the session headings; its lines "
+                                             "are kept with the log, not with the session before it"))
     return [Note(lines[n - 1].strip(), Source(path, n)) for n in range(first, last + 1) if lines[n - 1].strip()]
 
 

@@ -71,12 +71,14 @@ class SessionHeader:
 class Neighbour(NamedTuple):
     """The nearest session header of the log that gives a year, for one that gives none:
     its line, its date, and whether it comes before; or the log's title above the sessions
-    when it names a year (``# 勉強ノート（2026年）``: ``title``)."""
+    when it names a year (``# 勉強ノート（2026年）``: ``title``), or a heading that groups the
+    sessions under it and names one (``## 2026년 12월``, ``## December 2026``: ``group``)."""
 
     line: int
     date: FoundDate
     before: bool
     title: bool = False
+    group: bool = False
 
 
 def heading(line: str) -> tuple[int, str] | None:
@@ -182,6 +184,8 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
     earlier = (date.month, date.day) < (near.month, near.day)
     year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
     header = _read_dated(text, date._replace(year=year), labels, path, number)
+    if neighbour.group:  # ``## 2026년 12월`` over it says the year as plainly as the header would
+        return header
     whose = "the log's title" if neighbour.title else "the session header"
     said = info(path, number, f"the session header gives no year; {year} is taken from {whose} "
                               f"on line {neighbour.line}")

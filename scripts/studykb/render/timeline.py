@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..markup import HEADING_RE
 from ..model import SectionKind
 from .common import concept_page, front_matter, minutes, month_heading, page, source_page
 from . import html
@@ -61,9 +62,18 @@ def _logs(ctx: Context, here: str) -> list[str]:
         if properties:
             parts.append('<p class="studykb-properties">Properties: '
                          + " · ".join(html.text(note.text) for note in properties) + "</p>")
-        parts += [html.note(note.text) for note in text]
+        parts += [_preamble_note(note.text) for note in text]
         out += [html.block("\n".join(parts)), ""]
     return out
+
+
+def _preamble_note(text: str) -> str:
+    """A line of the log outside its sessions: a heading (``## 2026년 12월`` over the
+    sessions of that month) as a heading under the log's, any other line as a note."""
+    heading = HEADING_RE.match(text)
+    if heading is None:
+        return html.note(text)
+    return f'<h4 class="studykb-log-heading">{html.inline(heading["name"])}</h4>'
 
 
 def _preamble_text(log) -> list:
