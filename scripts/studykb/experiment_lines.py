@@ -9,8 +9,8 @@ them, is in those, and the last one holds for the lines after it. What comes nex
 line of the resume point, and a chapter named as what comes later ("then ch.5", "a
 preview of ch.5"), leave the lines after them, and the next session, where they were.
 Each line with its chapter (and the settings table or code block right after it) is
-handed to ``experiments.answers.answer``; Q/A lines, watchlist items and lines that
-define a term ask for nothing, a line of what was learned asks only when it says
+handed to ``experiments.answers.answer``; Q/A lines, watchlist items, the lines of the
+session's time log and lines that define a term ask for nothing, a line of what was learned asks only when it says
 something was run or measured, and a row of a table that follows no line (a table of
 topics, of results) asks only when it says something was run ("8.3 | ran
 ``ch08/train.py``, batch 128"): a row of results reports, it does not ask.
@@ -244,7 +244,9 @@ def _lines_with_chapters(sessions: list[Session], defining: set[Source],
     studied: dict[str, int | None] = {}  # log path -> the chapter its latest session studied last
     for session in sessions:
         path = session.source.path
-        lines = [line for line in _asking_lines(session) if line.kind is not SectionKind.WATCHLIST]
+        timed = _time_log_sources(session)  # "Duration ~102 min (training ran ~60 min)" says how long
+        lines = [line for line in _asking_lines(session)
+                 if line.kind is not SectionKind.WATCHLIST and line.source not in timed]
         before = studied[path] if path in studied else _title_chapter(titles.get(path))
         chapter = _opening_chapter(session, lines, before)
         for line in lines:
@@ -300,6 +302,13 @@ def _asking_lines(session: Session) -> Iterator[_Asking]:
             pending = line
     if pending is not None:
         yield from _with_rows(pending)
+
+
+def _time_log_sources(session: Session) -> frozenset[Source]:
+    """The lines the session's time log is read from: they say how long it took, not what ran."""
+    if session.timelog is None:
+        return frozenset()
+    return frozenset((session.timelog.source, *session.timelog.sources))
 
 
 def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
