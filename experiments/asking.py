@@ -109,6 +109,20 @@ _OUTCOME = re.compile(r"(?<=\d)\s*(?:이?면|일 때|에서는?)\s+[가-힣]+(?=
 # A point in training, not a setting: "the loss went to nan in epoch 1".
 _POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before) (?:the )?(?:epoch|step|iteration|iter) \d+"
                        r"|\b(?:after|by|until|within) \d+ (?:epochs?|steps?|iterations?|iters?)\b", re.IGNORECASE)
+# A figure right after, read with it: "epoch 5: 8%", "epoch 1 ppl ~ 390", "epoch 10 약 2%", "1에폭 242.3".
+_FIGURE_AFTER = (r"\s*(?:[:：=]\s*|(?:" + "|".join(word for words in METRICS.values() for word in words)
+                 + r")\s*[:：=]?\s*)?(?:(?:[~≈]|about|around|약|約|约)\s*)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?")
+_EPOCH_WORD = r"(?:epoch|에폭|에포크|エポック)"
+# An epoch as a reading is taken at, or as how often one is taken, not how many epochs ran: "epoch 5: 8%",
+# "epoch 3에 97%", "epoch 5 時点で", "1에폭 242.3", "第5エポック", "the 10th epoch", "every 10 epochs",
+# "10에폭마다", "5エポックごと", "每5个epoch". ("100 에폭에서 손실 약 0.3", a figure after the run's count
+# and a particle, is where the run ended: a count.)
+_READING = re.compile(
+    rf"\bepoch\s*#?\d+(?:{_FIGURE_AFTER}|\s*(?:에서?|に|時点|时|の時))"
+    rf"|\d+\s*(?:에폭|에포크|エポック)\s*(?:째|目)?{_FIGURE_AFTER}|\d+\s*(?:에폭|에포크|エポック)\s*(?:째|目)"
+    rf"|第\s*\d+\s*(?:个\s*)?{_EPOCH_WORD}|\b\d+(?:st|nd|rd|th)\s+epoch\b"
+    r"|\bevery\s+\d+\s*(?:epochs?|steps?|iterations?|iters?)\b|매\s*\d+\s*(?:에폭|에포크)|\d+\s*(?:에폭|에포크)\s*마다"
+    r"|\d+\s*エポック(?:ごと|毎)|每\s*\d+\s*个?\s*epochs?", re.IGNORECASE)
 _CJK_LETTER = "가-힣ぁ-ヿ一-鿿"  # Hangul syllables, kana, CJK ideographs
 _SCRIPT_GLUE = re.compile(rf"(?<=[a-z0-9`)])(?=[{_CJK_LETTER}])|(?<=[{_CJK_LETTER}])(?=[a-z0-9`(])", re.IGNORECASE)
 
@@ -154,10 +168,11 @@ def spaced(text: str) -> str:
 
 
 def settings_text(text: str) -> str:
-    """`text` as experiments read settings from it: a point in training ("in epoch 1") and the
-    outcome after each value ("스케일 0.5면 소실, 2면 폭발") left out, and the other languages' words
-    for settings in the English words parameters declare."""
+    """`text` as experiments read settings from it: a point in training ("in epoch 1", "epoch 5:
+    8%", "every 10 epochs") and the outcome after each value ("스케일 0.5면 소실, 2면 폭발") left
+    out, and the other languages' words for settings in the English words parameters declare."""
     text = _POSITION.sub(lambda match: " " * len(match.group(0)), text)
+    text = _READING.sub(lambda match: " " * len(match.group(0)), text)
     if text.isascii():  # the outcomes and the other languages' words are in Hangul, kana or CJK
         return text
     text = _OUTCOME.sub("", text)

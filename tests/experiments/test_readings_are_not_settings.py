@@ -16,6 +16,27 @@ def runs(line: str, chapter: int | None, learned: bool = False) -> list[tuple[st
             if run.experiment != "learner-scripts"]
 
 
+# An epoch followed by a figure, or an ordinal one, is where a reading was taken; "every N
+# epochs" is how often: neither is how many epochs the run had.
+@pytest.mark.parametrize("line, chapter, expected", [
+    ("Ran `ch05/train_custom_loop.py`: epoch 1 ppl ~ 390, epoch 20 ~ 250, epoch 100 ~ 5.6", 5,
+     [("ch05-rnnlm", "default")]),
+    ("Ran the RNNLM; at the 10th epoch perplexity was 80", 5, [("ch05-rnnlm", "default")]),
+    ("Run `ch05/train_custom_loop.py`; note ppl every 10 epochs", 5, [("ch05-rnnlm", "default")]),
+    ("Ran seq2seq with is_reverse=True: epoch 5: 8% / epoch 10: 27% / epoch 25: 53.9%", 7,
+     [("ch07-seq2seq", "default")]),
+    ("RNNLM 학습함: 1에폭 퍼플렉서티 242.3, 3에폭째 손실 1.2", 5, [("ch05-rnnlm", "default")]),
+    ("RNNLM 학습함, 10에폭마다 퍼플렉서티 기록", 5, [("ch05-rnnlm", "default")]),
+    ("RNNLM を学習させた。第5エポックで困惑度 120、epoch 8 時点で 90", 5, [("ch05-rnnlm", "default")]),
+    ("训练了 RNNLM，每5个epoch记录一次困惑度", 5, [("ch05-rnnlm", "default")]),
+    # a count of epochs stays a setting
+    ("Ran the RNNLM for 20 epochs, ppl 60", 5, [("ch05-rnnlm", "epochs-20")]),
+    ("Ran the RNNLM with lr 0.1, epoch 5, hidden 100", 5, [("ch05-rnnlm", "epochs-5")]),
+])
+def test_an_epoch_a_figure_is_read_at_is_no_count_of_epochs(line, chapter, expected):
+    assert runs(line, chapter) == expected
+
+
 LOG = """# ch5 RNNLM
 
 ## Session: 2026-03-04 21:00 KST
