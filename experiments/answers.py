@@ -45,7 +45,7 @@ __all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
 _LOOKS_LIKE = (
     (re.compile(r"\b(?:on|with|using) (?:the )?(ptb|penn treebank|mnist|cifar-?10|imagenet|wikitext)\b"),
      "works on the {} data set", False),
-    (re.compile(r"\b(perplexity|ppl|accuracy|acc|loss|bleu)\b\W{0,3}(?:of|is|was|at|to|~|≈|=|:)?\W{0,3}\d"),
+    (re.compile(r"\b(perplexity|ppl|accuracy|acc|loss|bleu)\b\W{0,3}(?:of|is|was|at|to|~|≈|=|:)?\W{0,3}\d(?![\d.]*\s*=)"),
      "reports a {} figure", False),
     (re.compile(r"\b(sweep)(?:s|ing)?\b"), "describes a sweep", True),
     (re.compile(r"\b(ran|re-?ran|executed|re-?trained|trained)\b"), "says something was run", False),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from experiments.asking import METRICS
 from experiments.spec import Param, Spec
 
 Value = int | float | str
@@ -38,6 +39,8 @@ _NAME = r"[A-Za-z_][\w-]*"
 _ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?({_NAME}(?:\s*=\s*{_NAME}(?=\s*=))*)\s*=\s*"
                          rf"({_LIST}(?![\w.])|(?!{_NAME}\s*=){_TOKEN}(?:\s*,\s*(?!{_NAME}\s*=){_TOKEN})*)")
 _CHAINED = re.compile(r"\s*=\s*")
+_METRIC = re.compile("|".join(word for words in METRICS.values() for word in words), re.IGNORECASE)
+_VARIABLE = re.compile(r"[A-Za-z](?:_?[A-Za-z0-9])?")  # V, N, h_t, x1: a symbol of an equation
 _FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
 _LOOP = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+((?:[^\s;`]+\s*)+?)(?=;|`|\bdo\b|$)")
 
@@ -95,9 +98,23 @@ def _named_values(spec: Spec, text: str, found: dict[str, Values]) -> str:
             names = _CHAINED.split(match.group(1)) if pattern is _ASSIGNMENT else [match.group(1)]
             for param in (_param_named(spec, name) for name in names):
                 if param is not None and param.name not in found and not raw.startswith("$"):
-                    found[param.name] = _values(param, raw, loop=pattern is _LOOP)
+                    values = _values(param, raw, loop=pattern is _LOOP)
+                    if _is_value(spec, param, values):
+                        found[param.name] = values
             text = _blank(text, match.start(), end)  # a count cut off stays for the words: "10 epochs"
     return text
+
+
+def _is_value(spec: Spec, param: Param, values: Values) -> bool:
+    """Whether what a name is set to may be its value: a number, or any text for a setting of
+    text. For a setting of numbers, a word is a value it cannot take ("`lr=fast`", which a run
+    reports), unless it is a metric, a variable or a setting: "uniform over V words = ppl V" and
+    "hidden_size = H" are equations, not settings."""
+    if param.kind is str:
+        return True
+    words = [value for value in values if isinstance(value, str)]
+    return not any(_METRIC.fullmatch(word) or _VARIABLE.fullmatch(word) or _param_named(spec, word)
+                   for word in words)
 
 
 def _values_end(spec: Spec, text: str, assignment: re.Match) -> int:

@@ -37,6 +37,24 @@ def test_an_epoch_a_figure_is_read_at_is_no_count_of_epochs(line, chapter, expec
     assert runs(line, chapter) == expected
 
 
+# A setting's value is a number, or text for a setting of text: a metric or a variable is
+# one side of an equation, and the line asks for nothing by it.
+@pytest.mark.parametrize("line, chapter, learned", [
+    ('Perplexity = "number of branches": ppl 1 = always sure of the next word; uniform over V words = ppl V.', 5,
+     True),
+    ("Perplexity 1 = a perfect model; over V words = ppl V at worst", 5, True),
+    ("퍼플렉서티 1 = 항상 정답 확신, 균등 분포면 words = V", 5, True),
+])
+def test_an_equation_asks_for_no_run(line, chapter, learned):
+    found = answer(line, chapter, learned=learned)
+    assert (found.runs, found.problems, found.unanswered) == ((), (), "")
+
+
+def test_a_word_that_is_no_metric_nor_variable_is_still_a_value_the_run_cannot_take():
+    assert answer("Ran the RNNLM with corpus_size=all", 5).problems == (
+        "ch05-rnnlm: cannot run: corpus size 'all' is not a number",)
+
+
 LOG = """# ch5 RNNLM
 
 ## Session: 2026-03-04 21:00 KST
