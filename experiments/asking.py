@@ -152,12 +152,13 @@ _ENGLISH_PARAMETER_WORD = {word: english for english, words in _PARAMETER_WORDS.
 # Words before an experiment's word that make it what the line compares something with, not
 # what it ran ("way faster than peeky seq2seq", "converges sooner, unlike the baseline", "try
 # skip-gram instead of CBOW"), and words right after it ("peeky seq2seq보다", "seq2seqより",
-# "CBOW 대신"). A line that opens with them
+# "CBOW 대신", "`BetterRnnlm` 대신"). A line that opens with them
 # ("Compared with the Ch01 LR sweep ...") names what it ran; "X vs Y" ran both.
 _COMPARED_BEFORE = re.compile(r"(?:(?:\bthan|\binstead of|\w\W+(?:compared (?:to|with)|unlike|relative to))\b"
                               r"|而不是|代替|取代)[^,;:.()—–]*$")
-_COMPARED_AFTER = re.compile(r"^(?:\s*[\w+-]+){0,2}?\s*(?:보다|에 비해|와 비교|과 비교|대신|より|に比べ|と比べ|の代わりに|"
-                             r"ではなく|相比)")
+_QUOTED = r"[`'\"’”)\]*_]*"  # what closes a name written in code or quotes: "`BetterRnnlm` 대신"
+_COMPARED_AFTER = re.compile(rf"^{_QUOTED}(?:\s*[\w+-]+){{0,2}}?\s*{_QUOTED}\s*(?:보다|에 비해|와 비교|과 비교|대신|より|"
+                             r"に比べ|と比べ|の代わりに|ではなく|相比)")
 _COMPARISON_LOOKBACK = 40
 
 

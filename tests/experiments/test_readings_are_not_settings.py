@@ -55,6 +55,19 @@ def test_a_word_that_is_no_metric_nor_variable_is_still_a_value_the_run_cannot_t
         "ch05-rnnlm: cannot run: corpus size 'all' is not a number",)
 
 
+# A model named before "instead of" (대신, ではなく) is what was not used.
+@pytest.mark.parametrize("line, chapter, why", [
+    ("7.1 문장 생성: `ch07/generate_text.py` 돌려봄 (`BetterRnnlm` 대신 `Rnnlm` 가중치로)", 7,
+     "it runs ch07/generate_text.py"),
+    ("`ch07/generate_text.py` を実行（`BetterRnnlm`ではなく `Rnnlm` の重みで）", 7, "it runs ch07/generate_text.py"),
+    ("Ran `ch07/generate_text.py` with the Rnnlm weights instead of `BetterRnnlm`", 7,
+     "it runs ch07/generate_text.py"),
+])
+def test_a_model_used_instead_of_is_not_run(line, chapter, why):
+    found = answer(line, chapter)
+    assert runs(line, chapter) == [] and found.unanswered == why
+
+
 LOG = """# ch5 RNNLM
 
 ## Session: 2026-03-04 21:00 KST
