@@ -34,6 +34,7 @@ from typing import Sequence
 from experiments import asking, gallery
 from experiments.catalog import EXPERIMENTS
 from experiments.chapters import chapters_named, chapters_studied
+from experiments.patterns import answers_search, any_search, patterns
 from experiments.runs import Run, make_run, problems
 from experiments.spec import Spec
 from experiments.tiers import is_heavy
@@ -331,48 +332,11 @@ def _article(text: str) -> str:
     return _BEFORE_VOWEL.sub("an ", text)
 
 
-def _answers(spec: Spec) -> re.Pattern:
-    """One search for every way `spec` is asked for (its words, in English and the side table's
-    languages, and the book's flags for it)."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in _patterns(spec)) or r"(?!)")
-
-
-def _patterns(spec: Spec) -> tuple[str, ...]:
-    return spec.answers + asking.OTHER_LANGUAGES.get(spec.id, ()) + asking.BOOK_FLAGS.get(spec.id, ())
-
-
-def _any_patterns(patterns: list[str]) -> tuple[re.Pattern, ...]:
-    """Searches that together find every line any of `patterns` matches (and a few more): the
-    patterns without a leading \\b; one search for those that start with a letter, which Python's
-    regex engine then finds by their first letters, several times faster on a long log; the
-    others each on its own, those that read the line from its start (the slowest) last."""
-    patterns = list(dict.fromkeys(pattern.removeprefix(r"\b") for pattern in patterns))
-    latin = [pattern for pattern in patterns if _starts_with_a_letter(pattern) and pattern[0].isascii()]
-    other = [pattern for pattern in patterns if _starts_with_a_letter(pattern) and not pattern[0].isascii()]
-    alone = sorted((pattern for pattern in patterns if not _starts_with_a_letter(pattern)),
-                   key=lambda pattern: pattern.startswith("^"))
-    return tuple(_by_first_letter(group) for group in (latin, other) if group) + tuple(map(re.compile, alone))
-
-
-def _starts_with_a_letter(pattern: str) -> bool:
-    """Whether `pattern` is its first character, a letter, then more: "cbow\\b", not "a?b" nor "ab|c"."""
-    return pattern[0].isalpha() and pattern[1:2] not in ("?", "*", "+", "{") and "|" not in pattern
-
-
-def _by_first_letter(patterns: list[str]) -> re.Pattern:
-    """One search for patterns that each start with a letter, grouped by it ("b(?:aseline\\b|atch...)|
-    t(?:rain...)"): at each place in a line, the engine tries only the patterns that start there."""
-    groups: dict[str, list[str]] = {}
-    for pattern in patterns:
-        groups.setdefault(pattern[0], []).append(pattern[1:])
-    return re.compile("|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()))
-
-
-_ANY = _any_patterns([r"\.py\b", *(pattern for spec in EXPERIMENTS.values() for pattern in _patterns(spec)),
+_ANY = any_search([r"\.py\b", *(pattern for spec in EXPERIMENTS.values() for pattern in patterns(spec)),
                       *(pattern.pattern for pattern, _, _ in _LOOKS_LIKE)])
-_ANY_METRIC = _any_patterns(["|".join(words) for words in asking.METRICS.values()])
-_ANSWERS = {spec.id: _answers(spec) for spec in EXPERIMENTS.values()}
-_MAY_ANSWER = {spec.id: _any_patterns(list(_patterns(spec))) for spec in EXPERIMENTS.values()}
+_ANY_METRIC = any_search(["|".join(words) for words in asking.METRICS.values()])
+_ANSWERS = {spec.id: answers_search(spec) for spec in EXPERIMENTS.values()}
+_MAY_ANSWER = {spec.id: any_search(list(patterns(spec))) for spec in EXPERIMENTS.values()}
 # The experiments that may answer a line of each chapter (of any, when the chapter is not known).
 _ANSWERING = {chapter: tuple(spec for spec in EXPERIMENTS.values() if spec.answers and chapter in (None, spec.chapter))
               for chapter in {None, *(spec.chapter for spec in EXPERIMENTS.values())}}
