@@ -211,7 +211,7 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
     if learned and not (said_run or reported):
         return []  # what was learned asks only when it says something was run or measured
     worded = asking.settings_text(line)
-    chosen = [(spec, read_values(spec, worded, attached)) for spec in specs]
+    chosen = _read_each(specs, worded, attached)
     if not chosen and said_run and _may_sweep(named, chapter):
         chosen = _swept(worded, attached, named, chapter)
     if not chosen and scripts:
@@ -220,6 +220,32 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
         return chosen
     # Otherwise the line asks only by settings the experiment takes: "(`train_flg=False`)" sets none.
     return [(spec, values) for spec, values in chosen if spec.id in asking.PROCEDURES or values]
+
+
+def _read_each(specs: list[Spec], worded: str, attached: Sequence[str]) -> list[tuple[Spec, dict]]:
+    """The values the line states for each experiment it asks for. A line that names two reads
+    each one's from where it names it up to where it names the next ("``ch06/train_rnnlm.py``:
+    hidden_size=100, max_epoch=4, then ``BetterRnnlm`` with dropout 0.5" runs no BetterRnnlm of
+    4 epochs); what comes before the first name goes with the first."""
+    places = [_named_at(spec, worded.lower()) for spec in specs]
+    if len(specs) < 2 or None in places:
+        return [(spec, read_values(spec, worded, attached)) for spec in specs]
+    cuts = sorted(set(places))
+    read = []
+    for spec, place in zip(specs, places):
+        after = [cut for cut in cuts if cut > place]
+        start, end = (0 if place == cuts[0] else place), (after[0] if after else len(worded))
+        read.append((spec, read_values(spec, " " * start + worded[start:end], attached)))
+    return read
+
+
+def _named_at(spec: Spec, lowered: str) -> int | None:
+    """Where the line first names `spec` (by a pattern that finds the name itself, not the
+    whole line from its start), with its identifiers split as `_asked_by_words` reads them."""
+    split = _with_identifiers_split(lowered)[len(lowered) + 1:] or lowered  # as long as `lowered`
+    found = [match.start() for pattern in patterns(spec) if not pattern.startswith("^")
+             for text in (lowered, split) for match in [re.search(pattern, text)] if match]
+    return min(found) if found else None
 
 
 def _asked_by_words(spec: Spec, lowered: str) -> bool:

@@ -68,6 +68,18 @@ def test_a_model_used_instead_of_is_not_run(line, chapter, why):
     assert runs(line, chapter) == [] and found.unanswered == why
 
 
+# A line that names two experiments reads each one's values from where it names it.
+@pytest.mark.parametrize("line, chapter, expected", [
+    ("LSTM-based `Rnnlm` on PTB (`ch06/train_rnnlm.py`: hidden_size=100, max_epoch=4, lr=20.0), then "
+     "`BetterRnnlm` ideas: dropout 0.5, weight tying", 6,
+     [("ch06-better-lstm-lm", "default"), ("ch06-lstm-lm", "default")]),
+    ("Ran `ch06/train_rnnlm.py` with max_epoch=2, then `train_better_rnnlm.py` with dropout 0.3", 6,
+     [("ch06-better-lstm-lm", "dropout-0.3"), ("ch06-lstm-lm", "epochs-2")]),
+])
+def test_each_experiment_a_line_names_takes_the_values_stated_for_it(line, chapter, expected):
+    assert runs(line, chapter) == expected
+
+
 LOG = """# ch5 RNNLM
 
 ## Session: 2026-03-04 21:00 KST
