@@ -53,6 +53,9 @@ _LOOKS_LIKE = (
 )
 
 
+_SAID_RUN = "it says something was run"
+# "on the same data": what another chapter's model ran on is this chapter's data.
+_SAME_DATA = re.compile(r"\bsame (?:data|dataset|data set|corpus)\b|(?:같은|동일한)\s*데이터|同じデータ|(?:相同|同样)的?数据")
 _BEFORE_VOWEL = re.compile(r"\ba (?=[aeiou])")
 _DIGIT = re.compile(r"\d")
 _NAMED_MODEL = re.compile(r"\bthe ((?:[a-z][\w-]* ){1,3}?)(?:experiment|model)s?\b")
@@ -116,9 +119,33 @@ def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence
     runs = [make_run(spec.id, **values) for spec, values in asked]
     found = _problems(runs)
     runs += _script_runs(scripts, named, chapter)
-    unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else (
-        _looks_like(line, lowered, scripts) or _instead(line, lowered, named, chapter))
+    unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _why(line, lowered, named, chapter,
+                                                                                          scripts)
     return Answer(tuple(runs), tuple(found), unanswered)
+
+
+def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, scripts: list[str]) -> str:
+    """Why a line no experiment answers looks like one: the most specific reason found."""
+    looks = _looks_like(line, lowered, scripts)
+    if looks and looks != _SAID_RUN:
+        return looks
+    return _instead(line, lowered, named, chapter) or _elsewhere(line, lowered, named, chapter) or looks
+
+
+def _elsewhere(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> str:
+    """Why a line that says it runs an experiment of another chapter on the same data as this
+    chapter's ("비교용으로 `Seq2seq`도 같은 데이터로 돌림" in chapter 8) looks like an experiment:
+    that experiment runs on its own chapter's data, so the log's run is not reproduced."""
+    if named or chapter is None or not asking.says_run(lowered) or not _SAME_DATA.search(lowered):
+        return ""
+    for spec in EXPERIMENTS.values():
+        place = _named_at(spec, lowered) if spec.chapter != chapter else None
+        if place is not None and _asked_by_words(spec, _with_identifiers_split(lowered)):
+            name = re.match(r"[\w-]+", lowered[place:])
+            written = line[place: place + len(name.group(0))] if name and len(line) == len(lowered) else spec.id
+            return (f"it runs {written} in a chapter {chapter} session; {spec.id} reproduces it only as "
+                    f"chapter {spec.chapter} runs it, on that chapter's data")
+    return ""
 
 
 def _instead(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> str:

@@ -80,6 +80,19 @@ def test_each_experiment_a_line_names_takes_the_values_stated_for_it(line, chapt
     assert runs(line, chapter) == expected
 
 
+# Another chapter's experiment run in this chapter's session is not reproduced, and the line says so.
+@pytest.mark.parametrize("line, chapter, name", [
+    ("비교용으로 `Seq2seq`, `PeekySeq2seq`도 같은 데이터로 돌림", 8, "Seq2seq"),
+    ("Also ran plain seq2seq on the same data for comparison", 8, "seq2seq"),
+    ("比較のため seq2seq も同じデータで実行", 8, "seq2seq"),
+])
+def test_a_run_of_another_chapters_experiment_says_it_is_not_reproduced(line, chapter, name):
+    found = answer(line, chapter)
+    assert found.runs == ()
+    assert found.unanswered == (f"it runs {name} in a chapter 8 session; ch07-seq2seq reproduces it only as "
+                                "chapter 7 runs it, on that chapter's data")
+
+
 LOG = """# ch5 RNNLM
 
 ## Session: 2026-03-04 21:00 KST
