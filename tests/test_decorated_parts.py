@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.labels import label_key, shipped_labels
+from studykb.label_names import label_key
+from studykb.labels import shipped_labels
 from studykb.model import Field, SectionKind
 from studykb.parse import parse_log
 from studykb.sources import LogText

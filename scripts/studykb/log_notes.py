@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .diagnostics import Diagnostic, error, info, warning
-from .labels import Labels, label_key
+from .label_names import label_key
+from .labels import Labels
 from .markup import TITLE_RE
 from .model import QA, Block, Field, Note, Section, SectionKind, SessionEntry, Table
 from .sources import LogText
