@@ -100,7 +100,7 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
                                       planned=line.planned))
         for problem in found.problems:
             diagnostics.append(warning(line.source.path, line.source.line, problem))
-        if found.unanswered:
+        if found.unanswered and not (line.heading and len(line.text.split()) == 1):  # a part named "Ran"
             message = f"no experiment reproduces this yet ({found.unanswered})"
             if not found.runs:  # a line that runs a learner's script has that run: no mark on its page
                 notes.append(ExperimentNote(line.source, line.session, message))

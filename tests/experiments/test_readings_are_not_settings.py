@@ -114,3 +114,12 @@ def test_the_lines_of_a_time_log_ask_for_no_run_and_are_not_reported(tmp_path):
     lines = {ref.source.line for ref in loaded.knowledge.experiment_refs}
     assert 4 not in lines and 9 not in lines and 6 in lines
     assert not [d for d in loaded.diagnostics if "looks like an experiment" in str(d)]
+
+
+def test_a_part_named_by_one_word_such_as_ran_is_no_experiment_of_its_own(tmp_path):
+    log = ("## Lesson 1 — 2026-11-10 18:00-19:00\n\n| | |\n|---|---|\n| Covered | 4.1 Embedding |\n"
+           "| Homework | re-read 4.2 |\n| Ran | nothing (reading lesson) |\n")
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "log.md").write_text(log, "utf-8")
+    notes = [note.message for note in load(Config(root=tmp_path)).knowledge.experiment_notes]
+    assert notes == []
