@@ -159,3 +159,18 @@ def test_a_watchlist_cards_definitions_are_of_what_it_asks_about(tmp_path, item,
     root = make_project(tmp_path, {"x.md": log})
     card, = (card for card in load(Config(root=root)).knowledge.cards if card.kind == "watch")
     assert all(d in card.back for d in defined) and not any(d in card.back for d in not_defined), card.back
+
+
+# A watchlist item "label: what it says" asks what the note says; a colon inside code or
+# brackets is no label's end.
+@pytest.mark.parametrize("item, front", [
+    ("Fair comparison rule: same epochs for both", "What does your note “Fair comparison rule” say?"),
+    ("Data layout (N, T): which axis is time", "What does your note “Data layout (N, T)” say?"),
+    ("덧셈 데이터에서 `t[:, :-1]` 를 쓰는 이유: 디코더 입력", "디코더에서 계속 헷갈리는 점은 무엇인가요?"),
+    ("차원 (a: N×T, c: N×H) 이 헷갈림", "“차원 (a: N×T, c: N×H) 이 헷갈림”에서 헷갈린다고 적은 것은 무엇인가요?"),
+])
+def test_a_watchlist_note_is_split_at_its_labels_colon_only(tmp_path, item, front):
+    log = f"## Session: 2026-03-05 09:00 KST\n### Watchlist\n- {item}\n"
+    root = make_project(tmp_path, {"x.md": log})
+    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
+    assert fronts == [front]

@@ -25,7 +25,9 @@ CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
 VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{1,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{1,60}?)[.?!]*$", re.IGNORECASE)
-RULE_RE = re.compile(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$")
+# "Fair comparison rule: ...": a label, then what it says; never a colon inside code or brackets
+# ("`t[:, :-1]`", "(a: N×T)"), though brackets closed before the colon may stand in the label.
+RULE_RE = re.compile(r"^(?P<label>(?:[^:`(\[（]|\([^():]*\)|（[^（）:]*）){3,60}):\s*(?P<rest>\S.*)$")
 PARENTHESES_RE = re.compile(r"[(（][^()（）]*[)）]")
 # A word for "difference" after what an item sets against another (``softmax vs sigmoid 차이``).
 DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区别|的?區別)$")
