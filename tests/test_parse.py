@@ -179,3 +179,21 @@ def test_every_nonblank_line_lands_in_exactly_one_record():
         expected = [n for n, text in enumerate(lines.lines, 1) if text.strip()]
         assert sorted(set(placed) & set(expected)) == expected, path.name
         assert len([p for p in placed if p in expected]) == len(expected), f"{path.name}: a line placed twice"
+
+
+@pytest.mark.parametrize("part, lead_in, nested, after", [
+    ("### What I learned", "My results (is_reverse=False):", "epoch 1: 0.18% / epoch 5: 1.7%", "Loss falls fast"),
+    ("### 배운 점", "내 결과 (is_reverse=False):", "epoch 1: 0.18%", "손실은 잘 떨어짐"),
+])
+def test_a_name_with_items_nested_under_it_leads_into_them_in_the_part_it_is_in(part, lead_in, nested, after):
+    log, _ = parse(f"## Session: 2026-03-05 09:00 KST\n{part}\n- Seq2seq reads, then writes\n"
+                   f"- {lead_in}\n  - {nested}\n- {after}\n")
+    (section,) = [b for b in log.entries[0].blocks if isinstance(b, Section)]
+    assert section.kind is SectionKind.LEARNED
+    assert [item.text for item in section.items] == ["Seq2seq reads, then writes", lead_in, nested, after]
+
+
+def test_a_name_alone_before_items_at_its_own_depth_still_opens_a_part():
+    log, _ = parse("## Session: 2026-03-05 09:00 KST\n- Topics covered:\n- softmax\n- Scratchpad:\n- a note\n")
+    names = [b.name for b in log.entries[0].blocks if isinstance(b, Section)]
+    assert names == ["Topics covered", "Scratchpad"]

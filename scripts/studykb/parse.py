@@ -138,7 +138,11 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         return 1
     bullet = BULLET_RE.match(body[i])
     if bullet:
-        _read_bullet(entry, bullet, source, awaiting_answer)
+        following = BULLET_RE.match(body[i + 1]) if i + 1 < len(body) else None
+        # Items nested under it, and not a quiz (``- Quiz:`` then ``  - Q1. …`` names a part).
+        leads_in = following is not None and len(following[1]) > len(bullet[1]) \
+            and not entry.labels.question_re.match((following[3] or "").strip())
+        _read_bullet(entry, bullet, source, awaiting_answer, leads_in)
         return 1
     fence = FENCE_RE.match(body[i])
     if fence:
@@ -201,7 +205,11 @@ def _read_table_of_parts(entry: SessionState, lines: tuple[str, ...], source: So
     entry.end_part()
 
 
-def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool) -> None:
+def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool,
+                 leads_in: bool = False) -> None:
+    """A list item; one that is only a ``Name:`` opens the part it names, but not one whose name
+    no part has when items are nested under it inside a part (``- 내 결과 (is_reverse=False):``
+    then ``  - epoch 1: 0.18%``): that leads into its own items, in the part it is in."""
     spaces, marker, text = bullet.groups()  # BULLET_RE's indent, marker and text
     indent = len(spaces)
     text = text.strip() if text else ""
@@ -212,8 +220,11 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
     nested = entry.section is not None and indent > entry.section_indent
     if label and not nested:
         name, value = label
-        if not value:
-            entry.open_section(name, entry.labels.part_kind(name), source, indent, by_heading=False)
+        kind = entry.labels.part_kind(name)
+        lead_in = leads_in and entry.section is not None and kind is SectionKind.OTHER \
+            and not entry.labels.is_question_part(name)
+        if not value and not lead_in:
+            entry.open_section(name, kind, source, indent, by_heading=False)
             return
         if _read_labelled(entry, name, value, source, indent, by_heading=False):
             return
