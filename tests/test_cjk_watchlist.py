@@ -134,3 +134,13 @@ def test_a_compound_opens_no_watchlist_in_a_log():
 def test_a_name_before_parentheses_drops_the_word_joining_it(text, aliases):
     lexicon = build_lexicon([Term("perplexity"), Term("loss function")], frozenset())
     assert paired_aliases(text, lexicon) == aliases
+
+
+@pytest.mark.parametrize("text, aliases", [
+    ("같은 데이터에서 Seq2seq(기본): epoch 10 약 2%", []),  # the default seq2seq, not its Korean name
+    ("RNNLM（例）を回した", []),
+    ("Seq2seq(시퀀스 투 시퀀스)를 구현", [("seq2seq", "시퀀스 투 시퀀스")]),
+])
+def test_a_note_in_parentheses_after_a_name_is_no_other_name_of_it(text, aliases):
+    lexicon = build_lexicon([Term("seq2seq"), Term("RNNLM")], frozenset())
+    assert paired_aliases(text, lexicon) == aliases

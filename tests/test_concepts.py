@@ -378,6 +378,9 @@ def test_a_learned_verb_phrase_makes_no_concept_page(lines, concepts):
     ("weights W (attention weights) = softmax of the scores", "attention weights"),
     ("skip connection은 기울기 소실에 왜 좋나? → 기울기가 그대로 흐른다", None),  # a question defines nothing
     ("Why is `epoch` a full pass? -> every sample once", None),
+    # A reading at an epoch after the colon is a result, not what the name is.
+    ("같은 데이터에서 Seq2seq(기본): epoch 10 약 2%, PeekySeq2seq: epoch 3에 97%", None),
+    ("AttentionSeq2seq: epoch 1: 0% / epoch 2: 51.5%", None),
 ])
 def test_what_a_line_defines_when_it_only_seems_to(line, subject):
     assert definition_subject(line, build_lexicon([], frozenset()), colon_allowed=True) == subject

@@ -19,6 +19,10 @@ CONTRAST_RE = re.compile(r"^[\s`*,]*(?:vs\.?|versus|and|or|from|against|compared
 # blank: "讲 RNNLM 和困惑度（perplexity）", "RNNLMとパープレキシティ(perplexity)". A name does
 # not start with one (Korean writes its particles after a word, then a blank), when at least
 # two letters of a name follow it.
+# Words a parenthesis after a name says of it, not another name for it: "Seq2seq(기본)" is the
+# default seq2seq, "Rnnlm(예)" an example.
+NOTES_NOT_NAMES = frozenset({"기본", "기본값", "디폴트", "예", "예시", "참고", "주의", "기타", "비교", "基本", "既定",
+                             "デフォルト", "例", "参考", "注意", "比較", "その他", "默认", "默認", "示例", "比较", "其他"})
 JOINING_RE = re.compile(r"^(?:以及|还有|及び|および|和|与|及|跟|同|或|的|と|や|の)(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2})")
 
 
@@ -45,7 +49,7 @@ def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
             cjks, latins = [guess], [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
         known_cjk = next((lexicon.lookup(c) for c in cjks if lexicon.lookup(c)), None)
         known_latin = next((lexicon.lookup(l) for l in latins if lexicon.lookup(l)), None)
-        if known_latin and not known_cjk:
+        if known_latin and not known_cjk and guess not in NOTES_NOT_NAMES:
             aliases.append((known_latin, guess))
         elif known_cjk and not known_latin and match["cjk"]:
             aliases.append((known_cjk, latins[0]))

@@ -38,10 +38,12 @@ NOT_VERBS = frozenset({"is", "was", "has", "does", "vs", "its", "this", "thus", 
                        "means", "stands", "refers"})  # these define only as "stands for", "refers to"
 EQUALS_RE = re.compile(r"^\s*=\s*(?=[^\W\d_]|`)")
 LINK_RE = re.compile(f"{IS_RE.pattern}|{MEANS_RE.pattern}|{EQUALS_RE.pattern}")
-COLON_RE = re.compile(r"^\s*(?:[:：]|\s[—–])\s*(?!\d)\S")  # "Term: ...", "Term — ...", not "Epochs: 10"
+# What a result at an epoch opens with ("epoch 10 약 2%", "ep 3: 97%"): a reading, not what a name is.
+READING = r"(?!(?i:epoch|ep\.?|에폭|エポック)\s*\d)"
+COLON_RE = re.compile(rf"^\s*(?:[:：]|\s[—–])\s*(?!\d){READING}\S")  # "Term: ...", "Term — ...", not "Epochs: 10"
 # "Encoder: reads ...", "Analogy = vector arithmetic ...", "Decoder — writes ...": a name
 # then what it is, in words (not "Epochs: 10", "Time: 20:00").
-NAMED_RE = re.compile(r"^\s*(?:[:：=]|\s[—–])\s*(?:[^\W\d_]|`)")
+NAMED_RE = re.compile(rf"^\s*(?:[:：=]|\s[—–])\s*{READING}(?:[^\W\d_]|`)")
 # Words that make a line's head a note, a label or a sentence rather than a name of a
 # thing: "Result: loss went down", "Key takeaway: ...", "Today I learned: ...".
 NOT_NAME_WORDS = frozenset("""
