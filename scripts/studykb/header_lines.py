@@ -167,27 +167,38 @@ def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
         found[i] = found[i] or last
         if dates[i]:
             last = Neighbour(starts[i], dates[i], before=False)
-    return [group_year(lines, starts, i) or near for i, near in enumerate(found)]
+    return [group or near for group, near in zip(group_years(lines, starts), found)]
 
 
-def group_year(lines: list[str], starts: list[int], i: int) -> Neighbour | None:
-    """The nearest heading above session ``i``'s header at a level above it, when it names a
-    year (``## 2026년 12월``, ``## December 2026`` over ``### 12/05``, ``### 12/08``): the
-    year of the sessions it groups, at its month if it names one. The log's title and a
-    session header are no group."""
-    opened = heading(lines[starts[i] - 1])
-    if opened is None or opened[0] < 2:
+def group_years(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
+    """For each session header at ``starts``, the nearest heading above it at a level above
+    its own, when that names a year (``## 2026년 12월``, ``## December 2026`` over ``### 12/05``,
+    ``### 12/08``): the year of the sessions it groups, at its month if it names one. The
+    log's title and a session header are no group. One pass over the log."""
+    index = {n: i for i, n in enumerate(starts)}
+    latest: dict[int, tuple[int, str]] = {}  # heading level -> the latest such heading so far (line, text)
+    found: list[Neighbour | None] = [None] * len(starts)
+    for n, line in _outside_code(lines):
+        mark = heading(line)
+        if mark is None:
+            continue
+        if n in index:
+            found[index[n]] = _group(latest, mark[0], header_text(line) or "", index)
+        latest[mark[0]] = (n, mark[1])
+    return found
+
+
+def _group(latest: dict[int, tuple[int, str]], level: int, header: str, starts: dict[int, int]) -> Neighbour | None:
+    above = [(n, text, above_level) for above_level, (n, text) in latest.items() if above_level < level]
+    if level < 2 or not above:
         return None
-    for n, line in reversed(list(_outside_code(lines[:starts[i] - 1]))):
-        found = heading(line)
-        if found and found[0] < opened[0]:  # a session's own header above it groups nothing
-            year = find_year(found[1]) if found[0] > 1 and n not in starts else None
-            if year is None:
-                return None
-            month = find_month(found[1]) or find_month_day(header_text(lines[starts[i] - 1]) or "")
-            return Neighbour(n, FoundDate(0, 0, year, month.month, month.day) if month else
-                             FoundDate(0, 0, year, 1, 1), before=True, group=True)
-    return None
+    n, text, above_level = max(above)  # the nearest: a session's own header above it groups nothing
+    year = find_year(text) if above_level > 1 and n not in starts else None
+    if year is None:
+        return None
+    month = find_month(text) or find_month_day(header)
+    return Neighbour(n, FoundDate(0, 0, year, month.month, month.day) if month else FoundDate(0, 0, year, 1, 1),
+                     before=True, group=True)
 
 
 def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
