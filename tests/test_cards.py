@@ -3,10 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.cards import definition_question
+from studykb.cards import definition_question, split_question
 from studykb.config import Config
+from studykb.model import Line, Source
 from studykb.pipeline import load
 from tests.conftest import SEED, make_project
+
+
+def watch_fronts(tmp_path, part: str, item: str) -> list[str]:
+    """The questions of the watchlist cards of a one-session log with ``item`` under ``part``."""
+    root = make_project(tmp_path, {"x.md": f"## Session: 2026-03-05 09:00 KST\n### {part}\n- {item}\n"})
+    return [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
 
 
 def cards_of(tmp_path):
@@ -55,6 +62,7 @@ def test_the_learners_own_quiz_markers_split_cards_into_question_and_answer(tmp_
                      "Why shuffle each epoch?": "So that batches differ between passes."}
 
 
+
 @pytest.mark.parametrize("name, question", [
     ("epoch", "What is an epoch?"), ("one-hot vector", "What is a one-hot vector?"),
     ("updates per epoch", "What are updates per epoch?"), ("bias", "What is a bias?"), ("corpus", "What is a corpus?"),
@@ -78,10 +86,7 @@ def test_a_definition_card_asks_with_the_article_the_name_takes(name, question):
     ("[x] PMI vs PPMI", "What is the difference between PMI and PPMI?"),
 ])
 def test_a_task_list_items_card_asks_without_its_box(tmp_path, item, front):
-    log = f"## Session: 2026-03-05 09:00 KST\n### 헷갈리는 것\n- {item.removeprefix('- ')}\n"
-    root = make_project(tmp_path, {"x.md": log})
-    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
-    assert fronts == [front]
+    assert watch_fronts(tmp_path, "헷갈리는 것", item.removeprefix("- ")) == [front]
 
 
 # The cards studykb words itself ask in the language of the line they come from.
@@ -94,10 +99,7 @@ def test_a_task_list_items_card_asks_without_its_box(tmp_path, item, front):
     ("易混淆", "学习率太大为什么会发散", "关于学习率，总是混淆的是什么？"),
 ])
 def test_a_watchlist_card_asks_in_the_language_of_its_item(tmp_path, part, item, front):
-    log = f"## Session: 2026-03-05 09:00 KST\n### {part}\n- {item}\n"
-    root = make_project(tmp_path, {"x.md": log})
-    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
-    assert fronts == [front]
+    assert watch_fronts(tmp_path, part, item) == [front]
 
 
 @pytest.mark.parametrize("text, front, back", [
@@ -109,8 +111,6 @@ def test_a_watchlist_card_asks_in_the_language_of_its_item(tmp_path, part, item,
     ('학생이 "Embedding은 다른 모델인가?"라고 물음 → 같은 계산', "Embedding은 다른 모델인가?", "같은 계산"),
 ])
 def test_a_qa_line_asks_its_own_question(text, front, back):
-    from studykb.cards import split_question
-    from studykb.model import Line, Source
     assert split_question(Line(text, Source("log.md", 1), None, None, "qa")) == (front, back)
 
 
@@ -126,10 +126,7 @@ def test_a_qa_line_asks_its_own_question(text, front, back):
     ("混乱した概念", "PMI vs PPMIの違い（まだ）", "PMIとPPMIの違いは何ですか？"),
 ])
 def test_a_watchlist_card_asks_without_the_note_that_the_item_is_still_open(tmp_path, part, item, front):
-    log = f"## Session: 2026-03-05 09:00 KST\n### {part}\n- {item}\n"
-    root = make_project(tmp_path, {"x.md": log})
-    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
-    assert fronts == [front]
+    assert watch_fronts(tmp_path, part, item) == [front]
 
 
 # A watchlist card's answer adds the learner's definitions of what it asks about: both sides it
@@ -170,7 +167,4 @@ def test_a_watchlist_cards_definitions_are_of_what_it_asks_about(tmp_path, item,
     ("차원 (a: N×T, c: N×H) 이 헷갈림", "“차원 (a: N×T, c: N×H) 이 헷갈림”에서 헷갈린다고 적은 것은 무엇인가요?"),
 ])
 def test_a_watchlist_note_is_split_at_its_labels_colon_only(tmp_path, item, front):
-    log = f"## Session: 2026-03-05 09:00 KST\n### Watchlist\n- {item}\n"
-    root = make_project(tmp_path, {"x.md": log})
-    fronts = [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
-    assert fronts == [front]
+    assert watch_fronts(tmp_path, "Watchlist", item) == [front]
