@@ -253,7 +253,8 @@ RESOLVED_ITEMS = [
     ("👍 이해함: 은닉 상태와 출력의 차이", "은닉 상태와 출력의 차이"),
     ("❌ got it: PMI vs PPMI", "PMI vs PPMI"),
     ("✅ not resolved: PMI vs PPMI", None),
-    # "fixed" is a status only with when after it: the item's, not a word inside it.
+    # "fixed" is a status with when after it, or alone as a clause of the comment: the
+    # item's, not a word inside it.
     ("Embedding backward = slice (it's a scatter-add: `np.add.at(dW, idx, dout)`) — fixed in session 2",
      "Embedding backward = slice (it's a scatter-add: `np.add.at(dW, idx, dout)`)"),
     ("positive example = context word (it's the target) — fixed (session 3)",
@@ -262,7 +263,11 @@ RESOLVED_ITEMS = [
     ("PMI와 PPMI 차이 — 고침 (3회차)", "PMI와 PPMI 차이"),
     ("why the window is fixed", None),
     ("the window is fixed — why?", None),
-    ("PMI vs PPMI — fixed", None),
+    ("PMI vs PPMI — fixed", "PMI vs PPMI"),
+    ("Analogy arithmetic — fixed, she explained normalisation back to me.", "Analogy arithmetic"),
+    ("the second bottleneck — now OK", "the second bottleneck"),
+    ("learning rate — fixed at 0.1 in the book", None),
+    ("PMI vs PPMI — not fixed", None),
     ("sample_size vs window_size — not fixed in session 5", None),
     ("why the window size is fixed in session 2", None),
 ]

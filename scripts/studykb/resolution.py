@@ -40,6 +40,7 @@ WHEN_IN_PARENTHESES_RE = re.compile(rf"[(（]\s*(?P<when>{WHEN})\s*[)）]", re.I
 DATED_STATUS = r"(?<![^\W_])(?:fixed|corrected|cleared up|sorted out|고침|고쳤음|고쳐짐|바로잡음)"
 DATED_STATUS_RE = re.compile(rf"{DATED_STATUS}[\W_]*$", re.IGNORECASE)
 DATED_STATUS_WORD_RE = re.compile(DATED_STATUS, re.IGNORECASE)
+DATED_STATUS_ALONE_RE = re.compile(rf"(?:now\s+)?{DATED_STATUS}[\W_]*", re.IGNORECASE)  # a clause of a comment
 AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 """What may follow the word at the end of a clause: the ending of a word written without
 blanks (``해결됨``, ``解決した``), punctuation."""
@@ -58,7 +59,7 @@ def item_span(text: str) -> Span:
     box (``[ ] stateful 가 뭔지``)."""
     box = TASK_BOX_RE.match(text)
     start = box.end() if box else 0
-    comment = _comment(text[start:])
+    comment = first_comment(text[start:])
     return trimmed(text, start, start + comment.start() if comment else len(text))
 
 
@@ -81,7 +82,7 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
     if box and box["mark"].strip():  # ``[x] offset 이유 → ...``: a ticked box
         return item_span(text)
     start, end = item_span(text)
-    comment = _comment(text)
+    comment = first_comment(text)
     if comment and _comment_says_resolved(text[comment.start():], labels):
         return start, end
     if comment and is_resolving_word(text[start:end], labels):  # ``Resolved: PMI vs PPMI``
@@ -92,7 +93,7 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
     return None
 
 
-def _comment(text: str) -> re.Match | None:
+def first_comment(text: str) -> re.Match | None:
     """Where a line's comment starts (its separator), if it has one after some text and
     outside parentheses and code (``slice (it's a scatter-add: `dW[idx] += dout`) — fixed``)."""
     for match in COMMENT_RE.finditer(text):
@@ -108,10 +109,12 @@ def enclosed(before: str) -> bool:
 
 
 def _comment_says_resolved(comment: str, labels: Labels) -> bool:
-    """Whether a clause of a comment ends in a resolving word, not negated."""
+    """Whether a clause of a comment ends in a resolving word, not negated, or is a status
+    alone (``— fixed, she explained it back``)."""
     comment = WHEN_IN_PARENTHESES_RE.sub(r" \g<when>", comment)  # ``fixed (session 3)``: one clause
-    clauses = CLAUSE_END_RE.split(comment)
-    return any(_ending_word(clause.strip(), labels, dated=True) is not None for clause in clauses)
+    clauses = [clause.strip() for clause in CLAUSE_END_RE.split(comment)]
+    return any(_ending_word(clause, labels, dated=True) is not None or DATED_STATUS_ALONE_RE.fullmatch(clause)
+               for clause in clauses)
 
 
 def _ending_word(text: str, labels: Labels, dated: bool = False) -> int | None:
