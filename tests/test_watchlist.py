@@ -36,7 +36,7 @@ def log_of(*sessions: list[str], part: str = "- Watchlist:") -> str:
 
 def knowledge_of(text: str, labels=LABELS, window: int = 3):
     parsed, _ = parse_log(LogText("sessions/log.md", tuple(text.splitlines())), labels)
-    knowledge, _ = link([parsed], build_lexicon([], frozenset()), window)
+    knowledge, _ = link([parsed], build_lexicon([], frozenset()), window, labels)
     return knowledge
 
 

@@ -14,6 +14,7 @@ from . import concepts as found
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
 from .experiment_lines import experiment_lines
+from .labels import Labels
 from .markup import CodeSpan, code_spans, replace_code_spans
 from .mentions import find_mentions, mentions_by_name, names_on_lines, spans_of
 from .model import (Concept, ConceptSlug, Definition, Knowledge, Line, LogFile, Mention, SectionKind,
@@ -24,7 +25,8 @@ from .vocabulary import Lexicon, Term, normalise
 from .watchlist import collect_watchlist
 
 
-def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Knowledge, list[Diagnostic]]:
+def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
+         labels: Labels | None = None) -> tuple[Knowledge, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     sessions = assign_session_ids([entry for log in logs for entry in log.entries], diagnostics)
     slugs = assign_log_slugs([log.path for log in logs], diagnostics)
@@ -39,7 +41,7 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int) -> tuple[Know
     slug_of = {c.name: c.slug for c in concept_list}
     named = {source: tuple(slug_of[name] for name in on_line) for source, on_line in names.items()}
     spans = spans_of(mentioned, slug_of)
-    watch = collect_watchlist(sessions, lines, named, watch_window, spans)
+    watch = collect_watchlist(sessions, lines, named, watch_window, spans, labels)
     runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs},
                             {log.path: log.title for log in logs})
     diagnostics += runs.diagnostics

@@ -7,7 +7,8 @@ is the same item flagged again, its earlier wordings kept as its history. Where 
 names a single concept (what it sets against it is no concept studykb knows), lines that
 share it are one item only if the rest of their words largely match too: "memory cell vs
 hidden state" and "hidden state vs output" are two. What a line compares is its item, the
-words before its comment (resolution.py): "PMI vs PPMI" of "PMI vs PPMI — still".
+words before its comment (resolution.py): "PMI vs PPMI" of "PMI vs PPMI — still". A line
+that holds several items (watch_items.py: ``X — fixed. New: Y``) flags or resolves each alone.
 
 A line that marks an item resolved (parse found it: ``~~PMI vs PPMI~~ got it now``,
 ``… — 이것도 해결``, ``[x] offset 이유``) resolves the open item it names, or the one whose
@@ -21,7 +22,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
-from .resolution import contrasted_sides, enclosed, item_span, session_referred_to, trimmed
+from .labels import Labels, shipped_labels
+from .resolution import contrasted_sides, item_span, session_referred_to
+from .watch_items import line_items
 from .vocabulary import normalise
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -53,12 +56,6 @@ PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "�
 REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)|the\s+other\s+day"
                             r"|earlier|previously|before|yesterday)(?![^\W_])|지난\s*번|저번|지난\s*시간|前回|上次",
                             re.IGNORECASE)
-# What holds two items of one watchlist line apart: ``PMI vs PPMI; window size vs context size``.
-ITEM_SEPARATOR_RE = re.compile(r"[;；]")
-# An item that sets two things against each other: ``PMI vs PPMI``, ``윈도우 크기와 문맥 크기``,
-# ``difference between X and Y``. A line splits into such items only.
-CONTRAST_RE = re.compile(r"\s(?:vs\.?|versus)\s|↔|<->|\bdifference between\b|\bmix(?:es|ed|ing)? up\b"
-                         r"|\S(?:와|과|랑|이랑)\s+\S|\S[とや]\S|\S和\S|차이", re.IGNORECASE)
 ItemPart = tuple[int, int]
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
 STATUS_ORDER = {"open": 0, "quiet": 1, "resolved": 2}
@@ -161,54 +158,54 @@ def _largely_alike(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[Source, tuple[ConceptSlug, ...]],
-                      window: int, spans: dict[Source, tuple[Span, ...]] | None = None) -> tuple[WatchItem, ...]:
+                      window: int, spans: dict[Source, tuple[Span, ...]] | None = None,
+                      labels: Labels | None = None) -> tuple[WatchItem, ...]:
     """Group watchlist lines by their words or the concepts they name (``named``, found
     where ``spans`` says); an item is open if flagged in the last ``window`` sessions and
     not marked resolved since."""
     position = {s.id: i for i, s in enumerate(sessions)}
     index = _Index(tuple(sessions))
+    labels = labels or shipped_labels()
     for line in lines:
         if not _flags(line):
             if line.resolves is not None:  # ``✅ Got it: …``: what was learned clears the item it names
                 reading = read_line(line, named, spans or {})
                 _resolve(index, line, reading)
             continue
-        for part in sub_items(line):
-            _flag(index, line, part, read_line(line, named, spans or {}, part))
+        for part, resolves in sub_items(line, labels):
+            named_at = resolves or (_named_in(line.text, part) if part else None)
+            _flag(index, line, part, resolves, read_line(line, named, spans or {}, named_at))
     recent = len(sessions) - window
     items = [_item(group, named, position, recent) for group in index.groups]
     return tuple(sorted(items, key=lambda w: (STATUS_ORDER[w.status], -len(w.flagged_in), position[w.first], w.key)))
 
 
-def _flag(index: _Index, line: Line, part: ItemPart | None, reading: _Reading) -> None:
+def _named_in(text: str, part: ItemPart) -> ItemPart:
+    """Where one of a line's items names what it is about: before its comment."""
+    start, end = item_span(text[part[0]:part[1]])
+    return part[0] + start, part[0] + end
+
+
+def _flag(index: _Index, line: Line, part: ItemPart | None, resolves: ItemPart | None, reading: _Reading) -> None:
     """A watchlist line (or one of its items) flags the item it names, or resolves it."""
-    if line.resolves is not None and _resolve(index, line, reading):
+    if resolves is not None and _resolve(index, line, reading):
         return
-    text = line.text[part[0]:part[1]] if part else line.text
+    text = line.text[slice(*_named_in(line.text, part))] if part else line.text
     key = normalise(text) or text
     group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading)
     if group is None:
         group = index.new_group(key)
     group.add(line, reading, part)
-    if line.resolves is not None:  # a resolving line that names no item before it: resolved when written down
+    if resolves is not None:  # a resolving line that names no item before it: resolved when written down
         group.resolution = line
     index.add(group, key, reading)
 
 
-def sub_items(line: Line) -> list[ItemPart | None]:
-    """The items a watchlist line names: one (None: the line is its item), or each of those
-    its item holds apart with semicolons where each sets two things against each other
-    (``PMI vs PPMI; window size vs context size``)."""
-    if line.resolves is not None or line.flags is not None:
-        return [None]
-    start, end = item_span(line.text)
-    cuts = [m.start() for m in ITEM_SEPARATOR_RE.finditer(line.text, start, end)
-            if not enclosed(line.text[start:m.start()])]
-    bounds = [start, *(b for cut in cuts for b in (cut, cut + 1)), end]
-    parts = [trimmed(line.text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    if len(parts) < 2 or not all(CONTRAST_RE.search(line.text, *p) for p in parts):
-        return [None]  # ``Training loss alone is insufficient; validation is required``: one sentence
-    return parts
+def sub_items(line: Line, labels: Labels) -> list[tuple[ItemPart | None, ItemPart | None]]:
+    """The items a watchlist line names, each with where it names one it marks resolved: the
+    line itself (part None), or each of several it holds (watch_items.py)."""
+    found = line_items(line.text, line.source.column > 0, labels) if line.flags is None else []
+    return found or [(None, line.resolves)]
 
 
 def _flags(line: Line) -> bool:

@@ -1,0 +1,100 @@
+"""The items one watchlist line holds, each with whether the line marks it resolved.
+
+A list's line is one item, unless it holds several apart with semicolons, each setting
+two things against each other (``PMI vs PPMI; window size vs context size``); a sentence
+with a semicolon is one (``Training loss alone is insufficient; validation is required``).
+A table's cell has no bullets to hold its items apart: there a semicolon before the
+comment ends an item (``why 0.75 (…); the second bottleneck — now OK``), and so does the
+end of a sentence after one (``(N, T, D) layout — better but not automatic. LSTM: why …``).
+Anywhere a word that says another item follows opens one (``… — fixed. New: the (N, T, D)
+layout``, ``Also: …``, ``그리고 새로: …``, ``あと：…``, ``另外：…``). Each item is resolved
+or flagged on its own: ``Analogy — fixed. New: X`` resolves the analogy item and flags X.
+"""
+from __future__ import annotations
+
+import re
+
+from .labels import Labels
+from .resolution import first_comment, enclosed, item_span, resolved_item, trimmed
+
+Span = tuple[int, int]
+# A word, then a colon, that says another item follows, at the start of the line or of a
+# sentence or clause: ``New:``, ``Also:``, ``Plus:``, ``새로:``, ``그리고 새로:``, ``추가:``,
+# ``新たに：``, ``あと：``, ``另外：``, ``新的：``.
+NEXT_ITEM_RE = re.compile(r"(?:^|(?<=[\s.;!?。；！？]))(?:(?:and\s+)?(?:new|also|plus|another)(?:\s+one)?"
+                          r"|(?:그리고\s*)?(?:새로|새로운\s*것|추가로?|또한?)|新しく|新たに|新規|あと|それと"
+                          r"|另外|还有|新的?|新增)\s*[:：]\s*", re.IGNORECASE)
+ITEM_SEPARATOR_RE = re.compile(r"[;；]")
+STATUS_WORDS = 5  # the most words of a comment that is a status, not an explanation
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
+# An item that sets two things against each other: ``PMI vs PPMI``, ``윈도우 크기와 문맥 크기``,
+# ``difference between X and Y``. A list's line splits at semicolons into such items only.
+CONTRAST_RE = re.compile(r"\s(?:vs\.?|versus)\s|↔|<->|\bdifference between\b|\bmix(?:es|ed|ing)? up\b"
+                         r"|\S(?:와|과|랑|이랑)\s+\S|\S[とや]\S|\S和\S|차이", re.IGNORECASE)
+
+
+def line_items(text: str, in_cell: bool, labels: Labels) -> list[tuple[Span, Span | None]]:
+    """Where each item of a watchlist line is, with where it names one it marks resolved
+    (None if it marks it not); [] where the line is one item."""
+    whole = resolved_item(text, labels) is not None  # ``PMI vs PPMI; X vs Y — got it``: one resolved line
+    pieces = [p for a, b in _after_next_item_words(text) for p in _pieces(text, a, b, in_cell, whole, labels)]
+    if len(pieces) < 2:
+        return []
+    return [((a, b), _shifted(resolved_item(text[a:b], labels), a)) for a, b in pieces]
+
+
+def _after_next_item_words(text: str) -> list[Span]:
+    """``text`` cut where a word says another item follows, that word left out."""
+    bounds, at = [], 0
+    for match in NEXT_ITEM_RE.finditer(text):
+        if not enclosed(text[:match.start()]):
+            bounds.append((at, match.start()))
+            at = match.end()
+    return [s for s in (*bounds, (at, len(text))) if s[1] > s[0]]
+
+
+def _pieces(text: str, start: int, end: int, in_cell: bool, resolved: bool, labels: Labels) -> list[Span]:
+    if not in_cell:
+        return [trimmed(text, start, end)] if resolved else _contrasts(text, start, end)
+    pieces = []
+    while start < end:
+        cut = _cell_cut(text, start, end, labels)
+        pieces.append(trimmed(text, start, cut[0] if cut else end))
+        start = cut[1] if cut else end
+    return [p for p in pieces if any(c.isalnum() for c in text[p[0]:p[1]])]
+
+
+def _cell_cut(text: str, start: int, end: int, labels: Labels) -> Span | None:
+    """Where an item of a cell ends: a semicolon before its comment, else the end of the
+    sentence of a comment after a dash or an arrow that is a status (a few words, or one
+    that says it is resolved: ``— better but not automatic.``); None if the rest is one item."""
+    named_end = start + item_span(text[start:end])[1]
+    for match in ITEM_SEPARATOR_RE.finditer(text, start, named_end):
+        if not enclosed(text[start:match.start()]):
+            return match.span()
+    comment = first_comment(text[start:end])
+    if comment is None or ":" in comment[0] or "：" in comment[0]:  # ``X: why. …``: one explanation
+        return None
+    for match in SENTENCE_END_RE.finditer(text, start + comment.end(), end):
+        if not enclosed(text[start:match.start()]):
+            said = text[start + comment.end():match.start()]
+            return match.span() if len(said.split()) <= STATUS_WORDS or resolved_item(text[start:match.start()], labels) \
+                else None
+    return None
+
+
+def _contrasts(text: str, start: int, end: int) -> list[Span]:
+    """The items a list's line holds apart with semicolons, where each sets two things
+    against each other; the whole (``start``-``end``) otherwise."""
+    named_start, named_end = (start + at for at in item_span(text[start:end]))
+    cuts = [m.start() for m in ITEM_SEPARATOR_RE.finditer(text, named_start, named_end)
+            if not enclosed(text[named_start:m.start()])]
+    bounds = [named_start, *(b for cut in cuts for b in (cut, cut + 1)), named_end]
+    parts = [trimmed(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) < 2 or not all(CONTRAST_RE.search(text, *p) for p in parts):
+        return [trimmed(text, start, end)]
+    return parts
+
+
+def _shifted(span: Span | None, by: int) -> Span | None:
+    return (span[0] + by, span[1] + by) if span else None
