@@ -66,6 +66,7 @@ NOT_NAME_WORDS = frozenset("""
     said sent told wrote goes gets comes makes takes works helps helped fails failed
     오늘 참고 메모 결과 예 예시 요약 질문 답 정리 결론 주의 팁 문제 해결 느낀점 느낀 핵심 요점 포인트 실험 실행
     관찰 시도 개선 장점 단점 한계 차이 차이점 원인 이유 今日 メモ 注意 まとめ 結果 実験 改善 理由 结果 总结 备注 实验 改进
+    시간 時間 时间
 """.split())
 # A variable of a formula (W_h, h_t, x1, c): beside other words it makes a phrase about
 # that variable ("反复乘 W_h", "multiply W_h"), no name of a thing; alone it is a name in code.

@@ -25,7 +25,7 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
-MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound")
+MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound", "run_time")
 COLUMN_KINDS = ("term", "note", "status")
 PLAIN_KINDS = ("experiments",)
 """Parts read as plain lines under their own name, known all the same (``plain:`` in the table)."""
@@ -132,6 +132,8 @@ class Labels:
     """A word after it that says it is over (``now``, ``이제``): ``kept mixing them up, now clear``."""
     compound_re: re.Pattern | None = field(compare=False)
     """A word holding a spelling that means something else (``困惑度``, perplexity, holds ``困惑``)."""
+    run_time_re: re.Pattern | None = field(compare=False)
+    """A word of a time field's value that says it timed a program (``epoch``, ``GPU``, ``에폭``)."""
     column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
     """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
     affirmatives: frozenset[str] = field(compare=False)
@@ -202,6 +204,10 @@ class Labels:
     def says_yes(self, cell: str) -> bool:
         """Whether a table cell is nothing but a yes (``yes``, ``✅``, ``**done**``, ``네``)."""
         return label_key(cell.strip("`*_~ .!")) in self.affirmatives
+
+    def times_a_run(self, value: str) -> bool:
+        """Whether a time field's value says how long a program took (``epoch당 약 1분 40초 (CPU)``)."""
+        return self.run_time_re is not None and self.run_time_re.search(value) is not None
 
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
@@ -290,6 +296,8 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         compound_re=_words_pattern(spellings("compound"), plurals=False),
         affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
         plain_part_re=_words_pattern(tuple(s for kind in PLAIN_KINDS for s in spellings(kind))),
+        run_time_re=_words_pattern(spellings("run_time")),
+
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),
     )

@@ -260,6 +260,9 @@ def _read_labelled(entry: SessionState, name: str, value: str, source: Source, i
     if entry.section is not None and entry.section[1] is SectionKind.WATCHLIST and not entry.inline \
             and resolved_item(f"{name}: {value}", labels) is not None:
         return False  # ``- Got it: PMI vs PPMI`` in a watchlist marks its item resolved
+    if labels.field_kind(name) is not None and entry.section is not None \
+            and session_time.times_a_run(name, value, labels):
+        return False  # ``- 학습 시간: epoch당 1분 40초`` among what was learned: a result, not the time log
     if labels.field_kind(name) is not None:
         entry.end_part()
         entry.blocks.append(Field(name, value, source, indent))

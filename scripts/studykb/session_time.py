@@ -23,11 +23,17 @@ def _fields(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
     for block in blocks:
         if isinstance(block, Field):
             kind = labels.field_kind(block.name)
-            if kind in TIME_KINDS:
+            if kind in TIME_KINDS and not times_a_run(block.name, block.value, labels):
                 pieces.append(timelog.Piece(kind, block.value, block.source))
         elif isinstance(block, Section) and block.name and labels.field_kind(block.name) == "time":
             pieces += [timelog.Piece("time", item.text, item.source) for item in block.items]
     return pieces
+
+
+def times_a_run(name: str, value: str, labels: Labels) -> bool:
+    """Whether a field of a time kind says how long a program took, not the session
+    (``학습 시간: epoch당 약 1분 40초 (CPU)``, ``Time: 3 min per epoch on GPU``)."""
+    return labels.field_kind(name) in ("time", "duration") and labels.times_a_run(value)
 
 
 def _opening_time(blocks: tuple[Block, ...]) -> list[timelog.Piece]:
@@ -40,3 +46,4 @@ def _opening_time(blocks: tuple[Block, ...]) -> list[timelog.Piece]:
         if isinstance(block, Note) and timelog.says_time(block.text):
             return [timelog.Piece("time", block.text, block.source)]
     return []
+
