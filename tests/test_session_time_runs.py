@@ -6,9 +6,16 @@ from __future__ import annotations
 import pytest
 
 from studykb.labels import shipped_labels
+from studykb.link import link
 from studykb.model import SectionKind
 from studykb.parse import parse_log
+from studykb.render.calendar import minutes_per_day, streak
+from studykb.render.context import make_context
+from studykb.render.session import render_session
+from studykb.render.timeline import render_timeline
 from studykb.sources import LogText
+from studykb.vocabulary import build_lexicon
+from tests.conftest import visible_text
 
 
 def read(*lines: str):
@@ -49,3 +56,48 @@ def test_a_program_time_outside_a_part_is_a_field_but_not_the_time_log():
     assert session.minutes == 60 and [f.value for f in session.fields] == ["2 min per epoch (CPU)"]
     assert not problems
 
+
+@pytest.mark.parametrize("lines", [
+    ("## Lesson 10 — 2026-11-24, 18:00-19:15", "", "No lesson, student ill. Moved homework to next week."),
+    ("## 2026-11-24 18:00-19:15", "Session cancelled (tutor travelling)."),
+    ("## 2026-11-24 18:00-19:15", "- Didn't study today, too tired."),
+    ("## 2026년 11월", "### 11/24 (화) 18:00~19:15", "감기로 휴강."),
+    ("## 2026년 11월", "### 11/24 (화) 18:00~19:15", "- 수업 없음 (학생 아픔)"),
+    ("## 2026-11-24 18:00-19:15 — cancelled",),
+    ("## 2026年11月", "### 11/24 18:00〜19:15", "体調不良で休み。"),
+])
+def test_a_session_that_did_not_take_place_counts_no_time(lines):
+    session, _ = read("# Log", *lines)
+    assert session.cancelled is not None and session.minutes is None
+    assert session.timelog is None or session.timelog.minutes == 75
+
+
+@pytest.mark.parametrize("lines", [
+    ("## 2026-11-24 18:00-19:15", "### Learned", "- why the lesson on cancelled flights was a bad example"),
+    ("## 2026-11-24 18:00-19:15", "Skipped the exercises, read 5.1 instead.", "### Learned", "- RNN"),
+    ("## 2026-11-24 18:00-19:15", "Cancelled the plan to run ch05; read instead.", "### Learned", "- RNN"),
+    ("## 2026-11-24 18:00-19:15", "Q: was the lesson cancelled? A: no"),
+    ("## 2026-11-24 18:00-19:15", "Read ch 5.1. No lesson plan today."),
+])
+def test_a_session_that_took_place_counts_its_time(lines):
+    session, _ = read("# Log", *lines)
+    assert session.cancelled is None and session.minutes == 75
+
+
+def test_a_session_that_did_not_take_place_is_listed_but_is_no_study_day():
+    lines = ("# Log", "## 2026-11-23 18:00-19:00", "### Learned", "- RNN",
+             "## Lesson 10 — 2026-11-24 18:00-19:15", "No lesson, student ill. Moved homework to next week.",
+             "## 2026-11-25 18:00-18:30", "### Learned", "- LSTM")
+    log, problems = parse_log(LogText("sessions/t.md", lines), shipped_labels())
+    assert "sessions/t.md:6: info: session did not take place ('No lesson, student ill. Moved homework to next " \
+           "week.'); its time is not counted as study time" in [str(p) for p in problems]
+    knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
+    ctx = make_context(knowledge, {})
+    timeline = visible_text(render_timeline(ctx))
+    assert "3 sessions, 1 h 30 min of logged study time." in timeline
+    assert "Lesson 10 · did not take place: No lesson, student ill. Moved homework to next week." in timeline
+    page = visible_text(render_session(knowledge.sessions[1], ctx))
+    assert "did not take place (No lesson, student ill." in page and "18:00–19:15 not counted as study time" in page
+    assert "Moved homework to next week." in page.split("did not take place", 2)[-1]  # the line is still shown
+    days = minutes_per_day(knowledge.sessions)
+    assert sorted(d.day for d in days) == [23, 25] and streak(days) == 1

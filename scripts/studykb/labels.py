@@ -25,7 +25,8 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
 FIELD_KINDS = ("time", "start", "end", "duration", "known")
 QA_KINDS = ("line", "question", "answer")
-MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound", "run_time")
+MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound", "run_time",
+              "cancelled")
 COLUMN_KINDS = ("term", "note", "status")
 PLAIN_KINDS = ("experiments",)
 """Parts read as plain lines under their own name, known all the same (``plain:`` in the table)."""
@@ -134,6 +135,8 @@ class Labels:
     """A word holding a spelling that means something else (``困惑度``, perplexity, holds ``困惑``)."""
     run_time_re: re.Pattern | None = field(compare=False)
     """A word of a time field's value that says it timed a program (``epoch``, ``GPU``, ``에폭``)."""
+    cancelled_re: re.Pattern | None = field(compare=False)
+    """A word or phrase that says a session did not take place (``no lesson``, ``휴강``, ``休講``)."""
     column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
     """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
     affirmatives: frozenset[str] = field(compare=False)
@@ -208,6 +211,10 @@ class Labels:
     def times_a_run(self, value: str) -> bool:
         """Whether a time field's value says how long a program took (``epoch당 약 1분 40초 (CPU)``)."""
         return self.run_time_re is not None and self.run_time_re.search(value) is not None
+
+    def says_cancelled(self, text: str) -> bool:
+        """Whether a line says its session did not take place (``No lesson, student ill.``, ``휴강``)."""
+        return self.cancelled_re is not None and self.cancelled_re.search(text) is not None
 
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
@@ -297,7 +304,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
         plain_part_re=_words_pattern(tuple(s for kind in PLAIN_KINDS for s in spellings(kind))),
         run_time_re=_words_pattern(spellings("run_time")),
-
+        cancelled_re=_words_pattern(spellings("cancelled"), plurals=False),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),
     )

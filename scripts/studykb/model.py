@@ -158,6 +158,9 @@ class SessionEntry:
     """False for a header with a date and no time of day: ``started`` is that day's 0:00."""
     label: str = ""
     """What the header says besides when: ``Session 14 — Ch.4 word2vec``, ``1회차``."""
+    cancelled: Note | Item | None = None
+    """The line that says the session did not take place (``No lesson, student ill.``, ``휴강``):
+    then it counts no study time, whatever its header's range says."""
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -174,7 +177,7 @@ class SessionEntry:
 
     @property
     def minutes(self) -> int | None:
-        return self.timelog.minutes if self.timelog else None
+        return self.timelog.minutes if self.timelog and self.cancelled is None else None
 
     @property
     def title(self) -> str:

@@ -389,7 +389,10 @@ def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diag
     pieces = session_time.time_pieces(blocks, entry.labels, heading)
     times = timelog.read_timelog(pieces, diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
-    session = SessionEntry(Source(entry.path, entry.header_line), entry.header, started, tz_name, offset,
-                           blocks, times, timed=header.timed, label=header.label or _linked_chapter(blocks))
+    source = Source(entry.path, entry.header_line)
+    cancelled = session_time.cancelled_line(blocks, header.label, source, entry.labels)
+    diagnostics.extend(session_time.not_counted(cancelled, times))
+    session = SessionEntry(source, entry.header, started, tz_name, offset, blocks, times, timed=header.timed,
+                           label=header.label or _linked_chapter(blocks), cancelled=cancelled)
     diagnostics.extend(log_notes.unrecognised(session, content))
     return session

@@ -1,11 +1,14 @@
 """Where a session says what its time was (parse.py hands these to timelog.py): its time
 fields and a part named like a time log, else its heading's time, else a line of text
-before its first part."""
+before its first part; and whether it says it did not take place at all."""
 from __future__ import annotations
 
+import re
+
 from . import timelog
+from .diagnostics import Diagnostic, info
 from .labels import Labels
-from .model import Block, Field, Note, Section
+from .model import QA, Block, Field, Item, Note, Section, SectionKind, Source, Table, TimeLog
 
 TIME_KINDS = ("time", "start", "end", "duration")
 
@@ -47,3 +50,38 @@ def _opening_time(blocks: tuple[Block, ...]) -> list[timelog.Piece]:
             return [timelog.Piece("time", block.text, block.source)]
     return []
 
+
+# Where a line's first sentence ends: the one that says whether the session took place.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|[。！？]")
+# Parts that say what a session covered: an entry with any of them took place.
+STUDIED_KINDS = (SectionKind.TOPICS, SectionKind.LEARNED, SectionKind.WATCHLIST)
+
+
+def cancelled_line(blocks: tuple[Block, ...], label: str, header: Source, labels: Labels) -> Note | Item | None:
+    """The line that says a session did not take place: its header's label (``Lesson 10 —
+    cancelled``) or its first line of text (``No lesson, student ill.``, ``- 휴강 (감기)``), when
+    it says so and the entry holds nothing studied (no topics, learned or watchlist items, no
+    Q/A). None for a session that took place."""
+    if any(isinstance(b, (QA, Table)) or isinstance(b, Section) and b.kind in STUDIED_KINDS and b.items for b in blocks):
+        return None
+    if label and labels.says_cancelled(label):
+        return Note(label, header)
+    first = next((_first_line(b) for b in blocks if not (isinstance(b, Note) and b.is_break)), None)
+    return first if first is not None and labels.says_cancelled(SENTENCE_END_RE.split(first.text, 1)[0]) else None
+
+
+def _first_line(block: Block) -> Note | Item | None:
+    """A block's first line of text: a note, a part's first item, a field; None for anything else."""
+    if isinstance(block, Note):
+        return block
+    if isinstance(block, Section):
+        return block.items[0] if block.items else None
+    return Note(f"{block.name}: {block.value}", block.source) if isinstance(block, Field) else None
+
+
+def not_counted(cancelled: Note | Item | None, times: TimeLog | None) -> list[Diagnostic]:
+    """An info that a session's time is not counted, for one whose entry says it did not take place."""
+    if cancelled is None or times is None:
+        return []
+    return [info(cancelled.source.path, cancelled.source.line,
+                 f"session did not take place ({cancelled.text!r}); its time is not counted as study time")]

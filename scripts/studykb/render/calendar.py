@@ -14,9 +14,10 @@ SHADES = (0, 15, 30, 60)  # minutes from which a day takes the next shade
 
 
 def minutes_per_day(sessions) -> dict[date, int]:
+    """Minutes per day with a session; a session that did not take place makes no study day."""
     days: dict[date, int] = {}
     for s in sessions:
-        if s.started is not None:
+        if s.started is not None and s.cancelled is None:
             day = s.started.date()
             days[day] = days.get(day, 0) + (s.minutes or 0)
     return days

@@ -75,7 +75,8 @@ def _last_session(ctx: Context) -> str:
         return "<p>No sessions yet: add a log under <code>sessions/</code>.</p>"
     session = ctx.knowledge.sessions[-1]
     link = f'<a href="{href(HOME, session_page(session))}">{html.link_label(session.title)}</a>'
-    out = [f"<p><strong>{link}</strong> · {minutes(session.minutes)}</p>"]
+    took = "did not take place" if session.cancelled is not None else minutes(session.minutes)
+    out = [f"<p><strong>{link}</strong> · {took}</p>"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
         out.append(html.items([html.inline(t.text) for t in topics[:8]]))

@@ -155,6 +155,8 @@ def _time_log(session: Session, line: Field | None) -> str:
     from several lines (``Start``, ``End``, ``Duration``) or a part's items, what they say
     together (``14:05–15:10 (1 h 05 min)``), those lines staying in the entry below."""
     log = session.timelog
+    if session.cancelled is not None:
+        return _cancelled(session, line)
     if log is None:
         return "time not logged"
     written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_span(log))
@@ -162,6 +164,16 @@ def _time_log(session: Session, line: Field | None) -> str:
         return written or "time not readable"
     took = html.text(minutes(log.minutes))
     return f"{written} ({took})" if written else took
+
+
+def _cancelled(session: Session, line: Field | None) -> str:
+    """A session that did not take place: the line that says so, and its time, not counted."""
+    said = html.inline(session.cancelled.text)
+    log = session.timelog
+    if log is None:
+        return f"did not take place ({said}); no study time counted"
+    written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_span(log))
+    return f"did not take place ({said}); {written or 'its time'} not counted as study time"
 
 
 def _written_time_log(session: Session) -> Field | None:

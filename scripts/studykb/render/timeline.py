@@ -40,8 +40,11 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
     facts = [minutes(session.minutes)]
     if session.timelog and session.timelog.start:
         facts.append(f"{session.timelog.start}–{session.timelog.end or '?'}")
+    said = html.text(' · '.join(facts))
+    if session.cancelled is not None:  # listed, with the line that says so, its time not counted
+        said = f"did not take place: {html.inline(session.cancelled.text)}"
     out = [f'<a href="{session_href(session)}"><strong>{html.link_label(ctx.titles[session.id])}</strong></a>'
-           f" · {html.text(' · '.join(facts))}"]
+           f" · {said}"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
         out.append("Topics: " + "; ".join(html.inline(t.text) for t in topics))
