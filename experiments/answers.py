@@ -373,7 +373,7 @@ def _looks_like(line: str, lowered: str, scripts: list[str]) -> str:
     if scripts:
         return f"it runs {', '.join(scripts)}"
     for pattern, why, needs_number in _LOOKS_LIKE:
-        match = pattern.search(lowered)
+        match = pattern.search(asking.without_sitting_time(lowered))
         if match and (not needs_number or any(ch.isdigit() for ch in lowered)):
             written = line[match.start(1): match.end(1)] if len(line) == len(lowered) else match.group(1)
             return f"it {_article(why.format(written))}"

@@ -66,6 +66,13 @@ _RUN = re.compile(
     r"|" + RUN_WORDS_OTHER_LANGUAGES + r"|실험|측정|재현|그려\s*(?:봄|봤|보)|그렸|시도|"
     r"(?:재|다시\s*)?(?:학습|훈련)(?:시키|시켜|시켰|시킴|했|함|해\s*봄|\s*완료|을\s*돌)|(?:학습|훈련)\W*$|"
     r"再学習|再訓練|学習させ|训练了|(?:重新|再)训练|实验")
+# A note on how long the sitting itself took ("Lesson ran 15 min over", "started 20 minutes late",
+# "20분 늦게 시작", "15分延長", "超时15分钟"): no run, whatever verb it uses.
+_SITTING_TIME = re.compile(
+    r"\b(?:ran|went|started|began|ended|finished|stopped)\s+(?:about\s+|~\s*)?\d+\s*(?:minutes?|mins?|min|m|hours?|hrs?|h)"
+    r"\s+(?:over|late|early|short|overtime)\b|\b(?:ran|went)\s+over\s+(?:by\s+)?(?:about\s+|~\s*)?\d+\s*(?:minutes?|mins?|min|m)\b"
+    r"|\d+\s*분\s*(?:늦게|일찍|더|초과|연장)|\d+\s*分\s*(?:延長|遅れ|早く|オーバー|押し)|(?:延长|超时|晚了|推迟)\s*了?\s*\d+\s*分钟"
+    r"|\d+\s*分钟\s*(?:超时|延长)")
 # Words that say a setting was changed from the run before ("changed `lr=1.0`", "학습률을 0.5로 바꿨더니").
 _CHANGED = re.compile(
     r"\b(?:chang(?:e|es|ed|ing)|switch(?:ed|ing)?|bumped|lowered|raised|increased|decreased|doubled|halved|"
@@ -220,7 +227,14 @@ def command_run(code: str) -> str:
 
 
 def says_run(lowered: str) -> bool:
-    return _RUN.search(lowered) is not None
+    """Whether the line says something was run; a note on the sitting's own time says nothing ran."""
+    return _RUN.search(without_sitting_time(lowered)) is not None
+
+
+def without_sitting_time(lowered: str) -> str:
+    """The line with blanks, as long as they were, for its notes on how long the sitting took
+    ("Lesson ran 15 min over"): their verbs say nothing was run."""
+    return _SITTING_TIME.sub(lambda match: " " * len(match[0]), lowered)
 
 
 def says_changed(lowered: str) -> bool:

@@ -288,3 +288,22 @@ def test_parameters_may_be_numbers_lists_or_text(line, stated, problems):
     assert found == stated
     merged = {**OPTIMIZER_SPEC.defaults, **{k: v if OPTIMIZER_SPEC.param(k).many else v[0] for k, v in found.items()}}
     assert spec_problems(OPTIMIZER_SPEC, merged) == problems
+
+
+@pytest.mark.parametrize("line", [
+    "Lesson ran 15 min over (her choice).",
+    "Session started 20 minutes late; ran over by 10 minutes.",
+    "We finished 5 min early.",
+    "수업이 20분 늦게 시작함.",
+    "レッスンは15分延長。",
+    "今天超时15分钟。",
+])
+def test_a_note_on_how_long_the_sitting_took_asks_for_no_run(line):
+    found = answer(line, 5)
+    assert found.runs == () and not found.unanswered
+
+
+@pytest.mark.parametrize("line", ["Ran `ch05/train.py` 15 min over lunch", "Training ran 20 min"])
+def test_a_run_with_a_duration_still_says_something_was_run(line):
+    found = answer(line, 5)
+    assert found.runs or found.unanswered
