@@ -97,6 +97,7 @@ def test_a_session_that_did_not_take_place_is_listed_but_is_no_study_day():
     assert "3 sessions, 1 h 30 min of logged study time." in timeline
     assert "Lesson 10 · did not take place: No lesson, student ill. Moved homework to next week." in timeline
     page = visible_text(render_session(knowledge.sessions[1], ctx))
+    assert 'description: "Study session of 2026-11-24 18:00 — Lesson 10: did not take place."' in page
     assert "did not take place (No lesson, student ill." in page and "18:00–19:15 not counted as study time" in page
     assert "Moved homework to next week." in page.split("did not take place", 2)[-1]  # the line is still shown
     days = minutes_per_day(knowledge.sessions)

@@ -122,7 +122,8 @@ def _callout(notes: tuple[Note, ...], linker: Linker, beside: Beside, ctx: Conte
 
 
 def _description(session: Session, ctx: Context) -> str:
-    return f"Study session of {ctx.titles[session.id]}: {minutes(session.minutes)}."
+    took = "did not take place" if session.cancelled is not None else minutes(session.minutes)
+    return f"Study session of {ctx.titles[session.id]}: {took}."
 
 
 def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> str:
