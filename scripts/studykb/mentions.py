@@ -12,7 +12,8 @@ from collections import defaultdict
 
 from .code_terms import is_term_like
 from .markup import CodeSpan, replace_code_spans
-from .model import ConceptSlug, Definition, Line, Mention, Source, Span
+from .model import ConceptSlug, Definition, Line, Mention, SectionKind, Source, Span
+from .task_lists import task_kind
 from .vocabulary import Lexicon, Match
 
 
@@ -96,10 +97,16 @@ def mentions_by_name(lines: list[Line], named: dict[Source, tuple[str, ...]]) ->
         names = named.get(line.source)
         if not names:
             continue
-        mention = Mention(line.session, line.source)  # one record, shared by the names
+        mention = Mention(line.session, line.source, is_planned(line))  # one record, shared by the names
         for name in names:
             mentions[name].append(mention)
     return mentions
+
+
+def is_planned(line: Line) -> bool:
+    """Whether a line is a plan, not study: in the resume point (a next-time part, an open
+    task of a task list) or an open task anywhere ("- [ ] read 8.4 bidirectional RNN")."""
+    return line.kind is SectionKind.RESUME or task_kind(line.text) is SectionKind.RESUME
 
 
 def spans_of(found: dict[Source, tuple[Match, ...]],

@@ -256,8 +256,12 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A line that names a concept. ``planned``: the line says what is still to do (the
+    resume point, an open task ``[ ] read 8.4``): the concept is not studied there yet."""
+
     session: SessionId
     source: Source
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
     return Context(
         knowledge, results, sessions_by_id={s.id: s for s in knowledge.sessions},
         sessions_by_log=_grouped(knowledge.sessions, lambda s: s.source.path), position=position,
-        introduced=_grouped((c for c in knowledge.concepts if mentioned_in[c.slug]), lambda c: mentioned_in[c.slug][0]),
+        introduced=_introduced(knowledge.concepts, position),
         mentioned_in=mentioned_in, named_with=_named_with(knowledge.concepts),
         concepts_by_slug={c.slug: c for c in knowledge.concepts},
         encoded_slugs={c.slug: quote(c.slug) for c in knowledge.concepts},
@@ -105,6 +105,16 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
         quoted_lines=_quoted_lines(knowledge.sessions, mentioned_in),
         titles={s.id: s.title for s in knowledge.sessions},
         session_urls={s.id: urls.relative("", session_page(s)) for s in knowledge.sessions})
+
+
+def _introduced(concepts: tuple[Concept, ...], position: dict[SessionId, int]) -> dict[SessionId, tuple[Concept, ...]]:
+    """Session id -> the concepts new in it: those it is the first to study. A line that
+    only plans a concept (the resume point, an open task) does not make it new there."""
+    first = {c.slug: min((position[m.session] for m in c.mentions if not m.planned), default=None) for c in concepts}
+    studied = [c for c in concepts if first[c.slug] is not None]
+    by_position = _grouped(studied, lambda c: first[c.slug])
+    order = list(position)
+    return {order[i]: group for i, group in by_position.items()}
 
 
 def _quoted_lines(sessions: tuple[Session, ...],
