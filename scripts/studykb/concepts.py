@@ -71,6 +71,8 @@ NOT_NAME_WORDS = frozenset("""
 # A variable of a formula (W_h, h_t, x1, c): beside other words it makes a phrase about
 # that variable ("反复乘 W_h", "multiply W_h"), no name of a thing; alone it is a name in code.
 VARIABLE_RE = re.compile(r"^[A-Za-z][0-9]{0,2}$|^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
+# What says what a variable is: "맥락 벡터 c = Σ a_t hs_t", "context vector c: ...", "... c is ...".
+FORMULA_LINK_RE = re.compile(r"^\s*(?:[:：=]|(?:is|are)\s)")
 # Adverbs of how often or how something is done open a verb phrase, not a name: "反复乘…"
 # (multiply repeatedly), "繰り返し掛ける", "반복해서 곱하기", "repeatedly multiply" (an English
 # one as a whole word).
@@ -105,6 +107,7 @@ JA_ZH_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
                       r"(?P<particle>とは|是指|指的是|就是|は|是)[、,，\s]*(?P<rest>\S.*)$")
 # Particles that say "X means": a subject nobody knew yet is a term after one of them.
 CJK_CHAR_RE = re.compile(f"[{CJK}]")
+KANA_HAN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # Japanese and Chinese, written without blanks
 DEFINING_PARTICLES = frozenset({"이라는 것은", "이라 함은", "이란", "란", "とは", "是指", "指的是"})
 ALIAS_NOT_FIRST = frozenset({"see", "cf", "eg", "e.g.", "ie", "i.e.", "like", "about", "from", "in", "on", "for",
                              "with", "not", "ch", "chapter", "page", "p", "fig", "figure", "as", "at", "by", "was"})
@@ -156,6 +159,7 @@ def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | Non
         return Defined(formula["subject"])
     for subject, written, rest in _subjects(text):
         aliases, rest = _parenthesised(rest)
+        subject = _without_variable(subject, rest, lexicon) if written == "plain" and not aliases else subject
         rest = _after_generic_head(rest) if aliases else rest
         if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
             return _known_name_first(Defined(_without_generic_head(subject, lexicon), aliases), lexicon)
@@ -196,6 +200,21 @@ def _without_generic_head(subject: str, lexicon: Lexicon) -> str:
         if term != subject and term and lexicon.lookup(term) is not None:
             return term
     return subject
+
+
+def _without_variable(subject: str, rest: str, lexicon: Lexicon) -> str:
+    """"맥락 벡터 c" -> "맥락 벡터", "attention weight a_t" -> "attention weight": a known term
+    of two words or more (or in Japanese or Chinese, written without blanks) and the variable a
+    formula calls it by ("맥락 벡터 c = Σ a_t hs_t") name that term. One word and a variable
+    ("weights W", "가중치 a") is a phrase about the variable. Only a formula or "is" says what
+    the variable is ("遗忘门 f — ✔ — ...", a table's row, says how well it went)."""
+    words = subject.split()
+    if len(words) < 2 or not VARIABLE_RE.match(words[-1]) or not FORMULA_LINK_RE.match(rest):
+        return subject
+    term = " ".join(words[:-1])
+    if len(words) == 2 and not KANA_HAN_RE.search(term):
+        return subject
+    return term if lexicon.lookup(term) is not None else subject
 
 
 def _after_generic_head(rest: str) -> str:

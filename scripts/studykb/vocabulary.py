@@ -6,7 +6,7 @@ is scanned once, in C, whatever the size of the vocabulary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,7 @@ class Term:
     chapter: int | None = None
     source: str | None = None  # the user vocabulary file a term came from
     line: int = 1  # its line there
+    singular_only: bool = False  # its plural names something else ("context vectors" of CBOW)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class Lexicon:
     terms: dict[str, Term] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
+    _singular_only: set[str] = field(default_factory=set)  # keys a plural ending does not name
     _matcher: re.Pattern | None = None  # for the spellings indexed so far; made when first needed
     ignored: frozenset[str] = frozenset()
 
@@ -72,6 +74,8 @@ class Lexicon:
         self.terms[term.name] = term
         for spelling in (term.name, *term.aliases):
             self._index(spelling, term.name)
+            if term.singular_only:
+                self._singular_only.add(normalise(spelling))
 
     def _index(self, spelling: str, name: str) -> None:
         key = normalise(spelling)
@@ -92,8 +96,7 @@ class Lexicon:
         old = self.terms[owner]
         key = normalise(spelling)
         name = next((a for a in old.aliases if normalise(a) == key), name)
-        self.terms[owner] = Term(old.name, tuple(a for a in old.aliases if normalise(a) != key), old.definition,
-                                 old.origin, old.chapter, old.source, old.line)
+        self.terms[owner] = replace(old, aliases=tuple(a for a in old.aliases if normalise(a) != key))
         self._exact = {s: n for s, n in self._exact.items() if not (n == owner and normalise(s) == key)}
         self._keys.pop(key, None)
         self._matcher = None
@@ -103,13 +106,12 @@ class Lexicon:
         """The canonical name for a spelling, or None."""
         if words.strip() in self._exact:
             return self._exact[words.strip()]
-        key = normalise(words)
-        return self._keys.get(key) or self._keys.get(_singular(key))
+        return self._keys.get(normalise(words)) or self._singular_name(normalise(words))
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions in ``text``, the longest at each position."""
         if self._matcher is None:
-            self._matcher = matcher(sorted(self._keys), sorted(self._exact))
+            self._matcher = matcher(sorted(self._keys), sorted(self._exact), frozenset(self._singular_only))
         found = []
         for match in self._matcher.finditer(text):
             name = self._name_of(match.group(), match["exact"] is not None)
@@ -122,19 +124,27 @@ class Lexicon:
         if exact:
             return self._exact.get(spelling, "")
         key = spelling.lower()
-        return self._keys.get(key) or self._keys.get(_singular(key)) or ""
+        return self._keys.get(key) or self._singular_name(key) or ""
+
+    def _singular_name(self, key: str) -> str | None:
+        """The name a plural key stands for ("epochs": epoch), unless its singular is a name
+        whose plural names something else."""
+        singular = _singular(key)
+        return None if singular in self._singular_only else self._keys.get(singular)
 
 
-def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
+def matcher(keys: list[str], exact: list[str], singular_only: frozenset[str] = frozenset()) -> re.Pattern:
     """Every spelling in one regular expression shaped as a trie, so matching runs in C.
 
     A mention is the longest spelling at its position: a key in any case, perhaps with a
     plural ending, or an exact spelling as written; no letter, digit, ``_`` or joined word
-    part may touch it on either side, so an identifier (``max_epoch``) names nothing. Two
+    part may touch it on either side, so an identifier (``max_epoch``) names nothing; a key
+    in ``singular_only`` takes no plural ending ("context vectors" are no context vector). Two
     acronyms may share a slash (``LSTM/GRU``), and a spelling that ends in a Korean, Japanese
     or Chinese character may touch a digit (``負例5個``), as those scripts write counts.
     """
-    body = f"(?<![A-Za-z0-9_]/)(?P<words>{trie_regex(keys)})(?:e?s)?{WORDS_END}" if keys else "(?!)"
+    plural = frozenset(keys) - singular_only
+    body = f"(?<![A-Za-z0-9_]/)(?P<words>{trie_regex(keys, plural)}){WORDS_END}" if keys else "(?!)"
     if exact:
         body += f"|(?-i:{EXACT_START}(?P<exact>{trie_regex(exact)}){EXACT_END})"
     # The characters a spelling starts with: a position where none stands is passed by at once.
@@ -143,24 +153,31 @@ def matcher(keys: list[str], exact: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z0-9_]){starts}(?<![A-Za-z0-9_]['-])(?:{body})", re.IGNORECASE)
 
 
-def trie_regex(spellings: list[str]) -> str:
-    """``["batch", "batch size", "bias"]`` -> ``b(?:atch(?: size)?|ias)``: one branch per prefix."""
+def trie_regex(spellings: list[str], plural: frozenset[str] = frozenset()) -> str:
+    """``["batch", "batch size", "bias"]`` -> ``b(?:atch(?: size)?|ias)``: one branch per prefix;
+    a spelling in ``plural`` may end in a plural ending (``batch(?:e?s)?``)."""
     trie: dict = {}
     for spelling in spellings:
         node = trie
         for char in spelling:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = spelling in plural  # where a spelling ends: whether a plural ending may follow
     return _node_regex(trie)
 
 
 def _node_regex(node: dict) -> str:
     branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+    ending = PLURAL_ENDING if node.get("") else ""
     if not branches:
-        return ""
+        return ending
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
     # Longer continuations are tried first; ending here is the fallback.
-    return f"(?:{body})?" if "" in node else body
+    return f"(?:{body}|{ending})" if ending else f"(?:{body})?"
+
+
+PLURAL_ENDING = "(?:e?s)?"
 
 
 def _singular(key: str) -> str:
@@ -180,7 +197,7 @@ def merge_terms(old: Term, new: Term) -> Term:
     return Term(old.name, aliases, new.definition or old.definition,
                 "user" if "user" in (old.origin, new.origin) else old.origin,
                 old.chapter or new.chapter, new.source or old.source,
-                new.line if new.source else old.line)
+                new.line if new.source else old.line, old.singular_only or new.singular_only)
 
 
 def starter_terms() -> list[Term]:
@@ -192,7 +209,8 @@ def starter_terms() -> list[Term]:
 
 def _term(entry: dict, origin: str, source: str | None = None) -> Term:
     aliases = tuple(str(a) for a in entry.get("aliases") or ())
-    return Term(str(entry["term"]).strip(), aliases, entry.get("definition"), origin, entry.get("chapter"), source)
+    return Term(str(entry["term"]).strip(), aliases, entry.get("definition"), origin, entry.get("chapter"), source,
+                singular_only=bool(entry.get("singular_only")))
 
 
 def build_lexicon(user_terms: list[Term], ignored: frozenset[str]) -> Lexicon:
