@@ -60,5 +60,5 @@ def test_a_sessions_lines_are_its_text_in_order_and_a_table_row_is_a_line():
               Table(("| a |", "|---|"), at(8)))
     session = Session(at(4), "## Session: x", None, None, None, blocks, id=SessionId("s"))
     assert list(lines_of(session)) == [
-        Line("learn", at(5), "s", None, "field"), Line("epoch", at(7), "s", SectionKind.WATCHLIST, "item"),
+        Line("learn", at(5), "s", None, "field", term="Goal"), Line("epoch", at(7), "s", SectionKind.WATCHLIST, "item"),
         Line("| a |", at(8), "s", None, "table"), Line("|---|", at(9), "s", None, "table")]

@@ -109,6 +109,10 @@ JA_ZH_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
 CJK_CHAR_RE = re.compile(f"[{CJK}]")
 KANA_HAN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # Japanese and Chinese, written without blanks
 DEFINING_PARTICLES = frozenset({"이라는 것은", "이라 함은", "이란", "란", "とは", "是指", "指的是"})
+# After a plain topic particle, a clause of cause makes the line a remark on a consequence, not
+# what the subject is: "Peekyはパラメータが増えるので、公平な比較ではない", "Peeky는 파라미터가 늘기
+# 때문에 공정한 비교가 아님", "因为…所以…".
+CAUSE_RE = re.compile(r"(?:ので|から|ため)[、,，\s]|(?:니까|므로|때문에)[\s,，]|所以")
 ALIAS_NOT_FIRST = frozenset({"see", "cf", "eg", "e.g.", "ie", "i.e.", "like", "about", "from", "in", "on", "for",
                              "with", "not", "ch", "chapter", "page", "p", "fig", "figure", "as", "at", "by", "was"})
 
@@ -357,10 +361,32 @@ def _cjk_definition(text: str, lexicon: Lexicon) -> Defined | None:
         aliases = _parenthesised(match["paren"])[0] if match["paren"] else ()
         if strong and not is_definable(subject, lexicon):
             return None
+        if match["particle"] not in DEFINING_PARTICLES and CAUSE_RE.search(_first_sentence(match["rest"])):
+            return None
         if strong or aliases or lexicon.lookup(subject) is not None or (
                 match["particle"] in DEFINING_PARTICLES and len(subject.split()) <= 3 and len(subject) >= 2):
             return Defined(subject, aliases)
     return None
+
+
+def _first_sentence(text: str) -> str:
+    end = SENTENCE_END_RE.search(QUOTED_RE.sub(lambda m: " " * len(m.group()), text))
+    return text[:end.start()] if end else text
+
+
+def field_definition(name: str, value: str, lexicon: Lexicon) -> Defined | None:
+    """The term a field defines ("- Peeky：Encoderの出力 h をDecoderのすべての時刻に渡す"):
+    its name, where that is a known term and its value says what it is in words, more than a
+    name or a setting ("- Optimizer: Adam", "- Epochs: 10")."""
+    if lexicon.lookup(name) is None or not is_plain_name(name) or not NAMED_RE.match(": " + value):
+        return None
+    return Defined(name) if _says_more_than_a_name(value) and not LIST_RE.search(value) else None
+
+
+def _says_more_than_a_name(value: str) -> bool:
+    """Four words or more, or in Korean, Japanese or Chinese (words without blanks) eight
+    characters: a sentence, not a name or a setting ("Adam", "float32")."""
+    return len(value.split()) >= 4 or (CJK_CHAR_RE.search(value) is not None and len(value) >= 8)
 
 
 def term_name(spelling: str) -> str:

@@ -135,7 +135,7 @@ def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
             _ensure_term(lexicon, known or spelling, (spelling,) if known else ())
         for name, alias in aliases.paired_aliases(line.text, lexicon):
             lexicon.add(Term(name, (alias,), origin="log"))
-        if line.kind not in DEFINING_KINDS or line.role == "field":
+        if line.kind not in DEFINING_KINDS:
             continue
         defined = _defined_term(line, lexicon)
         if defined and line.resolves is not None and lexicon.lookup(defined.subject) is None:
@@ -148,7 +148,10 @@ def discover_terms(lines: list[Line], code: list[tuple[CodeSpan, ...]],
 
 def _defined_term(line: Line, lexicon: Lexicon) -> found.Defined | None:
     """The term a line defines: the one its table's row names (``| concept | note |``), else
-    the one its words define ("`epoch` is ...", in a learned part "Encoder: reads ...")."""
+    the one its words define ("`epoch` is ...", in a learned part "Encoder: reads ..."); a
+    field's, where its name is a known term and its value what it is ("- Peeky: passes h ...")."""
+    if line.role == "field":
+        return found.field_definition(line.term, line.text, lexicon)
     if line.term and found.is_nameable(line.term):
         return found.Defined(line.term)
     return found.defined_term(line.text, lexicon, in_learned=line.kind is SectionKind.LEARNED)

@@ -229,7 +229,7 @@ class Line:
     question: str = ""  # a Q/A line's, as parsed (QA)
     answer: str = ""
     resolves: tuple[int, int] | None = None  # a watchlist line's, as parsed (Item)
-    term: str = ""  # the term a table's row defines, as parsed (Item)
+    term: str = ""  # the term a table's row defines, as parsed (Item); a field's name (Field)
     flags: tuple[int, int] | None = None  # a line of prose that flags a confusion, as parsed (Item, Note)
 
 

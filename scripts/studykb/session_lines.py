@@ -30,7 +30,7 @@ def lines_of(session: Session) -> Iterator[Line]:
         elif isinstance(block, Table) and block.part is not None:
             yield from _table_part_lines(block, block.part, sid)
         elif isinstance(block, Field):
-            yield Line(block.value, block.source, sid, None, "field")
+            yield Line(block.value, block.source, sid, None, "field", term=block.name)
         elif isinstance(block, QA):
             role = "note" if block.continues else "qa"  # a card holds it with the answer it goes on
             yield Line(block.text, block.source, sid, None, role, block.question, block.answer)
