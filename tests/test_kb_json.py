@@ -25,7 +25,8 @@ ODD_TEXT = ('- Goal: "quotes", back\\slash, tab\there, \x7f, é, 日本語, emoj
 SOURCE = ["file", "line"]
 LOG = ["path", "title", "preamble", "sessions"]
 NOTE = ["text", "source"]
-SESSION = ["id", "header", "source", "started", "label", "time_zone", "utc_offset_minutes", "time_log", "blocks"]
+SESSION = ["id", "header", "source", "started", "label", "time_zone", "utc_offset_minutes", "time_log", "cancelled",
+           "blocks"]
 TIME_LOG = ["start", "end", "minutes"]
 BLOCKS = {"field": ["type", "name", "value", "source"], "section": ["type", "name", "kind", "source", "items"],
           "qa": ["type", "text", "source"], "note": ["type", "text", "source"],
@@ -64,6 +65,7 @@ def test_every_record_has_the_documented_keys(built):
     for session in kb["sessions"]:
         assert list(session) == SESSION and list(session["source"]) == SOURCE
         assert session["time_log"] is None or list(session["time_log"]) == TIME_LOG
+        assert session["cancelled"] is None or list(session["cancelled"]) == NOTE
         for block in session["blocks"]:
             assert list(block) == BLOCKS[block["type"]] and list(block["source"]) == SOURCE
             assert all(list(item) == ITEM for item in block.get("items", ()))
@@ -137,3 +139,14 @@ def test_each_logs_sessions_are_listed_in_time_order(tmp_path):
         "sessions/b.md": ["2026-01-02-1000"],
         "sessions/c.md": [],
     }
+
+
+def test_a_session_that_did_not_take_place_says_so_with_the_line_and_keeps_its_header_range(tmp_path):
+    root = make_project(tmp_path, {"tutor.md": (
+        "## Lesson 9 — 2026-11-17, 18:00-19:15\n- Covered: Embedding layer\n\n"
+        "## Lesson 10 — 2026-11-24, 18:00-19:15\nNo lesson, student ill.\n")})
+    data = json.loads(render_kb_json(load(Config(root=root)).knowledge, {}))
+    held, cancelled = data["sessions"]
+    assert held["cancelled"] is None
+    assert cancelled["cancelled"] == {"text": "No lesson, student ill.", "source": {"file": "sessions/tutor.md", "line": 5}}
+    assert cancelled["time_log"]["minutes"] == 75  # as the log gives it; `cancelled` says it is no study time

@@ -74,6 +74,7 @@ def _session(s: Session) -> dict:
         "utc_offset_minutes": int(s.utc_offset.total_seconds() // 60) if s.utc_offset is not None else None,
         "time_log": ({"start": s.timelog.start, "end": s.timelog.end, "minutes": s.timelog.minutes}
                      if s.timelog else None),
+        "cancelled": {"text": s.cancelled.text, "source": _source(s.cancelled.source)} if s.cancelled else None,
         "blocks": [_block(b) for b in s.blocks],
     }
 
