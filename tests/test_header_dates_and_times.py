@@ -65,6 +65,9 @@ def test_a_month_or_a_year_alone_is_no_date(heading):
     ("## 2026年12月1日 14:00〜15:30（休憩10分）第3回", datetime(2026, 12, 1, 14), "第3回", ("14:00", "15:30", 80)),
     ("## Nov 3, 2026 11:30-1:00pm", datetime(2026, 11, 3, 11, 30), "", ("11:30", "13:00", 90)),
     ("## 2026-12-08 (약 50분) 복습", datetime(2026, 12, 8), "복습", (None, None, 50)),
+    # The documented shape with a range where its time stands: a range, not a zone.
+    ("## Session: 2026-12-27 10:00-12:00", datetime(2026, 12, 27, 10), "", ("10:00", "12:00", 120)),
+    ("## Session: 2026-12-28 (Mon) 21:30~23:00 KST", datetime(2026, 12, 28, 21, 30), "", ("21:30", "23:00", 90)),
 ])
 def test_a_time_range_in_the_header_is_the_time_log_of_a_body_without_one(header, started, label, times):
     entry = parse(f"# Log\n{header}\n- Topics: one\n")[0].entries[0]

@@ -140,7 +140,7 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
     day without a year take their year from ``neighbour``, else from the weekday the
     header gives beside them (the year nearest ``today`` in which that day is it)."""
     legacy = labels.header_re.match(line)
-    if legacy and (not legacy["rest"] or DATE_RE.match(legacy["rest"].split()[0])):
+    if legacy and (not legacy["rest"] or DATE_RE.match(legacy["rest"].split()[0])) and not _gives_range(legacy["rest"]):
         started, tz_name, timed, problems = _read_stamp(legacy["rest"], path, number)
         return SessionHeader(started, tz_name, timed, "", tuple(problems))
     text = header_text(line) or line.strip()
@@ -153,6 +153,14 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
     rest = legacy["rest"] if legacy else text
     return SessionHeader(None, None, False, "", (
         error(path, number, f"session header has a broken timestamp {rest!r} {EXPECTED}"),))
+
+
+def _gives_range(rest: str) -> bool:
+    """Whether a time range follows the date of ``## Session:`` (``2026-12-27 10:00-12:00``): the
+    header is then read as any dated heading is, its range the session's time, not a zone."""
+    date = rest.split()[0]
+    _, clock, _, _ = _after_date(rest[rest.index(date) + len(date):], dotted=False)
+    return clock is not None and clock["end_h"] is not None
 
 
 def header_date(line: str) -> FoundDate | None:
