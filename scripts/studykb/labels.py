@@ -29,6 +29,9 @@ MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", 
               "cancelled")
 COLUMN_KINDS = ("term", "note", "status")
 PLAIN_KINDS = ("experiments",)
+SIGN_KINDS = ("watchlist", "learned", "resolved")
+"""A bullet journal's signifiers (``signs:`` in the table): the part kind a line's mark makes it an item of."""
+SIGN = "{kind} sign"
 """Parts read as plain lines under their own name, known all the same (``plain:`` in the table)."""
 USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, *PLAIN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
@@ -143,6 +146,19 @@ class Labels:
     """A table cell that says yes (``yes``, ``✅``, ``done``, ``네``) as it is written, ``label_key``'d."""
     plain_part_re: re.Pattern | None = field(compare=False)
     """A known part read as plain lines (``Experiments``, ``Run log``, ``실험``) by a spelling in its name."""
+    sign_re: re.Pattern | None = field(compare=False)
+    """A signifier starting a line: the group named after its kind holds it, ``rest`` the line after it."""
+    studying_re: re.Pattern | None = field(compare=False)
+    """A word before a line's study time (``studied 1h40``, ``공부 1시간``), with the blanks or colon after it."""
+
+    def line_sign(self, text: str) -> tuple[str, str, str] | None:
+        """``?? why is dW zeroed`` -> (``watchlist``, ``??``, ``why is dW zeroed``); ``TIL: X``
+        -> (``learned``, ``TIL``, ``X``); None for a line no signifier starts."""
+        match = self.sign_re.match(text) if self.sign_re is not None else None
+        if match is None or not match["rest"]:
+            return None
+        kind = next(kind for kind in SIGN_KINDS if match[kind] is not None)
+        return kind, match[kind], match["rest"]
 
     def is_plain_part(self, name: str) -> bool:
         """Whether a part's name, not of the four kinds, names a part studykb knows all the same
@@ -307,7 +323,26 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         cancelled_re=_words_pattern(spellings("cancelled"), plurals=False),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := _words_pattern(spellings(kind))) is not None),
+        sign_re=_sign_pattern({kind: spellings(SIGN.format(kind=kind)) for kind in SIGN_KINDS}),
+        studying_re=re.compile(rf"^(?:{_alternatives(spellings('studying'))})(?![^\W\d_])\s*[:：]?\s*", re.IGNORECASE)
+        if spellings("studying") else None,
     )
+
+
+def _sign_pattern(signs: dict[str, tuple[str, ...]]) -> re.Pattern | None:
+    """Each kind's signifiers as a group of its name at a line's start: a symbol before a
+    blank, a word before a colon (``TIL:``); ``rest`` is the line after them."""
+    groups = []
+    for kind, spellings in signs.items():
+        words = [s for s in spellings if any(c.isalnum() for c in s)]
+        symbols = [s for s in spellings if s not in words]
+        ends = ([rf"(?:{_alternatives(tuple(symbols))})(?=\s)"] if symbols else []) \
+            + ([rf"(?:{_alternatives(tuple(words))})(?=\s*[:：])"] if words else [])
+        if ends:
+            groups.append(rf"(?P<{kind}>{'|'.join(ends)})")
+    if not groups:
+        return None
+    return re.compile(rf"^(?:{'|'.join(groups)})\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 def _part_patterns(user: Spellings, builtin: Spellings) -> tuple[tuple[SectionKind, re.Pattern], ...]:
@@ -372,6 +407,9 @@ def shipped_labels() -> Labels:
     for group in ("parts", "fields", "qa", "columns", "plain"):
         for kind, languages in data[group].items():
             table.append((kind, _flatten(languages)))
+    for kind, languages in data["signs"].items():
+        table.append((SIGN.format(kind=kind), _flatten(languages)))
+    table.append(("studying", _flatten(data["studying"])))
     for group in ("names", "marks"):
         for kind, languages in data[group].items():
             table.append((WHOLE_NAME.format(kind=kind) if group == "names" else kind, _flatten(languages)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import callouts, header_lines, log_notes, qa_lines, quotes, session_time, timelog, wrapped
+from . import callouts, header_lines, log_notes, qa_lines, quotes, session_time, time_lines, timelog, wrapped
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -218,6 +218,8 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
         return
     label = None if ordered else _label(text)
     nested = entry.section is not None and indent > entry.section_indent
+    if not nested and _read_line_of_its_own(entry, text, label, source, indent):
+        return
     if label and not nested:
         name, value = label
         kind = entry.labels.part_kind(name)
@@ -230,6 +232,27 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
             return
     entry.add_item(text, source, indent, ordered)
     entry.listed = True
+
+
+def _read_line_of_its_own(entry: SessionState, text: str, label: tuple[str, str] | None,
+                          source: Source, indent: int) -> bool:
+    """A bullet that is no item of the part above it: the session's study time alone
+    (``studied 1h40``, time_lines.py), a note; or a line a signifier starts (``?? ...``,
+    ``✓ ...``, ``TIL: ...``) whose label names no part, an item of its signifier's part.
+    A line without a mark after a signifier's lines ends their part."""
+    labels = entry.labels
+    if time_lines.is_study_time(text, labels):
+        entry.add_note(text, source)
+        return True
+    sign = None if label and labels.label_part_kind(label[0]) else labels.line_sign(text)
+    if sign is None:
+        if entry.signed is not None:
+            entry.end_part()
+        return False
+    kind, mark, rest = sign
+    entry.open_signed(kind, mark, source, indent)
+    entry.add_item(rest, source, indent)
+    return True
 
 
 def _label(text: str) -> tuple[str, str] | None:
@@ -386,7 +409,8 @@ def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diag
     diagnostics.extend(header.problems)
     blocks = tuple(entry.blocks)
     heading = timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line)) if header.time_text else None
-    pieces = session_time.time_pieces(blocks, entry.labels, heading)
+    pieces = session_time.time_pieces(blocks, entry.labels, heading) \
+        or session_time.study_time_lines(blocks, entry.labels)
     times = timelog.read_timelog(pieces, diagnostics, entry.labels)
     offset = utc_offset(tz_name) if tz_name else None
     source = Source(entry.path, entry.header_line)

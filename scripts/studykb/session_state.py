@@ -39,6 +39,9 @@ class SessionState:
     # each of its items marks resolved the watchlist item it names. Such a part is what was
     # learned when its name says so (``Got it``), else a watchlist part of resolving lines.
     resolves_all: bool = False
+    # The open part is a signifier's (``?? ...``, ``TIL: ...``, labels.yml ``signs:``): its kind
+    # there; a line without that mark after its lines is none of its items.
+    signed: str | None = None
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
@@ -59,6 +62,19 @@ class SessionState:
         self.asks = kind is SectionKind.OTHER and self.labels.is_question_part(name)
         self.listed = False
         self.inline = False
+        self.signed = None
+
+    def open_signed(self, sign: str, mark: str, source: Source, indent: int) -> None:
+        """The part of a signifier's lines, unless the line before opened it: ``??`` flags a
+        watchlist item, ``TIL:`` what was learned, ``✓`` what was learned resolving the item
+        it names."""
+        if self.signed == sign and self.part is not None and indent == self.section_indent:
+            return
+        self.end_part()
+        self.open_section(mark, SectionKind.WATCHLIST if sign == "watchlist" else SectionKind.LEARNED,
+                          source, indent, by_heading=False)
+        self.resolves_all = sign == "resolved"
+        self.signed = sign
 
     def close_section(self) -> None:
         if self.section is not None:
@@ -98,6 +114,7 @@ class SessionState:
         self.asks = False
         self.resolves_all = False
         self.inline = False
+        self.signed = None
 
     def interrupt(self, block: Block) -> None:
         """A block inside a part (Q/A, code, a table): the items after it are the part's again."""

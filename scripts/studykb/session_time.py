@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import timelog
+from . import time_lines, timelog
 from .diagnostics import Diagnostic, info
 from .labels import Labels
 from .model import QA, Block, Field, Item, Note, Section, SectionKind, Source, Table, TimeLog
@@ -85,3 +85,10 @@ def not_counted(cancelled: Note | Item | None, times: TimeLog | None) -> list[Di
         return []
     return [info(cancelled.source.path, cancelled.source.line,
                  f"session did not take place ({cancelled.text!r}); its time is not counted as study time")]
+
+
+def study_time_lines(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
+    """A session that names no time log otherwise: its lines that say nothing but its study
+    time (``studied 1h40``, ``~90 min``; time_lines.py), wherever they stand."""
+    return [timelog.Piece("time", block.text, block.source) for block in blocks
+            if isinstance(block, Note) and time_lines.is_study_time(block.text, labels)]
