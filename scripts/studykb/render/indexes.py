@@ -114,8 +114,10 @@ def render_recall(ctx: Context) -> str:
                       "(importing a newer one updates the cards you have; <code>make anki</code> writes it too).</p>"),
            "", "## Every card", ""]
     session_href, concept_href = ctx.session_hrefs(here), ctx.concept_hrefs(here)
-    for watch, group in groupby(cards, key=lambda c: c.watch):
-        out += ["### On the watchlist" if watch else "### Everything else", ""]
+    groups = [(watch, list(group)) for watch, group in groupby(cards, key=lambda c: c.watch)]
+    for watch, group in groups:
+        if len(groups) > 1:  # cards not on the watchlist are the rest only beside those that are
+            out += ["### On the watchlist" if watch else "### The other cards, session by session", ""]
         out += [html.block("\n".join(_card(card, ctx, here, session_href, concept_href) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
