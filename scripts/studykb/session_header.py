@@ -158,6 +158,8 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
 def _gives_range(rest: str) -> bool:
     """Whether a time range follows the date of ``## Session:`` (``2026-12-27 10:00-12:00``): the
     header is then read as any dated heading is, its range the session's time, not a zone."""
+    if not rest.strip():
+        return False
     date = rest.split()[0]
     _, clock, _, _ = _after_date(rest[rest.index(date) + len(date):], dotted=False)
     return clock is not None and clock["end_h"] is not None
