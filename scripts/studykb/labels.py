@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from .label_names import decorated, label_key
+from .label_patterns import (BOLD, SEPARATOR, alternatives, is_latin, marker_pattern, qa_line_words, sign_pattern,
+                             words_pattern)
 from .model import SectionKind
 
 DATA = Path(__file__).parent / "data" / "labels.yml"
@@ -36,8 +38,6 @@ SIGN = "{kind} sign"
 USER_KINDS = (*PART_KINDS, *FIELD_KINDS, *QA_KINDS, *MARK_KINDS, *COLUMN_KINDS, *PLAIN_KINDS, "session")
 WHOLE_NAME = "{kind} name"
 """The kind of the spellings that name a part only as a whole name (``names:`` in the table)."""
-BOLD = r"(?:\*\*|__)"
-SEPARATOR = r"[.:)：．、]"
 # A line's label before its value (``**Pick up from:** ...``, ``Still confused: ...``) names
 # a part by one of its words only while it is this short: longer, it is a sentence.
 LABEL_WORDS = 4
@@ -60,39 +60,6 @@ OPENING_QUOTES = "\"“「『"
 
 Spellings = tuple[tuple[str, tuple[str, ...]], ...]
 """Kind -> its spellings, kinds in the order they are tried."""
-
-
-def _is_latin(spelling: str) -> bool:
-    return spelling.isascii()
-
-
-def _words_pattern(spellings: tuple[str, ...], plurals: bool = True, between: int = 0) -> re.Pattern | None:
-    """A spelling in Latin letters as a word or phrase of a name (plural -s/-es too, if
-    ``plurals``); one in another script anywhere in it (Korean, Japanese and Chinese join
-    words), with up to ``between`` words between its words (``이제 확실히 알겠음``)."""
-    latin, other = [], []
-    gap = rf"\s+(?:\S+\s+){{0,{between}}}" if between else r"\s+"
-    for spelling in sorted(set(spellings), key=len, reverse=True):
-        words = [re.escape(word) for word in spelling.lower().split()]
-        if _is_latin(spelling):
-            latin.append(r"\s+".join(words))
-        else:
-            other.append(gap.join(words))
-    if latin:  # the longest first, then as a word: not inside another one
-        other.insert(0, rf"(?<![a-z0-9])(?:{'|'.join(latin)}){'(?:e?s)?' if plurals else ''}(?![a-z0-9])")
-    if not other:
-        return None
-    # The characters a spelling starts with: a position where none stands is passed by at once.
-    firsts = "".join(sorted({re.escape(s.lower()[0]) for s in spellings if s}))
-    return re.compile(f"(?=[{firsts}])(?:{'|'.join(other)})", re.IGNORECASE)
-
-
-def _marker_pattern(spellings: tuple[str, ...]) -> str:
-    """A quiz marker, ``Q``, ``**Q:**``, ``Q1.``, ``질문 2)``, bold or not, with its separator;
-    who asks or answers may stand in parentheses before it (``Q (S.):``, ``A(튜터):``)."""
-    words = "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
-    return (rf"{BOLD}?(?:{words})[ \t]*(?P<number>\d{{0,3}})(?:[ \t]*[(（][^()（）\n]{{1,20}}[)）])?"
-            rf"(?:{BOLD}[ \t]*{SEPARATOR}|{SEPARATOR}{BOLD}?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +226,7 @@ class Labels:
         key = label_key(name)
         if key in self.quiz_part_names:
             return True
-        return any(len(k) > 1 and (k in key if not _is_latin(k) else k in key.split()) for k in self.quiz_part_names)
+        return any(len(k) > 1 and (k in key if not is_latin(k) else k in key.split()) for k in self.quiz_part_names)
 
     def open_question(self, text: str) -> str | None:
         """``Does h lose information? (unresolved)`` -> ``Does h lose information?``: a line
@@ -295,54 +262,38 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         part_patterns=_part_patterns(user, builtin),
         whole_part_kinds=_whole_part_kinds(spellings),
         quiz_part_names=frozenset(label_key(s) + ending for kind in ("line", "question") for s in spellings(kind)
-                                  for ending in (("", "s") if _is_latin(s) else ("",))),
+                                  for ending in (("", "s") if is_latin(s) else ("",))),
         field_kinds=_field_kinds(spellings),
-        time_part_re=re.compile(rf"^\s*(?P<key>{_alternatives(spellings('start') + spellings('end') + spellings('duration'))})"
+        time_part_re=re.compile(rf"^\s*(?P<key>{alternatives(spellings('start') + spellings('end') + spellings('duration'))})"
                                 r"(?![A-Za-z])\s*[:=：]?\s*(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE),
         quiz_starts=frozenset("*_" + "".join(w[:1].lower() + w[:1].upper() for kind in QA_KINDS
                                              for w in spellings(kind))),
-        qa_line_re=re.compile(rf"^{BOLD}?(?:{_qa_line_words(spellings('line'))}){BOLD}?\s*[:：]{BOLD}?\s*(?P<text>.*)$",
+        qa_line_re=re.compile(rf"^{BOLD}?(?:{qa_line_words(spellings('line'))}){BOLD}?\s*[:：]{BOLD}?\s*(?P<text>.*)$",
                               re.IGNORECASE),
-        question_re=re.compile(rf"^{_marker_pattern(spellings('question'))}\s*(?P<rest>\S.*)$"),
-        answer_re=re.compile(rf"^{_marker_pattern(spellings('answer'))}\s*(?P<rest>\S.*)$"),
+        question_re=re.compile(rf"^{marker_pattern(spellings('question'))}\s*(?P<rest>\S.*)$"),
+        answer_re=re.compile(rf"^{marker_pattern(spellings('answer'))}\s*(?P<rest>\S.*)$"),
         inline_answer_re=re.compile(rf"(?:(?<=[?？.!。)])\s*|\s+(?={BOLD})|\s+(?=\S+\d{SEPARATOR})|\s+[/|—–]\s*|\s+--?\s+)"
-                                    rf"(?P<marker>{_marker_pattern(spellings('answer'))})\s*"),
-        header_re=re.compile(rf"^##\s+(?:{_alternatives(spellings('session'))})(?![^\W\d_])\s*[:：]?\s*"
+                                    rf"(?P<marker>{marker_pattern(spellings('answer'))})\s*"),
+        header_re=re.compile(rf"^##\s+(?:{alternatives(spellings('session'))})(?![^\W\d_])\s*[:：]?\s*"
                              r"(?P<rest>(?:.*\S)?)\s*$", re.IGNORECASE),
-        session_word_re=re.compile(rf"(?<![^\W\d_])(?:\d+\s*)?(?:{_alternatives(spellings('session'))})(?![^\W\d_])",
+        session_word_re=re.compile(rf"(?<![^\W\d_])(?:\d+\s*)?(?:{alternatives(spellings('session'))})(?![^\W\d_])",
                                    re.IGNORECASE),
-        resolved_re=_words_pattern(spellings("resolved"), plurals=False, between=WORDS_BETWEEN),
-        negation_re=_words_pattern(spellings("negation"), plurals=False),
-        confusion_re=_words_pattern(spellings("confusion"), plurals=False),
-        persisting_re=_words_pattern(spellings("persisting"), plurals=False),
-        now_re=_words_pattern(spellings("now"), plurals=False),
-        compound_re=_words_pattern(spellings("compound"), plurals=False),
+        resolved_re=words_pattern(spellings("resolved"), plurals=False, between=WORDS_BETWEEN),
+        negation_re=words_pattern(spellings("negation"), plurals=False),
+        confusion_re=words_pattern(spellings("confusion"), plurals=False),
+        persisting_re=words_pattern(spellings("persisting"), plurals=False),
+        now_re=words_pattern(spellings("now"), plurals=False),
+        compound_re=words_pattern(spellings("compound"), plurals=False),
         affirmatives=frozenset(label_key(s) for s in spellings("affirmative")),
-        plain_part_re=_words_pattern(tuple(s for kind in PLAIN_KINDS for s in spellings(kind))),
-        run_time_re=_words_pattern(spellings("run_time")),
-        cancelled_re=_words_pattern(spellings("cancelled"), plurals=False),
+        plain_part_re=words_pattern(tuple(s for kind in PLAIN_KINDS for s in spellings(kind))),
+        run_time_re=words_pattern(spellings("run_time")),
+        cancelled_re=words_pattern(spellings("cancelled"), plurals=False),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
-                              if (pattern := _words_pattern(spellings(kind))) is not None),
-        sign_re=_sign_pattern({kind: spellings(SIGN.format(kind=kind)) for kind in SIGN_KINDS}),
-        studying_re=re.compile(rf"^(?:{_alternatives(spellings('studying'))})(?![^\W\d_])\s*[:：]?\s*", re.IGNORECASE)
+                              if (pattern := words_pattern(spellings(kind))) is not None),
+        sign_re=sign_pattern({kind: spellings(SIGN.format(kind=kind)) for kind in SIGN_KINDS}),
+        studying_re=re.compile(rf"^(?:{alternatives(spellings('studying'))})(?![^\W\d_])\s*[:：]?\s*", re.IGNORECASE)
         if spellings("studying") else None,
     )
-
-
-def _sign_pattern(signs: dict[str, tuple[str, ...]]) -> re.Pattern | None:
-    """Each kind's signifiers as a group of its name at a line's start: a symbol before a
-    blank, a word before a colon (``TIL:``); ``rest`` is the line after them."""
-    groups = []
-    for kind, spellings in signs.items():
-        words = [s for s in spellings if any(c.isalnum() for c in s)]
-        symbols = [s for s in spellings if s not in words]
-        ends = ([rf"(?:{_alternatives(tuple(symbols))})(?=\s)"] if symbols else []) \
-            + ([rf"(?:{_alternatives(tuple(words))})(?=\s*[:：])"] if words else [])
-        if ends:
-            groups.append(rf"(?P<{kind}>{'|'.join(ends)})")
-    if not groups:
-        return None
-    return re.compile(rf"^(?:{'|'.join(groups)})\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
 def _part_patterns(user: Spellings, builtin: Spellings) -> tuple[tuple[SectionKind, re.Pattern], ...]:
@@ -350,7 +301,7 @@ def _part_patterns(user: Spellings, builtin: Spellings) -> tuple[tuple[SectionKi
     tiers = []
     for table in (user, builtin):
         for kind, kind_enum in PART_KINDS.items():
-            pattern = _words_pattern(tuple(s for k, words in table if k == kind for s in words))
+            pattern = words_pattern(tuple(s for k, words in table if k == kind for s in words))
             if pattern is not None:
                 tiers.append((kind_enum, pattern))
     return tuple(tiers)
@@ -360,7 +311,7 @@ def _names_part_by_word(key: str, match: re.Match) -> bool:
     """Whether a spelling found in a short label names the label's part: one in another
     script always (those languages join words); one in Latin letters when nothing follows
     it in the label or a linking word does (``pick up from``, ``confused about``)."""
-    if not _is_latin(match[0]):
+    if not is_latin(match[0]):
         return True
     after = key[match.end():].split()
     return not after or after[0] in LINKING_WORDS
@@ -370,7 +321,7 @@ def _whole_part_kinds(spellings) -> dict[str, SectionKind]:
     kinds: dict[str, SectionKind] = {}
     for kind in PART_KINDS:
         for spelling in spellings(kind) + spellings(WHOLE_NAME.format(kind=kind)):
-            endings = ("", "s", "es") if _is_latin(spelling) else ("",)
+            endings = ("", "s", "es") if is_latin(spelling) else ("",)
             for ending in endings:
                 kinds.setdefault(label_key(spelling) + ending, PART_KINDS[kind])
     return kinds
@@ -382,17 +333,6 @@ def _field_kinds(spellings) -> dict[str, str]:
         for spelling in spellings(kind):
             kinds.setdefault(label_key(spelling), kind)
     return kinds
-
-
-def _alternatives(spellings: tuple[str, ...]) -> str:
-    """The spellings as one alternation, the longest first (so ``End time`` wins over ``End``)."""
-    return "|".join(re.escape(s) for s in sorted(set(spellings), key=len, reverse=True))
-
-
-def _qa_line_words(spellings: tuple[str, ...]) -> str:
-    """``Q/A`` and ``Q&A`` with blanks allowed around their ``/`` and ``&``."""
-    return "|".join(re.escape(s).replace("/", r"\s*/\s*").replace(r"\&", r"\s*&\s*")
-                    for s in sorted(set(spellings), key=len, reverse=True))
 
 
 def _plain(text: str) -> str:

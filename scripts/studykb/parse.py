@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import callouts, header_lines, log_notes, qa_lines, quotes, session_time, time_lines, timelog, wrapped
+from . import (callouts, table_parts, header_lines, log_notes, qa_lines, quotes, session_time, session_titles, time_lines, timelog,
+               wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
 from .resolution import resolved_item
-from .model import QA, CodeBlock, Field, Item, LogFile, Note, Section, SectionKind, SessionEntry, Source
+from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
-from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE, table_cells, wikilinks
+from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE
 from .sources import LogText
-from .tables import names_parts_by_rows, read_table, row_parts
 from .timezones import utc_offset
 
 # ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
@@ -34,9 +34,6 @@ FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<va
 BOLD_LABEL_RE = re.compile(
     r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
 TAB_WIDTH = 4
-# A note's title that names a chapter: ``Chapter 4 - word2vec speedup``, ``Ch. 5``, ``5장 RNN``, ``第5章``.
-CHAPTER_NOTE_RE = re.compile(r"^(?:chapter|ch\.?)\s*\d+(?!\w)|^제?\s*\d+\s*장|^第\s*[\d一二三四五六七八九十]+\s*章",
-                             re.IGNORECASE)
 # The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
 # list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
 LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
@@ -148,7 +145,7 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
     if fence:
         return _read_fence(entry, body, i, source, fence, diagnostics)
     if body[i].lstrip().startswith("|"):
-        return _read_table(entry, body, i, source)
+        return table_parts.read_table_lines(entry, body, i, source)
     heading = HEADING_RE.match(body[i])
     if heading:
         name = heading["name"]
@@ -170,39 +167,6 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
     diagnostics.append(warning(source.path, source.line, "code fence is never closed; read as text"))
     _read_text(entry, body[i], source, False)
     return 1
-
-
-def _read_table(entry, body, i, source) -> int:
-    """A table, and the part it is if its header names one (tables.py): the part open
-    before it goes on after it, as after a Q/A line or code."""
-    j = i
-    while j < len(body) and body[j].lstrip().startswith("|"):
-        j += 1
-    lines = tuple(line.strip() for line in body[i:j])
-    if names_parts_by_rows(lines, entry.labels):
-        _read_table_of_parts(entry, lines, source)
-    else:
-        entry.interrupt(read_table(lines, source, entry.labels))
-    return j - i
-
-
-def _read_table_of_parts(entry: SessionState, lines: tuple[str, ...], source: Source) -> None:
-    """A session written as a table (tables.py): each row the part its first cell names,
-    each line of its cells an item or a Q/A line of it, as under that name as a heading.
-    A header with words in it is a note; the part open before the table ends with it."""
-    if any(text for _, text in table_cells(lines[0])):
-        entry.add_note(lines[0], source)
-    for offset, line in enumerate(lines[2:], 2):
-        row = Source(source.path, source.line + offset)
-        name, pieces = row_parts(line, row)
-        if not name:
-            entry.add_note(line, row)
-            continue
-        entry.open_section(name, entry.labels.part_kind(name), row, 0, by_heading=True)
-        for text, at in pieces:
-            if not qa_lines.read_quiz(entry, text, at, 0, False):
-                entry.add_item(text, at, 0)
-    entry.end_part()
 
 
 def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool,
@@ -388,22 +352,6 @@ def _read_part_name(entry: SessionState, text: str, source: Source) -> bool:
     return True
 
 
-def _linked_chapter(blocks: tuple) -> str:
-    """The chapter a session's text links as a note (``Started [[Chapter 4 - word2vec
-    speedup]]``), which titles a session whose header names none; "" if it links none."""
-    return next((w.name for block in blocks for text in _texts(block) for w in wikilinks(text)
-                 if CHAPTER_NOTE_RE.match(w.name)), "")
-
-
-def _texts(block) -> list[str]:
-    """The log text a block holds: a part's items, a field's value, a note's or a Q/A line's text."""
-    if isinstance(block, Section):
-        return [item.text for item in block.items]
-    if isinstance(block, Field):
-        return [block.value]
-    return [block.text] if isinstance(block, (Note, QA)) else []
-
-
 def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
@@ -417,6 +365,6 @@ def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diag
     cancelled = session_time.cancelled_line(blocks, header.label, source, entry.labels)
     diagnostics.extend(session_time.not_counted(cancelled, times))
     session = SessionEntry(source, entry.header, started, tz_name, offset, blocks, times, timed=header.timed,
-                           label=header.label or _linked_chapter(blocks), cancelled=cancelled)
+                           label=header.label or session_titles.linked_chapter(blocks), cancelled=cancelled)
     diagnostics.extend(log_notes.unrecognised(session, content))
     return session
