@@ -198,8 +198,9 @@ class LogFile:
     path: str
     title: str | None
     # The log's own lines, in file order: those before its first session, and those from a
-    # heading above the session headings (``## Week 50``) to the next session.
-    preamble: tuple[Note, ...]
+    # heading above the session headings (``## Week 50``) to the next session: notes, and
+    # fenced code as code blocks.
+    preamble: tuple[Note | CodeBlock, ...]
     entries: tuple[SessionEntry, ...]  # in file order
     lines: tuple[str, ...] = ()  # every line as read (after redaction), for the source page
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (callouts, table_parts, header_lines, log_notes, qa_lines, quotes, session_time, session_titles, time_lines, timelog,
-               wrapped)
+from . import (callouts, free_text, header_lines, log_notes, qa_lines, quotes, session_time, session_titles, table_parts,
+               time_lines, timelog, wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -23,7 +23,7 @@ from .resolution import resolved_item
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
-from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, TITLE_RE
+from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE
 from .sources import LogText
 from .timezones import utc_offset
 
@@ -47,13 +47,13 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
     starts = header_lines.session_header_lines(lines, labels)
     preamble_end = starts[0] - 1 if starts else len(lines)
-    title, preamble = _parse_preamble(text.path, lines[:preamble_end])
+    title, preamble = free_text.preamble(text.path, lines[:preamble_end])
     entries = []
     for i, (start, neighbour) in enumerate(zip(starts, header_lines.neighbours(lines, starts))):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
         above = header_lines.heading_above(lines, start, end)
         if above is not None:
-            preamble += _lines_of_the_log(text.path, lines, above, end, diagnostics)
+            preamble += free_text.lines_of_the_log(text.path, lines, above, end, diagnostics)
             end = above - 1
         header = read_session_header(lines[start - 1], labels, text.path, start, neighbour, today)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
@@ -73,32 +73,6 @@ def _expand_tabs(line: str, path: str, number: int, diagnostics: list[Diagnostic
             diagnostics.append(info(path, number, "tab in indentation, read as 4 spaces"))
         line = line.expandtabs(TAB_WIDTH)
     return line
-
-
-def _parse_preamble(path: str, lines: list[str]) -> tuple[str | None, list[Note]]:
-    title = None
-    notes = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        match = TITLE_RE.match(line)
-        if title is None and match:
-            title = match["title"]
-        notes.append(Note(line.strip(), Source(path, number)))
-    return title, notes
-
-
-def _lines_of_the_log(path: str, lines: list[str], first: int, last: int,
-                      diagnostics: list[Diagnostic]) -> list[Note]:
-    """Lines ``first`` to ``last`` (1-based): from a heading above the session headings
-    (``## Week 50``, ``## Running list``) to the next session; they are the log's, as its
-    preamble is, and not a part of the session before them. A heading alone there only
-    groups the sessions after it (``## 2027년 1월``): nothing of it needs saying."""
-    heading = lines[first - 1].strip()
-    if any(line.strip() for line in lines[first:last]):
-        diagnostics.append(info(path, first, f"heading `{heading}` is above the session headings; its lines "
-                                             "are kept with the log, not with the session before it"))
-    return [Note(lines[n - 1].strip(), Source(path, n)) for n in range(first, last + 1) if lines[n - 1].strip()]
 
 
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,

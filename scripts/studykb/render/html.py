@@ -331,6 +331,16 @@ def title(body: str) -> str:
     return f"<h1>{body}</h1>"
 
 
+def code_block(info: str, lines: tuple[str, ...]) -> str:
+    """A fenced block of the log, verbatim and escaped; the info string's first word names
+    the language, and the whole info string shows as its title."""
+    words = info.split()
+    language = "".join(ch for ch in words[0] if ch.isalnum() or ch in "+-_") if words else ""
+    attrs = f' class="language-{language}"' if language else ""
+    title = f'<span class="filename">{text(info)}</span>' if info.strip() else ""
+    return f'<div class="highlight">{title}<pre><code{attrs}>{text(chr(10).join(lines))}</code></pre></div>'
+
+
 def table(head: list[str] | None, rows: list[list[str]], attrs: str = "") -> str:
     """A table of cells that are HTML already."""
     out = [f"<table{attrs}>"]

@@ -30,7 +30,7 @@ def kb_tree(knowledge: Knowledge, results: dict[tuple[str, str], RunResult]) -> 
         ids_by_log[s.source.path].append(s.id)
     return {
         "schema": SCHEMA_VERSION,
-        "logs": [{"path": log.path, "title": log.title, "preamble": [_note(n) for n in log.preamble],
+        "logs": [{"path": log.path, "title": log.title, "preamble": [_preamble(n) for n in log.preamble],
                   "sessions": ids_by_log[log.path]} for log in knowledge.logs],
         "sessions": [_session(s) for s in knowledge.sessions],
         "concepts": [{"slug": c.slug, "name": c.name, "aliases": list(c.aliases),
@@ -64,6 +64,11 @@ def _source(source: Source) -> dict:
 
 def _note(note: Note) -> dict:
     return {"text": note.text, "source": _source(note.source)}
+
+
+def _preamble(block: Note | CodeBlock) -> dict:
+    """A line of the log's free text as ``{text, source}``; its fenced code as a code block."""
+    return _block(block) if isinstance(block, CodeBlock) else _note(block)
 
 
 def _session(s: Session) -> dict:

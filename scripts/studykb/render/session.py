@@ -224,7 +224,7 @@ def _block(block, linker: Linker, beside: Beside, ctx: Context) -> list[str]:
         return [_table(block, linker, ctx) + "".join(beside.get((line, 0), "") for line in rows)]
     if isinstance(block, CodeBlock):  # after it, the runs its commands ask for
         lines = range(block.source.line + 1, block.source.line + 1 + len(block.lines))
-        return [_code_block(block) + "".join(beside.get((line, 0), "") for line in lines)]
+        return [html.code_block(block.info, block.lines) + "".join(beside.get((line, 0), "") for line in lines)]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -276,16 +276,6 @@ def _script_not_run(result: RunResult) -> bool:
     """A learner's script not run here: why is said once (make check, its experiment page), not
     beside each line that runs one."""
     return result.experiment == SCRIPTS and result.metrics is None
-
-
-def _code_block(block: CodeBlock) -> str:
-    """The log's code, verbatim and escaped; the info string's first word names the language."""
-    words = block.info.split()
-    language = "".join(ch for ch in words[0] if ch.isalnum() or ch in "+-_") if words else ""
-    attrs = f' class="language-{language}"' if language else ""
-    title = f'<span class="filename">{html.text(block.info)}</span>' if block.info.strip() else ""
-    code = html.text("\n".join(block.lines))
-    return f'<div class="highlight">{title}<pre><code{attrs}>{code}</code></pre></div>'
 
 
 def _table(block: Table, linker: Linker, ctx: Context) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..markup import HEADING_RE
-from ..model import SectionKind
+from ..model import CodeBlock, SectionKind
 from .common import concept_page, front_matter, minutes, month_heading, page, source_page
 from . import html
 from .context import Context
@@ -65,14 +65,18 @@ def _logs(ctx: Context, here: str) -> list[str]:
         if properties:
             parts.append('<p class="studykb-properties">Properties: '
                          + " · ".join(html.text(note.text) for note in properties) + "</p>")
-        parts += [_preamble_note(note.text) for note in text]
+        parts += [_preamble_line(note) for note in text]
         out += [html.block("\n".join(parts)), ""]
     return out
 
 
-def _preamble_note(text: str) -> str:
-    """A line of the log outside its sessions: a heading (``## 2026년 12월`` over the
-    sessions of that month) as a heading under the log's, any other line as a note."""
+def _preamble_line(block) -> str:
+    """A line of the log outside its sessions: fenced code as code, a heading (``## 2026년
+    12월`` over the sessions of that month) as a heading under the log's, any other line as
+    a note."""
+    if isinstance(block, CodeBlock):
+        return html.code_block(block.info, block.lines)
+    text = block.text
     heading = HEADING_RE.match(text)
     if heading is None:
         return html.note(text)
@@ -82,16 +86,18 @@ def _preamble_note(text: str) -> str:
 def _preamble_text(log) -> list:
     """The preamble's notes under the log's heading: less its title line, which is that
     heading, and its thematic breaks."""
-    title = next((note for note in log.preamble if _is_title(note.text, log.title)), None)
-    return [note for note in log.preamble if note is not title and not note.is_break]
+    notes = [note for note in log.preamble if not isinstance(note, CodeBlock)]
+    title = next((note for note in notes if _is_title(note.text, log.title)), None)
+    return [note for note in log.preamble if note is not title and not getattr(note, "is_break", False)]
 
 
 def _front_matter(notes: list, preamble: tuple) -> tuple[list, list]:
     """The properties of the log's front matter (``---``, ``tags: [dlfs2]``, ``---`` as its
     first lines), metadata rather than text about the log; and the other notes."""
-    if not preamble or preamble[0].source.line != 1 or not preamble[0].is_break:
+    breaks = [n for n in preamble if not isinstance(n, CodeBlock) and n.is_break]
+    if not breaks or breaks[0].source.line != 1 or preamble[0] is not breaks[0]:
         return [], notes
-    closing = next((n for n in preamble[1:] if n.is_break), None)
+    closing = next(iter(breaks[1:]), None)
     if closing is None:
         return [], notes
     inside = [n for n in notes if n.source.line < closing.source.line]
