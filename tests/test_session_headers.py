@@ -111,7 +111,7 @@ def test_which_headings_open_a_session(log, lines):
 def test_a_log_with_lines_and_no_session_is_an_error_and_a_title_alone_a_warning():
     _, problems = parse("# 학습 기록\n\n### 1일차\n- 배운 것: RNN\n")
     assert [(p.level, p.line) for p in problems] == [(Level.ERROR, 1)]
-    assert "no session entries" in problems[0].message and "its 2 lines" in problems[0].message
+    assert "no session entries" in problems[0].message and "its 2 non-blank lines" in problems[0].message
     _, problems = parse("# Only a title\n")
     assert [p.level for p in problems] == [Level.WARNING]
 

@@ -29,7 +29,7 @@ def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
     """The numbers of the lines that open a session (``session_starts`` says which); a
     heading inside fenced code is code. The log's first heading, at level 1, is its title
     rather than a session when sessions follow it (``_is_title``)."""
-    headings = [(n, *found) for n, line in _outside_code(lines) if (found := heading(line))]
+    headings = [(n, *found) for n, line in outside_code(lines) if (found := heading(line))]
     starts = session_starts(headings, labels)
     if not starts:
         return bold_date_lines(lines)
@@ -47,7 +47,7 @@ def heading_above(lines: list[str], start: int, end: int) -> int | None:
     opened = heading(lines[start - 1])
     if opened is None:
         return None
-    for n, line in _outside_code(lines[start:end]):
+    for n, line in outside_code(lines[start:end]):
         found = heading(line)
         if found and found[0] < opened[0]:
             return start + n
@@ -58,7 +58,7 @@ def bold_date_lines(lines: list[str]) -> list[int]:
     """In a log whose headings open no session, the lines that do: each a bold line alone
     that holds a date with its year (``**Mon 2026-12-07, 19:30–21:00**``, one session per
     ``---``-separated block)."""
-    return [n for n, line in _outside_code(lines) if (text := bold_line(line)) and find_date(text)]
+    return [n for n, line in outside_code(lines) if (text := bold_line(line)) and find_date(text)]
 
 
 def _is_title(first: str, second: str, body: list[str], labels: Labels) -> bool:
@@ -97,7 +97,7 @@ def _opens_a_part(line: str, labels: Labels) -> bool:
             or labels.field_kind(name) is not None)
 
 
-def _outside_code(lines: list[str]):
+def outside_code(lines: list[str]):
     """(number, line) of each line not inside a fenced block; a fence never closed fences
     nothing (nor does a later fence of the same marker: none closes it either)."""
     unclosed: set[str] = set()
@@ -178,7 +178,7 @@ def group_years(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
     index = {n: i for i, n in enumerate(starts)}
     latest: dict[int, tuple[int, str]] = {}  # heading level -> the latest such heading so far (line, text)
     found: list[Neighbour | None] = [None] * len(starts)
-    for n, line in _outside_code(lines):
+    for n, line in outside_code(lines):
         mark = heading(line)
         if mark is None:
             continue
@@ -208,7 +208,7 @@ def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
     month and day: a later session on an earlier day of the year is in the next year."""
     if not starts:
         return None
-    title = next(((n, m["title"]) for n, line in _outside_code(lines[:starts[0] - 1])
+    title = next(((n, m["title"]) for n, line in outside_code(lines[:starts[0] - 1])
                   if (m := TITLE_RE.match(line))), None)
     if title is None:
         return None
@@ -218,7 +218,7 @@ def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
     if year is None:
         return None
     if date is None:
-        first = header_text(lines[starts[0] - 1]) or ""
+        first = header_text(lines[starts[0] - 1]) or lines[starts[0] - 1].strip()
         date = find_month_day(first) or FoundDate(0, 0, year, 1, 1)
         date = date._replace(year=year)
     return Neighbour(number, date, before=True, title=True)

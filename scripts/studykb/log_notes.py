@@ -36,23 +36,31 @@ def unrecognised(session: SessionEntry, content: int) -> list[Diagnostic]:
                     "resume point or time log were recognised — see README 'Writing a log'")]
 
 
-def file_notes(text: LogText, entries: list[SessionEntry]) -> list[Diagnostic]:
+def file_notes(text: LogText, entries: list[SessionEntry], near: list[int] = ()) -> list[Diagnostic]:
+    """A log empty, or with no session; ``near``, its lines that begin as a session's start
+    does and open none (plain_headers.py), named in the error."""
     if not any(line.strip() for line in text.lines):
         return [warning(text.path, 1, "empty log file")]
     if not entries:
-        return [_no_sessions(text)]
+        return [_no_sessions(text, near)]
     return []
 
 
-def _no_sessions(text: LogText) -> Diagnostic:
+def _no_sessions(text: LogText, near: list[int]) -> Diagnostic:
     """A log with no session: only a title is a log just begun (a warning); lines written
     and none read as a session mean its headers were not understood (an error)."""
-    written = sum(1 for line in text.lines if line.strip() and not TITLE_RE.match(line))
+    title = next((n for n, line in enumerate(text.lines, 1) if TITLE_RE.match(line)), None)
+    written = sum(1 for n, line in enumerate(text.lines, 1) if line.strip() and n != title)
     if not written:
         return warning(text.path, 1, "no session entries (only a title and free text)")
+    shown = ", ".join(str(n) for n in near[:NAMES_SHOWN]) + (", …" if len(near) > NAMES_SHOWN else "")
+    nearly = (f"; line{'s' if len(near) > 1 else ''} {shown} begin{'' if len(near) > 1 else 's'} as a session "
+              "start does but open none (a plain line opens one alone after a blank line, such as "
+              "'Session 14 — 3 Dec', not in a sentence)") if near else ""
     return error(text.path, 1, f"no session entries: none of its headings is a session header, so its {written} "
-                               "lines are shown as free text (expected a heading with a date, such as "
-                               "'## Session: 2026-03-05 09:00 KST' or '## 2026-03-05 — topic')")
+                               "non-blank lines besides the title are shown as free text (expected a heading "
+                               "with a date, such as '## Session: 2026-03-05 09:00 KST' or '## 2026-03-05 — "
+                               f"topic'){nearly}")
 
 
 def unknown_parts(path: str, entries: list[SessionEntry], labels: Labels) -> list[Diagnostic]:

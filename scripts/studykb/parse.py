@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (callouts, free_text, header_lines, log_notes, qa_lines, quotes, session_time, session_titles, table_parts,
-               time_lines, timelog, wrapped)
+from . import (callouts, free_text, header_lines, log_notes, plain_headers, qa_lines, quotes, session_time, session_titles,
+               table_parts, time_lines, timelog, wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -46,6 +46,9 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
     starts = header_lines.session_header_lines(lines, labels)
+    plain = [] if starts else plain_headers.plain_start_lines(lines, labels)
+    starts = starts or plain
+    diagnostics.extend(plain_headers.plain_start_note(text.path, plain))
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = free_text.preamble(text.path, lines[:preamble_end])
     entries = []
@@ -57,7 +60,8 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
             end = above - 1
         header = read_session_header(lines[start - 1], labels, text.path, start, neighbour, today)
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
-    diagnostics.extend(log_notes.file_notes(text, entries))
+    near = [] if entries else plain_headers.near_starts(lines, labels)
+    diagnostics.extend(log_notes.file_notes(text, entries, near))
     diagnostics.extend(header_lines.header_notes(entries))
     diagnostics.extend(log_notes.unknown_parts(text.path, entries, labels))
     diagnostics.extend(log_notes.unread_layout(text.path, entries, labels))

@@ -166,9 +166,9 @@ def _gives_range(rest: str) -> bool:
 
 
 def header_date(line: str) -> FoundDate | None:
-    """The date with a year that a session header line holds, if it holds one."""
-    text = header_text(line)
-    return find_date(text) if text else None
+    """The date with a year that a session header line holds, if it holds one (a plain
+    line's words are its header's, plain_headers.py)."""
+    return find_date(header_text(line) or line.strip())
 
 
 def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, labels: Labels,
