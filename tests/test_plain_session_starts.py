@@ -1,5 +1,5 @@
-"""Session starts written as plain lines, in a log whose headings open no session: log in,
-sessions and diagnostics out."""
+"""Session starts written as plain lines, in a log whose headings open no session, and a
+year written once above the sessions: log in, sessions and diagnostics out."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,7 +13,7 @@ BODY = "\n**Learned:** softmax\n**Time:** 1h\n"
 
 
 @pytest.mark.parametrize("log, lines", [
-    ("# Study log 2026\n\n\nSession 14 — 3 Dec\n" + BODY + "\nSession 15 — 5 Dec\n" + BODY, [4, 9]),
+    ("# Study log\n2026\n\nSession 14 — 3 Dec\n" + BODY + "\nSession 15 — 5 Dec\n" + BODY, [4, 9]),
     ("Day 3 – 2026-12-03\n- Learned: RNN\n\nDay 4 – 2026-12-04\n- Learned: LSTM\n", [1, 4]),
     ("# 학습 기록\n\n3회차 (2026.12.02)\n- 배운 것: RNN\n\n4회차 (2026.12.04)\n- 배운 것: LSTM\n", [3, 6]),
     ("# 勉強ノート 2026\n\n12月3日（水）\n- 学んだこと: RNN\n\n12月5日（金）\n- 学んだこと: LSTM\n", [3, 6]),
@@ -37,7 +37,7 @@ def test_plain_starts_are_not_read_when_headings_open_sessions():
 
 
 def test_plain_starts_are_said_once_with_their_lines():
-    parsed, problems = parse("# Log 2026\n\n\nSession 14 — 3 Dec\n" + BODY + "\nSession 15 — 5 Dec\n" + BODY)
+    parsed, problems = parse("# Log\n2026\n\nSession 14 — 3 Dec\n" + BODY + "\nSession 15 — 5 Dec\n" + BODY)
     said = [p for p in problems if "plain lines" in p.message]
     assert [(p.level, p.line) for p in said] == [(Level.INFO, 4)]
     assert "lines 4, 9" in said[0].message
@@ -51,3 +51,19 @@ def test_no_session_names_the_lines_that_looked_like_starts_and_counts_every_lin
     assert len(errors) == 1 and errors[0].line == 1
     assert "its 7 non-blank lines besides the title" in errors[0].message
     assert "lines 3, 8 begin as a session start does" in errors[0].message
+
+
+@pytest.mark.parametrize("year_line", ["2026", "Year: 2026", "**2026**", "연도: 2026", "2026년", "2026年",
+                                       "---\nyear: 2026\n---"])
+def test_a_year_alone_above_the_sessions_dates_them_and_a_later_january_is_the_next_year(year_line):
+    parsed, problems = parse(f"# Notes\n{year_line}\n\n## Session 1 — 3 Dec\n- a\n\n## Session 2 — 4 Jan\n- b\n")
+    assert [e.started for e in parsed.entries] == [datetime(2026, 12, 3), datetime(2027, 1, 4)]
+    assert not [p for p in problems if p.level is Level.ERROR]
+    assert any("taken from the year written alone" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("line", ["Started in 2026 with ch1", "v2026", "2026-12", "20260"])
+def test_a_line_that_is_more_than_a_year_gives_none(line):
+    parsed, problems = parse(f"# Notes\n{line}\n\n## Session 1 — 3 Dec\n- a\n")
+    assert parsed.entries[0].started is None
+    assert any(p.level is Level.ERROR and "alone on a line above the sessions" in p.message for p in problems)

@@ -91,6 +91,18 @@ def find_year(text: str) -> int | None:
     return int(match["year"]) if match else None
 
 
+# A line that is a year alone, as a log gives the year of its sessions once above them:
+# ``2026``, ``**2026**``, ``## 2026``, ``Year: 2026``, ``연도: 2026``, ``2026년``, ``2026年``.
+YEAR_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?(?:(?:year|연도|년도|年份?)\s*(?:\*\*|__)?\s*[:：]\s*)?"
+                          r"(?P<year>(?:19|20|21)\d{2})\s*[년年]?\s*(?:\*\*|__)?\s*$", re.IGNORECASE)
+
+
+def year_alone(line: str) -> int | None:
+    """The year of a line that is a year alone (``2026``, ``Year: 2026``, ``2026년``)."""
+    match = YEAR_LINE_RE.match(line)
+    return int(match["year"]) if match else None
+
+
 def _named(match: re.Match, year: int | None) -> FoundDate:
     month = match["amon"] or match["bmon"]
     day = match["aday"] or match["bday"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Diagnostic, info
-from .header_dates import FoundDate, find_date, find_month, find_month_day, find_year
+from .header_dates import FoundDate, find_date, find_month, find_month_day, find_year, year_alone
 from .labels import Labels
 from .markup import FENCE_RE, TITLE_RE
 from .model import SectionKind, SessionEntry
@@ -204,24 +204,24 @@ def _group(latest: dict[int, tuple[int, str]], level: int, header: str, starts: 
 def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
     """The log's title above its first session, as the neighbour of the sessions that give
     no year, when it names one: its date (``# Notes from 2026-11-01``), or a year alone
-    (``# Study log 2026``, ``# 勉強ノート（2026年）``), which stands at the first session's
-    month and day: a later session on an earlier day of the year is in the next year."""
+    (``# Study log 2026``, ``# 勉強ノート（2026年）``); else a line above the sessions that is
+    a year alone (``2026``, ``Year: 2026``, ``2026년``, front matter's ``year: 2026``), the
+    nearest such line. A year stands at the first session's month and day: a later session
+    on an earlier day of the year (Jan after Dec) is in the next year."""
     if not starts:
         return None
-    title = next(((n, m["title"]) for n, line in outside_code(lines[:starts[0] - 1])
-                  if (m := TITLE_RE.match(line))), None)
-    if title is None:
+    above = list(outside_code(lines[:starts[0] - 1]))
+    title = next(((n, m["title"]) for n, line in above if (m := TITLE_RE.match(line))), None)
+    date = find_date(title[1]) if title else None
+    year = date.year if date else find_year(title[1]) if title else None
+    alone = None if year is not None else next(((n, y) for n, line in reversed(above) if (y := year_alone(line))), None)
+    if year is None and alone is None:
         return None
-    number, text = title
-    date = find_date(text)
-    year = date.year if date else find_year(text)
-    if year is None:
-        return None
+    number, year = (title[0], year) if alone is None else alone
     if date is None:
         first = header_text(lines[starts[0] - 1]) or lines[starts[0] - 1].strip()
-        date = find_month_day(first) or FoundDate(0, 0, year, 1, 1)
-        date = date._replace(year=year)
-    return Neighbour(number, date, before=True, title=True)
+        date = (find_month_day(first) or FoundDate(0, 0, year, 1, 1))._replace(year=year)
+    return Neighbour(number, date, before=True, title=alone is None, alone=alone is not None)
 
 
 def _clocked(entry: SessionEntry) -> bool:

@@ -79,6 +79,7 @@ class Neighbour(NamedTuple):
     before: bool
     title: bool = False
     group: bool = False
+    alone: bool = False  # a line above the sessions that is a year alone (``2026``, ``Year: 2026``)
 
 
 def heading(line: str) -> tuple[int, str] | None:
@@ -184,19 +185,22 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
             said = info(path, number, f"the session header gives no year, nor does any other; {year} is "
                                       f"taken, the year nearest today in which {date.month:02d}-{date.day:02d} is a "
                                       f"{datetime(year, date.month, date.day):%A}, as the header says "
-                                      "(write the year in one session header to set it)")
+                                      "(write the year in one session header, or alone on a line above the "
+                                      "sessions, to set it)")
             return replace(header, problems=(said,) + header.problems)
         return SessionHeader(None, None, False, _label(text, "", labels), (error(
             path, number, f"session header {text!r} gives a month and day but no year, and no other session "
                           "header of the log gives one; the session is kept undated, its date kept in its "
-                          "label (write the year in one session header and the others take it from there)"),))
+                          "label (write the year in one session header, or alone on a line above the sessions, "
+                          "and the others take it from there)"),))
     near = neighbour.date
     earlier = (date.month, date.day) < (near.month, near.day)
     year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
     header = _read_dated(text, date._replace(year=year), labels, path, number)
     if neighbour.group:  # ``## 2026년 12월`` over it says the year as plainly as the header would
         return header
-    whose = "the log's title" if neighbour.title else "the session header"
+    whose = "the log's title" if neighbour.title else "the year written alone" if neighbour.alone \
+        else "the session header"
     said = info(path, number, f"the session header gives no year; {year} is taken from {whose} "
                               f"on line {neighbour.line}")
     return replace(header, problems=(said,) + header.problems)
