@@ -131,7 +131,7 @@ def test_which_level_1_headings_open_a_session(text, lines, title):
     ("## Session 4 — Dec 6\n- a\n", [None],
      ["1: error: session header 'Session 4 — Dec 6' gives a month and day but no year, and no other session "
       "header of the log gives one; the session is kept undated, its date kept in its label (write the year in "
-      "one session header and the others take it from there)"]),
+      "one session header, or alone on a line above the sessions, and the others take it from there)"]),
 ])
 def test_a_header_without_a_year_takes_it_from_the_nearest_session(text, dates, said):
     log, problems = parse(text)
