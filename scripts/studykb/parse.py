@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (callouts, free_text, header_lines, log_notes, plain_headers, qa_lines, quotes, session_time, session_titles,
-               table_parts, time_lines, timelog, wrapped)
+from . import (callouts, free_text, header_lines, lead_ins, log_notes, plain_headers, qa_lines, quotes, session_time,
+               session_titles, table_parts, time_lines, timelog, wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -117,7 +117,8 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         # Items nested under it, and not a quiz (``- Quiz:`` then ``  - Q1. …`` names a part).
         leads_in = following is not None and len(following[1]) > len(bullet[1]) \
             and not entry.labels.question_re.match((following[3] or "").strip())
-        _read_bullet(entry, bullet, source, awaiting_answer, leads_in)
+        _read_bullet(entry, bullet, source, awaiting_answer, leads_in,
+                     lead_ins.led_into_kind(body, i, len(bullet[1]), bullet[3] or "", entry.labels))
         return 1
     fence = FENCE_RE.match(body[i])
     if fence:
@@ -148,10 +149,11 @@ def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
 
 
 def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool,
-                 leads_in: bool = False) -> None:
+                 leads_in: bool = False, names: SectionKind | None = None) -> None:
     """A list item; one that is only a ``Name:`` opens the part it names, but not one whose name
     no part has when items are nested under it inside a part (``- 내 결과 (is_reverse=False):``
-    then ``  - epoch 1: 0.18%``): that leads into its own items, in the part it is in."""
+    then ``  - epoch 1: 0.18%``): that leads into its own items, in the part it is in. One that
+    ``names`` a part and has lines indented under it (``1. 진도``, lead_ins.py) opens that part."""
     spaces, marker, text = bullet.groups()  # BULLET_RE's indent, marker and text
     indent = len(spaces)
     text = text.strip() if text else ""
@@ -160,6 +162,10 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
         return
     label = None if ordered else _label(text)
     nested = entry.section is not None and indent > entry.section_indent
+    # Under a heading, a name no part kind has leads into its own items (``- My results:``).
+    if names is not None and not nested and not (names is SectionKind.OTHER and entry.in_heading_part):
+        entry.open_section(text.rstrip(":："), names, source, indent, by_heading=False)
+        return
     if not nested and _read_line_of_its_own(entry, text, label, source, indent):
         return
     if label and not nested:

@@ -1,0 +1,43 @@
+"""A list item that names a part and leads into the lines under it: that part.
+
+A tutor's numbered outline (``1. 진도``, ``2. 학생이 이해한 것``, ``3. 아직 헷갈려 하는 것``,
+``4. 질문과 답변``, ``5. 실습``, ``6. 다음 시간``; ``1. Covered``, ``3. Still confusing``) or a
+bullet (``- Watchlist``) whose text is nothing but a part's name, with items or lines
+indented under it, is a heading in list form: it opens the part it names, and the lines
+under it are that part's, as under ``### 진도``.
+"""
+from __future__ import annotations
+
+from .labels import LABEL_WORDS, Labels, label_key
+from .model import SectionKind
+
+
+def led_into_kind(lines: list[str], i: int, indent: int, text: str, labels: Labels) -> SectionKind | None:
+    """The kind of part the list item ``lines[i]`` (at ``indent``, its text ``text``) opens,
+    or None: its text is a part's name, a colon after it or none, and the next line that is
+    not blank is indented under it."""
+    if not _indented_under(lines, i, indent):
+        return None
+    return part_named(text, labels)
+
+
+def part_named(text: str, labels: Labels) -> SectionKind | None:
+    """The kind of the part ``text`` is the name of (``진도``, ``Still confusing:``, ``질문과
+    답변``, ``실습``); OTHER for a known part read as plain lines or as questions; None for
+    a text that names no part, or says more than a name does (more than four words, or a
+    sentence: ``진도가 빨라서 힘들어함.``)."""
+    name = text.strip().rstrip(":：").strip()
+    key = label_key(name)
+    # A name has no colon inside it and ends in no full stop, as a sentence does.
+    if not key or len(key.split()) > LABEL_WORDS or any(c in name for c in ":：") or name.endswith((".", "。")):
+        return None
+    kind = labels.label_part_kind(name)
+    if kind is not None:
+        return kind
+    return SectionKind.OTHER if labels.is_question_part(name) or labels.is_plain_part(name) else None
+
+
+def _indented_under(lines: list[str], i: int, indent: int) -> bool:
+    """Whether the first line after ``lines[i]`` that is not blank is indented deeper than ``indent``."""
+    following = next((line for line in lines[i + 1:] if line.strip()), "")
+    return bool(following) and len(following) - len(following.lstrip()) > indent
