@@ -68,6 +68,10 @@ def test_a_month_or_a_year_alone_is_no_date(heading):
     # The documented shape with a range where its time stands: a range, not a zone.
     ("## Session: 2026-12-27 10:00-12:00", datetime(2026, 12, 27, 10), "", ("10:00", "12:00", 120)),
     ("## Session: 2026-12-28 (Mon) 21:30~23:00 KST", datetime(2026, 12, 28, 21, 30), "", ("21:30", "23:00", 90)),
+    # The time after the bracket that holds the date and its weekday.
+    ("## 1회차 (2026.11.25 수) 19:00-20:30", datetime(2026, 11, 25, 19), "1회차", ("19:00", "20:30", 90)),
+    ("## Day 3 (Tue 1 Dec 2026) 7:15-8:40pm", datetime(2026, 12, 1, 19, 15), "Day 3", ("19:15", "20:40", 85)),
+    ("## 第3回（2026年12月2日 水）19:00〜20:40", datetime(2026, 12, 2, 19), "第3回", ("19:00", "20:40", 100)),
 ])
 def test_a_time_range_in_the_header_is_the_time_log_of_a_body_without_one(header, started, label, times):
     entry = parse(f"# Log\n{header}\n- Topics: one\n")[0].entries[0]

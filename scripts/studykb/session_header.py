@@ -11,8 +11,8 @@ nearest session header that gives one (``Neighbour``).
 
 What the heading says besides its date, weekday, time and zone is the session's label
 (``Session 14 — Ch.4 word2vec``, ``1회차``). A heading with no time of day gives a session
-placed by its date alone: no time is made up for it. A time range in the heading
-(header_times.py), with a note of a break after it (``20:00~22:00 (중간에 20분 쉼)``), is kept as ``time_text``: the
+placed by its date alone: no time is made up for it. A time range in the heading, after
+the date or after the bracket around it (``1회차 (2026.11.25 수) 19:00-20:30``; header_times.py), with a note of a break after it (``20:00~22:00 (중간에 20분 쉼)``), is kept as ``time_text``: the
 session's time log when its body has none (timelog.py reads it as it reads a time-log line).
 """
 from __future__ import annotations
@@ -43,6 +43,7 @@ _WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fr
             r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
 WEEKDAY_AFTER_RE = re.compile(rf"^\s*,?\s*(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?:{_WEEKDAY})(?![^\W\d_]))", re.IGNORECASE)
 WEEKDAY_BEFORE_RE = re.compile(rf"(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?<![^\W\d_])(?:{_WEEKDAY}))\s*,?\s*$", re.IGNORECASE)
+CLOSER_RE = re.compile(r"^\s*[)）\]]")  # the bracket a date was written in closes before its time
 ZONE_AFTER_RE = re.compile(r"^\s*(?P<zone>[(\[（]?(?:[A-Za-z][A-Za-z0-9:+\-]*|[+-]\d{1,2}(?::?\d{2})?)[)\]）]?)(?![\w])")
 # Each weekday's English prefix, then its Korean and Japanese signs, then its Chinese one
 # (星期一, 周日) last.
@@ -256,11 +257,21 @@ def _after_date(after: str, dotted: bool) -> tuple[re.Match | None, re.Match | N
     after = after.removeprefix(".") if dotted else after  # 2026. 12. 1.
     weekday = WEEKDAY_AFTER_RE.match(after)
     after = after[weekday.end():] if weekday else after
-    clock = TIME_AFTER_RE.match(after)
-    after = after[clock.end():] if clock else after
+    clock, after = _clock_after(after)
     zone = ZONE_AFTER_RE.match(after)
     tz_name = _header_zone(zone["zone"], timed=clock is not None) if zone else None
     return weekday, clock, tz_name, after[zone.end():] if tz_name else after
+
+
+def _clock_after(after: str) -> tuple[re.Match | None, str]:
+    """The time right after a date, or right after the bracket that closes it (``(2026.11.25 수)
+    19:00-20:30``), and what is left: the closing bracket stays, for the label (``_close_brackets``)."""
+    clock = TIME_AFTER_RE.match(after)
+    if clock:
+        return clock, after[clock.end():]
+    shut = CLOSER_RE.match(after)
+    clock = TIME_AFTER_RE.match(after[shut.end():]) if shut else None
+    return (clock, shut[0] + after[shut.end() + clock.end():]) if clock else (None, after)
 
 
 def _year_of_weekday(text: str, found: FoundDate, today: date | None) -> int | None:
