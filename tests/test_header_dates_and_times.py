@@ -81,6 +81,18 @@ def test_a_time_range_in_the_header_is_the_time_log_of_a_body_without_one(header
     assert log.source.line == 2
 
 
+# header with the time booked, line under it -> the time log (start, end, minutes), from that line
+@pytest.mark.parametrize("header, line, times", [
+    ("## 4회차 (2026.12.05 토) 10:00-12:00", "※ 학생이 20분 늦게 도착해서 실제 수업은 10:20-12:00 (100분).",
+     ("10:20", "12:00", 100)),
+    ("## 2026-12-07 19:00–21:00", "Started late, actually 19:30-21:00.", ("19:30", "21:00", 90)),
+])
+def test_a_time_line_under_the_header_says_what_happened_in_the_time_it_books(header, line, times):
+    entry = parse(f"# Log\n{header}\n\n{line}\n\n- Topics: one\n")[0].entries[0]
+    log = entry.timelog
+    assert (log.start, log.end, log.minutes, log.source.line) == (*times, 4)
+
+
 def test_a_time_log_in_the_body_counts_instead_of_the_header_range():
     entry = parse("## 2026-12-07 19:00–20:15\n- Time: 19:10–20:00\n")[0].entries[0]
     assert (entry.timelog.start, entry.timelog.minutes, entry.timelog.source.line) == ("19:10", 50, 2)

@@ -14,9 +14,11 @@ TIME_KINDS = ("time", "start", "end", "duration")
 
 
 def time_pieces(blocks: tuple[Block, ...], labels: Labels, heading: timelog.Piece | None) -> list[timelog.Piece]:
-    """What a session says about its time: its time fields, else the time its ``heading``
-    gives (``## 2026-12-07 19:00–20:15``), else a line of text before its first part."""
-    return _fields(blocks, labels) or ([heading] if heading else []) or _opening_time(blocks)
+    """What a session says about its time: its time fields, else a line of text before its
+    first part, else the time its ``heading`` gives (``## 2026-12-07 19:00–20:15``). The
+    heading gives the time booked; a line under it says what happened (``※ 20분 늦게 도착해서
+    실제 수업은 10:20-12:00``)."""
+    return _fields(blocks, labels) or _opening_time(blocks) or ([heading] if heading else [])
 
 
 def _fields(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
