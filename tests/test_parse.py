@@ -204,17 +204,19 @@ def test_a_name_alone_before_items_at_its_own_depth_still_opens_a_part():
 @pytest.mark.parametrize("outline, expected", [
     ("1. 진도\n   - 4.1 임베딩 계층\n2. 학생이 이해한 것\n   - W[idx]로 행을 뽑음\n"
      "3. 아직 헷갈려 하는 것\n   - 분산 표현 vs 원핫\n6. 다음 시간\n   - 4.2 네거티브 샘플링\n",
-     [("진도", SectionKind.TOPICS), ("학생이 이해한 것", SectionKind.LEARNED),
-      ("아직 헷갈려 하는 것", SectionKind.WATCHLIST), ("다음 시간", SectionKind.RESUME)]),
+     [("1. 진도", SectionKind.TOPICS), ("2. 학생이 이해한 것", SectionKind.LEARNED),
+      ("3. 아직 헷갈려 하는 것", SectionKind.WATCHLIST), ("6. 다음 시간", SectionKind.RESUME)]),
     ("1. Covered\n\n   - attention weights\n2. Still confusing:\n   - why scale by sqrt(d)\n"
      "3. Next time\n   - Transformer\n",
-     [("Covered", SectionKind.TOPICS), ("Still confusing", SectionKind.WATCHLIST), ("Next time", SectionKind.RESUME)]),
+     [("1. Covered", SectionKind.TOPICS), ("2. Still confusing", SectionKind.WATCHLIST),
+      ("3. Next time", SectionKind.RESUME)]),
     ("2. 理解したこと\n   - 内積で類似度\n3. 还不清楚的\n   - 负采样\n",
-     [("理解したこと", SectionKind.LEARNED), ("还不清楚的", SectionKind.WATCHLIST)]),
+     [("2. 理解したこと", SectionKind.LEARNED), ("3. 还不清楚的", SectionKind.WATCHLIST)]),
     ("- Watchlist\n  - softmax vs sigmoid\n- 실습\n  - 작은 W로 순전파 구현\n",
      [("Watchlist", SectionKind.WATCHLIST), ("실습", SectionKind.OTHER)]),
 ])
 def test_a_list_item_that_names_a_part_with_lines_under_it_opens_that_part(outline, expected):
+    """The part keeps the item's number in its name, as the log wrote it."""
     log, _ = parse(f"## 1회차 (2026.11.25 수) 19:00-20:30\n\n{outline}")
     sections = [b for b in log.entries[0].blocks if isinstance(b, Section)]
     assert [(s.name, s.kind) for s in sections] == expected
@@ -226,8 +228,8 @@ def test_numbered_questions_and_answers_under_a_part_name_are_its_qa_lines():
                    "5. 실습\n   - 기울기 확인\n")
     blocks = log.entries[0].blocks
     assert [type(b).__name__ for b in blocks] == ["Section", "QA", "QA", "Section"]
-    assert (blocks[0].name, blocks[0].items) == ("질문과 답변", ())
-    assert blocks[3].name == "실습" and [i.text for i in blocks[3].items] == ["기울기 확인"]
+    assert (blocks[0].name, blocks[0].items) == ("4. 질문과 답변", ())
+    assert blocks[3].name == "5. 실습" and [i.text for i in blocks[3].items] == ["기울기 확인"]
 
 
 @pytest.mark.parametrize("body", [
@@ -241,3 +243,9 @@ def test_a_list_item_that_says_more_than_a_name_or_has_nothing_under_it_is_an_it
     log, _ = parse(f"## Session: 2026-03-05 09:00 KST\n{body}")
     names = [b.name for b in log.entries[0].blocks if isinstance(b, Section) and b.name]
     assert names == (["What I learned"] if body.startswith("###") else [])
+
+
+def test_a_numbered_item_keeps_its_number():
+    log, _ = parse("## Session: 2026-03-05 09:00 KST\n### Steps\n1. load PTB\n- Q/A: why? → size\n5. train\n7) plot\n")
+    items = [i for b in log.entries[0].blocks if isinstance(b, Section) for i in b.items]
+    assert [(i.text, i.ordered, i.number) for i in items] == [("load PTB", True, 1), ("train", True, 5), ("plot", True, 7)]

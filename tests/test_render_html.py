@@ -159,6 +159,12 @@ def test_nested_lists_follow_depth_and_kind():
                                      "<li>d<ul><li>e</li></ul></li></ul>")
 
 
+@pytest.mark.parametrize("numbers, opening", [((1, 2), "<ol>"), ((5, 6), '<ol start="5">'), ((3,), '<ol start="3">')])
+def test_a_numbered_list_starts_at_its_first_number(numbers, opening):
+    out = nested_list([(0, n, f"item {n}") for n in numbers])
+    assert out.startswith(opening) and out.count("<li>") == len(numbers)
+
+
 def test_blocks_pass_through_the_engine_unchanged():
     """The fence mkdocs.yml configures: HTML as it is, even with backtick lines inside."""
     body = "<ul>\n<li>x</li>\n</ul>\n```` not a fence end"

@@ -56,6 +56,7 @@ class Item:
     source: Source
     depth: int = 0
     ordered: bool = False
+    number: int = 0  # a numbered item's number as the log wrote it (``5.``), 0 for a bullet
     resolves: tuple[int, int] | None = None
     term: str = ""
     flags: tuple[int, int] | None = None  # a line of prose that says a confusion is still there: where it names it

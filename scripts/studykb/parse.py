@@ -164,7 +164,8 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
     nested = entry.section is not None and indent > entry.section_indent
     # Under a heading, a name no part kind has leads into its own items (``- My results:``).
     if names is not None and not nested and not (names is SectionKind.OTHER and entry.in_heading_part):
-        entry.open_section(text.rstrip(":："), names, source, indent, by_heading=False)
+        name = f"{marker} {text}" if ordered else text  # the tutor's number stays in the name
+        entry.open_section(name.rstrip(":："), names, source, indent, by_heading=False)
         return
     if not nested and _read_line_of_its_own(entry, text, label, source, indent):
         return
@@ -178,7 +179,7 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
             return
         if _read_labelled(entry, name, value, source, indent, by_heading=False):
             return
-    entry.add_item(text, source, indent, ordered)
+    entry.add_item(text, source, indent, ordered, int(marker[:-1]) if ordered else 0)
     entry.listed = True
 
 

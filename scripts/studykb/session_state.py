@@ -121,12 +121,12 @@ class SessionState:
         self.close_section()
         self.blocks.append(block)
 
-    def add_item(self, text: str, source: Source, indent: int, ordered: bool = False) -> None:
+    def add_item(self, text: str, source: Source, indent: int, ordered: bool = False, number: int = 0) -> None:
         if self.section is None:  # a part that goes on after a Q/A or code, else an unnamed section
             kind = self.part[0] if self.part else SectionKind.OTHER
             self.section = ("", kind, source)
             self.section_indent = 0
-        self.items.append(Item(text, source, self.item_depth(indent), ordered))
+        self.items.append(Item(text, source, self.item_depth(indent), ordered, number))
 
     @property
     def in_heading_part(self) -> bool:

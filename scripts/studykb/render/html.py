@@ -293,12 +293,14 @@ def concept_linker(here: str, exclude: ConceptSlug | None = None,
 
 # --- blocks -------------------------------------------------------------------------------
 
-def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
-    """``(depth, ordered, html)`` items as nested ``<ul>``/``<ol>`` lists, in order."""
+def nested_list(items: list[tuple[int, int, str]], attrs: str = "") -> str:
+    """``(depth, number, html)`` items as nested ``<ul>``/``<ol>`` lists, in order: number 0
+    for a bullet, else the item's number; a numbered list starts at its first item's
+    (``<ol start="5">`` for a list the log numbers from 5)."""
     out: list[str] = []
     open_lists: list[tuple[int, str]] = []
-    for depth, ordered, body in items:
-        tag = "ol" if ordered else "ul"
+    for depth, number, body in items:
+        tag = "ol" if number else "ul"
         while open_lists and open_lists[-1][0] > depth:
             out.append(f"</li></{open_lists.pop()[1]}>")
         if open_lists and open_lists[-1][0] == depth:
@@ -307,7 +309,8 @@ def nested_list(items: list[tuple[int, bool, str]], attrs: str = "") -> str:
             else:
                 out.append(f"</li></{open_lists.pop()[1]}>")
         if not open_lists or open_lists[-1][0] < depth:
-            out.append(f"<{tag}{attrs if not open_lists else ''}>")
+            start = f' start="{int(number)}"' if number > 1 else ""
+            out.append(f"<{tag}{attrs if not open_lists else ''}{start}>")
             open_lists.append((depth, tag))
         out.append(f"<li>{body}")
     while open_lists:

@@ -232,7 +232,7 @@ def _section(section: Section, linker: Linker, beside: Beside, ctx: Context) -> 
     """The section's name, its items, then the runs its heading line asks for (after the
     items, so that a one-line part such as ``**Next session:** ...`` reads as one line)."""
     out = [f'<p class="studykb-label">{_label(section.name)}:</p>'] if section.name else []
-    items = [(item.depth, item.ordered, html.inline(item.text, linker, ctx.spans(item.source))
+    items = [(item.depth, item.number or item.ordered, html.inline(item.text, linker, ctx.spans(item.source))
               + beside.get(_at(item.source), ""))
              for item in section.items]
     if items:
