@@ -210,6 +210,8 @@ def test_a_name_alone_before_items_at_its_own_depth_still_opens_a_part():
      "3. Next time\n   - Transformer\n",
      [("1. Covered", SectionKind.TOPICS), ("2. Still confusing", SectionKind.WATCHLIST),
       ("3. Next time", SectionKind.RESUME)]),
+    ("1. 진도\n- 4.1 임베딩 계층\n\n2. 아직 헷갈려 하는 것\n- 분산 표현 vs 원핫\n",  # bullets after a numbered name
+     [("1. 진도", SectionKind.TOPICS), ("2. 아직 헷갈려 하는 것", SectionKind.WATCHLIST)]),
     ("2. 理解したこと\n   - 内積で類似度\n3. 还不清楚的\n   - 负采样\n",
      [("2. 理解したこと", SectionKind.LEARNED), ("3. 还不清楚的", SectionKind.WATCHLIST)]),
     ("- Watchlist\n  - softmax vs sigmoid\n- 실습\n  - 작은 W로 순전파 구현\n",

@@ -9,17 +9,27 @@ under it are that part's, as under ``### 진도``.
 from __future__ import annotations
 
 from .labels import LABEL_WORDS, Labels, label_key
+from .markup import BULLET_RE
 from .model import SectionKind
 
 
 def led_into_kind(lines: list[str], i: int, indent: int, text: str, labels: Labels) -> SectionKind | None:
     """The kind of part the list item ``lines[i]`` (at ``indent``, its text ``text``) opens,
     or None: its text is a part's name, a colon after it or none, and the next line that is
-    not blank is indented under it."""
-    if not _indented_under(lines, i, indent):
-        return None
-    return part_named(text, labels)
+    not blank is indented under it, or is a bullet after a numbered name (``1. 진도`` then
+    ``- 4.1 …``): the name is the outline's, the bullets its part's."""
+    following = next((line for line in lines[i + 1:] if line.strip()), "")
+    return part_named(text, labels) if following and _leads_into(lines[i], indent, following) else None
 
+
+def _leads_into(item: str, indent: int, following: str) -> bool:
+    """Whether ``following`` is under the list item ``item``: indented deeper, or a bullet at
+    its depth after a numbered item."""
+    depth = len(following) - len(following.lstrip())
+    if depth != indent:
+        return depth > indent
+    bullet, numbered = BULLET_RE.match(following), BULLET_RE.match(item)
+    return bool(bullet and numbered) and numbered["marker"][0].isdigit() and not bullet["marker"][0].isdigit()
 
 def part_named(text: str, labels: Labels) -> SectionKind | None:
     """The kind of the part ``text`` is the name of (``진도``, ``Still confusing:``, ``질문과
@@ -36,8 +46,3 @@ def part_named(text: str, labels: Labels) -> SectionKind | None:
         return kind
     return SectionKind.OTHER if labels.is_question_part(name) or labels.is_plain_part(name) else None
 
-
-def _indented_under(lines: list[str], i: int, indent: int) -> bool:
-    """Whether the first line after ``lines[i]`` that is not blank is indented deeper than ``indent``."""
-    following = next((line for line in lines[i + 1:] if line.strip()), "")
-    return bool(following) and len(following) - len(following.lstrip()) > indent
