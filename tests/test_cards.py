@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from studykb.card_phrases import language_of
 from studykb.cards import definition_question, split_question
 from studykb.config import Config
 from studykb.model import Line, Source
@@ -11,9 +12,11 @@ from tests.conftest import SEED, make_project
 
 
 def watch_fronts(tmp_path, part: str, item: str) -> list[str]:
-    """The questions of the watchlist cards of a one-session log with ``item`` under ``part``."""
+    """The questions of the watchlist cards of a one-session log with ``item`` under ``part``,
+    on a site in the language of the item's line (the rest of the log is a stub)."""
     root = make_project(tmp_path, {"x.md": f"## Session: 2026-03-05 09:00 KST\n### {part}\n- {item}\n"})
-    return [card.front for card in load(Config(root=root)).knowledge.cards if card.kind == "watch"]
+    knowledge = load(Config(root=root, language=language_of(item))).knowledge
+    return [card.front for card in knowledge.cards if card.kind == "watch"]
 
 
 def cards_of(tmp_path):
@@ -89,7 +92,7 @@ def test_a_task_list_items_card_asks_without_its_box(tmp_path, item, front):
     assert watch_fronts(tmp_path, "헷갈리는 것", item.removeprefix("- ")) == [front]
 
 
-# The cards studykb words itself ask in the language of the line they come from.
+# The cards studykb words itself ask in the site's language, here the one of the line they come from.
 @pytest.mark.parametrize("part, item, front", [
     ("Watchlist", "softmax vs sigmoid", "What is the difference between softmax and sigmoid?"),
     ("헷갈리는 것", "학습률이 너무 크면 왜 발산하는지", "학습률에서 계속 헷갈리는 점은 무엇인가요?"),

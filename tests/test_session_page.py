@@ -11,6 +11,7 @@ from studykb.model import Knowledge
 from studykb.parse import parse_log
 from studykb.render.context import make_context
 from studykb.render.session import render_session
+from studykb.render.words import words_for
 from studykb.sources import LogText
 from studykb.vocabulary import build_lexicon
 from tests.conftest import readable, visible_text
@@ -102,7 +103,7 @@ def test_q_and_a_lines_under_another_part_name_stay_where_they_were():
 TIME_LOGS = [  # what the lines say together, as the facts line shows it
     pytest.param("- Start: 14:05\n- End: 15:10", "14:05–15:10 (1 h 05 min)", id="bullets"),
     pytest.param("**Start:** 14:05\n**End:** 15:10", "14:05–15:10 (1 h 05 min)", id="bold labels"),
-    pytest.param("시작: 14:05\n종료: 15:10", "14:05–15:10 (1 h 05 min)", id="Korean"),
+    pytest.param("시작: 14:05\n종료: 15:10", "14:05–15:10 (1시간 05분)", id="Korean"),  # a Korean log's page is Korean
     pytest.param("- Start: 14:05\n- End: 15:10\n- Duration: 60 min", "14:05–15:10 (1 h 00 min)",
                  id="the duration said wins"),
     pytest.param("**Start:** 23:30\n**End:** 00:40", "23:30–00:40 (1 h 10 min)", id="across midnight"),
@@ -115,9 +116,9 @@ TIME_LOGS = [  # what the lines say together, as the facts line shows it
 
 @pytest.mark.parametrize("body, fact", TIME_LOGS)
 def test_a_time_log_of_several_lines_reads_as_one_fact_and_its_lines_stay_in_the_entry(body, fact):
-    _, page = built(body)
+    knowledge, page = built(body)
     assert time_fact(page) == fact
-    rest = parts(page)["Everything else in the entry"]
+    rest = parts(page)[words_for(knowledge.language)("everything_else")]
     for line in body.splitlines():
         assert readable(line.lstrip("# ")) in visible_text(rest)
     assert_every_line_shown(body, page)

@@ -163,9 +163,9 @@ PAGES = [
                  ["concept", "note", "weighted sum", "the context vector"], id="terms"),
     pytest.param("| confused | status |\n|---|---|\n| hs vs h | clear now |", "Watchlist",
                  ["confused", "status", "hs vs h", "clear now"], id="watchlist"),
-    pytest.param("| 용어 | 설명 |\n|---|---|\n| 어텐션 | 주목하는 구조 |", "What you learned",
+    pytest.param("| 용어 | 설명 |\n|---|---|\n| 어텐션 | 주목하는 구조 |", "배운 것",  # a Korean log's page
                  ["용어", "설명", "어텐션", "주목하는 구조"], id="용어"),
-    pytest.param("| 混乱 | 状態 |\n|---|---|\n| 重みとスコア | 理解した |", "Watchlist",
+    pytest.param("| 混乱 | 状態 |\n|---|---|\n| 重みとスコア | 理解した |", "混乱しやすい概念",  # a Japanese log's page
                  ["混乱", "状態", "重みとスコア", "理解した"], id="混乱"),
 ]
 

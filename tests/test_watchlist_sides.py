@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from studykb.card_phrases import language_of
 from studykb.labels import shipped_labels
 from studykb.link import link
 from studykb.parse import parse_log
@@ -22,7 +23,8 @@ TERMS = [Term("gradient clipping", aliases=("梯度裁剪",)), Term("weight deca
 def knowledge_of(*lines: str):
     text = "\n".join(["## Session: 2026-03-01 10:00 KST", "### Watchlist", *(f"- {line}" for line in lines)])
     parsed, _ = parse_log(LogText("sessions/log.md", tuple(text.splitlines())), shipped_labels())
-    knowledge, _ = link([parsed], build_lexicon(TERMS, frozenset()), 3)
+    # On a site in the language of the item's line (the log around it is a stub in English).
+    knowledge, _ = link([parsed], build_lexicon(TERMS, frozenset()), 3, language_of(lines[0]))
     return knowledge
 
 

@@ -1,6 +1,9 @@
-"""The words of the recall cards studykb writes itself, in the language of the log line a
-card is made from: a watchlist item written in Korean asks its question in Korean
-("학습률에서 계속 헷갈리는 점은 무엇인가요?"), one in English in English.
+"""The language of the logs, and the words of the recall cards studykb writes itself.
+
+The site speaks one language (``site_language``): ``extra: studykb: language:`` when set,
+else the one most of the logs' prose is written in. A card's question is in the site's
+language: a Korean site asks "학습률에서 계속 헷갈리는 점은 무엇인가요?", an English one
+"What keeps being confused about learning rate?"; concept names stay as the log wrote them.
 
 A line is Korean when it holds Hangul, Japanese when it holds kana, Chinese when it holds
 CJK ideographs and neither, and English otherwise. Korean particles that depend on the word
@@ -8,8 +11,20 @@ before them are written both ways, as Korean forms do (``와(과)``, ``(이)란`
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+from typing import Iterable
+
+from .diagnostics import Diagnostic, info
+
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN_RE = re.compile(r"`[^`]*`")
+
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
+        "then": "{q}: what then?",
+        "recall": "Recall this Q/A.",
         "difference": "What is the difference between {a} and {b}?",
         "note": "What does your note “{label}” say?",
         "two": "How do {a} and {b} relate, and where do they differ?",
@@ -23,6 +38,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": " and ",
     },
     "ko": {
+        "then": "{q}: 그러면 어떻게 되나요?",
+        "recall": "이 Q/A를 떠올려 보세요.",
         "definition": "{name}(이)란 무엇인가요?",
         "difference": "{a}와(과) {b}의 차이는 무엇인가요?",
         "note": "메모 “{label}”의 내용은 무엇인가요?",
@@ -37,6 +54,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": "와(과) ",
     },
     "ja": {
+        "then": "{q}：どうなりますか？",
+        "recall": "このQ/Aを思い出してください。",
         "definition": "{name}とは何ですか？",
         "difference": "{a}と{b}の違いは何ですか？",
         "note": "メモ「{label}」には何と書きましたか？",
@@ -51,6 +70,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "and": "と",
     },
     "zh": {
+        "then": "{q}：会怎样？",
+        "recall": "回想这条问答。",
         "definition": "什么是{name}？",
         "difference": "{a}和{b}有什么区别？",
         "note": "笔记“{label}”写了什么？",
@@ -81,3 +102,42 @@ def language_of(text: str) -> str:
 def phrase(language: str, key: str, **words: str) -> str:
     """The card phrase ``key`` in ``language``, its blanks filled with ``words``."""
     return PHRASES[language][key].format(**words)
+
+
+def prose_lines(lines: Iterable[str]) -> Counter[str]:
+    """How many lines of prose the lines hold in each language (``language_of``), code blocks,
+    code spans and lines without a letter left out. A line is the unit: a Korean line names
+    English terms as often as not ("softmax vs sigmoid 차이"), and is Korean all the same; an
+    English log that gives a few terms in Korean has those few lines in Korean, its others English.
+    Lines of ideographs alone count as Japanese in a log with at least as many lines in kana."""
+    counts: Counter[str] = Counter()
+    fenced = False
+    for line in lines:
+        if FENCE_RE.match(line):
+            fenced = not fenced
+            continue
+        prose = "" if fenced else CODE_SPAN_RE.sub(" ", line)
+        if any(c.isalpha() for c in prose):
+            counts[language_of(prose)] += 1
+    if counts["ja"] >= counts["zh"] > 0:  # ideographs without kana ("学習内容") in a Japanese log
+        counts["ja"] += counts.pop("zh")
+    return counts
+
+
+def majority(counts: Counter[str]) -> str:
+    """The language with the most lines; English for a tie or no prose at all."""
+    return max(LANGUAGE_NAMES, key=lambda language: (counts[language], language == "en"))
+
+
+def site_language(configured: str | None, logs: dict[str, Iterable[str]]) -> tuple[str, list[Diagnostic]]:
+    """The language the site's pages speak: ``configured`` when set; else the one most of
+    the logs' prose (path -> lines) is written in, with an info at each log in another."""
+    if configured:
+        return configured, []
+    by_log = {path: prose_lines(lines) for path, lines in logs.items()}
+    language = majority(sum(by_log.values(), Counter()))
+    others = [(path, majority(counts)) for path, counts in by_log.items() if counts and majority(counts) != language]
+    return language, [info(path, 1, f"this log is written in {LANGUAGE_NAMES[own]}, most of the logs in "
+                                    f"{LANGUAGE_NAMES[language]}: the site's pages are in {LANGUAGE_NAMES[language]} "
+                                    "(extra: studykb: language: in mkdocs.yml sets it)")
+                      for path, own in others]

@@ -34,9 +34,10 @@ DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区
 
 
 def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, tuple[ConceptSlug, ...]],
-               watch: tuple[WatchItem, ...]) -> tuple[Card, ...]:
+               watch: tuple[WatchItem, ...], language: str = "en") -> tuple[Card, ...]:
     """Watchlist concepts first, then in the order the log has them; a card names the
-    concepts its lines name (``named``)."""
+    concepts its lines name (``named``). The questions cards make up are in ``language``,
+    the site's (``card_phrases.site_language``)."""
     watched = watched_concepts(watch)
     cards, taken = [], set()
     position: dict[str, int] = {}  # each session's place in the lines, which come session by session
@@ -48,18 +49,18 @@ def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, t
         if line.role == "qa":
             concepts_named = tuple(dict.fromkeys([*named.get(line.source, ()),
                                                   *(named.get(answer.source, ()) if answer else ())]))
-            card = _qa_card(line, answer, concepts_named, watched)
+            card = _qa_card(line, answer, concepts_named, watched, language)
             base, n = card.id, 1
             while card.id in taken:  # the same question twice in one session
                 n += 1
                 card = replace(card, id=f"{base}-{n}")
             taken.add(card.id)
             cards.append(card)
-    cards += [_definition_card(c, watched) for c in concepts if c.definition and c.definition.session]
+    cards += [_definition_card(c, watched, language) for c in concepts if c.definition and c.definition.session]
     names = {c.slug: c.name for c in concepts}
     defined = {c.slug: c.definition.text for c in concepts if c.definition}
-    cards += [_watch_card(item, {c.slug: c for c in concepts}, defined) for item in watch]
-    cards = [_natural(card, names) for card in cards]
+    cards += [_watch_card(item, {c.slug: c for c in concepts}, defined, language) for item in watch]
+    cards = [_natural(card, names, language) for card in cards]
     # The order of the lines: a session's lines are in the order of their line numbers.
     return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
 
@@ -80,9 +81,11 @@ def _questions(lines: list[Line]):
             yield line, None
 
 
-def split_question(line: Line) -> tuple[str, str]:
+def split_question(line: Line, language: str = "en") -> tuple[str, str]:
     """A Q/A line's prompt and answer: as its quiz shape gave them ("Q: ...? A: ...",
-    "Q1. ... A1. ..."), else "Q? A", "When X, Y", or first sentence / rest."""
+    "Q1. ... A1. ..."), else "Q? A", "When X, Y", or first sentence / rest; what the card
+    adds to ask is in ``language``. A first sentence ends in `` What follows?``, which
+    ``_natural`` turns into a question of the site's language."""
     if line.question and line.answer:
         return line.question, line.answer
     text = line.text.strip()
@@ -93,13 +96,15 @@ def split_question(line: Line) -> tuple[str, str]:
     arrow = ARROW_RE.match(text)
     if arrow:  # "User guessed X. -> No: ...": what the learner said, then what it came to
         quoted = QUOTED_QUESTION_RE.search(arrow["q"])  # 'User asked "is it faster?"' asks that
-        front = quoted["q"][:1].upper() + quoted["q"][1:] if quoted else phrase(language_of(arrow["q"]), "after", text=arrow["q"])
+        front = quoted["q"][:1].upper() + quoted["q"][1:] if quoted else phrase(language, "after", text=arrow["q"])
         return front, arrow["a"]
-    for pattern, suffix in ((CONDITION_RE, ": what then?"), (SENTENCE_RE, " What follows?")):
-        match = pattern.match(text)
-        if match and match["a"].strip():
-            return match["q"].strip() + suffix, match["a"].strip()
-    return "Recall this Q/A.", text
+    condition = CONDITION_RE.match(text)
+    if condition and condition["a"].strip():
+        return phrase(language, "then", q=condition["q"].strip()), condition["a"].strip()
+    sentence = SENTENCE_RE.match(text)
+    if sentence and sentence["a"].strip():
+        return sentence["q"].strip() + " What follows?", sentence["a"].strip()
+    return phrase(language, "recall"), text
 
 
 def _question_end(text: str) -> int | None:
@@ -116,25 +121,25 @@ def _question_end(text: str) -> int | None:
     return None
 
 
-def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...], watched) -> Card:
+def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...], watched, language: str) -> Card:
     if answer is not None:
         front, back = line.question, answer.answer
     elif line.question and not line.answer:  # an open question: the card asks it still
-        front, back = line.question, phrase(language_of(line.question), "unanswered")
+        front, back = line.question, phrase(language, "unanswered")
     else:
-        front, back = split_question(line)
+        front, back = split_question(line, language)
     return Card(_card_id("qa", f"{line.session or line.source.path}\n{line.text}"), front, back, "qa", line.source, line.session,
                 concepts, watch=bool(watched.intersection(concepts)))
 
 
-def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: dict[ConceptSlug, str]) -> Card:
+def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: dict[ConceptSlug, str],
+                language: str) -> Card:
     """A watchlist item as a question: "What is the difference between X and Y?",
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
     as last worded, the line that resolved it (where another did), and the learner's
     definitions of the concepts the question asks about. A resolved item's card is no longer
     among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
-    language = language_of(text)
     front, text, about = _watch_question(item, text, language, by_slug)
     definitions = [defined[c] for c in about if c in defined]
     resolution = [phrase(language, "resolved"), item.resolution.text] if _resolved_later(item) else []
@@ -205,33 +210,31 @@ def _opening(text: str, words: int = 8) -> str:
     return " ".join(split[:words]) + ("…" if len(split) > words else "")
 
 
-def _natural(card: Card, names: dict[ConceptSlug, str]) -> Card:
+def _natural(card: Card, names: dict[ConceptSlug, str], language: str) -> Card:
     """A Q/A card whose line holds no question (a note of an answer) asks what was settled
     about the concepts it names, rather than "<first sentence> What follows?"."""
     if card.kind != "qa" or not card.front.endswith(" What follows?"):
         return card
     named = [names[c] for c in card.concepts if c in names]
     first = card.front.removesuffix(" What follows?")
-    language = language_of(first)
     if named:
         names_said = phrase(language, "and").join(named[:2])
         return replace(card, front=phrase(language, "settled", names=names_said), back=f"{first} {card.back}")
     return replace(card, front=phrase(language, "after", text=first))
 
 
-def _definition_card(concept: Concept, watched) -> Card:
+def _definition_card(concept: Concept, watched, language: str) -> Card:
     definition = concept.definition
-    return Card(f"def-{concept.slug}", _definition_front(concept), definition.text,
+    return Card(f"def-{concept.slug}", _definition_front(concept, language), definition.text,
                 "definition", definition.source, definition.session, (concept.slug,),
                 watch=concept.slug in watched)
 
 
-def _definition_front(concept: Concept) -> str:
-    """"What is an embedding?" for a definition in English; in Korean, Japanese or Chinese
-    the question of that language, by the name the definition uses in it ("패딩(이)란
+def _definition_front(concept: Concept, language: str) -> str:
+    """"What is an embedding?" on an English site; on a Korean, Japanese or Chinese one the
+    question of that language, by the name the definition uses in it ("패딩(이)란
     무엇인가요?" for "패딩(padding)은 …")."""
     text = concept.definition.text
-    language = language_of(text)
     if language == "en":
         return definition_question(concept.name)
     return phrase(language, "definition", name=_as_written(concept, text, language))

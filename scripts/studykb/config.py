@@ -39,6 +39,8 @@ class Config:
 
     ``watchlist_window``: a watch item not flagged in the last N sessions is no longer open.
     ``redact_paths``: show home paths as ``~/...``; ``redact_patterns``: more regexes to hide.
+    ``language``: the language of the generated pages (en, ko, ja, zh); unset, the language
+    most of the logs are written in (``card_phrases.site_language``).
     """
 
     root: Path
@@ -49,6 +51,7 @@ class Config:
     redact_patterns: tuple[str, ...] = ()
     site_dir: str = "site"
     experiments: ExperimentSettings = ExperimentSettings()
+    language: str | None = None
     problems: tuple[Diagnostic, ...] = field(default=(), compare=False)
     """Settings not used as written, each reported at its line of mkdocs.yml."""
 
@@ -254,6 +257,16 @@ def _text_setting(value: dict, name: str, keys: tuple, problems: list[_Problem],
 
 
 Check = Callable[[Any, tuple, list[_Problem]], Any]
+LANGUAGES = ("en", "ko", "ja", "zh")
+
+
+def _language(value: Any, keys: tuple, problems: list[_Problem]) -> str | None:
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    _bad(keys, problems, "one of " + ", ".join(LANGUAGES) + " (or left out: the language of the logs)", value)
+    return None
+
+
 CHECKS: dict[str, Check] = {
     "sessions_dir": _folder,
     "generated_dir": _folder,
@@ -261,6 +274,7 @@ CHECKS: dict[str, Check] = {
     "redact_paths": _flag,
     "redact_patterns": _patterns,
     "experiments": _experiment_settings,
+    "language": _language,
 }
 
 

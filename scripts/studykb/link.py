@@ -11,13 +11,14 @@ from datetime import datetime
 
 from . import aliases, code_terms
 from . import concepts as found
+from .card_phrases import site_language
 from .cards import make_cards
 from .diagnostics import Diagnostic, warning
 from .experiment_lines import experiment_lines
 from .labels import Labels
 from .markup import CodeSpan, code_spans, replace_code_spans
 from .mentions import find_mentions, mentions_by_name, names_on_lines, spans_of
-from .model import (Concept, ConceptSlug, Definition, Knowledge, Line, LogFile, Mention, SectionKind,
+from .model import (Concept, ConceptSlug, Definition, Field, Knowledge, Line, LogFile, Mention, Section, SectionKind,
                     Session, SessionEntry, SessionId, Source)
 from .session_lines import lines_of
 from .slugs import Slug, log_name, log_slugs, make_slug, unique_slugs
@@ -26,11 +27,15 @@ from .watchlist import collect_watchlist
 
 
 def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
-         labels: Labels | None = None) -> tuple[Knowledge, list[Diagnostic]]:
+         labels: Labels | None = None, language: str | None = None) -> tuple[Knowledge, list[Diagnostic]]:
+    """The whole model of the logs. Its ``language`` (of the site's words and the questions
+    cards make up) is ``language`` when set, else the one most of the sessions' lines are in."""
     diagnostics: list[Diagnostic] = []
     sessions = assign_session_ids([entry for log in logs for entry in log.entries], diagnostics)
     slugs = assign_log_slugs([log.path for log in logs], diagnostics)
     lines = [line for s in sessions for line in lines_of(s)]
+    language, notes = site_language(language, _texts_by_log(logs, sessions))
+    diagnostics += notes
     code = [code_spans(line.text) for line in lines]  # each line's, found once for the steps below
     separate_contrasted(lines, code, lexicon)
     definitions = discover_terms(lines, code, lexicon)
@@ -47,9 +52,21 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
     diagnostics += runs.diagnostics
     knowledge = Knowledge(
         logs=tuple(logs), log_slugs=slugs, sessions=tuple(sessions), concepts=tuple(concept_list),
-        watchlist=watch, cards=make_cards(lines, concept_list, named, watch),
-        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans)
+        watchlist=watch, cards=make_cards(lines, concept_list, named, watch, language),
+        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans, language=language)
     return knowledge, diagnostics
+
+
+def _texts_by_log(logs: list[LogFile], sessions: list[Session]) -> dict[str, list[str]]:
+    """The text of each log's sessions, by the log's path: their header lines, the names of
+    their parts and fields, and their lines (a log without sessions has none)."""
+    out: dict[str, list[str]] = {log.path: [] for log in logs}
+    for session in sessions:
+        texts = out.setdefault(session.source.path, [])
+        texts.append(session.header)
+        texts += [block.name for block in session.blocks if isinstance(block, (Section, Field)) and block.name]
+        texts += [line.text for line in lines_of(session)]
+    return out
 
 
 def assign_log_slugs(paths: list[str], diagnostics: list[Diagnostic]) -> dict[str, Slug]:

@@ -374,3 +374,5 @@ class Knowledge:
     mentions: dict[Source, tuple[Span, ...]]
     """Each line that names concepts -> where, in line order. A line that defines a term
     without naming it again has none; its concept's ``mentions`` list the line all the same."""
+    language: str = "en"
+    """The language of the site's own words and of the questions cards make up (en, ko, ja, zh)."""

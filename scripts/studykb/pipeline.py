@@ -48,7 +48,7 @@ def load(config: Config, cache: LogCache | None = None) -> Loaded:
     redact = make_redactor(config, user_names(_private_text(texts, user_terms)))
     logs, shown_as = parse_texts(texts, redact, labels, diagnostics, cache, date.today())
     terms = [_redacted_term(term, redact) for term in user_terms]
-    knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window, labels)
+    knowledge, problems = link(logs, build_lexicon(terms, ignored), config.watchlist_window, labels, config.language)
     diagnostics += problems + scripts_not_run(knowledge.experiment_refs, config.scripts_root)
     return Loaded(knowledge, tuple(sorted(set(_on_real_files(diagnostics, shown_as)))))
 

@@ -34,7 +34,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
         page("recall.md"): render_recall(ctx),
         page("experiments", "index.md"): render_experiment_index(ctx),
         CHART: study_time_svg(minutes_per_week(knowledge.sessions)),
-        DECK: anki_deck(knowledge, "Recall cards"),
+        DECK: anki_deck(knowledge, ctx.words.plain("recall_cards")),
     }
     illustrated = _illustrations(knowledge, results)
     for concept in knowledge.concepts:

@@ -1,4 +1,5 @@
-"""Small pieces every page uses: paths between pages, time and date formats, front matter."""
+"""Small pieces every page uses: paths between pages, clock times, front matter (durations
+and months, which are said in the site's language, are ``Words.minutes`` and ``Words.month``)."""
 from __future__ import annotations
 
 import html
@@ -33,20 +34,11 @@ def session_anchor(session: Session) -> str:
     return f"session-{session.id}"
 
 
-def minutes(total: int | None) -> str:
-    if total is None:
-        return "not logged"
-    hours, rest = divmod(total, 60)
-    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
-
-
 def clock(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
-def utc_offset(offset: timedelta | None) -> str:
-    if offset is None:
-        return "UTC offset unknown"
+def utc_offset(offset: timedelta) -> str:
     sign = "-" if offset < timedelta(0) else "+"
     total = abs(int(offset.total_seconds())) // 60
     return f"UTC{sign}{total // 60:02d}:{total % 60:02d}"
@@ -67,6 +59,3 @@ def front_matter(**values) -> str:
             lines.append(f"{key}: {json.dumps(html.escape(value) if isinstance(value, str) else value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])
 
-
-def month_heading(session: Session) -> str:
-    return f"{session.started:%B %Y}" if session.started else "Undated"

@@ -12,6 +12,7 @@ from .common import concept_page, front_matter, page, source_page
 from .context import QUOTED_SESSIONS, Context, QuotedLine
 from .urls import href
 from .runs import experiment_page, run_anchor
+from .words import Words
 
 MAX_LISTED_SESSIONS = 100  # a concept named in every session must not list them all
 
@@ -20,41 +21,44 @@ def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     here = concept_page(concept.slug)
     linker = ctx.linker(here, exclude=concept.slug)
     session_href = ctx.session_hrefs(here)
-    out = [front_matter(title=concept.name, description=_summary(concept), search={"boost": 3}),
+    words = ctx.words
+    out = [front_matter(title=concept.name, description=_summary(concept, words), search={"boost": 3}),
            ]
     head = [html.title(html.text(concept.name))]
     if concept.aliases:
-        head.append("<p><strong>Also called:</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>")
+        head.append(f"<p><strong>{words('also_called')}</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>")
     out += [html.block("\n".join(head)), ""]
     out += _definitions(concept, ctx, here, linker, session_href)
     out += _watch(concept, ctx, here, linker) + _cards(concept, ctx, here)
-    out += _experiments(here, illustrated_by) + _related(concept, ctx, here)
+    out += _experiments(here, illustrated_by, words) + _related(concept, ctx, here)
     out += _mentions(concept, ctx, here, linker, session_href)
-    out += [html.block(f'<p><a href="{href(here, page("glossary.md") + "#" + concept.slug)}">Glossary entry</a></p>'), ""]
+    glossary = href(here, page("glossary.md") + "#" + concept.slug)
+    out += [html.block(f'<p><a href="{glossary}">{words("glossary_entry")}</a></p>'), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def one_line_definition(concept: Concept) -> str:
+def one_line_definition(concept: Concept, words: Words) -> str:
     if concept.definition:
         return concept.definition.text
-    return concept.starter_definition or "Mentioned in the log; not defined yet."
+    return concept.starter_definition or words.plain("not_defined")
 
 
-def _summary(concept: Concept) -> str:
-    return one_line_definition(concept)[:160]
+def _summary(concept: Concept, words: Words) -> str:
+    return one_line_definition(concept, words)[:160]
 
 
 def _definitions(concept: Concept, ctx: Context, here: str, linker, session_href) -> list[str]:
-    out = ["## Definition", ""]
+    words = ctx.words
+    out = [f"## {words('definition')}", ""]
     reading = []
     if concept.starter_definition:
-        reading = [html.block(f"<p>Reference reading: {html.text(concept.starter_definition)}</p>"), ""]
+        reading = [html.block(f"<p>{words('reference_reading', text=html.text(concept.starter_definition))}</p>"), ""]
     if not concept.definitions:
-        return out + [html.block("<p>Not yet defined in your own words.</p>"), ""] + reading
+        return out + [html.block(f"<p>{words('not_in_own_words')}</p>"), ""] + reading
     first, *later = concept.definitions
     out += _quote(first, ctx, here, linker, session_href)
     if later:
-        out += ["## How the understanding changed", ""]
+        out += [f"## {words('understanding_changed')}", ""]
         for definition in later:
             out += _quote(definition, ctx, here, linker, session_href)
     return out + reading
@@ -69,7 +73,7 @@ def _quote(definition, ctx: Context, here: str, linker, session_href) -> list[st
         session = ctx.session(definition.session)
         where = f'<a href="{session_href(session)}">{html.link_label(ctx.titles[session.id])}</a>'
     elif definition.origin == "vocabulary":
-        where = f"your vocabulary file ({html.text(definition.source.path)})"
+        where = ctx.words("vocabulary_file", path=html.text(definition.source.path))
     else:
         line = href(here, source_page(ctx.knowledge.log_slugs[definition.source.path]) + f"#L{definition.source.line}")
         where = f'<a href="{line}">{html.text(str(definition.source))}</a>'
@@ -85,12 +89,14 @@ def _watch(concept: Concept, ctx: Context, here: str, linker) -> list[str]:
         return []
     watchlist = href(here, page("watchlist.md"))
     # An item's text is its latest line's.
+    words = ctx.words
+    link = f'<a href="{watchlist}">{words("watchlist_link")}</a>'
     rows = [f"<li>{html.inline(w.text, linker, w.own_spans(ctx.spans(w.sources[-1])))} "
-            f"({w.status}, flagged {len(w.sources)}×) "
-            f'— <a href="{watchlist}">watchlist</a></li>' for w in items[:WATCH_SHOWN]]
-    more = (f'\n<p>…and {len(items) - WATCH_SHOWN} more on the <a href="{watchlist}">watchlist</a>.</p>'
+            f"{words('watch_entry', status=words('status_' + w.status), n=len(w.sources))} "
+            f"— {link}</li>" for w in items[:WATCH_SHOWN]]
+    more = (f"\n<p>{words('watch_more', n=len(items) - WATCH_SHOWN, link=link)}</p>"
             if len(items) > WATCH_SHOWN else "")
-    return ["## On the watchlist", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>" + more), ""]
+    return [f"## {words('watch_heading')}", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>" + more), ""]
 
 
 def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
@@ -99,10 +105,10 @@ def _cards(concept: Concept, ctx: Context, here: str) -> list[str]:
         return []
     recall = href(here, page("recall.md"))
     rows = [f'<li><a href="{recall}{urls.fragment(card.id)}">{html.link_label(card.front)}</a></li>' for card in cards]
-    return ["## Recall cards", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
+    return [f"## {ctx.words('recall_cards')}", "", html.block("<ul>\n" + "\n".join(rows) + "\n</ul>"), ""]
 
 
-def _experiments(here: str, illustrated_by: list) -> list[str]:
+def _experiments(here: str, illustrated_by: list, words: Words) -> list[str]:
     """Each experiment that illustrates the concept: its key figure inline, then its runs."""
     if not illustrated_by:
         return []
@@ -118,16 +124,16 @@ def _experiments(here: str, illustrated_by: list) -> list[str]:
             parts.append(f'<figure><img src="{href(here, path)}" alt="{html.attr(caption)}" loading="lazy">'
                          f"<figcaption>{html.text(caption)}</figcaption></figure>")
             if shown.metrics.get("headline"):
-                parts.append(f"<p><strong>Finding:</strong> {html.text(shown.metrics['headline'])}</p>")
+                parts.append(f"<p><strong>{words('finding')}</strong> {html.text(shown.metrics['headline'])}</p>")
         runs = []
         for result in results:
             link = href(here, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
-            state = "" if result.metrics else " (not run yet)"
-            runs.append(f'<a href="{link}">run {html.text(result.run_id)}</a>{state}')
+            state = "" if result.metrics else words("not_run_yet_state")
+            runs.append(f'<a href="{link}">{words("run_link", run=html.text(result.run_id))}</a>{state}')
         parts.append("<p>" + " · ".join(runs) + "</p>")
     # Out of the search index: the figures and numbers are the experiment pages' own.
     body = "<div data-search-exclude>\n" + "\n".join(parts) + "\n</div>"
-    return ["## Evidence from the experiments", "", html.block(body), ""]
+    return [f"## {words('evidence')}", "", html.block(body), ""]
 
 
 RELATED = 8  # a concept named with every other one in a long log must not list them all
@@ -150,10 +156,10 @@ def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
                          for s in slugs if s in ctx.concepts_by_slug)
     parts = []
     if contrasted:
-        parts.append(f"<p>Set against it on your watchlist: {links(list(contrasted)[:RELATED])}</p>")
+        parts.append(f"<p>{ctx.words('set_against', links=links(list(contrasted)[:RELATED]))}</p>")
     if together:
-        parts.append(f"<p>Named with it most often: {links(together[:RELATED])}</p>")
-    return ["## Related concepts", "", html.block("\n".join(parts)), ""]
+        parts.append(f"<p>{ctx.words('named_with', links=links(together[:RELATED]))}</p>")
+    return [f"## {ctx.words('related')}", "", html.block("\n".join(parts)), ""]
 
 
 def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -> list[str]:
@@ -162,9 +168,10 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     Kept out of the search index: every line here is on its session's page already.
     """
     session_ids = ctx.mentioned_in[concept.slug][::-1]
-    out = [f"## Sessions that mention it ({len(session_ids)})", ""]
+    words = ctx.words
+    out = [f"## {words('mentioned_in', n=len(session_ids))}", ""]
     if not session_ids:
-        return out + [html.block("<p>None yet.</p>"), ""]
+        return out + [html.block(f"<p>{words('none_yet')}</p>"), ""]
     sessions = [ctx.session(s) for s in session_ids[:MAX_LISTED_SESSIONS]]
     lines_of = _mentioned_lines(concept, session_ids[:QUOTED_SESSIONS], ctx.quoted_lines)
     quoted = []
@@ -176,10 +183,10 @@ def _mentions(concept: Concept, ctx: Context, here: str, linker, session_href) -
     earlier = sessions[QUOTED_SESSIONS:]
     if earlier:
         links = ", ".join(f'<a href="{session_href(s)}">{html.link_label(ctx.titles[s.id])}</a>' for s in earlier)
-        parts.append(f"<p data-search-exclude>Earlier: {links}</p>")
+        parts.append(f"<p data-search-exclude>{words('earlier', links=links)}</p>")
     if len(session_ids) > MAX_LISTED_SESSIONS:
-        parts.append(f"<p>…and {len(session_ids) - MAX_LISTED_SESSIONS} earlier sessions; the "
-                     f'<a href="{href(here, page("timeline.md"))}">timeline</a> lists them all.</p>')
+        timeline = f'<a href="{href(here, page("timeline.md"))}">{words("timeline_word")}</a>'
+        parts.append(f"<p>{words('earlier_more', n=len(session_ids) - MAX_LISTED_SESSIONS, link=timeline)}</p>")
     return out + [html.block("\n".join(parts)), ""]
 
 

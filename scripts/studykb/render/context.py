@@ -13,6 +13,7 @@ from . import html, urls
 from .common import concept_page, session_page
 from .runs import RunResult, run_block
 from .html import Linker
+from .words import Words, words_for
 
 QUOTED_SESSIONS = 10
 """A concept page quotes the lines of the newest sessions that mention it, this many."""
@@ -33,6 +34,8 @@ class QuotedLine:
 class Context:
     knowledge: Knowledge
     results: dict[tuple[str, str], RunResult]
+    words: Words
+    """The site's own words, in the site's language (``Knowledge.language``)."""
     sessions_by_id: dict[SessionId, Session] = field(default_factory=dict)
     sessions_by_log: dict[str, tuple[Session, ...]] = field(default_factory=dict)
     """Log path -> its sessions, in time order."""
@@ -92,7 +95,7 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
                     for c in knowledge.concepts}
     refs = knowledge.experiment_refs  # in line order
     return Context(
-        knowledge, results, sessions_by_id={s.id: s for s in knowledge.sessions},
+        knowledge, results, words_for(knowledge.language), sessions_by_id={s.id: s for s in knowledge.sessions},
         sessions_by_log=_grouped(knowledge.sessions, lambda s: s.source.path), position=position,
         introduced=_introduced(knowledge.concepts, position),
         mentioned_in=mentioned_in, named_with=_named_with(knowledge.concepts),

@@ -14,11 +14,11 @@ def render_experiment_index(ctx: Context) -> str:
     here = page("experiments", "index.md")
     rows = [[f'<a href="{href(here, experiment_page(e.id))}">{html.text(e.title)}</a>', html.text(e.summary),
              str(len(_runs_of(ctx, e.id)))] for e in EXPERIMENTS.values()]
+    words = ctx.words
     return "\n".join([
-        front_matter(title="Experiments"), "# Experiments", "",
-        "NumPy experiments the logs refer to, re-run with the parameters the log recorded "
-        "(`make experiments`). Each run shows the mean and spread over several seeds.", "",
-        html.block(html.table(["Experiment", "What it shows", "Runs"], rows)), ""])
+        front_matter(title=words.plain("experiments")), f"# {words('experiments')}", "",
+        words("experiments_intro", command="`make experiments`"), "",
+        html.block(html.table([words(key) for key in ("experiment_column", "what_it_shows", "runs_column")], rows)), ""])
 
 
 def render_experiment(experiment_id: str, ctx: Context) -> str:
@@ -30,11 +30,11 @@ def render_experiment(experiment_id: str, ctx: Context) -> str:
     parts = [html.title(html.text(experiment.title)),
              f"<p><code>{html.text(experiment.id)}</code> · {html.text(experiment.summary)}</p>"]
     if concepts:
-        parts.append("<p>Illustrates: " + ", ".join(concepts) + "</p>")
+        parts.append(f"<p>{ctx.words('illustrates', links=', '.join(concepts))}</p>")
     runs = _runs_of(ctx, experiment_id)
     if not runs:
-        parts.append("<p>No log line asks for this experiment yet.</p>")
-    parts += [f"<p>Not run: {html.text(why)}.</p>" for why in _not_run(ctx, experiment_id, runs)]
+        parts.append(f"<p>{ctx.words('no_line_asks')}</p>")
+    parts += [f"<p>{ctx.words('not_run_because', why=html.text(why))}</p>" for why in _not_run(ctx, experiment_id, runs)]
     for run_id, refs in runs.items():
         parts += _run_section(ctx, here, experiment_id, run_id, refs)
     return front_matter(title=experiment.title) + html.block("\n".join(parts)) + "\n"
@@ -54,14 +54,14 @@ def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs)
     asked = []
     for ref in refs:
         session = ctx.session(ref.session)
-        state = "planned in" if ref.planned else "asked for in"
-        said = f'{state} <a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
+        link = f'<a href="{session_href(session)}">{html.text(ctx.titles[session.id])}</a>'
+        said = ctx.words("planned_in" if ref.planned else "asked_in", link=link)
         if said not in asked:  # a session's lines that ask for the same run: the session once
             asked.append(said)
     result = ctx.results[(experiment_id, run_id)]
-    box = [] if experiment_id == SCRIPTS and result.metrics is None else [run_block(here, result, "Results")]
-    return [html.heading(2, f"Run <code>{html.text(run_id)}</code>", run_anchor(run_id)),
-            f"<p>Parameters: {html.text(params)}</p>", html.items(asked), *box]
+    box = [] if experiment_id == SCRIPTS and result.metrics is None else [run_block(here, result, ctx.words.plain("results"))]
+    return [html.heading(2, ctx.words("run_heading", run=f"<code>{html.text(run_id)}</code>"), run_anchor(run_id)),
+            f"<p>{ctx.words('parameters', params=html.text(params))}</p>", html.items(asked), *box]
 
 
 def _not_run(ctx: Context, experiment_id: str, runs: dict[str, list]) -> list[str]:

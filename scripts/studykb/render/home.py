@@ -10,7 +10,7 @@ from ..model import SectionKind
 from . import html
 from .calendar import calendar_svg, minutes_per_day, streak
 from .chart import minutes_per_week
-from .common import concept_page, minutes, page, session_page
+from .common import concept_page, page, session_page
 from .context import Context
 from .urls import href
 from .runs import run_block
@@ -23,6 +23,7 @@ def home_variables(ctx: Context) -> dict:
     weeks = minutes_per_week(sessions)
     total = sum(s.minutes or 0 for s in sessions)
     open_items = [w for w in ctx.knowledge.watchlist if w.open]
+    minutes = ctx.words.minutes
     return {
         "sessions": len(sessions),
         "logged_sessions": sum(1 for s in sessions if s.minutes is not None),
@@ -36,7 +37,7 @@ def home_variables(ctx: Context) -> dict:
         "cards": len(ctx.knowledge.cards),
         "html": {
             "chart": html.block(f'<p><img src="{href(HOME, page("assets", "study-time.svg"))}" '
-                                'alt="Study minutes per week"></p>'),
+                                f'alt="{html.attr(ctx.words.plain("chart_alt"))}"></p>'),
             "watchlist": html.block(_watchlist(ctx, open_items)),
             "resume": html.block(_resume(ctx)),
             "last_session": html.block(_last_session(ctx)),
@@ -48,61 +49,65 @@ def home_variables(ctx: Context) -> dict:
 
 def _watchlist(ctx: Context, items) -> str:
     if not items:
-        return "<p>Nothing on the watchlist is open.</p>"
+        return f"<p>{ctx.words('watchlist_none_open')}</p>"
     linker = ctx.linker(HOME)  # an item's text is its latest line's
-    return html.items([f"{html.inline(w.text, linker, w.own_spans(ctx.spans(w.sources[-1])))} (flagged {len(w.sources)}×)"
-                       for w in items[:10]])
+    return html.items([f"{html.inline(w.text, linker, w.own_spans(ctx.spans(w.sources[-1])))} "
+                       f"({ctx.words('flagged_count', n=len(w.sources))})" for w in items[:10]])
 
 
 def _resume(ctx: Context) -> str:
     session = next((s for s in reversed(ctx.knowledge.sessions) if s.items_of(SectionKind.RESUME)), None)
     if session is None:
-        return "<p>No resume point logged yet.</p>"
+        return f"<p>{ctx.words('no_resume')}</p>"
     linker = ctx.linker(HOME)
     out = [html.items([html.inline(item.text, linker, ctx.spans(item.source))
                        for item in session.items_of(SectionKind.RESUME)]),
-           f'<p>From <a href="{href(HOME, session_page(session))}">{html.link_label(session.title)}</a>.</p>']
+           f'<p>{ctx.words("resume_from", link=_session_link(session))}</p>']
     for ref in ctx.refs_by_session.get(session.id, ()):
         if ref.planned:
             result = ctx.results[(ref.experiment, ref.run_id)]
-            out.append(run_block(HOME, result, "Planned experiment" if result.metrics is None else "Experiment",
-                                 opened=False))
+            heading = ctx.words.plain("planned_experiment" if result.metrics is None else "experiment")
+            out.append(run_block(HOME, result, heading, opened=False))
     return "\n".join(out)
 
 
 def _last_session(ctx: Context) -> str:
     if not ctx.knowledge.sessions:
-        return "<p>No sessions yet: add a log under <code>sessions/</code>.</p>"
+        return f"<p>{ctx.words('no_sessions', folder='<code>sessions/</code>')}</p>"
     session = ctx.knowledge.sessions[-1]
-    link = f'<a href="{href(HOME, session_page(session))}">{html.link_label(session.title)}</a>'
-    took = "did not take place" if session.cancelled is not None else minutes(session.minutes)
-    out = [f"<p><strong>{link}</strong> · {took}</p>"]
+    took = ctx.words.plain("did_not_take_place") if session.cancelled is not None else ctx.words.minutes(session.minutes)
+    out = [f"<p><strong>{_session_link(session)}</strong> · {html.text(took)}</p>"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
         out.append(html.items([html.inline(t.text) for t in topics[:8]]))
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        out.append("<p>New concepts: " + ", ".join(
-            f'<a href="{href(HOME, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
+        links = ", ".join(f'<a href="{href(HOME, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)
+        out.append(f"<p>{ctx.words('new_concepts', links=links)}</p>")
     return "\n".join(out)
+
+
+def _session_link(session) -> str:
+    return f'<a href="{href(HOME, session_page(session))}">{html.link_label(session.title)}</a>'
 
 
 def _rhythm(ctx: Context) -> str:
     """The study calendar, the streak up to the last session, and how long ago that was."""
     days = minutes_per_day(ctx.knowledge.sessions)
     if not days:
-        return "<p>No dated sessions yet.</p>"
+        return f"<p>{ctx.words('no_dated_sessions')}</p>"
     last = max(days)
     weeks = minutes_per_week(ctx.knowledge.sessions)
     latest, average = weeks[-1][1], round(sum(m for _, m in weeks) / len(weeks))
-    run = streak(days)
+    words = ctx.words
+    run = words("streak", days=f"<strong>{words('days_count', n=streak(days))}</strong>")
     return "\n".join([
-        f'<p>Last session <strong>{last.isoformat()}</strong>'
+        f'<p>{words("last_session")} <strong>{last.isoformat()}</strong>'
         f'<span data-studykb-since="{last.isoformat()}"></span> · '
-        f'streak up to it: <strong>{run} day{"s" if run != 1 else ""}</strong> · '
+        f'{run} · '
         # Without script: the last session's week; the reader's browser counts the current one.
-        f'<span data-studykb-week-label>its week</span>: <strong data-studykb-days="{_days(days)}">'
-        f'{minutes(latest)}</strong> (weekly average {minutes(average)})</p>',
+        f'<span data-studykb-week-label>{words("its_week")}</span>: <strong data-studykb-days="{_days(days)}">'
+        f'{html.text(words.minutes(latest))}</strong> {words("weekly_average", time=html.text(words.minutes(average)))}</p>',
         f'<div class="studykb-calendar-wrap">{calendar_svg(days)}</div>'])
 
 
@@ -119,4 +124,5 @@ def _due(ctx: Context) -> str:
     ids = " ".join(html.attr(card.id) for card in cards)
     practise = href(HOME, page("recall.md"))
     return (f'<div><strong data-studykb-due="{ids}">{len(cards)}</strong> '
-            f'<a href="{practise}">recall cards</a> <span data-studykb-due-label>to practise</span></div>')
+            f'<a href="{practise}">{ctx.words("recall_cards_link")}</a> '
+            f'<span data-studykb-due-label>{ctx.words("to_practise")}</span></div>')

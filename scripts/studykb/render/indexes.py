@@ -13,9 +13,9 @@ def render_glossary(ctx: Context) -> str:
     here = page("glossary.md")
     linker = ctx.linker(here)
     concepts = ctx.knowledge.concepts
-    out = [front_matter(title="Glossary", search={"boost": 2}), "# Glossary", "",
-           f"{len(concepts)} terms, A–Z. Each name links to its concept page; "
-           "the site search finds a term by any of its names.", ""]
+    words = ctx.words
+    out = [front_matter(title=words.plain("glossary"), search={"boost": 2}), f"# {words('glossary')}", "",
+           words("glossary_intro", n=len(concepts)), ""]
     letters = [(letter, list(group)) for letter, group in groupby(concepts, key=_letter)]
     out += [html.block("<p>" + " · ".join(f'<a href="#{_letter_anchor(letter)}">{html.text(letter)}</a>'
                                           for letter, _ in letters) + "</p>"), ""]
@@ -31,14 +31,14 @@ def _glossary_entry(concept, ctx: Context, here: str, linker) -> str:
     definition = concept.definition
     if definition is not None:
         spans = ctx.spans(definition.source) if definition.origin == "log" else ()  # a vocabulary one is no log line
-        whose = "your vocabulary" if definition.origin == "vocabulary" else "your words"
+        whose = ctx.words("your_vocabulary" if definition.origin == "vocabulary" else "your_words")
         body = f'{html.inline(definition.text, linker, spans)} <span class="studykb-whose">({whose})</span>'
     elif concept.starter_definition:
-        body = f'{html.text(concept.starter_definition)} <span class="studykb-whose">(reference)</span>'
+        body = f'{html.text(concept.starter_definition)} <span class="studykb-whose">({ctx.words("reference")})</span>'
     else:
-        body = "<em>Mentioned in the log; not defined yet.</em>"
+        body = f"<em>{ctx.words('not_defined')}</em>"
     if concept.aliases:
-        body += "<br><em>Also:</em> " + ", ".join(html.text(a) for a in concept.aliases)
+        body += f"<br><em>{ctx.words('also')}</em> " + ", ".join(html.text(a) for a in concept.aliases)
     return f'<dt id="{html.attr(concept.slug)}">{name}</dt>\n<dd>{body}</dd>'
 
 
@@ -57,22 +57,23 @@ def render_watchlist(ctx: Context, window: int) -> str:
     items = ctx.knowledge.watchlist
     counts = {status: sum(1 for w in items if w.status == status) for status in ("open", "quiet", "resolved")}
     repeated = sum(1 for w in items if len(w.sources) > 1)
-    resolved = f", {counts['resolved']} resolved" if counts["resolved"] else ""
-    out = [front_matter(title="Watchlist"), "# Watchlist", "",
-           f"What you flagged as confusing: {len(items)} items, {repeated} of them flagged more than once. "
-           f"{counts['open']} open (flagged in the last {window} sessions), {counts['quiet']} quiet{resolved}.", ""]
+    words = ctx.words
+    resolved = words("resolved_count", n=counts["resolved"]) if counts["resolved"] else ""
+    out = [front_matter(title=words.plain("watchlist")), f"# {words('watchlist')}", "",
+           words("watchlist_summary", items=words("watch_items", n=len(items)), repeated=repeated, open=counts["open"],
+                 window=words("last_sessions", n=window), quiet=counts["quiet"], resolved=resolved), ""]
     if not items:
-        return "\n".join(out + ["Nothing flagged yet.", ""])
+        return "\n".join(out + [words("nothing_flagged"), ""])
     session_href, concept_href = ctx.session_hrefs(here), ctx.concept_hrefs(here)
     entries = []
     for w in items:
         first, last = (ctx.session(s) for s in (w.first, w.last))
         spans = w.own_spans(ctx.spans(w.sources[-1]))  # the text is its latest line's, or a part of it
-        flagged = (f"flagged {len(w.sources)}×, first {_session_link(ctx, session_href, first)}, "
-                   f"last {_session_link(ctx, session_href, last)}" if len(w.sources) > 1
-                   else f"flagged once, {_session_link(ctx, session_href, first)}")
+        flagged = (words("flagged_times", n=len(w.sources), first=_session_link(ctx, session_href, first),
+                         last=_session_link(ctx, session_href, last)) if len(w.sources) > 1
+                   else words("flagged_once", first=_session_link(ctx, session_href, first)))
         concepts = _concept_links(w.concepts, ctx, concept_href)
-        facts = [_status(w, ctx, session_href), flagged] + ([f"concepts: {concepts}"] if concepts else [])
+        facts = [_status(w, ctx, session_href), flagged] + ([words("concepts_facts", links=concepts)] if concepts else [])
         entries.append(f'{html.inline(w.text, linker, spans)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
     return "\n".join(out + [html.block(html.items(entries, ' class="studykb-watchlist"'))]) + "\n"
 
@@ -80,8 +81,8 @@ def render_watchlist(ctx: Context, window: int) -> str:
 def _status(item, ctx: Context, session_href) -> str:
     """``open`` (bold), ``quiet``, or ``resolved`` with the session that resolved it."""
     if item.resolution is not None:
-        return f"resolved {_session_link(ctx, session_href, ctx.session(item.resolution.session))}"
-    return "<strong>open</strong>" if item.open else "quiet"
+        return ctx.words("resolved_in", session=_session_link(ctx, session_href, ctx.session(item.resolution.session)))
+    return f"<strong>{ctx.words('status_open')}</strong>" if item.open else ctx.words("status_quiet")
 
 
 def _session_link(ctx: Context, session_href, session) -> str:
@@ -93,31 +94,33 @@ PRACTICE = """<div class="studykb-practice" data-practice hidden>
 <p data-practice-status></p>
 <div class="studykb-practice-front" data-practice-front></div>
 <div class="studykb-practice-back" data-practice-back hidden></div>
-<p><button type="button" class="md-button md-button--primary" data-practice-show>Show answer <kbd>Space</kbd></button></p>
+<p><button type="button" class="md-button md-button--primary" data-practice-show>{show_answer} <kbd>Space</kbd></button></p>
 <p data-practice-grades hidden>
-<button type="button" class="md-button" data-grade="1">Again <kbd>1</kbd></button>
-<button type="button" class="md-button" data-grade="2">Hard <kbd>2</kbd></button>
-<button type="button" class="md-button md-button--primary" data-grade="3">Good <kbd>3</kbd></button>
-<button type="button" class="md-button" data-grade="4">Easy <kbd>4</kbd></button>
+<button type="button" class="md-button" data-grade="1">{grade_again} <kbd>1</kbd></button>
+<button type="button" class="md-button" data-grade="2">{grade_hard} <kbd>2</kbd></button>
+<button type="button" class="md-button md-button--primary" data-grade="3">{grade_good} <kbd>3</kbd></button>
+<button type="button" class="md-button" data-grade="4">{grade_easy} <kbd>4</kbd></button>
 </p>
 </div>"""
+"""The practice box; its buttons' words are ui.yml's keys."""
 
 
 def render_recall(ctx: Context) -> str:
     here = page("recall.md")
     cards = ctx.knowledge.cards
-    out = [front_matter(title="Recall cards"), "# Recall cards", "",
-           f"{len(cards)} cards from your Q/A lines, your own definitions and your watchlist. "
-           "Practise them one at a time: recall the answer, show it, then say how well you knew it. "
-           "The schedule (FSRS) and your grades stay in this browser.", "",
-           html.block(PRACTICE + f'\n<p><a href="{href(here, DECK)}" download>Download every card as an Anki deck</a> '
-                      "(importing a newer one updates the cards you have; <code>make anki</code> writes it too).</p>"),
-           "", "## Every card", ""]
+    words = ctx.words
+    practice = PRACTICE.format(**{key: words(key) for key in ("show_answer", "grade_again", "grade_hard",
+                                                               "grade_good", "grade_easy")})
+    out = [front_matter(title=words.plain("recall_cards")), f"# {words('recall_cards')}", "",
+           words("recall_intro", n=len(cards)), "",
+           html.block(practice + f'\n<p><a href="{href(here, DECK)}" download>{words("download_deck")}</a>'
+                      + words("deck_note", command="<code>make anki</code>") + "</p>"),
+           "", f"## {words('every_card')}", ""]
     session_href, concept_href = ctx.session_hrefs(here), ctx.concept_hrefs(here)
     groups = [(watch, list(group)) for watch, group in groupby(cards, key=lambda c: c.watch)]
     for watch, group in groups:
         if len(groups) > 1:  # cards not on the watchlist are the rest only beside those that are
-            out += ["### On the watchlist" if watch else "### The other cards, session by session", ""]
+            out += [f"### {words('on_the_watchlist' if watch else 'other_cards')}", ""]
         out += [html.block("\n".join(_card(card, ctx, here, session_href, concept_href) for card in group)), ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -145,7 +148,7 @@ def _card_concepts(card, ctx: Context, concept_href) -> str:
     """The concepts a card names, as links (a paragraph and a newline), or nothing."""
     if not card.concepts:
         return ""
-    return f'<p class="studykb-whose">Concepts: {_concept_links(card.concepts, ctx, concept_href)}</p>\n'
+    return f'<p class="studykb-whose">{ctx.words("card_concepts", links=_concept_links(card.concepts, ctx, concept_href))}</p>\n'
 
 
 def _concept_links(slugs, ctx: Context, concept_href) -> str:

@@ -2,7 +2,7 @@
 
 After an edit to one session, every other session page would come out the same: each
 is rendered again only if something it shows changed. The key holds everything a
-session page is made of: the parsed session (its blocks are the very objects the parse
+session page is made of: the site's language, the parsed session (its blocks are the very objects the parse
 cache kept when the log did not change; equal ones also match), its neighbours, the
 concepts it introduces, the concept mentions the link stage found on its lines (their
 slugs are all its concept links depend on), and the experiment results shown beside them.
@@ -39,7 +39,7 @@ def _session_key(session: Session, ctx: Context) -> tuple:
     sid = session.id
     runs = tuple((ref, ctx.results.get((ref.experiment, ref.run_id))) for ref in ctx.refs_by_session.get(sid, ()))
     spans = tuple(ctx.spans(source) for source in _line_sources(session))
-    return (session.source, ctx.knowledge.log_slugs.get(session.source.path),
+    return (ctx.words.language, session.source, ctx.knowledge.log_slugs.get(session.source.path),
             session.header, session.started, session.utc_offset, session.tz_name,
             session.timelog, session.blocks,
             before and (before.id, ctx.titles[before.id]), after and (after.id, ctx.titles[after.id]),

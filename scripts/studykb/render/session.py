@@ -12,10 +12,10 @@ from __future__ import annotations
 from ..model import QA, CodeBlock, Field, Note, Section, SectionKind, Session, Source, Span, Table, TimeLog
 from ..markup import is_delimiter_row, row_text, table_cells
 from . import html, urls
-from .common import (clock, concept_page, front_matter, minutes, page, session_anchor, session_page, source_page,
-                     utc_offset)
+from .common import clock, concept_page, front_matter, page, session_anchor, session_page, source_page, utc_offset
 from .context import Context, neighbours
 from .html import Linker
+from .words import Words
 from .urls import relative
 from .runs import SCRIPTS, RunResult, unanswered_note
 
@@ -23,9 +23,9 @@ Beside = dict[tuple[int, int], str]
 """What shows after a record of the log, by its line and column (``_at``)."""
 
 # The parts a learner reviews first, in that order, each under a heading of ours (the
-# table of contents lists them); the log's own section names show inside each part.
-REVIEW = ((SectionKind.LEARNED, "What you learned"), (SectionKind.WATCHLIST, "Watchlist"),
-          (None, "Questions and answers"), (SectionKind.RESUME, "Resume point"), (SectionKind.TOPICS, "Topics"))
+# table of contents lists them; ui.yml has their words); the log's own section names show inside each part.
+REVIEW = ((SectionKind.LEARNED, "learned"), (SectionKind.WATCHLIST, "watchlist"),
+          (None, "questions"), (SectionKind.RESUME, "resume"), (SectionKind.TOPICS, "topics"))
 
 
 def render_session(session: Session, ctx: Context) -> str:
@@ -39,10 +39,10 @@ def render_session(session: Session, ctx: Context) -> str:
     title = session.page_title
     out = [front_matter(title=title, description=_description(session, ctx)),
            html.block(html.title(html.link_label(title)) + "\n" + _facts(session, ctx, here, written)), ""]
-    for kind, heading in (*REVIEW, (SectionKind.OTHER, "Everything else in the entry")):
+    for kind, heading in (*REVIEW, (SectionKind.OTHER, "everything_else")):
         shown = [b for b, part in zip(blocks, parts) if part is kind]
         if shown:
-            out += [f"## {heading}", "", html.block(_blocks(shown, linker, beside, ctx)), ""]
+            out += [f"## {ctx.words(heading)}", "", html.block(_blocks(shown, linker, beside, ctx)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -122,8 +122,8 @@ def _callout(notes: tuple[Note, ...], linker: Linker, beside: Beside, ctx: Conte
 
 
 def _description(session: Session, ctx: Context) -> str:
-    took = "did not take place" if session.cancelled is not None else minutes(session.minutes)
-    return f"Study session of {ctx.titles[session.id]}: {took}."
+    took = ctx.words.plain("did_not_take_place") if session.cancelled is not None else ctx.words.minutes(session.minutes)
+    return ctx.words.plain("session_description", title=ctx.titles[session.id], time=took)
 
 
 def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> str:
@@ -136,45 +136,45 @@ def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> 
     nav = []
     if before:
         nav.append(f'<a href="{session_href(before)}">← {html.link_label(ctx.titles[before.id])}</a>')
-    nav.append(f'<a href="{relative(root, page("timeline.md"))}">Timeline</a>')
+    nav.append(f'<a href="{relative(root, page("timeline.md"))}">{ctx.words("timeline_link")}</a>')
     if after:
         nav.append(f'<a href="{session_href(after)}">{html.link_label(ctx.titles[after.id])} →</a>')
     source = relative(root, f"{source_page(ctx.knowledge.log_slugs[session.source.path])}#{session_anchor(session)}")
-    facts = [html.text(_started(session)), _time_log(session, written),
+    facts = [html.text(_started(session, ctx.words)), _time_log(session, written, ctx.words),
              f'<a href="{source}">{html.text(session.source.path)}</a>']
     out = [f'<p class="studykb-nav">{" · ".join(nav)}</p>',
            f'<p class="studykb-facts">{" · ".join(facts)}<br><code>{html.text(session.header)}</code></p>']
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        out.append("<p>New concepts: " + ", ".join(
-            f'<a href="{relative(root, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced) + "</p>")
+        links = ", ".join(f'<a href="{relative(root, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)
+        out.append(f"<p>{ctx.words('new_concepts', links=links)}</p>")
     return '<div data-search-exclude>\n' + "\n".join(out) + "\n</div>"
 
 
-def _time_log(session: Session, line: Field | None) -> str:
+def _time_log(session: Session, line: Field | None, words: Words) -> str:
     """The time log: its one line (``line``) as the log wrote it, with the minutes read from it; read
     from several lines (``Start``, ``End``, ``Duration``) or a part's items, what they say
     together (``14:05–15:10 (1 h 05 min)``), those lines staying in the entry below."""
     log = session.timelog
     if session.cancelled is not None:
-        return _cancelled(session, line)
+        return _cancelled(session, line, words)
     if log is None:
-        return "time not logged"
+        return words("time_not_logged")
     written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_span(log))
     if log.minutes is None:
-        return written or "time not readable"
-    took = html.text(minutes(log.minutes))
+        return written or words("time_not_readable")
+    took = html.text(words.minutes(log.minutes))
     return f"{written} ({took})" if written else took
 
 
-def _cancelled(session: Session, line: Field | None) -> str:
+def _cancelled(session: Session, line: Field | None, words: Words) -> str:
     """A session that did not take place: the line that says so, and its time, not counted."""
     said = html.inline(session.cancelled.text)
     log = session.timelog
     if log is None:
-        return f"did not take place ({said}); no study time counted"
+        return words("cancelled_no_time", said=said)
     written = f"{_label(line.name)}: {html.inline(line.value)}" if line else html.text(_span(log))
-    return f"did not take place ({said}); {written or 'its time'} not counted as study time"
+    return words("cancelled_time", said=said, time=written) if written else words("cancelled_its_time", said=said)
 
 
 def _written_time_log(session: Session) -> Field | None:
@@ -185,16 +185,18 @@ def _written_time_log(session: Session) -> Field | None:
     return next((b for b in session.blocks if isinstance(b, Field) and b.source == log.source), None)
 
 
-def _started(session: Session) -> str:
+def _started(session: Session, words: Words) -> str:
+    """When the session was, as plain text."""
     if session.started is None:
-        return "no readable timestamp"
+        return words.plain("no_timestamp")
     if not session.timed and session.timelog and session.timelog.start:
-        return f"{session.started:%Y-%m-%d} {session.timelog.start} (time of day from the time log)"
+        return words.plain("time_from_log", date=f"{session.started:%Y-%m-%d}", start=session.timelog.start)
     if not session.timed:
-        return f"{session.started:%Y-%m-%d} (no time of day)"
+        return words.plain("no_time_of_day", date=f"{session.started:%Y-%m-%d}")
     if not session.tz_name:
-        return f"{clock(session.started)} (no time zone)"  # so no offset either: said once
-    return f"{clock(session.started)} {session.tz_name} ({utc_offset(session.utc_offset)})"
+        return words.plain("no_time_zone", clock=clock(session.started))  # so no offset either: said once
+    offset = words.plain("utc_offset_unknown") if session.utc_offset is None else utc_offset(session.utc_offset)
+    return f"{clock(session.started)} {session.tz_name} ({offset})"
 
 
 def _span(log: TimeLog) -> str:
@@ -208,7 +210,7 @@ def _line_item(block: Field | QA, linker: Linker, beside: Beside, ctx: Context) 
         body = f"<strong>{_label(block.name)}:</strong> {html.inline(block.value, linker, spans)}"
     else:
         # The label as the line wrote it; a quiz line (``Q: ...``, ``1. Why? — Because``) has none.
-        tag = "<strong>Q/A:</strong> " if block.labelled else ""
+        tag = f"<strong>{ctx.words('qa_label')}</strong> " if block.labelled else ""
         body = f"{tag}{html.inline(block.text, linker, spans)}"
     return body + beside.get(_at(block.source), "")
 
@@ -264,7 +266,7 @@ def _beside(session: Session, here: str, ctx: Context) -> Beside:
         if result is not None and (ref.experiment, ref.run_id) not in shown and not _script_not_run(result):
             shown.add((ref.experiment, ref.run_id))
             planned = ref.planned and result.metrics is None
-            block = ctx.run_block(here, result, "Planned experiment" if planned else "Experiment")
+            block = ctx.run_block(here, result, ctx.words.plain("planned_experiment" if planned else "experiment"))
             out[_at(ref.source)] = out.get(_at(ref.source), "") + "\n" + block
     notes = {_at(note.source): note.message for note in ctx.notes_by_session.get(session.id, ())}
     for at, message in notes.items():

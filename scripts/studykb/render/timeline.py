@@ -5,7 +5,7 @@ from itertools import groupby
 
 from ..markup import HEADING_RE
 from ..model import CodeBlock, SectionKind
-from .common import concept_page, front_matter, minutes, month_heading, page, source_page
+from .common import concept_page, front_matter, page, source_page
 from . import html
 from .context import Context
 from .urls import href
@@ -17,54 +17,56 @@ def render_timeline(ctx: Context) -> str:
     here = page("timeline.md")
     sessions = list(reversed(ctx.knowledge.sessions))
     total = sum(s.minutes or 0 for s in sessions)
-    out = [front_matter(title="Timeline"), "# Timeline", "",
-           f"{len(sessions)} sessions, {minutes(total)} of logged study time.", "",
-           html.block(f'<p><img src="{href(here, CHART)}" alt="Study minutes per week"></p>'), ""]
+    words = ctx.words
+    title = words.plain("timeline_link")
+    out = [front_matter(title=title), f"# {words('timeline_link')}", "",
+           words("timeline_summary", n=len(sessions), time=html.text(words.minutes(total))), "",
+           html.block(f'<p><img src="{href(here, CHART)}" alt="{html.attr(words.plain("chart_alt"))}"></p>'), ""]
     session_href = ctx.session_hrefs(here)
     for _, group in groupby(sessions, key=_month):
         group = list(group)
         # Kept out of the search index: each entry repeats its session page's topics.
         entries = "\n".join(_entry(session, ctx, here, session_href) for session in group)
-        out += [f"## {month_heading(group[0])}", "",
+        out += [f"## {html.text(words.month(group[0].started))}", "",
                 html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
     out += _logs(ctx, here)
     return "\n".join(out).rstrip() + "\n"
 
 
 def _month(session) -> tuple[int, int] | None:
-    """The month month_heading names, without formatting a date for each of a thousand sessions."""
+    """The month ``Words.month`` names, without formatting a date for each of a thousand sessions."""
     return (session.started.year, session.started.month) if session.started else None
 
 
 def _entry(session, ctx: Context, here: str, session_href) -> str:
-    facts = [minutes(session.minutes)]
+    facts = [ctx.words.minutes(session.minutes)]
     if session.timelog and session.timelog.start:
         facts.append(f"{session.timelog.start}–{session.timelog.end or '?'}")
     said = html.text(' · '.join(facts))
     if session.cancelled is not None:  # listed, with the line that says so, its time not counted
-        said = f"did not take place: {html.inline(session.cancelled.text)}"
+        said = ctx.words("cancelled_line", said=html.inline(session.cancelled.text))
     out = [f'<a href="{session_href(session)}"><strong>{html.link_label(ctx.titles[session.id])}</strong></a>'
            f" · {said}"]
     topics = session.items_of(SectionKind.TOPICS)
     if topics:
-        out.append("Topics: " + "; ".join(html.inline(t.text) for t in topics))
+        out.append(ctx.words("topics_line", topics="; ".join(html.inline(t.text) for t in topics)))
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        out.append("New concepts: " + ", ".join(
-            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced))
+        out.append(ctx.words("new_concepts", links=", ".join(
+            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)))
     return "<li>" + "<br>\n".join(out) + "</li>"
 
 
 def _logs(ctx: Context, here: str) -> list[str]:
-    out = ["## The logs", ""]
+    out = [f"## {ctx.words('the_logs')}", ""]
     for log in ctx.knowledge.logs:
         source = href(here, source_page(ctx.knowledge.log_slugs[log.path]))
         parts = [f"<h3>{html.text(log.title or log.path)}</h3>",
-                 f'<p><a href="{source}">{html.text(log.path)}</a> · {len(log.entries)} sessions</p>']
+                 f'<p><a href="{source}">{html.text(log.path)}</a> · {ctx.words("log_sessions", n=len(log.entries))}</p>']
         properties, text = _front_matter(_preamble_text(log), log.preamble)
         if properties:
-            parts.append('<p class="studykb-properties">Properties: '
-                         + " · ".join(html.text(note.text) for note in properties) + "</p>")
+            values = " · ".join(html.text(note.text) for note in properties)
+            parts.append(f'<p class="studykb-properties">{ctx.words("properties", values=values)}</p>')
         parts += [_preamble_line(note) for note in text]
         out += [html.block("\n".join(parts)), ""]
     return out
