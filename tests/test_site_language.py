@@ -10,7 +10,7 @@ import pytest
 
 from studykb.card_phrases import LANGUAGE_NAMES, PHRASES, prose_lines, site_language
 from studykb.cards import split_question
-from studykb.config import load_config
+from studykb.config import load_config, written_theme_language
 from studykb.diagnostics import Level
 from studykb.labels import shipped_labels
 from studykb.link import link
@@ -182,3 +182,11 @@ def test_the_language_setting_is_read_from_mkdocs_yml(tmp_path, setting, languag
     config = load_config(tmp_path)
     assert config.language == language and len(config.problems) == problems
     assert all(p.line == 4 and "en, ko, ja, zh" in p.message for p in config.problems)
+
+
+@pytest.mark.parametrize("theme, written", [
+    ("theme:\n  name: material\n  language: de\n", "de"), ("theme:\n  name: material\n", None), ("", None),
+])
+def test_the_themes_language_is_the_learners_only_where_mkdocs_yml_writes_one(tmp_path, theme, written):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n" + theme)
+    assert written_theme_language(tmp_path / "mkdocs.yml") == written

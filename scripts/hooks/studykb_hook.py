@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from studykb.config import config_from_mapping
+from studykb.config import config_from_mapping, written_theme_language
 from studykb.diagnostics import Level
 from studykb.pipeline import BuildCache, generate
 from studykb.render.common import GENERATED
@@ -79,6 +79,8 @@ def on_config(config):
         log.info("studykb: wrote %d generated files", len(generated.report.written))
     _remove_built_output_of(generated.report.removed, config)
     config.extra["kb"] = generated.home
+    if written_theme_language(Path(config.config_file_path)) is None:  # the learner's choice stays
+        config.theme["language"] = generated.loaded.knowledge.language  # Material's chrome speaks the site's language
     if SEARCH_INDEX.in_use:  # the search box asks it whether the index has caught up (overrides/)
         config.extra["studykb_search_state"] = f"{BUNDLE}/{STATE}"
     return config

@@ -103,6 +103,18 @@ def load_config(root: Path, config_file: str = "mkdocs.yml") -> Config:
     return config_from_mapping(root, data or {}, config_file)
 
 
+def written_theme_language(config_file: Path) -> str | None:
+    """``theme: language:`` as mkdocs.yml writes it, or None where it does not (or cannot be read):
+    MkDocs fills in the theme's own default, so only the file tells a chosen one from it."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    theme = data.get("theme") if isinstance(data, dict) else None
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) and language else None
+
+
 @dataclass(frozen=True)
 class _Problem:
     """A setting not used as written; where it is, as the keys leading to it in mkdocs.yml."""
