@@ -42,7 +42,7 @@ SESSIONS = [
 def _site(root: Path, log: str, environ: dict) -> dict[str, str]:
     (root / "sessions").mkdir()
     (root / "sessions" / "log.md").write_text("# word2vec\n\n" + log, "utf-8")
-    knowledge = load(Config(root=root)).knowledge
+    knowledge = load(Config(root=root, language="en")).knowledge  # the notes' words in English, whatever the log's
     results, _ = load_run_results(knowledge, root, ptb_dir=environ.get("ptb"))
     files, _ = render_site(knowledge, results, watch_window=3)
     return files

@@ -33,7 +33,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
         page("watchlist.md"): render_watchlist(ctx, watch_window),
         page("recall.md"): render_recall(ctx),
         page("experiments", "index.md"): render_experiment_index(ctx),
-        CHART: study_time_svg(minutes_per_week(knowledge.sessions)),
+        CHART: study_time_svg(minutes_per_week(knowledge.sessions), ctx.words),
         DECK: anki_deck(knowledge, ctx.words.plain("recall_cards")),
     }
     illustrated = _illustrations(knowledge, results)
@@ -42,7 +42,7 @@ def render_site(knowledge: Knowledge, results: dict[tuple[str, str], RunResult],
     for experiment_id in EXPERIMENTS:
         files[page("experiments", f"{experiment_id}.md")] = render_experiment(experiment_id, ctx)
     for log in knowledge.logs:
-        files[source_page(knowledge.log_slugs[log.path])] = render_source(log, ctx.sessions_by_log.get(log.path, ()))
+        files[source_page(knowledge.log_slugs[log.path])] = render_source(log, ctx.sessions_by_log.get(log.path, ()), ctx.words)
     files.update(_session_pages(knowledge, ctx, memo))
     return dict(sorted(files.items())), home_variables(ctx)
 

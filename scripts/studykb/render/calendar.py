@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from . import html
+from .words import Words
+
 CELL, GAP = 11, 2
 SHADES = (0, 15, 30, 60)  # minutes from which a day takes the next shade
 
@@ -33,7 +36,7 @@ def streak(days: dict[date, int]) -> int:
     return count
 
 
-def calendar_svg(days: dict[date, int]) -> str:
+def calendar_svg(days: dict[date, int], words: Words) -> str:
     """The 53 weeks up to the last session's week, a column a week, Monday on top."""
     if not days:
         return ""
@@ -44,12 +47,13 @@ def calendar_svg(days: dict[date, int]) -> str:
         day = first + timedelta(days=offset)
         week, weekday = divmod(offset, 7)
         mins = days.get(day)
-        label = f"{day.isoformat()}: {mins} min" if mins is not None else f"{day.isoformat()}: no session"
+        label = (words("calendar_day", date=day.isoformat(), time=words("count_minutes", n=mins)) if mins is not None
+                 else words("calendar_no_session", date=day.isoformat()))
         cells.append(f'<rect x="{week * (CELL + GAP)}" y="{weekday * (CELL + GAP)}" width="{CELL}" height="{CELL}" '
                      f'rx="2" class="studykb-day studykb-day-{_shade(mins)}"><title>{label}</title></rect>')
     width, height = 53 * (CELL + GAP), 7 * (CELL + GAP)
     return (f'<svg class="studykb-calendar" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-label="Study calendar: the year up to {last.isoformat()}, one square a day">'
+            f'aria-label="{html.attr(words.plain("calendar_label", date=last.isoformat()))}">'
             + "".join(cells) + "</svg>")
 
 

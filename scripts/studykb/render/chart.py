@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
+from .words import Words
+
 WIDTH, HEIGHT, PAD = 720, 220, 40
 
 
@@ -27,7 +29,7 @@ def minutes_per_week(sessions) -> list[tuple[date, int]]:
     return weeks
 
 
-def study_time_svg(weeks: list[tuple[date, int]]) -> str:
+def study_time_svg(weeks: list[tuple[date, int]], words: Words) -> str:
     top = max((m for _, m in weeks), default=0) or 60
     n = max(len(weeks), 1)
     slot = (WIDTH - 2 * PAD) / n
@@ -36,7 +38,7 @@ def study_time_svg(weeks: list[tuple[date, int]]) -> str:
         h = (HEIGHT - 2 * PAD) * mins / top
         x = PAD + i * slot + slot * 0.15
         y = HEIGHT - PAD - h
-        label = f"week of {week.isoformat()}: {mins} min"
+        label = words.plain("chart_week", date=week.isoformat(), time=words.plain("count_minutes", n=mins))
         bars.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" class="bar">'
                     f"<title>{escape(label)}</title></rect>")
         if n <= 26 or i % max(1, n // 12) == 0:
@@ -44,8 +46,8 @@ def study_time_svg(weeks: list[tuple[date, int]]) -> str:
                         f"{week:%m-%d}</text>")
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="Study minutes per week">',
+        f'aria-label="{escape(words.plain("chart_alt"))}">',
         "<style>text{font:11px sans-serif;fill:#777}.bar{fill:#3f51b5}.axis{stroke:#999}</style>",
         f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" class="axis"/>',
-        f'<text x="{PAD}" y="{PAD - 12}">minutes per week (max {top})</text>',
+        f'<text x="{PAD}" y="{PAD - 12}">{escape(words.plain("chart_axis", top=top))}</text>',
         *bars, "</svg>", ""])

@@ -86,7 +86,7 @@ class Context:
         return self.knowledge.mentions.get(source, ())
 
     def run_block(self, from_page: str, result: RunResult, heading: str) -> str:
-        return run_block(from_page, result, heading, opened=False)
+        return run_block(from_page, result, heading, opened=False, words=self.words)
 
 
 def make_context(knowledge: Knowledge, results: dict) -> Context:

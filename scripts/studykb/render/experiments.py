@@ -59,7 +59,7 @@ def _run_section(ctx: Context, here: str, experiment_id: str, run_id: str, refs)
         if said not in asked:  # a session's lines that ask for the same run: the session once
             asked.append(said)
     result = ctx.results[(experiment_id, run_id)]
-    box = [] if experiment_id == SCRIPTS and result.metrics is None else [run_block(here, result, ctx.words.plain("results"))]
+    box = [] if experiment_id == SCRIPTS and result.metrics is None else [run_block(here, result, ctx.words.plain("results"), words=ctx.words)]
     return [html.heading(2, ctx.words("run_heading", run=f"<code>{html.text(run_id)}</code>"), run_anchor(run_id)),
             f"<p>{ctx.words('parameters', params=html.text(params))}</p>", html.items(asked), *box]
 

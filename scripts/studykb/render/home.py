@@ -67,7 +67,7 @@ def _resume(ctx: Context) -> str:
         if ref.planned:
             result = ctx.results[(ref.experiment, ref.run_id)]
             heading = ctx.words.plain("planned_experiment" if result.metrics is None else "experiment")
-            out.append(run_block(HOME, result, heading, opened=False))
+            out.append(run_block(HOME, result, heading, opened=False, words=ctx.words))
     return "\n".join(out)
 
 
@@ -108,7 +108,7 @@ def _rhythm(ctx: Context) -> str:
         # Without script: the last session's week; the reader's browser counts the current one.
         f'<span data-studykb-week-label>{words("its_week")}</span>: <strong data-studykb-days="{_days(days)}">'
         f'{html.text(words.minutes(latest))}</strong> {words("weekly_average", time=html.text(words.minutes(average)))}</p>',
-        f'<div class="studykb-calendar-wrap">{calendar_svg(days)}</div>'])
+        f'<div class="studykb-calendar-wrap">{calendar_svg(days, words)}</div>'])
 
 
 def _days(days) -> str:

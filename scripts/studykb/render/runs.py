@@ -13,6 +13,7 @@ from ..results import RunResult
 from . import html
 from .common import page
 from .urls import href
+from .words import Words, words_for
 
 __all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note", "corpus_note"]
 
@@ -27,48 +28,52 @@ def run_anchor(run_id: str) -> str:
     return "run-" + run_id.replace("_", "-").replace(".", "-")
 
 
-def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True) -> str:
-    """A collapsible HTML block with the run's figures and table, or why there are none."""
+def run_block(from_page: str, result: RunResult, heading: str, opened: bool = True, words: Words | None = None) -> str:
+    """A collapsible HTML block with the run's figures and table, or why there are none;
+    its words in the site's language (``words``; English without)."""
+    words = words or words_for("en")
     link = href(from_page, experiment_page(result.experiment) + "#" + run_anchor(result.run_id))
     headline = (result.metrics or {}).get("headline")
     # A closed box shows only its title: the corpus is said there too.
-    corpus = " · on the stand-in corpus, not PTB" if result.not_on_log_corpus else ""
+    corpus = words.plain("stand_in_title") if result.not_on_log_corpus else ""
     title = html.text(f"{heading}: {result.title} ({result.run_id})" + (f" — {headline}" if headline else "") + corpus)
+    all_runs = f'<a href="{link}">{words("run_all")}</a></p>'
     if result.metrics is not None:
-        body = _results(from_page, result) + [f'<p><a href="{link}">Details and every run of this experiment</a></p>']
+        body = _results(from_page, result, words) + [f'<p><a href="{link}">{words("run_details")}</a></p>']
     elif result.cannot_run:
-        verb = "Not run" if result.experiment == SCRIPTS else "Cannot run"
-        body = [f"<p>{verb}: {html.text(result.cannot_run)}. "
-                f'<a href="{link}">All runs of this experiment</a></p>']
+        why = html.text(result.cannot_run)
+        body = [f"<p>{words('run_not_run' if result.experiment == SCRIPTS else 'run_cannot_run', why=why)} {all_runs}"]
     elif result.experiment in EXPERIMENTS and is_heavy(EXPERIMENTS[result.experiment]):
-        body = [_heavy(result.experiment) + f' <a href="{link}">All runs of this experiment</a></p>']
+        body = [_heavy(result.experiment, words) + f" {all_runs}"]
     else:
-        body = [f"<p>Not run yet. Produce it with <code>make experiments ONLY={html.text(result.experiment)}</code>; "
-                f'the figure and numbers then appear here. <a href="{link}">All runs of this experiment</a></p>']
-    return html.details("example", title, "\n".join(corpus_note(result) + body), opened)
+        body = [f"<p>{words('run_not_yet', command=_make_experiments(result.experiment))} {all_runs}"]
+    return html.details("example", title, "\n".join(corpus_note(result, words) + body), opened)
 
 
-def corpus_note(result: RunResult) -> list[str]:
+def _make_experiments(experiment: str) -> str:
+    return f"<code>make experiments ONLY={html.text(experiment)}</code>"
+
+
+def corpus_note(result: RunResult, words: Words | None = None) -> list[str]:
     """Said first in a run's box that is (or would be) on the generated stand-in corpus: not on
     PTB, where the book trains and the log's run, if its session names PTB, was; and how to give it PTB."""
     if not result.not_on_log_corpus:
         return []
-    tense = "Ran" if result.metrics is not None else "Runs"
-    whose = "the log's run was on PTB" if result.log_on_ptb else "the book trains on PTB"
-    return [f'<p class="studykb-corpus"><strong>{tense} on the generated stand-in corpus, not on PTB</strong> '
-            f"({whose}): its numbers are not comparable with PTB's. To train on PTB, put "
-            "<code>ptb.train.txt</code>, <code>ptb.valid.txt</code> and <code>ptb.test.txt</code> in a folder, "
-            "name it with <code>extra: studykb: experiments: ptb_dir: &lt;folder&gt;</code> in "
-            "<code>mkdocs.yml</code> (or <code>STUDYKB_PTB_DIR</code>) and run "
-            f"<code>make experiments ONLY={html.text(result.experiment)}</code>.</p>"]
+    words = words or words_for("en")
+    said = words("corpus_ran" if result.metrics is not None else "corpus_runs")
+    whose = words("corpus_log_on_ptb" if result.log_on_ptb else "corpus_book_on_ptb")
+    files = words("files_and", a="<code>ptb.train.txt</code>", b="<code>ptb.valid.txt</code>", c="<code>ptb.test.txt</code>")
+    how = words("corpus_how", whose=whose, files=files, mkdocs="<code>mkdocs.yml</code>",
+                setting="<code>extra: studykb: experiments: ptb_dir: &lt;folder&gt;</code>",
+                env="<code>STUDYKB_PTB_DIR</code>", command=_make_experiments(result.experiment))
+    return [f'<p class="studykb-corpus"><strong>{said}</strong>{how}</p>']
 
 
-def _heavy(experiment: str) -> str:
+def _heavy(experiment: str, words: Words) -> str:
     """A heavy run not run yet: hours of training, never in CI or the Pages workflow."""
     spec = EXPERIMENTS[experiment]
-    cost = f" It takes {html.text(spec.cost)}; a stopped run resumes from its last epoch." if spec.cost else ""
-    return (f"<p>heavy: run with <code>{html.text(heavy_command(spec))}</code>; the figures and numbers then "
-            f"appear here.{cost}")
+    cost = words("run_cost", cost=html.text(spec.cost)) if spec.cost else ""
+    return f"<p>{words('run_heavy', command=f'<code>{html.text(heavy_command(spec))}</code>')}{cost}"
 
 
 def unanswered_note(message: str) -> str:
@@ -76,22 +81,22 @@ def unanswered_note(message: str) -> str:
     return f'<p class="studykb-unanswered"><em>{html.text(message[:1].upper() + message[1:])}.</em></p>'
 
 
-def _results(from_page: str, result: RunResult) -> list[str]:
+def _results(from_page: str, result: RunResult, words: Words) -> list[str]:
     # Lazy: a closed box's figures load only when it is opened.
     body = [f'<p><img src="{href(from_page, path)}" alt="{html.attr(caption)}" loading="lazy"></p>'
             for path, caption in result.figures]
     if result.experiment == SCRIPTS:
-        return body + _script_output(result.metrics)
+        return body + _script_output(result.metrics, words)
     return body + [results_table(result.metrics)]
 
 
-def _script_output(metrics: dict) -> list[str]:
+def _script_output(metrics: dict, words: Words) -> list[str]:
     tail = [str(line) for line in metrics.get("output_tail") or []]
     script = html.text(str(metrics.get("script", "")))
-    said = {"error": " It stopped with an error.", "timeout": " It was stopped at the time limit."}
-    out = [f"<p>Ran <code>{script}</code>.{said.get(str(metrics.get('status')), '')}</p>"]
+    said = {"error": "script_error", "timeout": "script_timeout"}.get(str(metrics.get("status")))
+    out = [f"<p>{words('script_ran', script=f'<code>{script}</code>')}{words(said) if said else ''}</p>"]
     if tail:
-        out.append(f"<p>The last lines it printed:</p>\n<pre><code>{html.text(chr(10).join(tail))}</code></pre>")
+        out.append(f"<p>{words('script_tail')}</p>\n<pre><code>{html.text(chr(10).join(tail))}</code></pre>")
     return out
 
 

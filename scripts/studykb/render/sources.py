@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..model import LogFile, Session
 from . import html
 from .common import front_matter, session_anchor
+from .words import Words
 
 
-def render_source(log: LogFile, sessions: tuple[Session, ...]) -> str:
+def render_source(log: LogFile, sessions: tuple[Session, ...], words: Words) -> str:
     """The (already redacted) lines of one log, verbatim, as one raw HTML block; ``sessions``
     are the log's, whose header lines get their anchors.
 
@@ -22,6 +23,6 @@ def render_source(log: LogFile, sessions: tuple[Session, ...]) -> str:
         front_matter(title=log.path, search={"exclude": True}),
         html.block("\n".join([
             html.title(html.text(log.path)),
-            f"<p>{len(log.lines)} lines, {len(sessions)} sessions. Private paths are redacted.</p>",
+            f"<p>{words('source_summary', lines=len(log.lines), sessions=len(sessions))}</p>",
             # One line of HTML: each log line is a block of its own, so newlines would double them.
             '<pre class="studykb-source">' + "".join(rows) + "</pre>"])), ""])
