@@ -190,3 +190,11 @@ def test_the_language_setting_is_read_from_mkdocs_yml(tmp_path, setting, languag
 def test_the_themes_language_is_the_learners_only_where_mkdocs_yml_writes_one(tmp_path, theme, written):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n" + theme)
     assert written_theme_language(tmp_path / "mkdocs.yml") == written
+
+
+def test_the_browsers_script_gets_its_words_on_a_site_not_in_english():
+    _, _, korean = site_of({"log.md": KO})
+    _, _, english = site_of({"log.md": EN_WITH_KOREAN_TERMS})
+    assert 'data-practice data-studykb-words="{' in korean["generated/recall.md"]
+    assert "&quot;this_week&quot;: &quot;이번 주&quot;" in korean["generated/recall.md"]
+    assert "data-studykb-words" not in english["generated/recall.md"]  # the script has the English ones

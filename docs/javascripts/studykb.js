@@ -14,6 +14,19 @@
            1.0461, 2.1072, 0.0793, 0.3246, 1.587, 0.2272, 2.8755];
   var DECAY = -0.5, FACTOR = 19 / 81, RETENTION = 0.9;
 
+  /* What the script says, in the site's language: the element's (or an ancestor's)
+   * data-studykb-words (written by the build from data/ui.yml on a site that is not in
+   * English), else the English given here. A count's words may be {one, other}. */
+  function say(el, key, english, values) {
+    var holder = el && el.closest("[data-studykb-words]"), said = null;
+    try { said = holder ? JSON.parse(holder.getAttribute("data-studykb-words"))[key] : null; } catch (e) { said = null; }
+    var n = values && values.n;
+    var template = !said ? english : typeof said === "object" ? (n === 1 ? said.one : said.other) : said;
+    return String(template).replace(/\{(\w+)\}/g, function (m, name) {
+      return values && name in values ? String(values[name]) : m;
+    });
+  }
+
   function clamp(x, lo, hi) { return Math.min(hi, Math.max(lo, x)); }
   function retrievability(days, s) { return Math.pow(1 + FACTOR * days / s, DECAY); }
   function interval(s) {
@@ -79,12 +92,13 @@
       back.hidden = true;
       grades.hidden = true;
       if (!current) {
-        status.textContent = "Nothing is due. Come back tomorrow, or read any card below.";
+        status.textContent = say(root, "nothing_due", "Nothing is due. Come back tomorrow, or read any card below.");
         front.replaceChildren();
         show.hidden = true;
         return;
       }
-      status.textContent = due.length + (due.length === 1 ? " card" : " cards") + " due. Recall the answer, then show it.";
+      status.textContent = say(root, "cards_due", (due.length === 1 ? "{n} card" : "{n} cards") +
+                               " due. Recall the answer, then show it.", { n: due.length });
       clone(front, current.querySelector("summary"));
       clone(back, current.querySelector("[data-card-answer]"));
       show.hidden = false;
@@ -124,7 +138,7 @@
     var state = load(), now = Date.now();
     el.textContent = String(ids.filter(function (id) { return isDue(state[id], now); }).length);
     var label = document.querySelector("[data-studykb-due-label]");
-    if (label) { label.textContent = "due today"; }
+    if (label) { label.textContent = say(el, "due_today", "due today"); }
   }
 
   function since(el) {
@@ -132,7 +146,8 @@
     if (isNaN(day)) { return; }
     var today = new Date(); today.setHours(0, 0, 0, 0);
     var n = Math.round((today.getTime() - day) / DAY);
-    el.textContent = n <= 0 ? " (today)" : n === 1 ? " (yesterday)" : " (" + n + " days ago)";
+    el.textContent = n <= 0 ? say(el, "today", " (today)") : n === 1 ? say(el, "yesterday", " (yesterday)")
+      : say(el, "days_ago", " ({n} days ago)", { n: n });
   }
 
   function thisWeek(el) {
@@ -144,9 +159,11 @@
       if (day >= monday && day <= today.getTime()) { total += Number(parts[1]) || 0; }
     });
     var hours = Math.floor(total / 60), rest = total % 60;
-    el.textContent = hours ? hours + " h " + (rest < 10 ? "0" : "") + rest + " min" : total + " min";
+    var padded = (rest < 10 ? "0" : "") + rest;
+    el.textContent = hours ? say(el, "hours_minutes", "{h} h {m} min", { h: hours, m: padded })
+      : say(el, "minutes_only", "{m} min", { m: total });
     var label = document.querySelector("[data-studykb-week-label]");
-    if (label) { label.textContent = "this week"; }
+    if (label) { label.textContent = say(el, "this_week", "this week"); }
   }
 
   function init() {

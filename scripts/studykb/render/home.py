@@ -102,7 +102,7 @@ def _rhythm(ctx: Context) -> str:
     words = ctx.words
     run = words("streak", days=f"<strong>{words('days_count', n=streak(days))}</strong>")
     return "\n".join([
-        f'<p>{words("last_session")} <strong>{last.isoformat()}</strong>'
+        f'<p{words.script_words()}>{words("last_session")} <strong>{last.isoformat()}</strong>'
         f'<span data-studykb-since="{last.isoformat()}"></span> · '
         f'{run} · '
         # Without script: the last session's week; the reader's browser counts the current one.
@@ -123,6 +123,6 @@ def _due(ctx: Context) -> str:
     cards = ctx.knowledge.cards
     ids = " ".join(html.attr(card.id) for card in cards)
     practise = href(HOME, page("recall.md"))
-    return (f'<div><strong data-studykb-due="{ids}">{len(cards)}</strong> '
+    return (f'<div{ctx.words.script_words()}><strong data-studykb-due="{ids}">{len(cards)}</strong> '
             f'<a href="{practise}">{ctx.words("recall_cards_link")}</a> '
             f'<span data-studykb-due-label>{ctx.words("to_practise")}</span></div>')

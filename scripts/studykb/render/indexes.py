@@ -90,7 +90,7 @@ def _session_link(ctx: Context, session_href, session) -> str:
 
 
 DECK = page("assets", "recall.apkg")
-PRACTICE = """<div class="studykb-practice" data-practice hidden>
+PRACTICE = """<div class="studykb-practice" data-practice{script_words} hidden>
 <p data-practice-status></p>
 <div class="studykb-practice-front" data-practice-front></div>
 <div class="studykb-practice-back" data-practice-back hidden></div>
@@ -102,15 +102,15 @@ PRACTICE = """<div class="studykb-practice" data-practice hidden>
 <button type="button" class="md-button" data-grade="4">{grade_easy} <kbd>4</kbd></button>
 </p>
 </div>"""
-"""The practice box; its buttons' words are ui.yml's keys."""
+"""The practice box; its buttons' words are ui.yml's keys, and its script's too (``Words.script_words``)."""
 
 
 def render_recall(ctx: Context) -> str:
     here = page("recall.md")
     cards = ctx.knowledge.cards
     words = ctx.words
-    practice = PRACTICE.format(**{key: words(key) for key in ("show_answer", "grade_again", "grade_hard",
-                                                               "grade_good", "grade_easy")})
+    practice = PRACTICE.format(script_words=words.script_words(), **{
+        key: words(key) for key in ("show_answer", "grade_again", "grade_hard", "grade_good", "grade_easy")})
     out = [front_matter(title=words.plain("recall_cards")), f"# {words('recall_cards')}", "",
            words("recall_intro", n=len(cards)), "",
            html.block(practice + f'\n<p><a href="{href(here, DECK)}" download>{words("download_deck")}</a>'

@@ -6,6 +6,7 @@ words of every language go through the one escaping renderer.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,9 @@ from . import html
 
 LANGUAGES = ("en", "ko", "ja", "zh")
 DATA = Path(__file__).parent.parent / "data" / "ui.yml"
+SCRIPT_KEYS = ("js_nothing_due", "js_cards_due", "js_due_today", "js_today", "js_yesterday", "js_days_ago",
+               "js_this_week", "hours_minutes", "minutes_only")
+"""The words the browser's script says (docs/javascripts/studykb.js); it has the English ones itself."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ class Words:
         if isinstance(template, str):
             return template
         return template["one"] if count == 1 else template["other"]
+
+    def script_words(self) -> str:
+        """The attribute that gives the browser's script its words (`` data-studykb-words="{…}"``),
+        or nothing on an English site, whose words the script has."""
+        if self.language == "en":
+            return ""
+        said = {key.removeprefix("js_"): self.table[key] for key in SCRIPT_KEYS}
+        return f' data-studykb-words="{html.attr(json.dumps(said, ensure_ascii=False, sort_keys=True))}"'
 
     def minutes(self, total: int | None) -> str:
         """A duration: ``1 h 05 min`` / ``1시간 05분`` / ``1時間05分`` / ``1小时05分钟``."""
