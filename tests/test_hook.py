@@ -156,3 +156,15 @@ def test_a_generated_page_named_in_korean_is_served_at_its_nfc_address_percent_e
     [page] = list(files)
     assert page.dest_uri == "concepts/은닉층/index.html"
     assert page.url == "concepts/%EC%9D%80%EB%8B%89%EC%B8%B5/"
+
+
+@pytest.mark.parametrize("theme_language, shown", [(None, "ko"), ("de", "de")])
+def test_materials_labels_follow_the_logs_language_unless_mkdocs_yml_names_one(tmp_path, theme_language, shown):
+    from mkdocs.config import load_config as mkdocs_config
+    make_project(tmp_path, {"log.md": "## 2026-03-05 19:00 세션\n### 배운 것\n- 어텐션은 가중합이다\n"})
+    if theme_language:
+        yml = tmp_path / "mkdocs.yml"
+        yml.write_text(yml.read_text().replace("theme:\n", f"theme:\n  language: {theme_language}\n", 1))
+    config = mkdocs_config(config_file=str(tmp_path / "mkdocs.yml"))
+    load_hook().on_config(config)
+    assert config.theme["language"] == shown
