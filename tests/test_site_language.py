@@ -57,7 +57,7 @@ def site_of(logs: dict[str, str], language: str | None = None):
     """The model and the pages of a project of these logs (name -> text)."""
     parsed = [parse_log(LogText(f"sessions/{name}", tuple(text.splitlines())), shipped_labels())[0]
               for name, text in logs.items()]
-    knowledge, diagnostics = link(parsed, build_lexicon([], frozenset()), 3, language)
+    knowledge, diagnostics = link(parsed, build_lexicon([], frozenset()), 3, language=language)
     files, _ = render_site(knowledge, {}, 3)
     return knowledge, diagnostics, files
 
