@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .concepts import CJK, CJK_CHAR_RE, alias_name
+from .concepts import CJK, CJK_CHAR_RE, GENERIC_HEADS, alias_name
 from .vocabulary import Lexicon, Match, normalise
 
 # A Korean or Japanese name with its English one in parentheses, or the other way round.
@@ -23,37 +23,80 @@ CONTRAST_RE = re.compile(r"^[\s`*,]*(?:vs\.?|versus|and|or|from|against|compared
 # default seq2seq, "Rnnlm(예)" an example.
 NOTES_NOT_NAMES = frozenset({"기본", "기본값", "디폴트", "예", "예시", "참고", "주의", "기타", "비교", "基本", "既定",
                              "デフォルト", "例", "参考", "注意", "比較", "その他", "默认", "默認", "示例", "比较", "其他"})
+# Words of study, which name what is done (training, implementing, reading) or a piece of
+# it (code, results), never a thing: "학습 (PTB)" is training on PTB, "実験（ch04）" an
+# experiment of chapter 4. A layer's head noun alone ("계층", "レイヤ") names no layer.
+ACTIVITIES = frozenset("""
+    학습 훈련 실습 연습 코드 정리 실험 평가 구현 복습 예습 읽기 설명 결과 예제 실행 공부 과제 분석 계산 유도 확인 테스트 함수
+    学習 訓練 実習 練習 コード まとめ 実験 評価 実装 復習 予習 説明 結果 例題 実行 勉強 課題 分析 計算 導出 確認 テスト 関数
+    学习 训练 实习 练习 代码 总结 实验 评估 评价 实现 复习 预习 阅读 说明 结果 例子 运行 作业 分析 计算 推导 确认 测试 函数
+    training learning reading code notes summary practice exercise experiment experiments evaluation
+    implementation review results derivation test tests run runs
+""".split()) | frozenset(GENERIC_HEADS)
+LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_'-]*")  # "word2vec", not "5.5" or "RNNLM과"
 JOINING_RE = re.compile(r"^(?:以及|还有|及び|および|和|与|及|跟|同|或|的|と|や|の)(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2})")
 
 
 def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """A Korean, Japanese or Chinese name with its English one beside it in parentheses
     (``미니배치(mini-batch)``, ``learning rate (학습률)``) where the lexicon knows one of
-    the two: (the known term's name, the other name, an alias of it to add)."""
+    the two: (the known term's name, the other name, an alias of it to add). A parenthesis
+    that says what a word is done on or applied to (``word2vec 학습 (PTB)``: training on
+    PTB) gives no name, nor does a word of study (학습, 実装, training)."""
     aliases: list[tuple[str, str]] = []
     if not ("(" in text or "（" in text) or not CJK_CHAR_RE.search(text):
         return aliases  # most lines: no name in parentheses, or none in those scripts
     for match in PAIR_RE.finditer(text):
-        if match["cjk"]:
-            latin = alias_name(match["latin"])
-            if not latin:
-                continue
-            words = match["cjk"].split()
+        pair = _pair(match, text, lexicon)
+        if pair and not is_activity(pair[1]):
+            aliases.append(pair)
+    return aliases
+
+
+def _pair(match: re.Match, text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(the known term's name, the other name) of one name with another in parentheses."""
+    if match["cjk"]:
+        latin = alias_name(match["latin"])
+        if not latin:
+            return None
+        words = match["cjk"].split()
+        cjks = [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
+        known_cjk = next((lexicon.lookup(c) for c in cjks if lexicon.lookup(c)), None)
+        known_latin = lexicon.lookup(latin)
+        if known_latin and not known_cjk:
             # Before the parentheses, the name has as many words as the English one, up to
             # three (``배치 크기(batch size)``): the words before it are the sentence's.
             guess = JOINING_RE.sub("", " ".join(words[-len(latin.split()):]))
-            cjks, latins = [" ".join(words[-k:]) for k in range(len(words), 0, -1)], [latin]
-        else:
-            words = match["latin2"].split()
-            guess = " ".join(match["cjk2"].split())
-            cjks, latins = [guess], [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
-        known_cjk = next((lexicon.lookup(c) for c in cjks if lexicon.lookup(c)), None)
-        known_latin = next((lexicon.lookup(l) for l in latins if lexicon.lookup(l)), None)
-        if known_latin and not known_cjk and guess not in NOTES_NOT_NAMES:
-            aliases.append((known_latin, guess))
-        elif known_cjk and not known_latin and match["cjk"]:
-            aliases.append((known_cjk, latins[0]))
-    return aliases
+            name = _name_before(text[:match.end("cjk") - len(guess)], guess, latin, known_latin, lexicon)
+            return (known_latin, name) if name and name not in NOTES_NOT_NAMES else None
+        return (known_cjk, latin) if known_cjk and not known_latin else None
+    words = match["latin2"].split()
+    guess = " ".join(match["cjk2"].split())
+    known_latin = next((lexicon.lookup(" ".join(words[-k:])) for k in range(len(words), 0, -1)
+                        if lexicon.lookup(" ".join(words[-k:]))), None)
+    if known_latin and not lexicon.lookup(guess) and guess not in NOTES_NOT_NAMES:
+        return known_latin, guess
+    return None
+
+
+def _name_before(before: str, guess: str, latin: str, term: str, lexicon: Lexicon) -> str | None:
+    """The name ``guess`` (the last words before an English name in parentheses) is of
+    ``term``, taking in the word before it where that word is part of the English name
+    (``BPTT 잘라내기(truncated BPTT)``) or names the same term (``시그모이드 함수(sigmoid)``);
+    None where that word names something else: the word is then said of it (``word2vec
+    학습 (PTB)``, ``언어 모델 학습 (PTB)``)."""
+    head = before.rstrip()
+    mention = next((m for m in lexicon.find(head) if m.end == len(head)), None)
+    word = head[mention.start:] if mention else (head.split() or [""])[-1]
+    of_the_name = bool(normalise(word)) and set(normalise(word).split()) <= set(normalise(latin).split())
+    if (mention or LATIN_WORD_RE.fullmatch(word)) and (of_the_name or mention and mention.term == term):
+        return f"{word}{before[len(head):]}{guess}"
+    return None if mention or LATIN_WORD_RE.fullmatch(word) else guess
+
+
+def is_activity(name: str) -> bool:
+    """Whether ``name`` is a word of study or a head noun alone (학습, 実装, training, 계층)."""
+    return name.lower() in ACTIVITIES
 
 
 def contrasted(text: str, matches: list[Match], lexicon: Lexicon) -> list[str]:
