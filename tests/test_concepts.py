@@ -258,7 +258,7 @@ TOPICS = "- Topics covered:"
      {"W_in", "weight", "word vector"}, ["What is W_in?"]),
     ((LEARNED, "  - Result: loss went down.", "  - Note: the book uses float32."), {"loss function"}, []),
     (("### 배운 것", "- 어텐션 가중치: 인코더 상태마다 얼마나 볼지 정하는 값"),
-     {"attention weight", "encoder"}, ["어텐션 가중치(이)란 무엇인가요?"]),
+     {"attention weight", "encoder"}, ["어텐션 가중치란 무엇인가요?"]),
 ])
 def test_a_learned_line_in_makes_its_concepts_and_definition_cards(lines, concepts, questions):
     knowledge = link_log(*lines)
@@ -290,7 +290,7 @@ def test_a_lone_code_word_is_a_concept_only_when_named_again_or_defined(lines, c
     (("### 学んだこと", "- Affine レイヤー：行列の積とバイアス"), {"affine layer", "matrix multiplication"},
      ["affine layerとは何ですか？"]),
     # Before a generic head noun, a word that is no term keeps it: "은닉" alone names nothing.
-    (("### 배운 것", "- 은닉층: 은닉 상태를 만드는 층"), {"은닉층", "hidden state"}, ["은닉층(이)란 무엇인가요?"]),
+    (("### 배운 것", "- 은닉층: 은닉 상태를 만드는 층"), {"은닉층", "hidden state"}, ["은닉층이란 무엇인가요?"]),
 ])
 def test_a_known_term_before_a_generic_head_noun_is_the_term_defined(lines, concepts, questions):
     knowledge = link_log(*lines)
@@ -305,12 +305,12 @@ def test_a_known_term_before_a_generic_head_noun_is_the_term_defined(lines, conc
     (("### 今天学到", "- 填充（padding）：把不同长度的问题补成相同长度"), "padding", "填充", ["什么是填充？"]),
     (("### 学んだこと", "- パディング（padding）：長さをそろえるために埋める"), "padding", "パディング",
      ["パディングとは何ですか？"]),
-    (("### 배운 것", "- 패딩(padding)은 길이를 맞추려고 채우는 것"), "padding", "패딩", ["패딩(이)란 무엇인가요?"]),
+    (("### 배운 것", "- 패딩(padding)은 길이를 맞추려고 채우는 것"), "padding", "패딩", ["패딩이란 무엇인가요?"]),
     (("### 学んだこと", "- 埋め込み（embedding）：単語IDからベクトルを取り出す"), "embedding", "埋め込み",
      ["埋め込みとは何ですか？"]),
     (("### 学んだこと", "- 符号化器（encoder）は入力をベクトルにまとめる"), "encoder", "符号化器", ["符号化器とは何ですか？"]),
     (("### 今天学到", "- 注意力（attention）机制：每个时刻选择需要的信息"), "attention", "注意力", ["什么是注意力？"]),
-    (("### 배운 것", "- 주의(attention) 메커니즘: 필요한 정보를 고른다"), "attention", "주의", ["주의(이)란 무엇인가요?"]),
+    (("### 배운 것", "- 주의(attention) 메커니즘: 필요한 정보를 고른다"), "attention", "주의", ["주의란 무엇인가요?"]),
     (("### 今天学到", "- padding（填充）：把不同长度的问题补成相同长度"), "padding", "填充", ["什么是填充？"]),
 ])
 def test_a_name_beside_a_known_terms_english_name_defines_that_term(lines, name, alias, questions):

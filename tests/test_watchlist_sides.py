@@ -38,7 +38,7 @@ CASES = [
     ("zh a comment after a full-width colon", "记忆单元 c 和隐藏状态 h 的作用分不清：学生说“c 就是 h 再过一遍 tanh”",
      ("memory-cell", "hidden-state"), "记忆单元和隐藏状态有什么关系，又有何不同？"),
     ("ko sides", "은닉 상태와 기억 셀 — tanh 를 거치는지", ("hidden-state", "memory-cell"),
-     "은닉 상태와(과) 기억 셀은(는) 어떻게 관련되고, 어디서 다른가요?"),
+     "은닉 상태와 기억 셀은 어떻게 관련되고, 어디서 다른가요?"),
     ("en sides, the comment after a dash", "encoder hidden state vs decoder — softmax?",
      ("encoder", "decoder", "hidden-state"), "What is the difference between encoder hidden state and decoder?"),
     ("en one-letter sides, a comment", "hs vs h — still open", (), "What is the difference between hs and h?"),

@@ -7,7 +7,8 @@ language: a Korean site asks "학습률에서 계속 헷갈리는 점은 무엇�
 
 A line is Korean when it holds Hangul, Japanese when it holds kana, Chinese when it holds
 CJK ideographs and neither, and English otherwise. Korean particles that depend on the word
-before them are written both ways, as Korean forms do (``와(과)``, ``(이)란``).
+before them fit the word put before them (``패딩이란``, ``모델이란``), and are written both ways,
+as Korean forms do (``RNN(이)란``), after a word whose sound the text does not give.
 """
 from __future__ import annotations
 
@@ -99,9 +100,29 @@ def language_of(text: str) -> str:
     return "en"
 
 
+# A Korean particle written both ways after a blank: (the form after a vowel, after a
+# final consonant).
+PARTICLES = {"(이)란": ("란", "이란"), "와(과)": ("와", "과"), "은(는)": ("는", "은"), "이(가)": ("가", "이"),
+             "을(를)": ("를", "을")}
+PARTICLE_RE = re.compile(r"\{(?P<blank>\w+)\}(?P<particle>" + "|".join(map(re.escape, PARTICLES)) + ")")
+
+
 def phrase(language: str, key: str, **words: str) -> str:
-    """The card phrase ``key`` in ``language``, its blanks filled with ``words``."""
-    return PHRASES[language][key].format(**words)
+    """The card phrase ``key`` in ``language``, its blanks filled with ``words``; a Korean
+    particle after a blank fits the word put there ("패딩이란", "모델이란", "RNN(이)란")."""
+    return PARTICLE_RE.sub(lambda m: _particle_after(m, words), PHRASES[language][key]).format(**words)
+
+
+def _particle_after(match: re.Match, words: dict[str, str]) -> str:
+    """``{name}(이)란`` with the form of the particle that follows ``words["name"]``: by
+    whether its last syllable ends in a consonant; both ways after a letter that is no
+    Hangul syllable (``RNN``), whose reading the text does not give."""
+    last = words[match["blank"]].rstrip()[-1:]
+    if not "\uac00" <= last <= "\ud7a3":
+        return match.group()
+    after_vowel, after_consonant = PARTICLES[match["particle"]]
+    has_final = (ord(last) - 0xAC00) % 28 != 0
+    return "{" + match["blank"] + "}" + (after_consonant if has_final else after_vowel)
 
 
 def prose_lines(lines: Iterable[str]) -> Counter[str]:

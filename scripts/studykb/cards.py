@@ -232,7 +232,7 @@ def _definition_card(concept: Concept, watched, language: str) -> Card:
 
 def _definition_front(concept: Concept, language: str) -> str:
     """"What is an embedding?" on an English site; on a Korean, Japanese or Chinese one the
-    question of that language, by the name the definition uses in it ("패딩(이)란
+    question of that language, by the name the definition uses in it ("패딩이란
     무엇인가요?" for "패딩(padding)은 …")."""
     text = concept.definition.text
     if language == "en":
