@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .card_phrases import language_of, phrase
+from .definition_shape import first_clause
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
 from .resolution import TASK_BOX_RE, contrasted_sides, item_span, without_status_note
 from .vocabulary import normalise
@@ -56,7 +57,9 @@ def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, t
                 card = replace(card, id=f"{base}-{n}")
             taken.add(card.id)
             cards.append(card)
-    cards += [_definition_card(c, watched, language) for c in concepts if c.definition and c.definition.session]
+    by_slug = {c.slug: c for c in concepts}
+    cards += [_definition_card(c, watched, _other_terms(c, named, by_slug), language)
+              for c in concepts if c.definition and c.definition.session]
     names = {c.slug: c.name for c in concepts}
     defined = {c.slug: c.definition.text for c in concepts if c.definition}
     cards += [_watch_card(item, {c.slug: c for c in concepts}, defined, language) for item in watch]
@@ -223,9 +226,18 @@ def _natural(card: Card, names: dict[ConceptSlug, str], language: str) -> Card:
     return replace(card, front=phrase(language, "after", text=first))
 
 
-def _definition_card(concept: Concept, watched, language: str) -> Card:
+def _other_terms(concept: Concept, named: dict[Source, tuple[ConceptSlug, ...]],
+                 by_slug: dict[ConceptSlug, Concept]) -> frozenset[str]:
+    """The names, normalised, of the other concepts a concept's definition line names."""
+    others = [by_slug[s] for s in named.get(concept.definition.source, ()) if s != concept.slug and s in by_slug]
+    return frozenset(normalise(n) for c in others for n in (c.name, *c.aliases))
+
+
+def _definition_card(concept: Concept, watched, other_terms: frozenset[str], language: str) -> Card:
+    """The card of a concept's first definition: its clause about the concept, not the
+    next one about ``other_terms`` ("…, CBOW는 …")."""
     definition = concept.definition
-    return Card(f"def-{concept.slug}", _definition_front(concept, language), definition.text,
+    return Card(f"def-{concept.slug}", _definition_front(concept, language), first_clause(definition.text, other_terms),
                 "definition", definition.source, definition.session, (concept.slug,),
                 watch=concept.slug in watched)
 

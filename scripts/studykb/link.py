@@ -13,6 +13,7 @@ from . import aliases, code_terms
 from . import concepts as found
 from .card_phrases import site_language
 from .cards import make_cards
+from .definition_shape import says_what_is_done
 from .diagnostics import Diagnostic, warning
 from .experiment_lines import experiment_lines
 from .labels import Labels
@@ -208,7 +209,7 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
     concept_list = []
     for name in names:
         term = lexicon.terms[name]
-        defs = list(definitions.get(name, ()))
+        defs = sorted(definitions.get(name, ()), key=lambda d: says_what_is_done(d.text))  # what it is first
         if term.origin == "user" and term.definition:
             defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", term.line), None, "vocabulary"))
         starter = term.definition if term.origin == "starter" else None
