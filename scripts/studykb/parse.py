@@ -340,7 +340,10 @@ def _read_part_name(entry: SessionState, text: str, source: Source) -> bool:
 def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diagnostics: list[Diagnostic]) -> SessionEntry:
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
-    blocks = tuple(entry.blocks)
+    label, blocks = header.label, tuple(entry.blocks)
+    if not label:  # a header of a date alone: a chapter the text links, or its first line, titles it
+        titled, blocks = session_titles.first_line_topic(blocks, entry.labels)
+        label = session_titles.linked_chapter(blocks) or titled
     heading = timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line)) if header.time_text else None
     pieces = session_time.time_pieces(blocks, entry.labels, heading) \
         or session_time.study_time_lines(blocks, entry.labels)
@@ -350,6 +353,6 @@ def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diag
     cancelled = session_time.cancelled_line(blocks, header.label, source, entry.labels)
     diagnostics.extend(session_time.not_counted(cancelled, times))
     session = SessionEntry(source, entry.header, started, tz_name, offset, blocks, times, timed=header.timed,
-                           label=header.label or session_titles.linked_chapter(blocks), cancelled=cancelled)
+                           label=label, cancelled=cancelled)
     diagnostics.extend(log_notes.unrecognised(session, content))
     return session
