@@ -1,6 +1,7 @@
 """What ``make check`` says about a whole log or session beyond its lines: a log with no
 session, a session none of whose parts was recognised, a log some of whose sessions have
-none of the parts a study session has (its layout not understood), and part names a log
+none of the parts a study session has (its layout not understood), a log most of whose
+sessions keep most of their lines in no part it reads (its layout partly understood), and part names a log
 keeps using that studykb does not know (each most likely a part in the learner's own words)."""
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from .diagnostics import Diagnostic, error, info, warning
 from .label_names import label_key
 from .labels import Labels
 from .markup import TITLE_RE
-from .model import QA, Block, Field, Note, Section, SectionKind, SessionEntry, Table
+from .model import QA, Block, CodeBlock, Field, Note, Section, SectionKind, SessionEntry, Table
 from .sources import LogText
 
 # A session this long with none of its parts recognised was probably written in a way
 # the labels do not know: `make check` says so (a short one may simply have none).
 UNRECOGNISED_AT = 5
 RECOGNISED_KINDS = (SectionKind.TOPICS, SectionKind.LEARNED, SectionKind.WATCHLIST, SectionKind.RESUME)
+# How ``mostly_unread`` names the lines of a part it read.
+PART_WORDS = {SectionKind.TOPICS: "topics", SectionKind.LEARNED: "learned", SectionKind.WATCHLIST: "watchlist",
+              SectionKind.RESUME: "resume point"}
 # A part name studykb does not know, used by this many sessions of a log, is probably one of
 # its parts in the learner's words: `make check` says so.
 UNKNOWN_PART_SESSIONS = 2
@@ -115,6 +119,71 @@ def unread_layout(path: str, entries: list[SessionEntry], labels: Labels) -> lis
                  f"{len(unread)} of {len(entries)} sessions {have} a time log and lines but no topics, learned items, watchlist, Q/A "
                  f"or resume point studykb knows (the first here){seen} — if some of them name those parts, add "
                  "them under labels: in sessions/vocabulary.yml (README 'Writing a log')")]
+
+
+def mostly_unread(path: str, entries: list[SessionEntry], labels: Labels) -> list[Diagnostic]:
+    """One info for a log most of whose sessions (of ``UNRECOGNISED_AT`` lines or more) keep
+    most of their lines in no part studykb reads, so that their page puts them under
+    "Everything else in the entry", on the first such session that was partly read: what it
+    read, and the names its sessions give their parts. A layout partly understood loses the
+    rest silently otherwise (``unread_layout`` and ``unrecognised`` speak of sessions read not at all)."""
+    counted = [(e, _read_lines(e, labels), _text_lines(e)) for e in entries]
+    counted = [(e, read, lines) for e, read, lines in counted if len(lines) >= UNRECOGNISED_AT]
+    unread = [(e, read, lines) for e, read, lines in counted if len(set().union(*read.values())) * 2 < len(lines)]
+    partly = next(((e, read, lines) for e, read, lines in unread if _has_recognised_parts(e)), None)
+    if partly is None or len(unread) * 2 <= len(counted):
+        return []
+    entry, read, lines = partly
+    names = list(dict.fromkeys(name for e, _, _ in unread for name in _unknown_names(e, labels)))
+    shown = ", ".join(f"'{name}'" for name in names[:NAMES_SHOWN]) + (", …" if len(names) > NAMES_SHOWN else "")
+    seen = f"; the names given to their parts: {shown}" if names else ""
+    what = ", ".join([f"{kind} ({len(n)})" for kind, n in read.items()]
+                     + ["a time log"] * (entry.timelog is not None and "time log" not in read))
+    advice = ("if some of them name a watchlist, resume point, what was learned or topics, add them under labels: "
+              "in sessions/vocabulary.yml" if names else "README 'Writing a log' shows the parts it reads")
+    return [info(path, entry.source.line,
+                 f"{len(unread)} of {len(counted)} sessions keep most of their lines in no part studykb reads, shown "
+                 f"under 'Everything else in the entry' (the first here: of its {len(lines)} lines it read only {what})"
+                 f"{seen} — {advice}")]
+
+
+def _read_lines(entry: SessionEntry, labels: Labels) -> dict[str, set[int]]:
+    """The lines of a session studykb read, by what it read them as: a part (topics, learned,
+    watchlist, resume point), Q/A, the time log, a line that flags or resolves a watchlist
+    item, a fact it knows (``Repo: ...``)."""
+    timed = {s.line for s in (entry.timelog.source, *entry.timelog.sources)} if entry.timelog else set()
+    read: dict[str, set[int]] = {}
+    for block in entry.blocks:
+        section = block.part if isinstance(block, Table) else block
+        if isinstance(section, Section) and section.kind in RECOGNISED_KINDS:
+            read.setdefault(PART_WORDS[section.kind], set()).update(_block_lines(block))
+        elif isinstance(block, QA):
+            read.setdefault("Q/A", set()).add(block.source.line)
+        elif isinstance(block, Section):
+            read.setdefault("watchlist", set()).update(i.source.line for i in block.items if i.resolves or i.flags)
+        elif block.source.line in timed:
+            read.setdefault("time log", set()).add(block.source.line)
+        elif isinstance(block, Note) and (block.resolves or block.flags):
+            read.setdefault("watchlist", set()).add(block.source.line)
+        elif isinstance(block, Field) and labels.field_kind(block.name) is not None:
+            read.setdefault("facts", set()).add(block.source.line)
+    return {kind: lines for kind, lines in read.items() if lines}
+
+
+def _text_lines(entry: SessionEntry) -> set[int]:
+    """The lines of a session's text: not its code blocks (shown as code) or thematic breaks."""
+    return {n for block in entry.blocks if not isinstance(block, CodeBlock)
+            and not (isinstance(block, Note) and block.is_break) for n in _block_lines(block)}
+
+
+def _block_lines(block) -> set[int]:
+    """The lines of the log a block holds: a part's name and items, a table's rows."""
+    if isinstance(block, Section):
+        named = {block.source.line} if block.name else set()
+        return named | {item.source.line for item in block.items}
+    if isinstance(block, Table):
+        return set(range(block.source.line, block.source.line + len(block.lines)))
+    return {block.source.line}
 
 
 def _lines(entry: SessionEntry) -> int:

@@ -64,7 +64,8 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     diagnostics.extend(log_notes.file_notes(text, entries, near))
     diagnostics.extend(header_lines.header_notes(entries))
     diagnostics.extend(log_notes.unknown_parts(text.path, entries, labels))
-    diagnostics.extend(log_notes.unread_layout(text.path, entries, labels))
+    diagnostics.extend(log_notes.unread_layout(text.path, entries, labels)
+                       or log_notes.mostly_unread(text.path, entries, labels))
     log = LogFile(text.path, title, tuple(preamble), tuple(entries), text.lines)
     return log, diagnostics
 
