@@ -118,19 +118,23 @@ _OUTCOME = re.compile(r"(?<=\d)\s*(?:이?면|일 때|에서는?)\s+[가-힣]+(?=
 _POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before) (?:the )?(?:epoch|step|iteration|iter) \d+"
                        r"|\b(?:after|by|until|within) \d+ (?:epochs?|steps?|iterations?|iters?)\b", re.IGNORECASE)
 # A figure right after, read with it: "epoch 5: 8%", "epoch 1 ppl ~ 390", "epoch 10 약 2%", "1에폭 242.3".
-_FIGURE_AFTER = (r"\s*(?:[:：=]\s*|(?:" + "|".join(word for words in METRICS.values() for word in words)
-                 + r")\s*[:：=]?\s*)?(?:(?:[~≈]|about|around|약|約|约)\s*)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?")
-_EPOCH_WORD = r"(?:epoch|에폭|에포크|エポック)"
+# (A printout's next column counts as a figure after: "| epoch 1 |  iter 1 / 9295 | ... | loss 4.16".)
+_METRIC_NAME = "(?:" + "|".join(word for words in METRICS.values() for word in words) + r")\s*[:：=]?\s*"
+_FIGURE_AFTER = (rf"\s*(?:\||(?:[:：=]\s*(?:{_METRIC_NAME})?|[,，]?\s*{_METRIC_NAME})?"
+                 r"(?:(?:[~≈]|about|around|약|約|约)\s*)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?)")
+_EPOCH_WORD = r"(?:epoch|에폭|에포크|エポック|轮)"
 # An epoch as a reading is taken at, or as how often one is taken, not how many epochs ran: "epoch 5: 8%",
-# "epoch 3에 97%", "epoch 5 時点で", "1에폭 242.3", "第5エポック", "the 10th epoch", "every 10 epochs",
-# "10에폭마다", "5エポックごと", "每5个epoch". ("100 에폭에서 손실 약 0.3", a figure after the run's count
+# "epoch 1: loss 2.1", "에폭 1 퍼플렉서티 410.5", "第1轮 困惑度 410", "epoch 3에 97%", "epoch 5 時点で", "1에폭 242.3",
+# "第5エポック", "the 10th epoch", "every 10 epochs", "10에폭마다", "5エポックごと", "每5个epoch". ("100 에폭에서 손실 약 0.3", a figure after the run's count
 # and a particle, is where the run ended: a count.)
 _READING = re.compile(
-    rf"\bepoch\s*#?\d+(?:{_FIGURE_AFTER}|\s*(?:에서?|に|時点|时|の時))"
+    rf"(?:\bepoch|에폭|에포크|エポック)\s*#?\d+(?:{_FIGURE_AFTER}|\s*(?:에서?|に|時点|时|の時))"
     rf"|\d+\s*(?:에폭|에포크|エポック)\s*(?:째|目)?{_FIGURE_AFTER}|\d+\s*(?:에폭|에포크|エポック)\s*(?:째|目)"
     rf"|第\s*\d+\s*(?:个\s*)?{_EPOCH_WORD}|\b\d+(?:st|nd|rd|th)\s+epoch\b"
     r"|\bevery\s+\d+\s*(?:epochs?|steps?|iterations?|iters?)\b|매\s*\d+\s*(?:에폭|에포크)|\d+\s*(?:에폭|에포크)\s*마다"
     r"|\d+\s*エポック(?:ごと|毎)|每\s*\d+\s*个?\s*epochs?", re.IGNORECASE)
+# An epoch written as one word before a figure, which says when it was read: "第1轮" (spaced: "第 1 轮"), "1에폭".
+_AT_EPOCH = re.compile(rf"(?:第\s*)?(?:\d+\s*)?(?:个\s*)?{_EPOCH_WORD}(?:째|目)?|{_EPOCH_WORD}\s*\d+", re.IGNORECASE)
 _CJK_LETTER = "가-힣ぁ-ヿ一-鿿"  # Hangul syllables, kana, CJK ideographs
 _SCRIPT_GLUE = re.compile(rf"(?<=[a-z0-9`)])(?=[{_CJK_LETTER}])|(?<=[{_CJK_LETTER}])(?=[a-z0-9`(])", re.IGNORECASE)
 
@@ -288,8 +292,9 @@ def of_no_named_model(lowered: str, metrics: frozenset[str]) -> bool:
 
 def _qualifies(word: str) -> bool:
     """Whether the word right before a metric says which figure, not whose ("test", "テストの")."""
-    word = word.strip("(~*_")
-    return word in _QUALIFIERS or _JOINING.sub("", word) in _QUALIFIERS
+    word = word.strip("(~*_|`[")  # "(loss 2.87)", a printout's "| loss 4.16": nothing before it names a model
+    return (not word or word in _QUALIFIERS or _JOINING.sub("", word) in _QUALIFIERS
+            or _AT_EPOCH.fullmatch(word) is not None)
 
 
 def measures(spec: Spec, metrics: frozenset[str]) -> bool:

@@ -37,6 +37,26 @@ def test_an_epoch_a_figure_is_read_at_is_no_count_of_epochs(line, chapter, expec
     assert runs(line, chapter) == expected
 
 
+RAN = {5: "`python ch05/train_custom_loop.py` : batch_size 10, hidden_size 100, lr 0.1, max_epoch 100",
+       4: "ran: `python ch04/train.py` — window_size=5, hidden_size=100, batch_size=100, max_epoch=10"}
+
+
+# A line of readings at epochs after the line that ran is that run's result, whichever way the
+# epoch is written: not a run of as many epochs as the first reading's.
+@pytest.mark.parametrize("line, chapter", [
+    ("결과: 에폭 1 퍼플렉서티 410.5 → 에폭 100 퍼플렉서티 5.8", 5),
+    ("에포크 1: 퍼플렉서티 410 / 에포크 100: 5.8", 5),
+    ("result: epoch 1: ppl 410.5, epoch 100: ppl 5.8", 5),
+    ("結果：エポック1 パープレキシティ 410.5 → エポック100 5.8", 5),
+    ("结果：第1轮 困惑度 410.5 → 第100轮 困惑度 5.8", 5),
+])
+def test_readings_at_epochs_are_the_result_of_the_run_before(line, chapter):
+    (before, *_) = answer(RAN[chapter], chapter).runs
+    found = answer(line, chapter, following=before)
+    assert [(run.experiment, run.run_id) for run in found.runs] == [(before.experiment, before.run_id)]
+    assert found.follows and not found.unanswered
+
+
 # A setting's value is a number, or text for a setting of text: a metric or a variable is
 # one side of an equation, and the line asks for nothing by it.
 @pytest.mark.parametrize("line, chapter, learned", [
