@@ -298,6 +298,6 @@ def _qualifies(word: str) -> bool:
 
 
 def measures(spec: Spec, metrics: frozenset[str]) -> bool:
-    """Whether `spec`'s results table has a column of one of `metrics`."""
+    """Whether `spec`'s results table has a column of one of `metrics`, or its run reports one otherwise."""
     names = " ".join(f"{column.key} {column.heading}" for column in spec.columns).lower()
-    return any(metric in names for metric in metrics)
+    return any(metric in names or metric in spec.reports for metric in metrics)

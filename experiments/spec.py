@@ -102,6 +102,8 @@ class Spec:
     experiment's chapter (or one that names the chapter) matching any asks for a run.
     ``list_param``: the parameter a bare list of numbers on the line fills.
     ``constraints``: limits between parameters, as messages for a given set of values.
+    ``reports``: the metrics a run reports besides its table's columns (in its headline and
+    figures), by the words of experiments.asking.METRICS: ``("loss",)``.
     """
 
     id: str
@@ -113,6 +115,7 @@ class Spec:
     concepts: tuple[str, ...]  # canonical lower-case concept names
     columns: tuple[Column, ...]
     list_param: str | None = None
+    reports: tuple[str, ...] = ()
     tolerance: Tolerance = Tolerance()
     constraints: Callable[[Mapping], Iterable[str]] | None = field(default=None, compare=False)
     run_name: Callable[[Mapping], str] | None = field(default=None, compare=False)  # else made from the values

@@ -34,6 +34,7 @@ SPEC = TieredSpec(
             seeds(1), stand_in_words(200_000)),
     concepts=("word2vec", "cbow", "negative sampling", "embedding", "word analogy"),
     columns=(Column("query", "query"), Column("answer", "nearest words (cosine), seed 0"), Column("score", "score")),
+    reports=("loss",),  # the final loss in the headline, the loss per epoch in its figure
     tier=HEAVY,
     cost="1 to 2.5 CPU-hours per seed on PTB, about a minute on the stand-in",
     uses_corpus=True,

@@ -49,6 +49,8 @@ RAN = {5: "`python ch05/train_custom_loop.py` : batch_size 10, hidden_size 100, 
     ("result: epoch 1: ppl 410.5, epoch 100: ppl 5.8", 5),
     ("結果：エポック1 パープレキシティ 410.5 → エポック100 5.8", 5),
     ("结果：第1轮 困惑度 410.5 → 第100轮 困惑度 5.8", 5),
+    ("first line `| epoch 1 |  iter 1 / 9295 | time 0[s] | loss 4.16`; killed it after epoch 1 (loss 2.87)", 4),
+    ("result: final loss ~ 1.96 at epoch 10", 4),
 ])
 def test_readings_at_epochs_are_the_result_of_the_run_before(line, chapter):
     (before, *_) = answer(RAN[chapter], chapter).runs
