@@ -86,6 +86,11 @@ LINES = [
      [("ch08-attention", "default"), (SCRIPTS, "ch08-train.py")]),
     ("日付フォーマットの変換を再学習した", 8, True, [("ch08-attention", "default")]),
     ("ran ch08/train.py again", None, False, [("ch08-attention", "default"), (SCRIPTS, "ch08-train.py")]),
+    # The book's ch04/eval.py lists the nearest words and analogies of the trained CBOW: the same run.
+    ("ran: `python ch04/eval.py` (loads cbow_params.pkl)", 4, False,
+     [("ch04-word2vec", "default"), (SCRIPTS, "ch04-eval.py")]),
+    ("학습된 가중치로 `python ch04/eval.py` 실행", 4, False, [("ch04-word2vec", "default"), (SCRIPTS, "ch04-eval.py")]),
+    ("ran `python ch05/eval.py`", 5, False, [(SCRIPTS, "ch05-eval.py")]),
     # A run it says is skipped, it does not ask for.
     ("Skipping the better LSTM (`train_better_rnnlm.py`), too slow", 6, False, []),
     ("6장 개선판(`train_better_rnnlm.py`)은 시간이 오래 걸리니 건너뜀", 6, False, []),
