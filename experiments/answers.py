@@ -37,7 +37,7 @@ from experiments.chapters import chapters_named, chapters_studied
 from experiments.patterns import answers_search, any_search, patterns
 from experiments.runs import Run, make_run, problems
 from experiments.spec import Spec
-from experiments.tiers import is_heavy
+from experiments.tiers import is_heavy, uses_corpus
 from experiments.values import read_values
 
 __all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
@@ -54,10 +54,12 @@ _LOOKS_LIKE = (
 
 
 _SAID_RUN = "it says something was run"
+_WORKS_ON = "it works on the"
 # "on the same data": what another chapter's model ran on is this chapter's data.
 _SAME_DATA = re.compile(r"\bsame (?:data|dataset|data set|corpus)\b|(?:같은|동일한)\s*데이터|同じデータ|(?:相同|同样)的?数据")
 _BEFORE_VOWEL = re.compile(r"\ba (?=[aeiou])")
 _DIGIT = re.compile(r"\d")
+_CORPUS = re.compile(r"\b(?:ptb|penn treebank|wikitext)\b")  # a text corpus: only a run that reads one runs on it
 _NAMED_MODEL = re.compile(r"\bthe ((?:[a-z][\w-]* ){1,3}?)(?:experiment|model)s?\b")
 _NAMING_NOTHING = frozenset({"same", "previous", "last", "first", "whole", "full", "original", "old", "new", "this",
                              "that", "my", "our", "small", "big", "bigger", "smaller"})
@@ -127,9 +129,20 @@ def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence
 def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, scripts: list[str]) -> str:
     """Why a line no experiment answers looks like one: the most specific reason found."""
     looks = _looks_like(line, lowered, scripts)
+    if looks.startswith(_WORKS_ON) and _remarks_on_data(line, lowered, named, chapter):
+        return ""
     if looks and looks != _SAID_RUN:
         return looks
     return _instead(line, lowered, named, chapter) or _elsewhere(line, lowered, named, chapter) or looks
+
+
+def _remarks_on_data(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> bool:
+    """Whether a line that names data and says nothing was run is a section's title or a remark on a
+    model an experiment of its chapter runs on other data ("simple CBOW from ch3 is too slow on
+    PTB"): it describes, it does not look like a run no experiment reproduces."""
+    if asking.says_run(lowered):
+        return False
+    return asking.is_section_title(line) or any(_asked_by_words(spec, lowered) for spec in _specs_for(named, chapter))
 
 
 def _elsewhere(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> str:
@@ -243,10 +256,21 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
         chosen = _swept(worded, attached, named, chapter)
     if not chosen and scripts:
         chosen = _by_settings(worded, attached, named, chapter)
-    if not chosen or said_run or reported or scripts or asking.names_data(lowered):
+    if not chosen or said_run or reported or scripts:
         return chosen
-    # Otherwise the line asks only by settings the experiment takes: "(`train_flg=False`)" sets none.
-    return [(spec, values) for spec, values in chosen if spec.id in asking.PROCEDURES or values]
+    # Otherwise the line asks only by the data the experiment runs on ("PPMI + SVD on PTB") or by
+    # settings it takes: "(`train_flg=False`)" sets none.
+    return [(spec, values) for spec, values in chosen
+            if spec.id in asking.PROCEDURES or values or _on_its_data(spec, line, lowered)]
+
+
+def _on_its_data(spec: Spec, line: str, lowered: str) -> bool:
+    """Whether the line names data `spec` runs on, as what it ran on: PTB is no data of an experiment
+    that reads no corpus ("simple CBOW from ch3 is too slow on PTB" runs nothing of ch. 3's toy
+    sentence), and a section's title names what the book's section is about ("4.3 improved CBOW on PTB")."""
+    if not asking.names_data(lowered) or asking.is_section_title(line):
+        return False
+    return uses_corpus(spec) or not _CORPUS.search(lowered)
 
 
 def _read_each(specs: list[Spec], worded: str, attached: Sequence[str]) -> list[tuple[Spec, dict]]:

@@ -261,6 +261,16 @@ def states_settings(lowered: str) -> bool:
     return _SETTINGS.search(lowered) is not None or names_data(lowered)
 
 
+# A line that opens with a section number of the book, then its title: "4.3 improved CBOW on PTB",
+# "4.2.6-4.2.7 sampling", "5.5 RNNLM 학습과 평가"; not a value ("0.5 is too small").
+_SECTION_TITLE = re.compile(r"^[\s*_#-]*[1-9]\.[1-9]\d?(?:\.\d+)*(?:\s*[-–~]\s*[1-9](?:\.\d+)+)?[:.]?\s+[^\W\d]")
+
+
+def is_section_title(line: str) -> bool:
+    """Whether the line names a section of the book by its number and title: what was studied."""
+    return _SECTION_TITLE.match(line) is not None
+
+
 def names_data(lowered: str) -> bool:
     """Whether the line says what data it ran on ("on PTB")."""
     return _DATA.search(lowered) is not None

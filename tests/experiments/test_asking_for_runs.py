@@ -46,6 +46,15 @@ LINES = [
     ("How does clipping change the gradient?", 6, False, []),
     ("why lr=20, isn't that huge? -> SGD with clipping tolerates a big lr", 6, False, []),
     ("클리핑으로 기울기 소실도 해결되나요?", 6, False, []),
+    # A section's number and title names what was studied; the data named in a remark on a
+    # model whose experiment runs on other data is no run of it.
+    ("4.3 improved CBOW on PTB", 4, False, []),
+    ("4.3 개선판 word2vec 학습 on PTB", 4, False, []),
+    ("TIL: simple CBOW from ch3 is too slow on PTB because of the MatMul over the whole vocab", 4, False, []),
+    ("3장의 단순 CBOW는 PTB 같은 큰 말뭉치에서 너무 느리다", 4, True, []),
+    ("Skip-gram on PTB would take forever", 3, False, []),
+    ("CBOW on PTB", 4, False, [("ch04-word2vec", "default")]),
+    ("CBOW on the toy sentence", 3, False, [("ch03-simple-word2vec", "default")]),
     # Saying it was run, with which settings, or on which data is.
     ("Re-ran CBOW on PTB with hidden size 300, window 5", 4, False, [("ch04-word2vec", "hidden-300")]),
     ("Plotted the gradient norms through time for 20 steps", 6, False, [("ch06-gradient-norms", "scale-0.5-1.5")]),

@@ -209,6 +209,16 @@ def test_lines_that_look_like_an_experiment_no_experiment_answers_say_why(line, 
     assert found.unanswered == why
 
 
+@pytest.mark.parametrize("line, chapter", [
+    ("4.3 improved CBOW on PTB", 4),
+    ("TIL: simple CBOW from ch3 is too slow on PTB because of two things", 4),
+    ("5.5 RNNLM on PTB", 5),
+])
+def test_a_section_title_or_a_remark_on_a_model_is_no_experiment_left_unreproduced(line, chapter):
+    found = answer(line, chapter)
+    assert (found.runs, found.unanswered) == ((), "")
+
+
 def test_scripts_a_line_runs_become_runs_of_the_learners_scripts():
     found = answer("Ran `ch02/count_method_big.py` (window_size=2)", 2)
     assert [(r.experiment, r.run_id) for r in found.runs] == [("ch02-count-corpus", "default"),
