@@ -95,8 +95,8 @@ METRICS = {  # the words of each metric
 }
 _METRIC_WORDS = {metric: re.compile("|".join(words)) for metric, words in METRICS.items()}
 # "perplexity 136.8", "98% accuracy", "95%の正解率", "95%的准确率"; not a case an equation defines
-# ("ppl 1 = always sure of the next word")
-_FIGURE = r"(?:{0})[^\d.;!?\n]{{0,12}}\d(?![\d.]*\s*=)|\d%?\s*(?:の|的)?\s*(?:test |validation |val )?(?:{0})"
+# ("ppl 1 = always sure of the next word"), nor a chapter's number ("Ch02 loss function")
+_FIGURE = r"(?:{0})[^\d.;!?\n]{{0,12}}\d(?![\d.]*\s*=)|(?<![a-z_\d.])\d+(?:\.\d+)?%?\s*(?:の|的)?\s*(?:test |validation |val )?(?:{0})"
 _FIGURES = {metric: re.compile(_FIGURE.format("|".join(words))) for metric, words in METRICS.items()}
 # A metric's word, maybe inside a longer word: a line without one reports no figure.
 _ANY_METRIC_WORD = re.compile("|".join(word.removeprefix(r"\b") for words in METRICS.values() for word in words))

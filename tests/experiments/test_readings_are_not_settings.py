@@ -7,6 +7,7 @@ is used instead, a run of another chapter's experiment, and the lines of a time 
 import pytest
 
 from experiments import answer
+from experiments.asking import figures
 from studykb.config import Config
 from studykb.pipeline import load
 
@@ -145,3 +146,14 @@ def test_a_part_named_by_one_word_such_as_ran_is_no_experiment_of_its_own(tmp_pa
     (tmp_path / "sessions" / "log.md").write_text(log, "utf-8")
     notes = [note.message for note in load(Config(root=tmp_path)).knowledge.experiment_notes]
     assert notes == []
+
+
+# A chapter's number before a metric's word is no figure of it: "Ch02 loss function" reports nothing.
+@pytest.mark.parametrize("line, chapter, expected", [
+    ("Ch02 loss function: worked through the derivation", 4, frozenset()),
+    ("ch05 perplexity notes", 5, frozenset()),
+    ("0.5 loss after 10 epochs", 5, frozenset({"loss"})),
+    ("95%の正解率", 7, frozenset({"accuracy"})),
+])
+def test_a_chapter_number_before_a_metric_is_no_figure(line, chapter, expected):
+    assert figures(line.lower()) == expected
