@@ -62,7 +62,7 @@ _SKIPPED = re.compile(
 _RUN = re.compile(
     r"\b(?:ran|run|runs|running|re-?ran|re-?run|rerun|executed?|executing|launched|tried|try|trying|"
     r"(?<!the )(?<!a )(?<!my )(?<!our )(?:re-?)?trained|measured|reproduced?|repeated|redid|redo|plotted|plot|"
-    r"swept|finish(?:ed)?)\b"
+    r"swept|finish(?:ed)?|start(?:s|ed|ing)? (?:the )?training)\b"
     r"|" + RUN_WORDS_OTHER_LANGUAGES + r"|실험|측정|재현|그려\s*(?:봄|봤|보)|그렸|시도|"
     r"(?:재|다시\s*)?(?:학습|훈련)(?:시키|시켜|시켰|시킴|했|함|해\s*봄|\s*완료|을\s*돌)|(?:학습|훈련)\W*$|"
     r"再学習|再訓練|学習させ|训练了|(?:重新|再)训练|实验")

@@ -65,6 +65,11 @@ _SCRIPT = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.py)(?![\w])")
 _RUNS = re.compile(r"\b(?:ran|run|runs|running|re-?ran|re-?run|executed?|executing|launched|tried|trained)\b|"
                    + asking.RUN_WORDS_OTHER_LANGUAGES)
 _CHAPTER_FOLDER = re.compile(r"^ch\d{1,2}/")
+# Words right before a file that name it as where code is, to write, read or change, not a run:
+# "CBOW class in `ch04/cbow.py`", "worked through `ch04/cbow.py`", "implemented in `ch07/seq2seq.py`".
+_WHERE_CODE_IS = re.compile(r"(?:\b(?:in|into|inside|from|through|of|write|wrote|writing|implement(?:ed|ing)?|read|"
+                            r"reading|re-?read|open(?:ed)?|edit(?:ed)?|fix(?:ed)?|look(?:ed)? at|copy|copied)"
+                            r"|안의|속의)\s*[`'\"]?$")
 
 
 def scripts_run(line: str) -> list[str]:
@@ -76,9 +81,12 @@ def scripts_run(line: str) -> list[str]:
     named = [match.group(1) for match in _SCRIPT.finditer(line) if ".." not in match.group(1).split("/")]
     if not named:
         return []
-    says_run = _RUNS.search(line.lower()) is not None
-    found = [script for script in named
-             if says_run or _CHAPTER_FOLDER.match(script) or script.rsplit("/", 1)[-1].startswith("train")]
+    lowered = line.lower()
+    if _RUNS.search(lowered) is not None:
+        return list(dict.fromkeys(named))
+    found = [match.group(1) for match in _SCRIPT.finditer(line) if match.group(1) in named
+             and (_CHAPTER_FOLDER.match(match.group(1)) or match.group(1).rsplit("/", 1)[-1].startswith("train"))
+             and not _WHERE_CODE_IS.search(lowered[:match.start()])]
     return list(dict.fromkeys(found))
 
 

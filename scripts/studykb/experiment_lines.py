@@ -116,7 +116,7 @@ def scripts_not_run(refs: tuple[ExperimentRef, ...], scripts_root: Path | None) 
     if not asked:
         return []
     if scripts_root is None:
-        named = ", ".join(dict.fromkeys(str(dict(ref.params)["script"]) for ref in asked))
+        named = ", ".join(_scripts_named(asked))
         first = min((ref.source for ref in asked), key=lambda source: (source.path, source.line))
         count = len({ref.source for ref in asked})
         lines = "1 line runs" if count == 1 else f"{count} lines run"
@@ -124,6 +124,16 @@ def scripts_not_run(refs: tuple[ExperimentRef, ...], scripts_root: Path | None) 
                      "extra.studykb.experiments.scripts_root in mkdocs.yml to the repository that holds them")]
     missing = ((ref, unavailable(dict(ref.params), scripts_root)) for ref in asked)
     return [info(ref.source.path, ref.source.line, f"not run: {why}") for ref, why in missing if why]
+
+
+def _scripts_named(asked: list[ExperimentRef]) -> list[str]:
+    """The scripts as the log names them, each once: a bare ``train.py`` in chapter 4 is not named
+    again when ``ch04/train.py`` is (the same run, the same file)."""
+    runs: dict[str, set[str]] = {}  # each name, and the runs it names
+    for ref in asked:
+        runs.setdefault(str(dict(ref.params)["script"]), set()).add(ref.run_id)
+    foldered = {run for script, named in runs.items() if "/" in script for run in named}
+    return [script for script, named in runs.items() if "/" in script or not named <= foldered]
 
 
 def _answered(answers: dict[tuple, Answer], line: _Asking, chapter: int | None, following: Run | None) -> Answer:

@@ -110,6 +110,13 @@ def test_a_script_past_the_time_limit_is_stopped(scripts, monkeypatch):
     ("Ran `ch02/count_method_big.py` (window_size=2)", ["ch02/count_method_big.py"]),
     ("`ch05/train_custom_loop.py`: `hidden_size=100`", ["ch05/train_custom_loop.py"]),
     ("Fixed `np.int` in `dataset/spiral.py`", []),
+    # A file named as where code is, or as what to write or read, is not run.
+    ("TODO: CBOW class in ch04/cbow.py, then start training tonight", []),
+    ("Ch02 loss function: worked through `ch04/cbow.py`", []),
+    ("Implemented forget gate forward/backward in `ch07/seq2seq.py`", []),
+    ("write `ch04/cbow.py` before Friday", []),
+    ("TODO: leave train.py running overnight with max_epoch=10", ["train.py"]),
+    ("학습된 cbow_params.pkl 로 `python ch04/eval.py` 실행해", ["ch04/eval.py"]),
     ("Ran `../../secret.py`", []),
 ])
 def test_which_scripts_a_line_runs(line, scripts_named):
