@@ -115,7 +115,7 @@ _QUESTION = re.compile(
 # What follows each value of a Korean enumeration of outcomes: "0.5면 소실, 2면 폭발" lists 0.5 and 2.
 _OUTCOME = re.compile(r"(?<=\d)\s*(?:이?면|일 때|에서는?)\s+[가-힣]+(?=\s*(?:[,，.;]|$))")
 # A point in training, not a setting: "the loss went to nan in epoch 1".
-_POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before) (?:the )?(?:epoch|step|iteration|iter) \d+"
+_POSITION = re.compile(r"\b(?:in|at|after|by|until|from|during|before|through|into|of) (?:the )?(?:epoch|step|iteration|iter) \d+"
                        r"|\b(?:after|by|until|within) \d+ (?:epochs?|steps?|iterations?|iters?)\b", re.IGNORECASE)
 # A figure right after, read with it: "epoch 5: 8%", "epoch 1 ppl ~ 390", "epoch 10 약 2%", "1에폭 242.3".
 # (A printout's next column counts as a figure after: "| epoch 1 |  iter 1 / 9295 | ... | loss 4.16".)
@@ -127,8 +127,10 @@ _EPOCH_WORD = r"(?:epoch|에폭|에포크|エポック|轮)"
 # "epoch 1: loss 2.1", "에폭 1 퍼플렉서티 410.5", "第1轮 困惑度 410", "epoch 3에 97%", "epoch 5 時点で", "1에폭 242.3",
 # "第5エポック", "the 10th epoch", "every 10 epochs", "10에폭마다", "5エポックごと", "每5个epoch". ("100 에폭에서 손실 약 0.3", a figure after the run's count
 # and a particle, is where the run ended: a count.)
+# A point inside an epoch: "에폭 1 절반 정도에서", "エポック1の途中で", "第1轮中途时".
+_PART_OF_EPOCH = r"\s*の?\s*(?:절반|중간|도중|초반|후반|끝|半ば|途中|中盤|一半|中途)"
 _READING = re.compile(
-    rf"(?:\bepoch|에폭|에포크|エポック)\s*#?\d+(?:{_FIGURE_AFTER}|\s*(?:에서?|に|時点|时|の時))"
+    rf"(?:\bepoch|에폭|에포크|エポック)\s*#?\d+(?:{_FIGURE_AFTER}|{_PART_OF_EPOCH}|\s*(?:에서?|に|時点|时|の時))"
     rf"|\d+\s*(?:에폭|에포크|エポック)\s*(?:째|目)?{_FIGURE_AFTER}|\d+\s*(?:에폭|에포크|エポック)\s*(?:째|目)"
     rf"|第\s*\d+\s*(?:个\s*)?{_EPOCH_WORD}|\b\d+(?:st|nd|rd|th)\s+epoch\b"
     r"|\bevery\s+\d+\s*(?:epochs?|steps?|iterations?|iters?)\b|매\s*\d+\s*(?:에폭|에포크)|\d+\s*(?:에폭|에포크)\s*마다"

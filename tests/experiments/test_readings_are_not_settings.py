@@ -157,3 +157,16 @@ def test_a_part_named_by_one_word_such_as_ran_is_no_experiment_of_its_own(tmp_pa
 ])
 def test_a_chapter_number_before_a_metric_is_no_figure(line, chapter, expected):
     assert figures(line.lower()) == expected
+
+
+# A point inside an epoch ("halfway through epoch 1", "에폭 1 절반 정도에서") is where training was,
+# not a run of one epoch.
+@pytest.mark.parametrize("line, chapter", [
+    ("수업 끝날 때 에폭 1 절반 정도에서 손실 약 3.1", 4),
+    ("stopped halfway through epoch 1 with loss at 3.1", 4),
+    ("エポック1の途中で損失 3.1", 4),
+])
+def test_a_point_inside_an_epoch_is_no_count_of_epochs(line, chapter):
+    (before, *_) = answer(RAN[chapter], chapter).runs
+    found = answer(line, chapter, following=before)
+    assert "epochs-1" not in [run.run_id for run in found.runs]
