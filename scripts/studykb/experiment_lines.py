@@ -61,13 +61,25 @@ class _Asking(NamedTuple):
     under: Source | None = None  # a row of a table right after a line: that line's
     heading: bool = False  # a part's name, not a line of it
 
+    plan: bool = False  # under an item that names what is for next time ("6. 다음 시간")
+
     @property
     def planned(self) -> bool:
-        """In the resume point, or a task not done yet ("- [ ] try lr=0.5"): a run for next time."""
-        return self.kind is SectionKind.RESUME or _UNCHECKED.match(self.text) is not None
+        """In the resume point, under a part for next time, a task not done yet ("- [ ] try lr=0.5")
+        or saying it is to be done ("`ch05/train_custom_loop.py` 돌려 올 것"): a run for next time."""
+        return (self.kind is SectionKind.RESUME or self.plan or _UNCHECKED.match(self.text) is not None
+                or _TO_DO.search(self.text) is not None)
 
 
 _UNCHECKED = re.compile(r"\[ \]\s")  # a Markdown task not done: "[ ] try skip-gram"
+# Words that say a line is for next time, in the languages logs are written in: "homework: run ...",
+# "돌려 올 것", "실행해 볼 것", "やっておく", "次回までに", "下次课前跑一下".
+_TO_DO = re.compile(
+    r"\b(?:next (?:time|session|lesson|class)|homework|to-?do|before (?:the )?next)\b"
+    r"|다음\s*(?:시간|수업|세션|번)|숙제|과제|(?:올|볼|둘|놓을)\s*것|하기로|해\s*오기"
+    r"|次回|宿題|(?:て|で)おく|までに|下次|作业|课前", re.IGNORECASE)
+# An item that names a part for next time, its lines under it: "다음 시간", "Next time:", "宿題", "作业".
+_NEXT_TIME_PART = re.compile(rf"^\W*(?:\d+[.)]\s*)?(?:{_TO_DO.pattern})\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -324,8 +336,13 @@ def _time_log_sources(session: Session) -> frozenset[Source]:
 def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
     if isinstance(block, Section):
         yield _Asking(block.name, block.source, session, block.kind, (), heading=True)
+        plan_depth = None  # the depth of the item that names a part for next time, while under it
         for item in block.items:
-            yield _Asking(item.text, item.source, session, block.kind, ())
+            if plan_depth is not None and item.depth <= plan_depth:
+                plan_depth = None
+            yield _Asking(item.text, item.source, session, block.kind, (), plan=plan_depth is not None)
+            if plan_depth is None and _NEXT_TIME_PART.match(item.text):
+                plan_depth = item.depth
     elif isinstance(block, Field):
         yield _Asking(f"{block.name}: {block.value}", block.source, session, None, ())
     elif isinstance(block, Note):

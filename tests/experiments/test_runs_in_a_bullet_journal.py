@@ -60,3 +60,43 @@ def test_a_remark_on_another_chapters_model_and_a_file_to_write_ask_for_no_run(f
 def test_a_script_named_bare_and_in_its_folder_is_named_once(found):
     (note,) = [d for d in found.diagnostics if "own scripts" in d.message]
     assert "(ch04/train.py, ch04/eval.py)" in note.message
+
+
+TUTOR_LOG = """# 과외 기록
+
+## 1회차 (2026.12.02 수) 19:00-20:40
+
+5. 실습
+   - `python ch04/train.py` 를 window_size 5, max_epoch 10 설정으로 실행 시작
+
+6. 다음 시간
+   - 학습된 cbow_params.pkl 로 `python ch04/eval.py` 실행해 유추 결과 확인
+
+## 2회차 (2026.12.05 토) 10:00-12:00
+
+5. 실습
+   - RNN 순전파 확인
+   - `python ch05/train_custom_loop.py` 돌려 올 것
+   - Homework: run `ch05/train.py` with lr=0.5
+   - 次回までに `ch05/train.py` を実行しておく
+"""
+
+
+@pytest.fixture(scope="module")
+def tutored(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tutor")
+    (root / "sessions").mkdir()
+    (root / "sessions" / "log.md").write_text(TUTOR_LOG, "utf-8")
+    return load(Config(root=root))
+
+
+@pytest.mark.parametrize("line, planned", [
+    (6, False),  # run in class
+    (9, True),  # under "6. 다음 시간"
+    (15, True),  # "돌려 올 것": to be done
+    (16, True),  # "Homework:"
+    (17, True),  # "次回までに … しておく"
+])
+def test_a_line_for_next_time_plans_its_run(tutored, line, planned):
+    refs = _refs(tutored)[line]
+    assert refs and all(ref[2] == planned for ref in refs)
