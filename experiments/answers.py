@@ -108,9 +108,19 @@ def _may_follow(line: str, lowered: str, own: Answer, following: Run) -> bool:
     if not experiments:
         return True
     if experiments != {following.experiment}:
-        return _reports_only(line, lowered, following)
+        return _reports_only(line, lowered, following) or _chosen_by_figure(line, lowered, experiments, following)
     return asking.says_again(lowered) or not (gallery.scripts_run(line) or
                                               _asked_by_words(following.spec, _with_identifiers_split(lowered)))
+
+
+def _chosen_by_figure(line: str, lowered: str, experiments: set[str], following: Run) -> bool:
+    """Whether the line's own experiment was chosen only by a figure the run before also measures
+    ("let it run the full 40 epochs (book's test perplexity ≈ 75.76)" after a BetterRnnlm run is
+    no run of the plain LSTM, the chapter's one light experiment with a perplexity): no word of
+    the line names it and it runs no script, so the line goes on with the run before."""
+    split = _with_identifiers_split(lowered)
+    return (asking.measures(following.spec, asking.figures(lowered)) and not gallery.scripts_run(line)
+            and not any(_asked_by_words(EXPERIMENTS[experiment], split) for experiment in experiments))
 
 
 def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence[str], learned: bool) -> Answer:

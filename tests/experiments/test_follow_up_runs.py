@@ -184,3 +184,23 @@ def test_a_line_reporting_the_figure_of_the_run_before_is_its_result(tmp_path):
     (tmp_path / "sessions" / "log.md").write_text(RESULT_AFTER_RUN, "utf-8")
     refs = {ref.source.line: (ref.experiment, ref.run_id) for ref in load(Config(root=tmp_path)).knowledge.experiment_refs}
     assert refs[7] == refs[6] == ("ch06-better-lstm-lm", "hidden-200_epochs-6")
+
+
+# A line whose own experiment only a figure would choose (the chapter's one light experiment that
+# measures it) goes on with the run before when that run measures the figure too.
+@pytest.mark.parametrize("line", [
+    "Next: let it run the full 40 epochs on the lab desktop (book's test perplexity ≈ 75.76)",
+    "다음: 연구실 PC에서 40 에폭 전부 돌려 보기 (책의 테스트 퍼플렉서티 약 75.76)",
+    "次は研究室のPCで40エポック全部回す（本のテストパープレキシティ ≈ 75.76）",
+])
+def test_a_figure_alone_does_not_switch_to_another_experiment(line):
+    (before, _) = answer("ran `python ch06/train_better_rnnlm.py --max_epoch 2`", 6).runs
+    assert before.run_id == "epochs-2"
+    found = answer(line, 6, following=before)
+    assert [(run.experiment, run.run_id) for run in found.runs] == [("ch06-better-lstm-lm", "default")]
+
+
+def test_a_line_that_names_its_model_does_not_go_on_with_the_run_before():
+    (before, _) = answer("ran `python ch06/train_better_rnnlm.py --max_epoch 2`", 6).runs
+    found = answer("then the plain LSTM for 4 epochs, test perplexity 136", 6, following=before)
+    assert [(run.experiment, run.run_id) for run in found.runs] == [("ch06-lstm-lm", "default")]
