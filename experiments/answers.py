@@ -36,6 +36,7 @@ from experiments.catalog import EXPERIMENTS
 from experiments.chapters import chapters_named, chapters_studied
 from experiments.patterns import answers_search, any_search, patterns
 from experiments.runs import Run, make_run, problems
+from experiments.settings_choice import by_settings, may_sweep, of_chapters, swept
 from experiments.spec import Spec
 from experiments.tiers import is_heavy, uses_corpus
 from experiments.values import read_values
@@ -63,7 +64,6 @@ _CORPUS = re.compile(r"\b(?:ptb|penn treebank|wikitext)\b")  # a text corpus: on
 _NAMED_MODEL = re.compile(r"\bthe ((?:[a-z][\w-]* ){1,3}?)(?:experiment|model)s?\b")
 _NAMING_NOTHING = frozenset({"same", "previous", "last", "first", "whole", "full", "original", "old", "new", "this",
                              "that", "my", "our", "small", "big", "bigger", "smaller"})
-_IDENTIFYING = 3  # settings that name an experiment when no word of the line does
 _IDENTIFIER = re.compile(r"(?<![\w./-])[a-z]\w*_\w+(?![\w./-])")  # is_peeky; not ch08/attention_layer.py
 
 
@@ -255,17 +255,17 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
     if reported:  # a figure says whose it is: a perplexity is no gradient-norm plot's
         measuring = [spec for spec in specs if asking.measures(spec, reported)]
         specs = measuring or _measuring(named, chapter, reported, lowered)
-    if not specs and not scripts and not _may_sweep(named, chapter):
+    if not specs and not scripts and not may_sweep(named, chapter):
         return []  # nothing to choose from
     said_run = asking.says_run(lowered)
     if learned and not (said_run or reported):
         return []  # what was learned asks only when it says something was run or measured
     worded = asking.settings_text(line)
     chosen = _read_each(specs, worded, attached)
-    if not chosen and said_run and _may_sweep(named, chapter):
-        chosen = _swept(worded, attached, named, chapter)
+    if not chosen and said_run and may_sweep(named, chapter):
+        chosen = swept(worded, attached, named, chapter)
     if not chosen and scripts:
-        chosen = _by_settings(worded, attached, named, chapter)
+        chosen = by_settings(worded, attached, named, chapter)
     if not chosen or said_run or reported or scripts:
         return chosen
     # Otherwise the line asks only by the data the experiment runs on ("PPMI + SVD on PTB") or by
@@ -330,62 +330,13 @@ def _with_identifiers_split(lowered: str) -> str:
     return lowered if split == lowered else f"{lowered}\n{split}"
 
 
-def _by_settings(line: str, attached: Sequence[str], named: tuple[int, ...],
-                 chapter: int | None) -> list[tuple[Spec, dict]]:
-    """A script run with settings no experiment's words answer ("Ran ch06/train.py" and a
-    table of seven settings): the experiment of the chapter that takes the most of them
-    (at least _IDENTIFYING). A sweep takes them only with two values or more of what it
-    sweeps: one value of each setting is one run, not a sweep."""
-    read = [(spec, read_values(spec, line, attached, bare_lists=False)) for spec in _of_chapters(named, chapter)]
-    return _most_settings([(spec, values) for spec, values in read if _sweeps_if_a_sweep(spec, values)],
-                          _IDENTIFYING)
-
-
-def _swept(line: str, attached: Sequence[str], named: tuple[int, ...], chapter: int | None) -> list[tuple[Spec, dict]]:
-    """A run over two values or more of a setting that no experiment's words answer ("배치 크기
-    32, 64, 128로 바꿔가며 학습했더니", "ran batch sizes 10, 30 and 100"): the sweep of the
-    chapter over that setting."""
-    read = [(spec, read_values(spec, line, attached, bare_lists=False)) for spec in _of_chapters(named, chapter)
-            if spec.list_param]
-    return _most_settings([(spec, values) for spec, values in read if len(values.get(spec.list_param, ())) >= 2], 1)
-
-
-def _may_sweep(named: tuple[int, ...], chapter: int | None) -> bool:
-    return any(number in _SWEEPING_CHAPTERS for number in (named or (chapter,)))
-
-
-def _sweeps_if_a_sweep(spec: Spec, values: dict) -> bool:
-    return spec.list_param is None or len(values.get(spec.list_param, ())) >= 2
-
-
-def _most_settings(read: list[tuple[Spec, dict]], least: int) -> list[tuple[Spec, dict]]:
-    """The experiment that takes the most of the settings stated (at least `least`), then the
-    one whose parameters they state the most of (the plainest: a run of the book's script
-    with its three settings is the baseline, not the validation split); none if still several."""
-    read = [(spec, values) for spec, values in read if len(values) >= least]
-    if not read:
-        return []
-    best = max(_coverage(spec, values) for spec, values in read)
-    found = [(spec, values) for spec, values in read if _coverage(spec, values) == best]
-    return found if len(found) == 1 else []
-
-
-def _coverage(spec: Spec, values: dict) -> tuple[int, float]:
-    return len(values), len(values) / len(spec.params)
-
-
-def _of_chapters(named: tuple[int, ...], chapter: int | None) -> list[Spec]:
-    chapters = named or ((chapter,) if chapter is not None else ())
-    return [spec for spec in EXPERIMENTS.values() if spec.chapter in chapters]
-
-
 def _measuring(named: tuple[int, ...], chapter: int | None, reported: frozenset[str], lowered: str) -> list[Spec]:
     """A figure no experiment's words answer: the one light experiment of the chapter that
     measures it ("test perplexity 136.8" in chapter 6 is the LSTM language model's), unless
     it is the figure of something the line names ("GRU perplexity 400")."""
     if not asking.of_no_named_model(lowered, reported):
         return []
-    found = [spec for spec in _of_chapters(named, chapter) if asking.measures(spec, reported) and not is_heavy(spec)]
+    found = [spec for spec in of_chapters(named, chapter) if asking.measures(spec, reported) and not is_heavy(spec)]
     return found if len(found) == 1 else []
 
 
@@ -427,5 +378,4 @@ _MAY_ANSWER = {spec.id: any_search(list(patterns(spec))) for spec in EXPERIMENTS
 # The experiments that may answer a line of each chapter (of any, when the chapter is not known).
 _ANSWERING = {chapter: tuple(spec for spec in EXPERIMENTS.values() if spec.answers and chapter in (None, spec.chapter))
               for chapter in {None, *(spec.chapter for spec in EXPERIMENTS.values())}}
-_SWEEPING_CHAPTERS = frozenset(spec.chapter for spec in EXPERIMENTS.values() if spec.list_param)  # made once, as the experiments are found
 _SETTING_NAMES = frozenset(param.name for spec in EXPERIMENTS.values() for param in spec.params)
