@@ -313,3 +313,23 @@ def measures(spec: Spec, metrics: frozenset[str]) -> bool:
     """Whether `spec`'s results table has a column of one of `metrics`, or its run reports one otherwise."""
     names = " ".join(f"{column.key} {column.heading}" for column in spec.columns).lower()
     return any(metric in names or metric in spec.reports for metric in metrics)
+
+
+# Words that say a line is for next time, in the languages logs are written in: "homework: run ...",
+# "돌려 올 것", "실행해 볼 것", "やっておく", "次回までに", "下次课前跑一下".
+_TO_DO = re.compile(
+    r"\b(?:next (?:time|session|lesson|class)|homework|to-?do|before (?:the )?next)\b"
+    r"|다음\s*(?:시간|수업|세션|번)|숙제|과제|(?:올|볼|둘|놓을)\s*것|하기로|해\s*오기"
+    r"|次回|宿題|(?:て|で)おく|までに|下次|作业|课前", re.IGNORECASE)
+# An item that names a part for next time, its lines under it ("다음 시간", "Next time:", "宿題").
+_NEXT_TIME_PART = re.compile(rf"^\W*(?:\d+[.)]\s*)?(?:{_TO_DO.pattern})\W*$", re.IGNORECASE)
+
+
+def says_to_do(text: str) -> bool:
+    """Whether a log line says it is for next time ("Homework: run ...", "돌려 올 것", "次回までに")."""
+    return _TO_DO.search(text) is not None
+
+
+def names_next_time(text: str) -> bool:
+    """Whether a line is the name of a part for next time ("6. 다음 시간", "Next time:", "宿題")."""
+    return _NEXT_TIME_PART.match(text) is not None

@@ -38,7 +38,7 @@ from typing import Iterator, NamedTuple
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
 from experiments.answers import Answer, answer, chapters_studied
-from experiments.asking import command_run, says_run
+from experiments.asking import command_run, names_next_time, says_run, says_to_do
 from experiments.gallery import SPEC as SCRIPTS
 from experiments.gallery import unavailable
 from experiments.runs import Run
@@ -68,19 +68,10 @@ class _Asking(NamedTuple):
         """In the resume point, under a part for next time, a task not done yet ("- [ ] try lr=0.5")
         or saying it is to be done ("`ch05/train_custom_loop.py` 돌려 올 것"): a run for next time."""
         return (self.kind is SectionKind.RESUME or self.plan or _UNCHECKED.match(self.text) is not None
-                or _TO_DO.search(self.text) is not None)
+                or says_to_do(self.text))
 
 
 _UNCHECKED = re.compile(r"\[ \]\s")  # a Markdown task not done: "[ ] try skip-gram"
-# Words that say a line is for next time, in the languages logs are written in: "homework: run ...",
-# "돌려 올 것", "실행해 볼 것", "やっておく", "次回までに", "下次课前跑一下".
-_TO_DO = re.compile(
-    r"\b(?:next (?:time|session|lesson|class)|homework|to-?do|before (?:the )?next)\b"
-    r"|다음\s*(?:시간|수업|세션|번)|숙제|과제|(?:올|볼|둘|놓을)\s*것|하기로|해\s*오기"
-    r"|次回|宿題|(?:て|で)おく|までに|下次|作业|课前", re.IGNORECASE)
-# An item that names a part for next time, its lines under it: "다음 시간", "Next time:", "宿題", "作业".
-_NEXT_TIME_PART = re.compile(rf"^\W*(?:\d+[.)]\s*)?(?:{_TO_DO.pattern})\W*$", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class ExperimentLines:
@@ -101,6 +92,7 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
     bases: dict[SessionId, _Base] = {}  # the run each session's lines last asked for on their own
     logs = _Logs(sessions)
     for line, chapter in _lines_with_chapters(sessions, defining, titles or {}):
+        _resume(bases, line, logs)
         following = _following(line, bases, logs)
         if line.under is not None and following is None:
             continue  # a row under a line that ran nothing: the line's values, read with it
@@ -139,8 +131,7 @@ def scripts_not_run(refs: tuple[ExperimentRef, ...], scripts_root: Path | None) 
 
 
 def _scripts_named(asked: list[ExperimentRef]) -> list[str]:
-    """The scripts as the log names them, each once: a bare ``train.py`` in chapter 4 is not named
-    again when ``ch04/train.py`` is (the same run, the same file)."""
+    """The scripts as the log names them, each once: not ``train.py`` in chapter 4 when ``ch04/train.py`` is."""
     runs: dict[str, set[str]] = {}  # each name, and the runs it names
     for ref in asked:
         runs.setdefault(str(dict(ref.params)["script"]), set()).add(ref.run_id)
@@ -174,6 +165,24 @@ def _carry(bases: dict[SessionId, _Base], line: _Asking, found: Answer) -> None:
         bases[line.session] = _Base(runs[0], line.source)
     elif runs:
         bases.pop(line.session, None)
+
+
+# A line that says the training left going finished: "training finished (Fri night → Sat noon)",
+# "the run completed overnight", "학습 끝남", "学習が終わった", "训练完成了".
+_FINISHED = re.compile(
+    r"\b(?:training|the run|the training run)\s+(?:has\s+|had\s+)?(?:finished|completed|ended|(?:is|was) done)\b"
+    r"|\bfinished training\b|(?:학습|훈련)(?:이|은)?\s*(?:다\s*)?(?:끝|완료)|(?:学習|訓練)が?(?:終わ|完了)"
+    r"|训练(?:已经?)?(?:完成|结束|跑完)", re.IGNORECASE)
+
+
+def _resume(bases: dict[SessionId, _Base], line: _Asking, logs: _Logs) -> None:
+    """A line that says the training finished, before its session asked for a run, is about the run the
+    session before left going: the next lines ("result: final loss 1.96") follow it."""
+    if line.session in bases or not _FINISHED.search(line.text):
+        return
+    previous = logs.earlier(line.session)[:1]
+    if previous and previous[0].id in bases:
+        bases[line.session] = bases[previous[0].id]
 
 
 class _Logs:
@@ -341,7 +350,7 @@ def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
             if plan_depth is not None and item.depth <= plan_depth:
                 plan_depth = None
             yield _Asking(item.text, item.source, session, block.kind, (), plan=plan_depth is not None)
-            if plan_depth is None and _NEXT_TIME_PART.match(item.text):
+            if plan_depth is None and names_next_time(item.text):
                 plan_depth = item.depth
     elif isinstance(block, Field):
         yield _Asking(f"{block.name}: {block.value}", block.source, session, None, ())

@@ -23,6 +23,13 @@ LOG = """# dlfs2 — ch4 journal
 ### 2026-12-06 (Sun)
 - ran: `python ch04/eval.py` (loads cbow_params.pkl)
 - result: final loss ~ 1.96 at epoch 10
+
+### 2026-12-07 (Mon)
+- training finished (Sun night → Mon noon), all 10 epochs
+- result: final loss ~ 1.96 at epoch 10
+
+### 2026-12-08 (Tue)
+- result: final loss ~ 1.96 at epoch 10
 """
 
 
@@ -48,7 +55,9 @@ def test_the_run_is_on_the_line_that_ran_it_and_its_results_are_that_run(found):
     assert refs[11] == [("ch04-word2vec", "default", False)]
     assert refs[15] == [("ch04-word2vec", "default", False), ("learner-scripts", "ch04-eval.py", False)]
     assert refs[16] == [("ch04-word2vec", "default", False)]
-    assert not [d for d in found.diagnostics if "no experiment reproduces" in d.message]
+    assert refs[20] == [("ch04-word2vec", "default", False)]  # the training the session before left going
+    assert 23 not in refs  # a later session's figure says nothing of which run it is
+    assert [d.line for d in found.diagnostics if "no experiment reproduces" in d.message] == [23]
 
 
 def test_a_remark_on_another_chapters_model_and_a_file_to_write_ask_for_no_run(found):
