@@ -315,14 +315,13 @@ def measures(spec: Spec, metrics: frozenset[str]) -> bool:
     return any(metric in names or metric in spec.reports for metric in metrics)
 
 
-# Words that say a line is for next time, in the languages logs are written in: "homework: run ...",
-# "돌려 올 것", "실행해 볼 것", "やっておく", "次回までに", "下次课前跑一下".
+# Words that say a line is for next time, in the languages logs are written in: "Homework: run ...",
+# "돌려 올 것", "실행해 볼 것", "やっておく", "次回までに", "下次课前跑一下" ("Homework check" is no plan).
 _TO_DO = re.compile(
-    r"\b(?:next (?:time|session|lesson|class)|homework|to-?do|before (?:the )?next)\b"
-    r"|다음\s*(?:시간|수업|세션|번)|숙제|과제|(?:올|볼|둘|놓을)\s*것|하기로|해\s*오기"
-    r"|次回|宿題|(?:て|で)おく|までに|下次|作业|课前", re.IGNORECASE)
+    r"\b(?:next (?:time|session|lesson|class)|to-?do|before (?:the )?next)\b|^\W*(?:homework|숙제|과제|宿題|作业)\W*[:：]"
+    r"|다음\s*(?:시간|수업|세션|번)|(?:올|볼|둘|놓을)\s*것|하기로|해\s*오기|次回|(?:て|で)おく|下次", re.IGNORECASE)
 # An item that names a part for next time, its lines under it ("다음 시간", "Next time:", "宿題").
-_NEXT_TIME_PART = re.compile(rf"^\W*(?:\d+[.)]\s*)?(?:{_TO_DO.pattern})\W*$", re.IGNORECASE)
+_NEXT_TIME_PART = re.compile(rf"^\W*(?:\d+[.)]\s*)?(?:{_TO_DO.pattern}|homework|숙제|과제|宿題|作业)\W*$", re.IGNORECASE)
 
 
 def says_to_do(text: str) -> bool:

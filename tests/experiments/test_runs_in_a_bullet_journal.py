@@ -88,6 +88,7 @@ TUTOR_LOG = """# 과외 기록
    - `python ch05/train_custom_loop.py` 돌려 올 것
    - Homework: run `ch05/train.py` with lr=0.5
    - 次回までに `ch05/train.py` を実行しておく
+   - Homework check: ran `ch05/train.py` again
 """
 
 
@@ -105,6 +106,7 @@ def tutored(tmp_path_factory):
     (15, True),  # "돌려 올 것": to be done
     (16, True),  # "Homework:"
     (17, True),  # "次回までに … しておく"
+    (18, False),  # the homework checked: done
 ])
 def test_a_line_for_next_time_plans_its_run(tutored, line, planned):
     refs = _refs(tutored)[line]
