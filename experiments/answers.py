@@ -109,8 +109,8 @@ def _may_follow(line: str, lowered: str, own: Answer, following: Run) -> bool:
         return True
     if experiments != {following.experiment}:
         return _reports_only(line, lowered, following) or _chosen_by_figure(line, lowered, experiments, following)
-    return asking.says_again(lowered) or not (gallery.scripts_run(line) or
-                                              _asked_by_words(following.spec, _with_identifiers_split(lowered)))
+    return asking.says_again(lowered) or _reports_only(line, lowered, following) or not (
+        gallery.scripts_run(line) or _asked_by_words(following.spec, _with_identifiers_split(lowered)))
 
 
 def _chosen_by_figure(line: str, lowered: str, experiments: set[str], following: Run) -> bool:
@@ -212,13 +212,15 @@ def _reports_only(line: str, lowered: str, before: Run) -> bool:
     """Whether the line only reports a figure the run before measures ("验证集困惑度：epoch1 242.3 →
     epoch6 131.5", "test perplexity 136.8"): the figure is bare (not "GRU perplexity 400", nor
     "re-derived perplexity on paper (243 steps)"), it says nothing was run or changed, runs no
-    script and names no experiment by its words. It is that run's result, not a run of its own
+    script and names no other experiment by its words ("Loss ended at 1.75; analogy ... gives queen"
+    after a CBOW run is that run's result). It is that run's result, not a run of its own
     (which the figure alone would otherwise choose: the plainest experiment that measures it)."""
     reported = asking.figures(lowered)
     return (asking.measures(before.spec, reported) and asking.of_no_named_model(lowered, reported)
             and not asking.says_run(lowered)
             and not asking.says_changed(lowered) and not gallery.scripts_run(line)
-            and not any(_asked_by_words(spec, lowered) for spec in EXPERIMENTS.values()))
+            and not any(_asked_by_words(spec, lowered) for spec in EXPERIMENTS.values()
+                        if spec.id != before.experiment))
 
 
 def _names_another(spec: Spec, lowered: str) -> bool:

@@ -204,3 +204,13 @@ def test_a_line_that_names_its_model_does_not_go_on_with_the_run_before():
     (before, _) = answer("ran `python ch06/train_better_rnnlm.py --max_epoch 2`", 6).runs
     found = answer("then the plain LSTM for 4 epochs, test perplexity 136", 6, following=before)
     assert [(run.experiment, run.run_id) for run in found.runs] == [("ch06-lstm-lm", "default")]
+
+
+@pytest.mark.parametrize("line", [
+    'Loss ended at 1.75; analogy "king - man + woman" now gives queen at rank 1.',
+    "최종 손실 1.75, 유추 king - man + woman → queen 1위",
+])
+def test_a_result_that_names_the_runs_own_experiment_is_that_run(line):
+    (before,) = answer("Re-ran CBOW on PTB with hidden size 300, window 5, batch 100, max epoch 10.", 4).runs
+    found = answer(line, 4, following=before)
+    assert [(run.experiment, run.run_id) for run in found.runs] == [("ch04-word2vec", "hidden-300")]
