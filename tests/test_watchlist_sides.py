@@ -24,7 +24,7 @@ def knowledge_of(*lines: str):
     text = "\n".join(["## Session: 2026-03-01 10:00 KST", "### Watchlist", *(f"- {line}" for line in lines)])
     parsed, _ = parse_log(LogText("sessions/log.md", tuple(text.splitlines())), shipped_labels())
     # On a site in the language of the item's line (the log around it is a stub in English).
-    knowledge, _ = link([parsed], build_lexicon(TERMS, frozenset()), 3, language_of(lines[0]))
+    knowledge, _ = link([parsed], build_lexicon(TERMS, frozenset()), 3, language=language_of(lines[0]))
     return knowledge
 
 
