@@ -10,9 +10,9 @@ from studykb.parse import parse_log
 from studykb.sources import LogText
 
 LABELS = shipped_labels()
-PARTLY = ("1. Covered\n   - 4.1 Embedding\n   - 4.2 negative sampling\n2. Exercises\n   - wrote forward\n"
+PARTLY = ("1. Warm-up\n   - 4.1 Embedding\n   - 4.2 negative sampling\n2. Pair work\n   - wrote forward\n"
           "   - wrote backward\n- ?? why np.add.at\n- Q: why 0.75?\n- A: empirical\n")
-PARTLY_KO = ("1. 진도\n   - 4.1 임베딩\n   - 4.2 네거티브 샘플링\n2. 실습\n   - 순전파 구현\n   - 역전파 구현\n"
+PARTLY_KO = ("1. 몸풀기\n   - 4.1 임베딩\n   - 4.2 네거티브 샘플링\n2. 같이 짜 본 코드\n   - 순전파 구현\n   - 역전파 구현\n"
              "- ?? np.add.at 이유\n")
 READ = ("- Learned:\n  - Embedding picks a row\n  - np.add.at adds duplicates\n- ?? why 0.75\n"
         "- Next: train.py\n- plain remark\n")

@@ -342,13 +342,13 @@ def _finish_entry(entry: SessionState, header: SessionHeader, content: int, diag
     started, tz_name = header.started, header.tz_name
     diagnostics.extend(header.problems)
     label, blocks = header.label, tuple(entry.blocks)
-    if not label:  # a header of a date alone: a chapter the text links, or its first line, titles it
-        titled, blocks = session_titles.first_line_topic(blocks, entry.labels)
-        label = session_titles.linked_chapter(blocks) or titled
     heading = timelog.Piece("time", header.time_text, Source(entry.path, entry.header_line)) if header.time_text else None
     pieces = session_time.time_pieces(blocks, entry.labels, heading) \
         or session_time.study_time_lines(blocks, entry.labels)
     times = timelog.read_timelog(pieces, diagnostics, entry.labels)
+    if not label:  # a header of a date alone: a chapter the text links, or its first line, titles it
+        titled, blocks = session_titles.first_line_topic(blocks, entry.labels)
+        label = session_titles.linked_chapter(blocks) or titled
     offset = utc_offset(tz_name) if tz_name else None
     source = Source(entry.path, entry.header_line)
     cancelled = session_time.cancelled_line(blocks, header.label, source, entry.labels)
