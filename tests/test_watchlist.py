@@ -185,6 +185,14 @@ WATCHLISTS = [
      {("training loss alone is not enough; validation is needed for claims", 1, "open", None)}),
     ("ko two on one line", [["PMI와 PPMI 차이； 윈도우 크기와 문맥 크기"], ["PMI와 PPMI 차이 — 해결"]],
      {("PMI와 PPMI 차이", 1, "resolved", "PMI와 PPMI 차이 — 해결"), ("윈도우 크기와 문맥 크기", 1, "open", None)}),
+    # A line that says its confusion is still there, naming the concept of an earlier item
+    # but words of its own, is another confusion about that concept.
+    ("still, about another side of a concept", [["negative sampling — how many negatives per positive"],
+                                                 ["still not sure where EmbeddingDot ends and negative sampling begins"]],
+     {("negative sampling — how many negatives per positive", 1, "open", None),
+      ("still not sure where EmbeddingDot ends and negative sampling begins", 1, "open", None)}),
+    ("still, named short", [["negative sampling — how many negatives per positive"], ["negative sampling (still)"]],
+     {("negative sampling — how many negatives per positive", 2, "open", None)}),
     ("a short name with a word of no item resolves none", [["why clip gradients"], ["[x] dropout masks"]],
      {("why clip gradients", 1, "open", None), ("[x] dropout masks", 1, "resolved", "[x] dropout masks")}),
 ]

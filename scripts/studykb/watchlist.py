@@ -33,7 +33,7 @@ WORD_RE = re.compile(r"[^\W_]+")
 # what the confusion is about.
 FILLER = frozenset("""vs versus and or the a an of by at in on to for from with between difference differences
     distinguish still again confused confusing confusion mixing mixed mix mixes up unsure about is are it
-    what how why which when now keeps keep confuses that question s
+    what how why which when where who now keeps keep confuses that question s
     thing things stuff issue issues problem problems matter finally answer my
     차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함 질문 것 거 문제 드디어 결국 답""".split())
 # Chinese and Japanese write words without blanks between them: a run of their letters is
@@ -57,6 +57,8 @@ REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:(?:from|since|of)\s+)?(?:last\s+(?:t
                             r"|earlier|previously|before|yesterday)(?![^\W_])|지난\s*번|저번|지난\s*시간|前回|上次",
                             re.IGNORECASE)
 ItemPart = tuple[int, int]
+ENDINGS = ("ing", "ed", "es", "s", "e")  # the first that leaves three letters goes
+DOUBLED = frozenset("bdgmnprt")  # a consonant doubled before ``-ing``/``-ed``: ``summing``, ``stopped``
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
 STATUS_ORDER = {"open": 0, "quiet": 1, "resolved": 2}
 
@@ -283,8 +285,11 @@ def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Gro
 def _names(group: _Group, line: Line, reading: _Reading) -> bool:
     """Whether a line of a later session names ``group``'s confusion: the same one, or, where it
     says the confusion is still there (``学生还是把 X 搞混``), part of it (``c 和 h 还是有点混``
-    after ``记忆单元 c 和隐藏状态 h 的作用分不清``)."""
-    return group.names_the_same(reading) or STILL_RE.search(line.text) is not None and group.names_part_of(reading)
+    after ``记忆单元 c 和隐藏状态 h 的作用分不清``). Words of its own that no line of the item has make it
+    another confusion about the same concept (``still not sure where EmbeddingDot ends and
+    NegativeSamplingLoss begins`` after ``negative sampling — how many negatives per positive``)."""
+    return group.names_the_same(reading) or STILL_RE.search(line.text) is not None and any(
+        _names_part(reading, known) and (not reading.words or reading.words & known.words) for known in group.readings)
 
 
 def _prose_and_list(group: _Group, line: Line, reading: _Reading) -> bool:
@@ -302,7 +307,9 @@ def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
     named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)] \
         or [g for g in groups if g.is_named_within(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
-    group = group or _named_by_key_word(index.groups, reading) or _named_by_session(index, line)
+    then = _flagged_in_session_named(index, line)
+    group = group or (then and _named_by_key_word(then, reading)) or _named_by_key_word(index.groups, reading) \
+        or _named_by_session(index, line)
     if group is None:
         return False
     group.resolution = group.resolution or line  # when it was first said resolved since its last flag
@@ -311,13 +318,14 @@ def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
 
 def _named_by_key_word(groups: list[_Group], reading: _Reading) -> _Group | None:
     """The one open item whose lines, comments included, hold every word a resolving line
-    names it by (``offsets`` of ``the offsets question`` in ``… at a different offset``), a
-    plural as its singular; None if no item or more than one does."""
+    names it by (``offsets`` of ``the offsets question`` in ``… at a different offset``), each
+    word by its stem (``the zeroing thing`` for ``why is dW zeroed``, ``averaging vs summing``
+    for ``why average … instead of summing``); None if no item or more than one does."""
     if not reading.words or reading.concepts:
         return None
-    wanted = {_singular(w) for w in reading.words}
+    wanted = {stem(w) for w in reading.words}
     found = [g for g in groups if g.resolution is None
-             and wanted <= {_singular(w) for line in g.lines for w in content_words(line.text)}]
+             and wanted <= {stem(w) for line in g.lines for w in content_words(line.text)}]
     return found[0] if len(found) == 1 else None
 
 
@@ -325,11 +333,17 @@ def _named_by_session(index: _Index, line: Line) -> _Group | None:
     """The one open item flagged in the earlier session a resolving line names by when it was
     (``Answer to Tuesday's confusion: …``, ``어제 질문``); None if it names none, or that
     session flagged no open item or more than one."""
+    found = _flagged_in_session_named(index, line)
+    return found[0] if len(found) == 1 else None
+
+
+def _flagged_in_session_named(index: _Index, line: Line) -> list[_Group]:
+    """The open items flagged in the earlier session a resolving line names by when it was
+    (``the zeroing thing from yesterday``): those its key words are looked for among first."""
     start, end = line.resolves or (0, len(line.text))
     referred = session_referred_to(line.text[start:end])
     session = _earlier_session(index.sessions, line.session, *referred) if referred else None
-    found = [g for g in index.groups if g.resolution is None and session in g.sessions]
-    return found[0] if session is not None and len(found) == 1 else None
+    return [g for g in index.groups if g.resolution is None and session is not None and session in g.sessions]
 
 
 def _earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str, n: int) -> SessionId | None:
@@ -347,8 +361,16 @@ def _earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: st
     return on_day[-1].id if on_day else None
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+def stem(word: str) -> str:
+    """``word`` without an English ending, so that the forms of one word meet: ``zeroing``,
+    ``zeroed`` and ``zero``; ``averaging`` and ``average``; ``summing`` and ``sum``; ``owns``
+    and ``own``. A word of three letters or fewer once its ending is off keeps it."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            word = word[:-len(ending)]
+            break
+    doubled = len(word) > 3 and word[-1] == word[-2] and word[-1] in DOUBLED
+    return word[:-1] if doubled else word
 
 
 def _item(group: _Group, named, position, recent) -> WatchItem:
