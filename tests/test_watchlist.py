@@ -7,6 +7,8 @@ Each case is a log, one list of watchlist lines per session, and the items it ma
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from studykb.labels import shipped_labels
@@ -350,6 +352,22 @@ def test_the_watchlist_page_shows_a_resolved_item_resolved_on_its_date():
     assert "1 open (flagged in the last 3 sessions), 0 quiet, 1 resolved." in watchlist
     assert 'resolved <a href="../sessions/2026-03-02-1000/">2026-03-02 10:00 KST</a>' in watchlist
     assert "flagged 2×" not in watchlist
+
+
+@pytest.mark.parametrize("sessions, item, said", [
+    ([["Why 0.75 specifically. (still open)"], ["Why 0.75 specifically. -> resolved: it is empirical"]],
+     "Why 0.75 specifically. (still open)", "→ resolved: it is empirical"),
+    ([["Sigmoid vs softmax: when each is used."], ["Sigmoid vs softmax: when each is used. — got it: one of many"]],
+     "Sigmoid vs softmax: when each is used.", "→ got it: one of many"),
+    ([["PMI vs PPMI (아직)"], ["~~PMI vs PPMI~~ 이제 이해함"]], "PMI vs PPMI (아직)", "→ <del>PMI vs PPMI</del> 이제 이해함"),
+])
+def test_the_watchlist_page_shows_the_line_that_resolved_an_item_with_its_resolution(sessions, item, said):
+    """An item's wording may still say it is open: what the resolving line says comes with it,
+    without the item's wording where the line repeats it."""
+    files, _ = render_site(knowledge_of(log_of(*sessions)), {}, 3)
+    watchlist = files[page("watchlist.md")]
+    unlinked = re.sub(r"</?a\b[^>]*>", "", watchlist).replace("&gt;", ">")
+    assert f'{item}<br><span class="studykb-resolving">{said}</span>' in unlinked
 
 
 def test_a_resolved_items_card_is_kept_but_not_watched():

@@ -287,6 +287,7 @@ class Resolution:
     text: str
     source: Source
     session: SessionId
+    said: int = 0  # where ``text`` says what changed, after the item's own wording if it repeats it
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,10 @@ resolved``). The words are the label table's (labels.py, ``marks:``).
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from .labels import Labels
+from .model import Session, SessionId
 
 # Where a comment starts: a dash between blanks or a Chinese one (``——``, written without
 # them), an arrow, or a colon (an ASCII one followed by a blank or the end, as in a
@@ -268,6 +270,21 @@ def session_referred_to(text: str) -> tuple[str, int] | None:
     return found[0] if len(found) == 1 else None
 
 
+def earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str, n: int) -> SessionId | None:
+    """The session before ``current`` that is ``n`` sessions back, ``n`` days back, or the
+    last on weekday ``n`` within the week before (session_referred_to says which)."""
+    at = next(i for i, s in enumerate(sessions) if s.id == current)
+    earlier, now = sessions[:at], sessions[at].started
+    if kind == "sessions":
+        return earlier[-n].id if len(earlier) >= n else None
+    if now is None:
+        return None
+    week = [s for s in earlier if s.started and timedelta(0) < now.date() - s.started.date() <= timedelta(7)]
+    on_day = [s for s in week if (now.date() - s.started.date()).days == n] if kind == "days" \
+        else [s for s in week if s.started.weekday() == n]
+    return on_day[-1].id if on_day else None
+
+
 # What sets the two sides of an item against each other, the plainest first: ``PMI vs
 # PPMI``, ``“梯度裁剪”和“权重衰减”``, ``c 和 h``, ``윈도우 크기와 문맥 크기``, ``PMIとPPMI``;
 # an English "and" or "with" only after a phrase that says so (``difference between PMI and
@@ -289,3 +306,19 @@ def contrasted_sides(text: str, start: int, end: int) -> tuple[Span, Span] | Non
         if match and match.start() > start and match.end() < end:
             return (start, match.start()), (match.end(), end)
     return None
+
+
+ENDINGS = ("ing", "ed", "es", "s", "e")  # the first that leaves three letters goes
+DOUBLED = frozenset("bdgmnprt")  # a consonant doubled before ``-ing``/``-ed``: ``summing``, ``stopped``
+
+
+def stem(word: str) -> str:
+    """``word`` without an English ending, so that the forms of one word meet: ``zeroing``,
+    ``zeroed`` and ``zero``; ``averaging`` and ``average``; ``summing`` and ``sum``; ``owns``
+    and ``own``. A word of three letters or fewer once its ending is off keeps it."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            word = word[:-len(ending)]
+            break
+    doubled = len(word) > 3 and word[-1] == word[-2] and word[-1] in DOUBLED
+    return word[:-1] if doubled else word

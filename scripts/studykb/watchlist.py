@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
 from .labels import Labels, shipped_labels
-from .resolution import contrasted_sides, item_span, session_referred_to
+from .resolution import contrasted_sides, earlier_session, item_span, session_referred_to, stem, without_status_note
 from .watch_items import line_items
 from .vocabulary import normalise
 
@@ -57,8 +56,7 @@ REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:(?:from|since|of)\s+)?(?:last\s+(?:t
                             r"|earlier|previously|before|yesterday)(?![^\W_])|지난\s*번|저번|지난\s*시간|前回|上次",
                             re.IGNORECASE)
 ItemPart = tuple[int, int]
-ENDINGS = ("ing", "ed", "es", "s", "e")  # the first that leaves three letters goes
-DOUBLED = frozenset("bdgmnprt")  # a consonant doubled before ``-ing``/``-ed``: ``summing``, ``stopped``
+SAID_AFTER = " .。:：-–—→>=⇒"  # what may stand between an item's wording and what a resolving line says of it
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
 STATUS_ORDER = {"open": 0, "quiet": 1, "resolved": 2}
 
@@ -342,35 +340,10 @@ def _flagged_in_session_named(index: _Index, line: Line) -> list[_Group]:
     (``the zeroing thing from yesterday``): those its key words are looked for among first."""
     start, end = line.resolves or (0, len(line.text))
     referred = session_referred_to(line.text[start:end])
-    session = _earlier_session(index.sessions, line.session, *referred) if referred else None
+    session = earlier_session(index.sessions, line.session, *referred) if referred else None
     return [g for g in index.groups if g.resolution is None and session is not None and session in g.sessions]
 
 
-def _earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str, n: int) -> SessionId | None:
-    """The session before ``current`` that is ``n`` sessions back, ``n`` days back, or the
-    last on weekday ``n`` within the week before (session_referred_to says which)."""
-    at = next(i for i, s in enumerate(sessions) if s.id == current)
-    earlier, now = sessions[:at], sessions[at].started
-    if kind == "sessions":
-        return earlier[-n].id if len(earlier) >= n else None
-    if now is None:
-        return None
-    week = [s for s in earlier if s.started and timedelta(0) < now.date() - s.started.date() <= timedelta(7)]
-    on_day = [s for s in week if (now.date() - s.started.date()).days == n] if kind == "days" \
-        else [s for s in week if s.started.weekday() == n]
-    return on_day[-1].id if on_day else None
-
-
-def stem(word: str) -> str:
-    """``word`` without an English ending, so that the forms of one word meet: ``zeroing``,
-    ``zeroed`` and ``zero``; ``averaging`` and ``average``; ``summing`` and ``sum``; ``owns``
-    and ``own``. A word of three letters or fewer once its ending is off keeps it."""
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
-            word = word[:-len(ending)]
-            break
-    doubled = len(word) > 3 and word[-1] == word[-2] and word[-1] in DOUBLED
-    return word[:-1] if doubled else word
 
 
 def _item(group: _Group, named, position, recent) -> WatchItem:
@@ -378,10 +351,21 @@ def _item(group: _Group, named, position, recent) -> WatchItem:
     flagged = tuple(sorted(dict.fromkeys(line.session for line in lines), key=position.__getitem__))
     concepts = _item_concepts(group, named)
     latest, done = lines[-1], group.resolution
-    resolution = Resolution(done.text, done.source, done.session) if done else None
     text = latest.text[part[0]:part[1]] if part else latest.text
+    resolution = Resolution(done.text, done.source, done.session, _said(done.text, text)) if done else None
     return WatchItem(group.key, text, concepts, flagged, tuple(line.source for line in lines),
                      open=resolution is None and position[flagged[-1]] >= recent, resolution=resolution, part=part)
+
+
+def _said(line: str, item: str) -> int:
+    """Where a resolving line says what changed: after the item's own wording where it repeats
+    it (``Why np.add.at … -> resolved (repeated ids)``, the item ``Why np.add.at … (still open)``),
+    else from its start."""
+    wording = without_status_note(item).rstrip(" .。")
+    if not wording or not line.startswith(wording):
+        return 0
+    rest = line[len(wording):].lstrip(SAID_AFTER)
+    return len(line) - len(rest) if rest else 0
 
 
 def _item_concepts(group: _Group, named: dict[Source, tuple[ConceptSlug, ...]]) -> tuple[ConceptSlug, ...]:

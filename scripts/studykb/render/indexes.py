@@ -6,6 +6,7 @@ from itertools import groupby
 from . import html
 from .common import concept_page, front_matter, page, source_page
 from .context import Context
+from ..model import Span
 from .urls import href
 
 
@@ -74,7 +75,8 @@ def render_watchlist(ctx: Context, window: int) -> str:
                    else words("flagged_once", first=_session_link(ctx, session_href, first)))
         concepts = _concept_links(w.concepts, ctx, concept_href)
         facts = [_status(w, ctx, session_href), flagged] + ([words("concepts_facts", links=concepts)] if concepts else [])
-        entries.append(f'{html.inline(w.text, linker, spans)}<br><span class="studykb-whose">{" · ".join(facts)}</span>')
+        entries.append(f'{html.inline(w.text, linker, spans)}{_resolving_line(w, ctx, linker)}'
+                       f'<br><span class="studykb-whose">{" · ".join(facts)}</span>')
     return "\n".join(out + [html.block(html.items(entries, ' class="studykb-watchlist"'))]) + "\n"
 
 
@@ -83,6 +85,17 @@ def _status(item, ctx: Context, session_href) -> str:
     if item.resolution is not None:
         return ctx.words("resolved_in", session=_session_link(ctx, session_href, ctx.session(item.resolution.session)))
     return f"<strong>{ctx.words('status_open')}</strong>" if item.open else ctx.words("status_quiet")
+
+
+def _resolving_line(item, ctx: Context, linker) -> str:
+    """The line that resolved an item, under the item's own wording, where it is another line:
+    the item's text may still say it is open (``… (still open)``), the line says what changed."""
+    done = item.resolution
+    if done is None or done.source in item.sources:
+        return ""
+    start = done.said
+    spans = tuple(Span(s.start - start, s.end - start, s.concept) for s in ctx.spans(done.source) if s.start >= start)
+    return f'<br><span class="studykb-resolving">→ {html.inline(done.text[start:], linker, spans)}</span>'
 
 
 def _session_link(ctx: Context, session_href, session) -> str:
