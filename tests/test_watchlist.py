@@ -195,6 +195,15 @@ WATCHLISTS = [
       ("still not sure where EmbeddingDot ends and negative sampling begins", 1, "open", None)}),
     ("still, named short", [["negative sampling — how many negatives per positive"], ["negative sampling (still)"]],
      {("negative sampling — how many negatives per positive", 2, "open", None)}),
+    # An item that says there is none flags nothing; what its comment says is resolved is.
+    ("none today, and what clicked", [["dropout placement"],
+                                      ["none today — dropout placement finally clicked: it goes between layers"]],
+     {("dropout placement", 1, "resolved", "none today — dropout placement finally clicked: it goes between layers")}),
+    ("nothing alone", [["why clip gradients"], ["Nothing new.", "n/a"]], {("why clip gradients", 1, "open", None)}),
+    ("ko none, and what clicked", [["드롭아웃 위치"], ["오늘은 없음 — 드롭아웃 위치 이제 이해함"]],
+     {("드롭아웃 위치", 1, "resolved", "오늘은 없음 — 드롭아웃 위치 이제 이해함")}),
+    ("ja none", [["特になし"]], set()),
+    ("none as a word of an item", [["why none of the rows is zeroed"]], {("why none of the rows is zeroed", 1, "open", None)}),
     ("a short name with a word of no item resolves none", [["why clip gradients"], ["[x] dropout masks"]],
      {("why clip gradients", 1, "open", None), ("[x] dropout masks", 1, "resolved", "[x] dropout masks")}),
 ]

@@ -53,6 +53,14 @@ WORDS_BEFORE = 2  # the words before the resolving word in which a negation undo
 STATUS_NOTE_RE = re.compile(r"\s*[(（]\s*(?:still|open|parked|pending|unresolved|not\s+yet|아직|여전히|미해결|まだ|未解決"
                             r"|还|仍|未)(?![a-z])[^()（）]*[)）][\s.。]*$", re.IGNORECASE)
 
+# An item that says there is none (``none today``, ``nothing new``, ``없음``, ``特になし``, ``无``):
+# it flags nothing, and what its comment says is resolved is (``none today — dropout placement
+# finally clicked``).
+NOTHING_RE = re.compile(r"(?:none|nothing(?:\s+new)?|n/a|no\s+(?:confusions?|questions?|new\s+ones?))"
+                        r"(?:\s+(?:today|tonight|this\s+time|now|so\s+far))?"
+                        r"|(?:오늘은?\s*)?(?:없음|없다|없어요|없습니다)|(?:今日は)?(?:特に)?なし|(?:今天)?(?:无|没有|暂无)",
+                        re.IGNORECASE)
+
 Span = tuple[int, int]
 
 
@@ -76,10 +84,20 @@ def resolved_item(text: str, labels: Labels) -> Span | None:
     return span if span and any(c.isalnum() for c in text[span[0]:span[1]]) else None
 
 
+def names_nothing(text: str) -> bool:
+    """Whether a watchlist line's item says there is none (``none today — …``, ``없음``)."""
+    start, end = item_span(text)
+    return NOTHING_RE.fullmatch(text[start:end].strip(" .。!！")) is not None
+
+
 def _resolved_span(text: str, labels: Labels) -> Span | None:
     struck = STRUCK_RE.match(text)
     if struck:
         return struck.span("struck")
+    comment = first_comment(text)
+    if comment and names_nothing(text):  # ``none today — X finally clicked``: X
+        named = _prose_resolution(text[comment.end():], labels)
+        return (named[0] + comment.end(), named[1] + comment.end()) if named else None
     box = TASK_BOX_RE.match(text)
     if box and box["mark"].strip():  # ``[x] offset 이유 → ...``: a ticked box
         return item_span(text)

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
 from .labels import Labels, shipped_labels
-from .resolution import contrasted_sides, earlier_session, item_span, session_referred_to, stem, without_status_note
+from .resolution import (contrasted_sides, earlier_session, item_span, names_nothing, session_referred_to, stem,
+                         without_status_note)
 from .watch_items import line_items
 from .vocabulary import normalise
 
@@ -211,7 +212,8 @@ def sub_items(line: Line, labels: Labels) -> list[tuple[ItemPart | None, ItemPar
 def _flags(line: Line) -> bool:
     """Whether a line flags a confusion: a watchlist item (not a comment nested under one), or
     a line of prose that says one is still there (``S. still mixes up X and Y``)."""
-    return line.flags is not None or line.kind is SectionKind.WATCHLIST and line.role != "note"
+    return line.flags is not None or line.kind is SectionKind.WATCHLIST and line.role != "note" \
+        and not names_nothing(line.text)  # ``none today``
 
 
 def read_line(line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
