@@ -125,6 +125,10 @@ def test_a_qa_line_asks_its_own_question(text, front, back):
     ("Watchlist", "why clip by norm and not by value? (open)", "Why clip by norm and not by value?"),
     ("Watchlist", "Why 0.75 specifically. (still open, parked)", "What did you flag as confusing in “Why 0.75 specifically.”?"),
     ("Watchlist", "PMI vs PPMI (explained on p. 80)", "What is the difference between PMI and PPMI (explained on p. 80)?"),
+    ("Watchlist", "`window_size` vs `hidden_size` (mixed them up when editing train.py: window = context words per side)",
+     "What is the difference between window_size and hidden_size?"),
+    ("헷갈리는 것", "`window_size` vs `hidden_size` (train.py 고칠 때 헷갈림: window = 한쪽 문맥 단어 수)",
+     "window_size와(과) hidden_size의 차이는 무엇인가요?"),
     ("헷갈리는 것", "softmax vs sigmoid 차이 (아직)", "softmax와(과) sigmoid의 차이는 무엇인가요?"),
     ("混乱した概念", "PMI vs PPMIの違い（まだ）", "PMIとPPMIの違いは何ですか？"),
 ])

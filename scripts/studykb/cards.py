@@ -26,6 +26,9 @@ CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
 DIFFERENCE_RE = re.compile(r"^(?:the\s+)?difference\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)[.?!]*$", re.IGNORECASE)
 VERSUS_RE = re.compile(r"^(?P<a>[^,;:]{1,60}?)\s+(?:vs\.?|versus)\s+(?P<b>[^,;:]{1,60}?)[.?!]*$", re.IGNORECASE)
+# A remark in parentheses at the end of an item, no part of either side where the item with it
+# sets none against the other: ``window_size vs hidden_size (mixed them up when editing train.py: …)``.
+REMARK_RE = re.compile(r"\s*[(（][^()（）]*[)）][\s.。]*$")
 # "Fair comparison rule: ...": a label, then what it says; never a colon inside code or brackets
 # ("`t[:, :-1]`", "(a: N×T)"), though brackets closed before the colon may stand in the label.
 RULE_RE = re.compile(r"^(?P<label>(?:[^:`(\[（]|\([^():]*\)|（[^（）:]*）){3,60}):\s*(?P<rest>\S.*)$")
@@ -159,7 +162,7 @@ def _watch_question(item: WatchItem, text: str, language: str,
     the item is still open is no part of the question (``X vs Y in the RNN layout. (still open)``)."""
     asked = without_status_note(text)
     named = asked[slice(*item_span(asked))]  # not its comment: ``CBOW averaging vs summing — still not sure``
-    difference = DIFFERENCE_RE.match(named) or VERSUS_RE.match(named)
+    difference = _difference(named) or _difference(REMARK_RE.sub("", named))  # ``X vs Y (mixed them up when …)``
     rule = RULE_RE.match(text)
     slugs = [c for c in item.concepts if c in by_slug]
     concepts = [_as_written(by_slug[c], text, language) for c in slugs]
@@ -176,6 +179,11 @@ def _watch_question(item: WatchItem, text: str, language: str,
         end = min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
         return asked[:1].upper() + asked[1:end], text, []
     return phrase(language, "flagged", text=_opening(asked)), text, []
+
+
+def _difference(named: str) -> re.Match | None:
+    """The two sides an item sets against each other (``difference between X and Y``, ``X vs Y``)."""
+    return DIFFERENCE_RE.match(named) or VERSUS_RE.match(named)
 
 
 def _sides_named(slugs: list[ConceptSlug], named: str, by_slug: dict[ConceptSlug, Concept]) -> list[ConceptSlug]:
