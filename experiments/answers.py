@@ -359,9 +359,10 @@ def _script_runs(scripts: list[str], named: tuple[int, ...], chapter: int | None
 def _looks_like(line: str, lowered: str, scripts: list[str]) -> str:
     if scripts:
         return f"it runs {', '.join(scripts)}"
+    said = asking.without_sitting_time(lowered)
     for pattern, why, needs_number in _LOOKS_LIKE:
-        match = pattern.search(asking.without_sitting_time(lowered))
-        if match and (not needs_number or any(ch.isdigit() for ch in lowered)):
+        match = pattern.search(said)
+        if match and (not needs_number or _DIGIT.search(lowered)):
             written = line[match.start(1): match.end(1)] if len(line) == len(lowered) else match.group(1)
             return f"it {_article(why.format(written))}"
     return ""

@@ -73,6 +73,7 @@ _SITTING_TIME = re.compile(
     r"\s+(?:over|late|early|short|overtime)\b|\b(?:ran|went)\s+over\s+(?:by\s+)?(?:about\s+|~\s*)?\d+\s*(?:minutes?|mins?|min|m)\b"
     r"|\d+\s*분\s*(?:늦게|일찍|더|초과|연장)|\d+\s*分\s*(?:延長|遅れ|早く|オーバー|押し)|(?:延长|超时|晚了|推迟)\s*了?\s*\d+\s*分钟"
     r"|\d+\s*分钟\s*(?:超时|延长)")
+_A_DIGIT = re.compile(r"\d")
 # Words that say a setting was changed from the run before ("changed `lr=1.0`", "학습률을 0.5로 바꿨더니").
 _CHANGED = re.compile(
     r"\b(?:chang(?:e|es|ed|ing)|switch(?:ed|ing)?|bumped|lowered|raised|increased|decreased|doubled|halved|"
@@ -239,7 +240,9 @@ def says_run(lowered: str) -> bool:
 
 def without_sitting_time(lowered: str) -> str:
     """The line with blanks, as long as they were, for its notes on how long the sitting took
-    ("Lesson ran 15 min over"): their verbs say nothing was run."""
+    ("Lesson ran 15 min over"): their verbs say nothing was run. Each note holds a number of minutes."""
+    if not _A_DIGIT.search(lowered):
+        return lowered
     return _SITTING_TIME.sub(lambda match: " " * len(match[0]), lowered)
 
 

@@ -89,13 +89,20 @@ PHRASES: dict[str, dict[str, str]] = {
 }
 
 
+# The letters that tell the languages apart: Hangul (syllables and jamo), kana, CJK ideographs.
+HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+KANA_RE = re.compile("[\u3040-\u30ff]")
+IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def language_of(text: str) -> str:
     """``ko``, ``ja``, ``zh`` or ``en``: the language a card made from ``text`` asks in."""
-    if any("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f" for c in text):
+    if HANGUL_RE.search(text):
         return "ko"
-    if any("\u3040" <= c <= "\u30ff" for c in text):
+    if KANA_RE.search(text):
         return "ja"
-    if any("\u4e00" <= c <= "\u9fff" for c in text):
+    if IDEOGRAPH_RE.search(text):
         return "zh"
     return "en"
 
@@ -138,7 +145,7 @@ def prose_lines(lines: Iterable[str]) -> Counter[str]:
             fenced = not fenced
             continue
         prose = "" if fenced else CODE_SPAN_RE.sub(" ", line)
-        if any(c.isalpha() for c in prose):
+        if LETTER_RE.search(prose):
             counts[language_of(prose)] += 1
     if counts["ja"] >= counts["zh"] > 0:  # ideographs without kana ("学習内容") in a Japanese log
         counts["ja"] += counts.pop("zh")

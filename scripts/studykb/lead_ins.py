@@ -18,7 +18,7 @@ def led_into_kind(lines: list[str], i: int, indent: int, text: str, labels: Labe
     or None: its text is a part's name, a colon after it or none, and the next line that is
     not blank is indented under it, or is a bullet after a numbered name (``1. 진도`` then
     ``- 4.1 …``): the name is the outline's, the bullets its part's."""
-    following = next((line for line in lines[i + 1:] if line.strip()), "")
+    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
     return part_named(text, labels) if following and _leads_into(lines[i], indent, following) else None
 
 
@@ -30,6 +30,7 @@ def _leads_into(item: str, indent: int, following: str) -> bool:
         return depth > indent
     bullet, numbered = BULLET_RE.match(following), BULLET_RE.match(item)
     return bool(bullet and numbered) and numbered["marker"][0].isdigit() and not bullet["marker"][0].isdigit()
+
 
 def part_named(text: str, labels: Labels) -> SectionKind | None:
     """The kind of the part ``text`` is the name of (``진도``, ``Still confusing:``, ``질문과

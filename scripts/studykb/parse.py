@@ -194,7 +194,9 @@ def _read_line_of_its_own(entry: SessionState, text: str, label: tuple[str, str]
     if time_lines.is_study_time(text, labels):
         entry.add_note(text, source)
         return True
-    sign = None if label and labels.label_part_kind(label[0]) else labels.line_sign(text)
+    sign = labels.line_sign(text)
+    if sign is not None and label and labels.label_part_kind(label[0]):
+        sign = None  # ``❓ still unclear: X``: the label names its part
     if sign is None:
         if entry.signed is not None:
             entry.end_part()
