@@ -1,7 +1,7 @@
 """Which headings of a log open its sessions, and what is said once for the log about them.
 
 A level-2 heading opens a session when it starts with a session word or holds a date; a
-level-1 one when it holds a date and is not the log's title; a level-3 one when it holds a
+level-1 one when it holds a date or starts with a month and day and is not the log's title; a level-3 one when it holds a
 session word and a date, or holds a date in a log with no level-1 or level-2 sessions
 (session_header.py reads each header). A log whose headings open none may open them with
 bold lines that hold a date (``**Mon 2026-12-07, 19:30–21:00**``). A header without a year takes it from its
@@ -17,7 +17,7 @@ from .labels import Labels
 from .markup import FENCE_RE, TITLE_RE
 from .model import SectionKind, SessionEntry
 from .session_header import (Neighbour, bold_line, header_date, header_text, heading, looks_like_session,
-                             names_dated_session)
+                             names_dated_session, starts_with_month_day)
 
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
@@ -142,9 +142,10 @@ def session_starts(headings: list[tuple[int, int, str]], labels: Labels) -> list
 
 def _level1_sessions(headings: list[tuple[int, int, str]], level2: bool) -> list[int]:
     """The level-1 headings that open sessions: those that hold a date (``# Day 8 — Nov 10,
-    2026``), unless the only one is the log's first heading above level-2 sessions
-    (``# Notes from 2026-11-01`` over ``## 2026-11-02``): then it is the log's title."""
-    dated = [n for n, level, text in headings if level == 1 and find_date(text)]
+    2026``) or start with a month and day (``# 12/2 (수) 4장 word2vec``, a Notion page per day
+    whose properties give the year), unless the only one is the log's first heading above
+    level-2 sessions (``# Notes from 2026-11-01`` over ``## 2026-11-02``): then it is the log's title."""
+    dated = [n for n, level, text in headings if level == 1 and (find_date(text) or starts_with_month_day(text))]
     if len(dated) == 1 and level2 and dated[0] == headings[0][0]:
         return []
     return dated

@@ -25,7 +25,7 @@ DATA = Path(__file__).parent / "data" / "labels.yml"
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
               "learned": SectionKind.LEARNED, "topics": SectionKind.TOPICS}
-FIELD_KINDS = ("time", "start", "end", "duration", "known")
+FIELD_KINDS = ("time", "start", "end", "duration", "created", "known")
 QA_KINDS = ("line", "question", "answer")
 MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound", "run_time",
               "cancelled")

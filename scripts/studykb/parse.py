@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (callouts, free_text, header_lines, lead_ins, log_notes, plain_headers, qa_lines, quotes, session_time,
-               session_titles, table_parts, time_lines, timelog, wrapped)
+from . import (callouts, free_text, header_lines, lead_ins, log_notes, page_properties, plain_headers, qa_lines, quotes,
+               session_time, session_titles, table_parts, time_lines, timelog, toggles, wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -52,13 +52,18 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     preamble_end = starts[0] - 1 if starts else len(lines)
     title, preamble = free_text.preamble(text.path, lines[:preamble_end])
     entries = []
+    ends = [*(n - 1 for n in starts[1:]), len(lines)]
+    created = [page_properties.created_time(lines[start - 1:end], labels, start) for start, end in zip(starts, ends)]
     for i, (start, neighbour) in enumerate(zip(starts, header_lines.neighbours(lines, starts))):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
+        end = ends[i]
         above = header_lines.heading_above(lines, start, end)
         if above is not None:
             preamble += free_text.lines_of_the_log(text.path, lines, above, end, diagnostics)
             end = above - 1
+        dated = page_properties.created_neighbour(created, i)  # its own created time, else a neighbour's
+        neighbour = dated if dated and (dated.own or neighbour is None) else neighbour
         header = read_session_header(lines[start - 1], labels, text.path, start, neighbour, today)
+        header = page_properties.with_created_clock(header, created[i])
         entries.append(_parse_entry(text.path, start, lines[start - 1:end], labels, header, diagnostics))
     near = [] if entries else plain_headers.near_starts(lines, labels)
     diagnostics.extend(log_notes.file_notes(text, entries, near))
@@ -85,6 +90,9 @@ def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header
     entry = SessionState(path, start, lines[0].strip(), labels)
     body = list(lines)  # as read: a line that others go on holds them (wrapped.py)
     i, end = 1, len(lines)  # the header is lines[0]; lines[i] is line ``start + i`` of the file
+    for j in page_properties.property_lines(lines, labels):  # facts of the session, under its heading
+        entry.blocks.append(Field(*page_properties.property_name_value(lines[j]), Source(path, start + j)))
+        i = j + 1
     while i < end:
         if lines[i].strip():
             entry.after_blank = not lines[i - 1].strip()
@@ -126,6 +134,8 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         return _read_fence(entry, body, i, source, fence, diagnostics)
     if body[i].lstrip().startswith("|"):
         return table_parts.read_table_lines(entry, body, i, source)
+    if used := toggles.read_toggle_line(entry, body, i, source):
+        return used
     heading = HEADING_RE.match(body[i])
     if heading:
         name = heading["name"]

@@ -42,6 +42,7 @@ class SessionState:
     # The open part is a signifier's (``?? ...``, ``TIL: ...``, labels.yml ``signs:``): its kind
     # there; a line without that mark after its lines is none of its items.
     signed: str | None = None
+    in_toggle: bool = False  # a ``<details>`` toggle is open (toggles.py): its ``</details>`` ends its part
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
