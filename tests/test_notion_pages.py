@@ -4,6 +4,7 @@ toggles (``<details><summary>…</summary>``) that name the session's parts. Log
 sessions and parts out."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -87,3 +88,23 @@ def test_other_html_stays_text(line):
     parsed, _ = parse(f"## 2026-12-02 19:00\n\n{line}\n- a\n")
     texts = [b.text for b in parsed.entries[0].blocks if isinstance(b, Note)]
     assert texts and texts[0].startswith("<")
+
+
+@pytest.mark.parametrize("body", [
+    "<details><summary>오늘 배운 것</summary>\n\n- <script>alert(1)</script> softmax\n\n</details>\n",
+    "<details><summary><img src=x onerror=alert(1)></summary>\n\n- a\n\n</details>\n",
+    '<details open onclick="alert(1)"><summary>Learned</summary>\n\n- b\n\n</details>\n',
+    "<details><summary>{{ config }} {% raw %}</summary>\n\n- c\n\n</details>\n",
+])
+def test_a_toggle_is_never_markup_on_the_page_and_its_lines_are_still_there(body):
+    from tests.test_session_page import built
+
+    _, page = built(body)
+    for live in ("<script", "<img", "<details", "<summary"):
+        assert live not in page
+    assert not re.search(r"<[a-z][^>]*\son\w+=", page)  # no handler inside a tag: "onclick=" only as text
+    for line in body.splitlines():
+        text = line.strip().removeprefix("- ")
+        if text and not text.startswith(("<details", "</details")):
+            assert text.split("</summary>")[0].removeprefix("<details><summary>").split("<")[0].strip() in \
+                page.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'")
