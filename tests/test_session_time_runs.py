@@ -65,6 +65,11 @@ def test_a_program_time_outside_a_part_is_a_field_but_not_the_time_log():
     ("## 2026년 11월", "### 11/24 (화) 18:00~19:15", "- 수업 없음 (학생 아픔)"),
     ("## 2026-11-24 18:00-19:15 — cancelled",),
     ("## 2026年11月", "### 11/24 18:00〜19:15", "体調不良で休み。"),
+    ("## 2026-11-24 18:00-19:15", "- (skipped: travel)"),
+    ("## 2026-11-24 18:00-19:15", "skipped — sick"),
+    ("## 2026-11-24 18:00-19:15", "- 오늘은 쉼 (출장)"),
+    ("## 2026-11-24 18:00-19:15", "今日は休み"),
+    ("## 2026-11-24 18:00-19:15", "- 今天没学，加班"),
 ])
 def test_a_session_that_did_not_take_place_counts_no_time(lines):
     session, _ = read("# Log", *lines)
@@ -78,6 +83,10 @@ def test_a_session_that_did_not_take_place_counts_no_time(lines):
     ("## 2026-11-24 18:00-19:15", "Cancelled the plan to run ch05; read instead.", "### Learned", "- RNN"),
     ("## 2026-11-24 18:00-19:15", "Q: was the lesson cancelled? A: no"),
     ("## 2026-11-24 18:00-19:15", "Read ch 5.1. No lesson plan today."),
+    ("## 2026-11-24 18:00-19:15", "- Skipped the exercises", "- read 5.1 and 5.2"),
+    ("## 2026-11-24 18:00-19:15", "- 연습문제는 건너뜀", "- 5.1 읽음"),
+    ("## 2026-11-24 18:00-19:15", "- why skip-gram is slower than CBOW"),
+    ("## 2026-11-24 18:00-19:15", "- skipped ahead to 5.3 (RNN layer)"),
 ])
 def test_a_session_that_took_place_counts_its_time(lines):
     session, _ = read("# Log", *lines)

@@ -28,7 +28,11 @@ PART_KINDS = {"watchlist": SectionKind.WATCHLIST, "resume": SectionKind.RESUME,
 FIELD_KINDS = ("time", "start", "end", "duration", "created", "known")
 QA_KINDS = ("line", "question", "answer")
 MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", "now", "compound", "run_time",
-              "cancelled")
+              "cancelled", "skipped")
+# Where the first clause of a line ends (``skipped: travel``, ``쉼 (출장)``, ``没学，加班``), and what may end
+# it after a ``skipped`` word: the ending of a word written without blanks (``쉬었음``).
+FIRST_CLAUSE_RE = re.compile(r"\s*(?:[:;,.!?()，、。：；！？（）]|\s[—–-]+\s|——)")
+SKIPPED_END_RE = re.compile(r"[^\x00-\x7f\s]{0,2}")
 COLUMN_KINDS = ("term", "note", "status")
 PLAIN_KINDS = ("experiments",)
 SIGN_KINDS = ("watchlist", "learned", "resolved")
@@ -107,6 +111,8 @@ class Labels:
     """A word of a time field's value that says it timed a program (``epoch``, ``GPU``, ``에폭``)."""
     cancelled_re: re.Pattern | None = field(compare=False)
     """A word or phrase that says a session did not take place (``no lesson``, ``휴강``, ``休講``)."""
+    skipped_re: re.Pattern | None = field(compare=False)
+    """A word that says a session did not take place when it is the entry's only line (``skipped``, ``쉼``)."""
     column_patterns: tuple[tuple[str, re.Pattern], ...] = field(compare=False)
     """A table column's kind (``term``, ``note``, ``status``) by the spellings in its header cell."""
     affirmatives: frozenset[str] = field(compare=False)
@@ -199,6 +205,14 @@ class Labels:
         """Whether a line says its session did not take place (``No lesson, student ill.``, ``휴강``)."""
         return self.cancelled_re is not None and self.cancelled_re.search(text) is not None
 
+    def says_skipped(self, text: str) -> bool:
+        """Whether an entry's only line says its session was skipped: a ``skipped`` word ends its
+        first clause (``(skipped: travel)``, ``skipped — sick``, ``오늘은 쉼 (출장)``, ``今天没学，加班``),
+        not ``skipped ahead to 5.3``."""
+        clause = FIRST_CLAUSE_RE.split(text.strip(" \t-*_(（"), maxsplit=1)[0]
+        said = self.skipped_re.search(clause) if self.skipped_re is not None else None
+        return said is not None and SKIPPED_END_RE.fullmatch(clause, said.end()) is not None
+
     def field_kind(self, name: str) -> str | None:
         """``time``, ``start``, ``end``, ``duration`` or ``known`` for a field's whole name."""
         return self.field_kinds.get(label_key(name))
@@ -288,6 +302,7 @@ def make_labels(builtin: Spellings, user: Spellings = ()) -> Labels:
         plain_part_re=words_pattern(tuple(s for kind in PLAIN_KINDS for s in spellings(kind))),
         run_time_re=words_pattern(spellings("run_time")),
         cancelled_re=words_pattern(spellings("cancelled"), plurals=False),
+        skipped_re=words_pattern(spellings("skipped"), plurals=False),
         column_patterns=tuple((kind, pattern) for kind in COLUMN_KINDS
                               if (pattern := words_pattern(spellings(kind))) is not None),
         sign_re=sign_pattern({kind: spellings(SIGN.format(kind=kind)) for kind in SIGN_KINDS}),

@@ -63,13 +63,21 @@ def cancelled_line(blocks: tuple[Block, ...], label: str, header: Source, labels
     """The line that says a session did not take place: its header's label (``Lesson 10 —
     cancelled``) or its first line of text (``No lesson, student ill.``, ``- 휴강 (감기)``), when
     it says so and the entry holds nothing studied (no topics, learned or watchlist items, no
-    Q/A). None for a session that took place."""
+    Q/A); or its only line, when that says it was skipped (``- (skipped: travel)``, ``쉼``: a
+    word that, with more written, tells what was skipped, ``Skipped the exercises``). None for
+    a session that took place."""
     if any(isinstance(b, (QA, Table)) or isinstance(b, Section) and b.kind in STUDIED_KINDS and b.items for b in blocks):
         return None
     if label and labels.says_cancelled(label):
         return Note(label, header)
-    first = next((_first_line(b) for b in blocks if not (isinstance(b, Note) and b.is_break)), None)
-    return first if first is not None and labels.says_cancelled(SENTENCE_END_RE.split(first.text, 1)[0]) else None
+    written = [b for b in blocks if not (isinstance(b, Note) and b.is_break)]
+    first = _first_line(written[0]) if written else None
+    if first is None:
+        return None
+    if labels.says_cancelled(SENTENCE_END_RE.split(first.text, 1)[0]):
+        return first
+    only = len(written) == 1 and not (isinstance(written[0], Section) and len(written[0].items) > 1)
+    return first if only and labels.says_skipped(first.text) else None
 
 
 def _first_line(block: Block) -> Note | Item | None:
