@@ -62,6 +62,15 @@ def test_a_year_alone_above_the_sessions_dates_them_and_a_later_january_is_the_n
     assert any("taken from the year written alone" in p.message for p in problems)
 
 
+@pytest.mark.parametrize("above", ["# Notes\n2026\n", "# Notes 2026\n", "# 공부 기록\n연도: 2026\n"])
+def test_the_year_above_the_sessions_is_said_once_at_the_first_header_that_takes_it(above):
+    text = above + "\n## Session 1 — 3 Dec\n- a\n\n## Session 2 — 5 Dec\n- b\n\n## Session 3 — 7 Dec\n- c\n"
+    parsed, problems = parse(text)
+    said = [(p.line, p.message) for p in problems if "no year" in p.message]
+    assert [line for line, _ in said] == [parsed.entries[0].source.line]
+    assert said[0][1].startswith("the session headers give no year; 2026 is taken from")
+
+
 @pytest.mark.parametrize("line", ["Started in 2026 with ch1", "v2026", "2026-12", "20260"])
 def test_a_line_that_is_more_than_a_year_gives_none(line):
     parsed, problems = parse(f"# Notes\n{line}\n\n## Session 1 — 3 Dec\n- a\n")

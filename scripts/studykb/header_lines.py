@@ -161,6 +161,8 @@ def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
     last = title_year(lines, starts)
     for i, (n, date) in enumerate(zip(starts, dates)):
         found[i] = last
+        if last and (last.title or last.alone):  # the headers after it take the same year: said at the first
+            last = last._replace(repeated=True)
         if date:
             last = Neighbour(n, date, before=True)
     last = None

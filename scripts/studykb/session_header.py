@@ -83,6 +83,7 @@ class Neighbour(NamedTuple):
     alone: bool = False  # a line above the sessions that is a year alone (``2026``, ``Year: 2026``)
     created: bool = False  # a page's created-time property (page_properties.py)
     own: bool = False  # the session's own (its created time): it says the year as plainly as its header would
+    repeated: bool = False  # an earlier header took its year from the same title or line: said once
 
 
 def heading(line: str) -> tuple[int, str] | None:
@@ -200,12 +201,12 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
     earlier = (date.month, date.day) < (near.month, near.day)
     year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
     header = _read_dated(text, date._replace(year=year), labels, path, number)
-    if neighbour.group or neighbour.own:  # ``## 2026년 12월`` over it says the year as plainly as the header would
+    if neighbour.group or neighbour.own or neighbour.repeated:  # ``## 2026년 12월`` over it says the year as plainly
         return header
     whose = "the log's title" if neighbour.title else "the year written alone" if neighbour.alone \
         else "the created time" if neighbour.created else "the session header"
-    said = info(path, number, f"the session header gives no year; {year} is taken from {whose} "
-                              f"on line {neighbour.line}")
+    headers = "the session headers give" if neighbour.title or neighbour.alone else "the session header gives"
+    said = info(path, number, f"{headers} no year; {year} is taken from {whose} on line {neighbour.line}")
     return replace(header, problems=(said,) + header.problems)
 
 
