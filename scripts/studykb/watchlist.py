@@ -287,9 +287,20 @@ def _names(group: _Group, line: Line, reading: _Reading) -> bool:
     says the confusion is still there (``学生还是把 X 搞混``), part of it (``c 和 h 还是有点混``
     after ``记忆单元 c 和隐藏状态 h 的作用分不清``). Words of its own that no line of the item has make it
     another confusion about the same concept (``still not sure where EmbeddingDot ends and
-    NegativeSamplingLoss begins`` after ``negative sampling — how many negatives per positive``)."""
+    NegativeSamplingLoss begins`` after ``negative sampling — how many negatives per positive``),
+    unless a note after it says it is still open (``dropout placement (still)``)."""
     return group.names_the_same(reading) or STILL_RE.search(line.text) is not None and any(
-        _names_part(reading, known) and (not reading.words or reading.words & known.words) for known in group.readings)
+        _names_part(reading, known) and (not reading.words or reading.words & known.words) for known in group.readings) \
+        or _noted_still(line) and bool(reading.concepts) and any(reading.concepts <= known.concepts
+                                                                 for known in group.readings)
+
+
+def _noted_still(line: Line) -> bool:
+    """Whether a line's item ends in a note that it is still open (``dropout placement (still)``,
+    ``드롭아웃 위치 (아직)``): it says it is an earlier item, named short in words of its own (``where
+    exactly does dropout go``), not a new confusion about the same concept."""
+    named = line.text[slice(*(line.flags or item_span(line.text)))]
+    return without_status_note(named) != named
 
 
 def _prose_and_list(group: _Group, line: Line, reading: _Reading) -> bool:
