@@ -185,6 +185,13 @@ WATCHLISTS = [
      {("PMI vs PPMI (PPMI clips; PMI does not)", 1, "open", None), ("why `a; b` parses", 1, "open", None)}),
     ("one sentence with a semicolon", [["training loss alone is not enough; validation is needed for claims"]],
      {("training loss alone is not enough; validation is needed for claims", 1, "open", None)}),
+    ("two questions on one line", [["why sigmoid-with-loss backward is exactly y - t; why 0.75"],
+                                   ["why 0.75 — got it now, it is empirical"]],
+     {("why sigmoid-with-loss backward is exactly y - t", 1, "open", None),
+      ("why 0.75", 1, "resolved", "why 0.75 — got it now, it is empirical")}),
+    ("ko two questions on one line", [["왜 0.75제곱인지; 어떻게 부정적 예를 뽑는지"]],
+     {("왜 0.75제곱인지", 1, "open", None), ("어떻게 부정적 예를 뽑는지", 1, "open", None)}),
+    ("a question and a remark", [["why 0.75; the book does not say"]], {("why 0.75; the book does not say", 1, "open", None)}),
     ("ko two on one line", [["PMI와 PPMI 차이； 윈도우 크기와 문맥 크기"], ["PMI와 PPMI 차이 — 해결"]],
      {("PMI와 PPMI 차이", 1, "resolved", "PMI와 PPMI 차이 — 해결"), ("윈도우 크기와 문맥 크기", 1, "open", None)}),
     # A line that says its confusion is still there, naming the concept of an earlier item

@@ -1,7 +1,8 @@
 """The items one watchlist line holds, each with whether the line marks it resolved.
 
 A list's line is one item, unless it holds several apart with semicolons, each setting
-two things against each other (``PMI vs PPMI; window size vs context size``); a sentence
+two things against each other (``PMI vs PPMI; window size vs context size``) or each asking
+its own question (``why … is exactly y - t; why 0.75``, ``왜 …; 어떻게 …``); a sentence
 with a semicolon is one (``Training loss alone is insufficient; validation is required``).
 A table's cell has no bullets to hold its items apart: there a semicolon before the
 comment ends an item (``why 0.75 (…); the second bottleneck — now OK``), and so does the
@@ -31,6 +32,11 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
 # ``difference between X and Y``. A list's line splits at semicolons into such items only.
 CONTRAST_RE = re.compile(r"\s(?:vs\.?|versus)\s|↔|<->|\bdifference between\b|\bmix(?:es|ed|ing)? up\b"
                          r"|\S(?:와|과|랑|이랑)\s+\S|\S[とや]\S|\S和\S|차이", re.IGNORECASE)
+
+# An item that asks its own question: ``why …; why 0.75``, ``왜 …; 어떻게 …``. A list's line
+# splits at semicolons into such items too.
+QUESTION_RE = re.compile(r"(?:why|how|what|where|when|which|whether)(?![^\W_])|왜|어떻게|무엇|어디|언제|なぜ|どう|どこ|何|"
+                         r"为什么|为何|怎么|什么|哪", re.IGNORECASE)
 
 
 def line_items(text: str, in_cell: bool, labels: Labels) -> list[tuple[Span, Span | None]]:
@@ -86,14 +92,20 @@ def _cell_cut(text: str, start: int, end: int, labels: Labels) -> Span | None:
 def _contrasts(text: str, start: int, end: int) -> list[Span]:
     """The items a list's line holds apart with semicolons, where each sets two things
     against each other; the whole (``start``-``end``) otherwise."""
-    named_start, named_end = (start + at for at in item_span(text[start:end]))
-    cuts = [m.start() for m in ITEM_SEPARATOR_RE.finditer(text, named_start, named_end)
-            if not enclosed(text[named_start:m.start()])]
-    bounds = [named_start, *(b for cut in cuts for b in (cut, cut + 1)), named_end]
-    parts = [trimmed(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    questions = _cut_at_semicolons(text, start, end)  # a question's comment may hold a dash (``y - t``)
+    if len(questions) > 1 and all(QUESTION_RE.match(text, p[0]) for p in questions):
+        return questions
+    parts = _cut_at_semicolons(text, *(start + at for at in item_span(text[start:end])))
     if len(parts) < 2 or not all(CONTRAST_RE.search(text, *p) for p in parts):
         return [trimmed(text, start, end)]
     return parts
+
+
+def _cut_at_semicolons(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` cut at its semicolons outside parentheses and code."""
+    cuts = [m.start() for m in ITEM_SEPARATOR_RE.finditer(text, start, end) if not enclosed(text[start:m.start()])]
+    bounds = [start, *(b for cut in cuts for b in (cut, cut + 1)), end]
+    return [trimmed(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
 def _shifted(span: Span | None, by: int) -> Span | None:
