@@ -71,7 +71,9 @@ def test_every_line_is_readable_on_its_rendered_page(source):
     knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
     pages, _ = render_site(knowledge, {(r.experiment, r.run_id): _no_result(r) for r in knowledge.experiment_refs}, 3)
     starts = sorted((s.source.line, s.id) for s in knowledge.sessions)
-    logs_own = {note.source.line for note in log.preamble}  # shown with the log, on the timeline
+    # Shown with the log, on the timeline: its notes, and code blocks from fence to fence.
+    logs_own = {note.source.line + offset for note in log.preamble
+                for offset in range(len(getattr(note, "lines", ())) + 2 if hasattr(note, "lines") else 1)}
     rendered: dict[str, str] = {}
     for number, line in enumerate(redacted.lines, 1):
         wanted = readable(control_pictures(line))

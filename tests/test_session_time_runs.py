@@ -103,7 +103,7 @@ def test_a_session_that_did_not_take_place_is_listed_but_is_no_study_day():
     knowledge, _ = link([log], build_lexicon([], frozenset()), 3)
     ctx = make_context(knowledge, {})
     timeline = visible_text(render_timeline(ctx))
-    assert "3 sessions, 1 h 30 min of logged study time." in timeline
+    assert "2 sessions, 1 h 30 min of logged study time. 1 more did not take place." in timeline
     assert "Lesson 10 · did not take place: No lesson, student ill. Moved homework to next week." in timeline
     page = visible_text(render_session(knowledge.sessions[1], ctx))
     assert 'description: "Study session of 2026-11-24 18:00 — Lesson 10: did not take place."' in page

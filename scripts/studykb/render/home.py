@@ -25,7 +25,7 @@ def home_variables(ctx: Context) -> dict:
     open_items = [w for w in ctx.knowledge.watchlist if w.open]
     minutes = ctx.words.minutes
     return {
-        "sessions": len(sessions),
+        "sessions": sum(1 for s in sessions if s.cancelled is None),
         "logged_sessions": sum(1 for s in sessions if s.minutes is not None),
         "total_minutes": total,
         "total_time": minutes(total),

@@ -20,7 +20,7 @@ def render_timeline(ctx: Context) -> str:
     words = ctx.words
     title = words.plain("timeline_link")
     out = [front_matter(title=title), f"# {words('timeline_link')}", "",
-           words("timeline_summary", n=len(sessions), time=html.text(words.minutes(total))), "",
+           _summary(sessions, total, words), "",
            html.block(f'<p><img src="{href(here, CHART)}" alt="{html.attr(words.plain("chart_alt"))}"></p>'), ""]
     session_href = ctx.session_hrefs(here)
     for _, group in groupby(sessions, key=_month):
@@ -31,6 +31,13 @@ def render_timeline(ctx: Context) -> str:
                 html.block(f'<ul class="studykb-timeline" data-search-exclude>\n{entries}\n</ul>'), ""]
     out += _logs(ctx, here)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _summary(sessions, total: int, words) -> str:
+    """How many sessions took place and their time; those that did not are counted apart."""
+    held = sum(1 for s in sessions if s.cancelled is None)
+    said = words("timeline_summary", n=held, time=html.text(words.minutes(total)))
+    return said if held == len(sessions) else f"{said} {words('timeline_not_held', n=len(sessions) - held)}"
 
 
 def _month(session) -> tuple[int, int] | None:
