@@ -44,7 +44,7 @@ def test_the_glossary_links_the_concept_page_and_its_entry_is_found_by_its_ancho
     tab.page.locator("dt a", has_text="시간 펼침").click()
     tab.page.wait_for_url(re.compile(r"/concepts/%EC%8B%9C%EA%B0%84-%ED%8E%BC%EC%B9%A8/"))
     expect(tab.page.locator(".md-content h1")).to_have_text("시간 펼침")
-    link = tab.page.get_by_role("link", name="Glossary entry")
+    link = tab.page.get_by_role("link", name="용어집 항목")  # the site speaks its Korean log's language
     assert unquote(link.get_attribute("href")).endswith("glossary/#시간-펼침")
     link.click()
     tab.page.wait_for_url(re.compile(r"/glossary/"))
