@@ -59,9 +59,14 @@ _SKIPPED = re.compile(
     r"no time to|never|could ?n[o']t|can'?t|cannot|unable to|too (?:slow|big|heavy|long) to) (?:re-?)?(?:run|train)"
     r"|\bno time for\b|건너뛰|건너뜀|건너뛸|건너 뜀|생략|스킵(?!\s?그램)|안 돌|못 돌|돌릴 수 없|"
     r"スキップ|省略|回せない|回せなかった|実行できな|跳过|跑不动|跑不了|没法跑|无法运行|运行不了")
+# "repeated" before a noun describes it ("so repeated ids accumulate", "repeated matmul with W_h"); as a
+# verb it is followed by what was repeated, how often or with what ("repeated the run", "repeated 3 times").
+_NOT_BEFORE_A_NOUN = (r"(?!\s+(?!(?:the|it|this|that|them|with|for|on|using|over|at|runs?|training|experiments?|"
+                      r"once|twice|each|every|everything|all)\b)[a-z_])")
 _RUN = re.compile(
     r"\b(?:ran|run|runs|running|re-?ran|re-?run|rerun|executed?|executing|launched|tried|try|trying|"
-    r"(?<!the )(?<!a )(?<!my )(?<!our )(?:re-?)?trained|measured|reproduced?|repeated|redid|redo|plotted|plot|"
+    r"(?<!the )(?<!a )(?<!my )(?<!our )(?:re-?)?trained|measured|reproduced?|repeated" + _NOT_BEFORE_A_NOUN + r"|redid|redo|"
+    r"plotted|plot|"
     r"swept|finish(?:ed)?|start(?:s|ed|ing)? (?:the )?training)\b"
     r"|" + RUN_WORDS_OTHER_LANGUAGES + r"|실험|측정|재현|그려\s*(?:봄|봤|보)|그렸|시도|"
     r"(?:재|다시\s*)?(?:학습|훈련)(?:시키|시켜|시켰|시킴|했|함|해\s*봄|\s*완료|을\s*돌)|(?:학습|훈련)\W*$|"

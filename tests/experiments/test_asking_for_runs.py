@@ -70,6 +70,13 @@ LINES = [
     # A line of what was learned asks only when it says something was run or measured.
     ("CBOW with window 5 means 10 context words averaged into the hidden layer", 4, True, []),
     ("`max_grad = 5.0`이면 기울기 클리핑이 걸린다", 6, True, []),
+    # "repeated" before a noun describes it; as a verb it says a run was done again.
+    ("Embedding backward uses `np.add.at` so repeated ids accumulate; negative sampling: 1 positive + 5 negatives",
+     4, True, []),
+    ("backprop through tanh shrinks the gradient; repeated matmul with W_h explodes or vanishes", 6, True, []),
+    ("the repeated multiplication by W_h is what makes the gradient norms explode", 6, False, []),
+    ("Repeated the gradient norm plot for 40 time steps", 6, True, [("ch06-gradient-norms", "scale-0.5-1.5_T-40")]),
+    ("LSTM 언어 모델 학습을 한 번 더 반복함, 테스트 퍼플렉서티 약 139", 6, True, [("ch06-lstm-lm", "default")]),
     # A figure says which experiment it is about.
     ("Results: test perplexity 136.8 with clipping; without clipping the loss went to nan in epoch 1", 6, False,
      [("ch06-lstm-lm", "default")]),
