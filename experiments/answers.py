@@ -54,6 +54,7 @@ _LOOKS_LIKE = (
 )
 
 
+_PY_FILE = re.compile(r"[\w./-]+\.py\b")  # a file a line names: "`ch01/train_custom_loop.py`"
 _SAID_RUN = "it says something was run"
 _WORKS_ON = "it works on the"
 # "on the same data": what another chapter's model ran on is this chapter's data.
@@ -273,7 +274,18 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
     # Otherwise the line asks only by the data the experiment runs on ("PPMI + SVD on PTB") or by
     # settings it takes: "(`train_flg=False`)" sets none.
     return [(spec, values) for spec, values in chosen
-            if spec.id in asking.PROCEDURES or values or _on_its_data(spec, line, lowered)]
+            if _names_procedure(spec, lowered, scripts) or values or _on_its_data(spec, line, lowered)]
+
+
+def _names_procedure(spec: Spec, lowered: str, scripts: list[str]) -> bool:
+    """Whether the line names a procedure (the baseline run) as something done: by its words ("the
+    baseline"), or by its script when it runs it ("Ran `train_custom_loop.py`"). A script the line
+    names only as where code is ("Implemented the lr schedule in `train_custom_loop.py`") asks for no run."""
+    if spec.id not in asking.PROCEDURES:
+        return False
+    if any(_ANSWERS[spec.id].search(script.lower()) for script in scripts):
+        return True
+    return _asked_by_words(spec, _PY_FILE.sub(" ", lowered))
 
 
 def _on_its_data(spec: Spec, line: str, lowered: str) -> bool:

@@ -107,6 +107,15 @@ LINES = [
      [("ch04-word2vec", "default"), (SCRIPTS, "ch04-eval.py")]),
     ("학습된 가중치로 `python ch04/eval.py` 실행", 4, False, [("ch04-word2vec", "default"), (SCRIPTS, "ch04-eval.py")]),
     ("ran `python ch05/eval.py`", 5, False, [(SCRIPTS, "ch05-eval.py")]),
+    # A procedure named by its script asks for its run when the line runs the script, not when it
+    # names the file only as where code is; named by its words, it asks.
+    ("Implemented learning rate forward/backward in `train_custom_loop.py`", 1, False, []),
+    ("Ch01 greedy decoding: worked through `train_custom_loop.py`", 1, False, []),
+    ("Read `ch01/train_custom_loop.py` line by line", 1, False, []),
+    ("Ran `train_custom_loop.py` with the book's settings", 1, False,
+     [("ch01-baseline", "default"), (SCRIPTS, "ch01-train_custom_loop.py")]),
+    ("`ch01/train_custom_loop.py` 실행", 1, False, [("ch01-baseline", "default"), (SCRIPTS, "ch01-train_custom_loop.py")]),
+    ("Baseline run for comparison", 1, False, [("ch01-baseline", "default")]),
     # A run it says is skipped, it does not ask for.
     ("Skipping the better LSTM (`train_better_rnnlm.py`), too slow", 6, False, []),
     ("6장 개선판(`train_better_rnnlm.py`)은 시간이 오래 걸리니 건너뜀", 6, False, []),
