@@ -20,7 +20,9 @@ clipping" is a language model's, not the gradient-norm plot's.
 
 from __future__ import annotations
 
+import itertools
 import re
+from typing import Sequence
 
 from experiments.spec import Spec
 
@@ -231,11 +233,32 @@ _COMMAND = re.compile(r"^\s*(?:[$>%!]\s*)?(?:(?:uv|poetry)\s+run\s+)?python3?(?:
                       r"(?P<rest>.*)$")
 
 
-def command_run(code: str) -> str:
-    """A line of code that runs a script, as a log line says it ("python ch04/train.py  # lr=0.1"
-    -> "ran `ch04/train.py`  # lr=0.1"); "" for any other line."""
-    match = _COMMAND.match(code)
-    return f"ran `{match.group('script')}`{match.group('rest')}" if match else ""
+def block_commands(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """Each command of a code block that runs a script, by its line in the block (from 1), as a log
+    line says it, with the comment lines right below it ("$ python ch06/train_rnnlm.py", then "#
+    batch_size=20" -> "ran `ch06/train_rnnlm.py` # batch_size=20"). What it printed is no command."""
+    found = []
+    for offset, code in enumerate(lines, start=1):
+        match = _COMMAND.match(code)
+        if match:
+            comments = [line.strip() for line in itertools.takewhile(_is_comment, lines[offset:])]
+            found.append((offset, " ".join((f"ran `{match.group('script')}`{match.group('rest')}", *comments))))
+    return found
+
+
+def leads_into(line: str, block: Sequence[str]) -> bool:
+    """Whether a line leads into the code block right after it, which then holds its settings: a
+    block that runs no script, or one the line opens ("Ran it with:") or names the script of ("Ran
+    ``ch04/train.py``, window 5"). A block that runs a script after any other line ("**Confused:**
+    dropout placement", then ``$ python ch06/train_rnnlm.py``) is a run of its own."""
+    scripts = [match.group("script") for match in map(_COMMAND.match, block) if match]
+    if not scripts or line.rstrip().endswith((":", "：")):
+        return True
+    return any(script.rsplit("/", 1)[-1] in line for script in scripts)
+
+
+def _is_comment(code: str) -> bool:
+    return code.lstrip().startswith("#")
 
 
 def says_run(lowered: str) -> bool:

@@ -8,8 +8,9 @@ A line about chapters ("Ch02", "chapter 4", ``ch04/train.py``, "6장"), a table'
 them, is in those, and the last one holds for the lines after it. What comes next does not move the chapter: a
 line of the resume point, and a chapter named as what comes later ("then ch.5", "a
 preview of ch.5"), leave the lines after them, and the next session, where they were.
-Each line with its chapter (and the settings table or code block right after it) is
-handed to ``experiments.answers.answer``; Q/A lines, watchlist items, the lines of the
+Each line with its chapter (and the settings table or code block right after it, when it leads
+into it) is handed to ``experiments.answers.answer``, and so is each command of a code block
+that runs a script after any other line; Q/A lines, watchlist items, the lines of the
 session's time log and lines that define a term ask for nothing, a line of what was learned asks only when it says
 something was run or measured, and a row of a table that follows no line (a table of
 topics, of results) asks only when it says something was run ("8.3 | ran
@@ -38,7 +39,7 @@ from typing import Iterator, NamedTuple
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
 from experiments.answers import Answer, answer, chapters_studied
-from experiments.asking import command_run, names_next_time, says_run, says_to_do
+from experiments.asking import block_commands, leads_into, names_next_time, says_run, says_to_do
 from experiments.gallery import SPEC as SCRIPTS
 from experiments.gallery import unavailable
 from experiments.runs import Run
@@ -312,9 +313,9 @@ def _asking_lines(session: Session) -> Iterator[_Asking]:
     A table or code block right after a line is attached to it."""
     pending: _Asking | None = None
     for block in session.blocks:
-        if isinstance(block, CodeBlock) and (pending is None or pending.heading):
+        if isinstance(block, CodeBlock) and (pending is None or pending.heading or not leads_into(pending.text, block.lines)):
             if pending is not None:
-                yield from _with_rows(_attach(pending, block))
+                yield from _with_rows(_attach(pending, block) if pending.heading else pending)
             pending = None
             yield from _commands(block, session.id)
             continue
@@ -361,13 +362,11 @@ def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
 
 
 def _commands(block: CodeBlock, session: SessionId) -> Iterator[_Asking]:
-    """The commands of a code block under a heading (a run log), each a line of its own: a command
-    that runs a script ("python ch04/train.py --lr 0.1  # max_epoch=10") asks for that run, with
-    the settings of its arguments and of the comment after it."""
-    for offset, code in enumerate(block.lines, start=1):
-        said = command_run(code)
-        if said:
-            yield _Asking(said, Source(block.source.path, block.source.line + offset), session, None, ())
+    """The commands of a code block, each a line of its own: a command that runs a script
+    ("python ch04/train.py --lr 0.1  # max_epoch=10", then "# batch_size=20") asks for that run,
+    with the settings of its arguments and of its comments; what it printed asks for nothing."""
+    for offset, said in block_commands(block.lines):
+        yield _Asking(said, Source(block.source.path, block.source.line + offset), session, None, ())
 
 
 def _rows(table: Table, session: SessionId) -> Iterator[_Asking]:

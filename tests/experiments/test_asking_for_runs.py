@@ -239,6 +239,54 @@ def test_settings_after_a_code_block_name_the_experiment_no_word_of_the_line_doe
     assert found == {6: [("ch06-lstm-lm", "hidden-200", False), (SCRIPTS, "ch06-train.py", False)]}
 
 
+CODE_BLOCK_RUNS = """# Study log
+
+Session 14 — 3 Dec
+
+**Learned:** perplexity is exp of the mean cross entropy
+**Confused:** where dropout goes (still)
+
+```
+$ python ch06/train_rnnlm.py
+# batch_size=20 hidden_size=200 time_size=35
+| epoch 1 | iter 1 / 1327 | perplexity 9998.93
+test perplexity:  136.07
+```
+
+**Done:** Ran `ch06/train_rnnlm.py` again, hidden 100
+
+```
+python ch06/train_rnnlm.py --max_epoch 2
+```
+
+**질문:** 그래디언트 클리핑은 왜 0.25?
+
+```bash
+python3 ch06/train_better_rnnlm.py  # dropout=0.3
+```
+
+**Next:** re-run it with:
+
+```
+python ch06/train_better_rnnlm.py --lr 10
+```
+"""
+
+
+def test_a_code_block_that_runs_a_script_asks_for_its_run_with_the_settings_its_comments_give(tmp_path):
+    found = runs_by_line(tmp_path, CODE_BLOCK_RUNS)
+    assert found == {
+        # the settings of the comment below the command; what it printed asks for nothing
+        9: [("ch06-lstm-lm", "hidden-200", False), (SCRIPTS, "ch06-train_rnnlm.py", False)],
+        # a line that names the script holds the block's settings
+        15: [("ch06-lstm-lm", "epochs-2", False), (SCRIPTS, "ch06-train_rnnlm.py", False)],
+        # after a question, the command is a run of its own
+        24: [("ch06-better-lstm-lm", "dropout-0.3", False), (SCRIPTS, "ch06-train_better_rnnlm.py", False)],
+        # a line that leads into the block ("with:") holds it: the run before, with lr 10
+        27: [("ch06-better-lstm-lm", "lr-10_dropout-0.3", True)],
+    }
+
+
 # Saying a model was trained again is a run in every language; saying a setting was changed
 # is not, in none ("changed the dropout ratio to 0.5" alone runs nothing more than its words do).
 @pytest.mark.parametrize("line, run", [
