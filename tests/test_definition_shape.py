@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from studykb.concepts import defined_term
 from studykb.definition_shape import first_clause, says_what_is_done
 from studykb.labels import shipped_labels
 from studykb.link import link
@@ -66,3 +67,38 @@ def link_log(*lines: str):
 def test_a_definition_card_asks_what_the_best_definition_answers(lines, front, back):
     cards = [c for c in link_log(*lines).cards if c.kind == "definition"]
     assert [(c.front, c.back) for c in cards] == [(front, back)]
+
+
+@pytest.mark.parametrize("line, subject", [
+    # what the subject is: a copula, a noun, "…하는 것", a defining verb, "X란"
+    ("손실은 정답에서 얼마나 먼지를 재는 값이다.", "손실"),
+    ("순전파는 입력에서 출력 쪽으로 값을 계산해 나가는 과정", "순전파"),
+    ("손실이란 잘 떨어지는지 보는 값", "손실"),
+    ("Truncated BPTT는 순전파는 끊지 않고 역전파만 블록마다 끊는 방법이다", "Truncated BPTT"),
+    ("어텐션은 정렬을 배우는 층이지만 계산이 무겁다", "어텐션"),
+    ("損失は正解からのずれを測る値", "損失"),
+    ("順伝播は入力から出力へ値を計算していくこと", "順伝播"),
+    ("损失是预测与正确答案之间的差距", "损失"),
+    # a remark on the subject: what happened to it, set against something else, what is not done
+    ("손실은 금방 줄어드는데 정확도는 거의 안 오름", None),
+    ("순전파는 자르지 않고 역전파만 구간별로 자른다", None),
+    ("손실은 2.3에서 1.1까지 내려갔다.", None),
+    ("어텐션은 빠르지만 메모리를 많이 먹는다", None),
+    ("損失はすぐ下がるけど、正解率はなかなか上がらない", None),
+    ("損失は速く下がるが、正解率は遅い", None),
+    ("順伝播は切らずに逆伝播だけブロックごとに切る", None),
+    ("損失は2.3から1.1まで下がった", None),
+    ("损失是一下子就降下来了", None),
+])
+def test_a_line_that_remarks_on_its_subject_defines_nothing(line, subject):
+    defined = defined_term(line, build_lexicon([], frozenset()), in_learned=True)
+    assert (defined.subject if defined else None) == subject
+
+
+@pytest.mark.parametrize("lines", [
+    ("### 오늘 한 것", "- BPTT, Truncated BPTT", "  - 순전파는 끊지 않고 역전파만 블록 단위로 끊는다"),
+    ("### 배운 점", "- 손실은 쭉 내려가는데(2.0 → 1.0) 정답률은 천천히 오름."),
+])
+def test_a_remark_on_a_known_term_asks_no_definition_card(lines):
+    knowledge = link_log(*lines)
+    assert [c.front for c in knowledge.cards if c.kind == "definition"] == []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .code_terms import IDENTIFIER_RE, WORDLIKE_RE, is_definable, is_term_like
+from .definition_shape import CJK, DEFINING_PARTICLES, JA_ZH_RE, KO_RE, is_remark
 from .markup import CodeSpan, wikilinks
 from .vocabulary import Lexicon, normalise
 
@@ -96,23 +97,8 @@ SENTENCE_END_RE = re.compile(r"[.!?？。！]|->|→|=>")
 QUOTED_RE = re.compile(r"[(（][^()（）]*[)）]|\"[^\"]*\"|“[^”]*”|`[^`]*`")
 PAREN_RE = re.compile(r"^\s*[(（](?P<inside>[^()（）]{1,40})[)）]")
 
-# Korean, Japanese and Chinese: the subject ends where its particle begins ("에폭은 ...",
-# "학습률이란 ...", "エポックとは ...", "学习率是 ..."). A Korean particle ends a word.
-CJK = r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f"
-CJK_SUBJECT = rf"(?:`[^`]+`|\*\*[^*]+\*\*|[^\s`*(（:：]{{1,20}}?(?: [^\s`*(（:：]{{1,20}}?){{0,2}})"
-CJK_PAREN = r"(?:\s*[(（][^()（）]{1,40}[)）])?"
-KO_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
-                   r"(?P<particle>이라는 것은|이라 함은|이란|란|은|는)\s+(?P<rest>\S.*)$")
-JA_ZH_RE = re.compile(rf"^(?P<subject>{CJK_SUBJECT})(?P<paren>{CJK_PAREN})"
-                      r"(?P<particle>とは|是指|指的是|就是|は|是)[、,，\s]*(?P<rest>\S.*)$")
-# Particles that say "X means": a subject nobody knew yet is a term after one of them.
 CJK_CHAR_RE = re.compile(f"[{CJK}]")
 KANA_HAN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # Japanese and Chinese, written without blanks
-DEFINING_PARTICLES = frozenset({"이라는 것은", "이라 함은", "이란", "란", "とは", "是指", "指的是"})
-# After a plain topic particle, a clause of cause makes the line a remark on a consequence, not
-# what the subject is: "Peekyはパラメータが増えるので、公平な比較ではない", "Peeky는 파라미터가 늘기
-# 때문에 공정한 비교가 아님", "因为…所以…".
-CAUSE_RE = re.compile(r"(?:ので|から|ため)[、,，\s]|(?:니까|므로|때문에)[\s,，]|所以")
 ALIAS_NOT_FIRST = frozenset({"see", "cf", "eg", "e.g.", "ie", "i.e.", "like", "about", "from", "in", "on", "for",
                              "with", "not", "ch", "chapter", "page", "p", "fig", "figure", "as", "at", "by", "was"})
 
@@ -361,17 +347,12 @@ def _cjk_definition(text: str, lexicon: Lexicon) -> Defined | None:
         aliases = _parenthesised(match["paren"])[0] if match["paren"] else ()
         if strong and not is_definable(subject, lexicon):
             return None
-        if match["particle"] not in DEFINING_PARTICLES and CAUSE_RE.search(_first_sentence(match["rest"])):
+        if is_remark(match["particle"], match["rest"]):
             return None
         if strong or aliases or lexicon.lookup(subject) is not None or (
                 match["particle"] in DEFINING_PARTICLES and len(subject.split()) <= 3 and len(subject) >= 2):
             return Defined(subject, aliases)
     return None
-
-
-def _first_sentence(text: str) -> str:
-    end = SENTENCE_END_RE.search(QUOTED_RE.sub(lambda m: " " * len(m.group()), text))
-    return text[:end.start()] if end else text
 
 
 def field_definition(name: str, value: str, lexicon: Lexicon) -> Defined | None:
