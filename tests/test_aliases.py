@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.aliases import paired_aliases
+from studykb.aliases import paired_aliases, shown_names, writing_of
 from studykb.vocabulary import Term, build_lexicon
 
 TERMS = [Term("PTB", ("Penn Treebank",)), Term("word2vec"), Term("language model", ("언어 모델", "言語モデル")),
@@ -42,3 +42,21 @@ TERMS = [Term("PTB", ("Penn Treebank",)), Term("word2vec"), Term("language model
 ])
 def test_a_parenthesis_gives_a_name_only_when_it_translates_the_word(text, aliases):
     assert paired_aliases(text, build_lexicon(TERMS, frozenset())) == aliases
+
+
+NAMES = ("forward pass", "순전파", "順伝播", "前向传播", "損失関数", "损失函数", "截断BPTT", "勾配", "梯度")
+
+
+@pytest.mark.parametrize("log, shown", [
+    # Japanese: kana, or kanji outside simplified Chinese (損, 関)
+    ("順伝播を復習した", ("forward pass", "順伝播", "損失関数")),
+    # Chinese: characters of simplified Chinese that Japanese does not write (损, 传)
+    ("复习了反向传播", ("forward pass", "前向传播", "损失函数")),
+    ("순전파를 복습함", ("forward pass", "순전파")),
+    ("reviewed the forward pass", ("forward pass",)),
+    # characters both languages write: shown where a log writes them
+    ("勾配が消えるのを確認した", ("forward pass", "順伝播", "損失関数", "勾配")),
+    ("梯度消失，截断BPTT", ("forward pass", "前向传播", "损失函数", "截断BPTT", "梯度")),
+])
+def test_a_page_shows_the_names_in_the_language_of_its_logs(log, shown):
+    assert shown_names(NAMES, writing_of([log])) == shown

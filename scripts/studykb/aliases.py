@@ -4,6 +4,7 @@ which decide which of a starter term's names a site shows."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .concepts import CJK, CJK_CHAR_RE, GENERIC_HEADS, alias_name
 from .vocabulary import Lexicon, Match, normalise
@@ -116,14 +117,59 @@ def contrasted(text: str, matches: list[Match], lexicon: Lexicon) -> list[str]:
 SCRIPTS = (("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
            ("kana", re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")),
            ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")))
+# A name in Chinese characters alone is Chinese where its characters are all in the simplified
+# set (GB 2312) and one is not Japanese (JIS X 0208: 损, 传), Japanese the other way round (損,
+# 関, 習); where every character is both ("截断", "勾配"), only its use in a log tells.
+CHARACTER_SETS = (("zh", "gb2312"), ("ja", "euc_jp"))
 
 
-def scripts_in(texts) -> frozenset[str]:
-    """The scripts other than Latin that ``texts`` are written in (``hangul``, ``kana``, ``han``)."""
+@dataclass(frozen=True)
+class Writing:
+    """How the logs are written: their scripts other than Latin (``hangul``, ``kana``,
+    ``han``) and their text, where a spelling they use is looked for."""
+
+    scripts: frozenset[str]
+    text: str
+
+
+def writing_of(texts) -> Writing:
     text = "\n".join(texts)
-    return frozenset(name for name, pattern in SCRIPTS if pattern.search(text))
+    return Writing(frozenset(name for name, pattern in SCRIPTS if pattern.search(text)), text)
 
 
-def in_scripts(names: tuple[str, ...], scripts: frozenset[str]) -> tuple[str, ...]:
-    """The names written in Latin letters or in one of ``scripts``."""
-    return tuple(n for n in names if all(name in scripts for name, pattern in SCRIPTS if pattern.search(n)))
+def shown_names(names: tuple[str, ...], writing: Writing) -> tuple[str, ...]:
+    """The names a site shows: in Latin letters, in the language of the logs, or written in them.
+    A name with kana is Japanese, with Hangul Korean; one in Chinese characters alone is
+    Japanese or Chinese by its characters (:data:`CHARACTER_SETS`)."""
+    languages = _languages_of(writing.scripts)
+    return tuple(n for n in names if _language(n) <= languages or n in writing.text)
+
+
+def _languages_of(scripts: frozenset[str]) -> frozenset[str]:
+    """Korean logs have Hangul, Japanese ones kana, Chinese ones Chinese characters and neither."""
+    languages = {"ko"} if "hangul" in scripts else set()
+    if "kana" in scripts:
+        languages.add("ja")
+    elif "han" in scripts and "hangul" not in scripts:
+        languages.add("zh")
+    return frozenset(languages)
+
+
+def _language(name: str) -> frozenset[str]:
+    """The languages ``name`` is written in: none for Latin letters, ``{"ja", "zh"}`` for Chinese
+    characters that could be either (shown only where a log writes them)."""
+    found = {script for script, pattern in SCRIPTS if pattern.search(name)}
+    if "hangul" in found:
+        return frozenset({"ko"})
+    if "kana" in found or "han" not in found:
+        return frozenset({"ja"} if "kana" in found else ())
+    readable = [language for language, charset in CHARACTER_SETS if _encodes(name, charset)]
+    return frozenset(readable if len(readable) == 1 else ("ja", "zh"))
+
+
+def _encodes(name: str, charset: str) -> bool:
+    try:
+        name.encode(charset)
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -43,7 +43,7 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
     mentioned = find_mentions(lines, code, lexicon)
     names = names_on_lines(lines, mentioned, definitions)
     concept_list = build_concepts(lexicon, definitions, mentions_by_name(lines, names),
-                                  aliases.scripts_in(line.text for line in lines))
+                                  aliases.writing_of(line.text for line in lines))
     slug_of = {c.name: c.slug for c in concept_list}
     named = {source: tuple(slug_of[name] for name in on_line) for source, on_line in names.items()}
     spans = spans_of(mentioned, slug_of)
@@ -200,9 +200,10 @@ def mentionable_text(text: str, spans: tuple[CodeSpan, ...], lexicon: Lexicon) -
 
 
 def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
-                   mentions: dict[str, list[Mention]], scripts: frozenset[str] = frozenset()) -> list[Concept]:
-    """The concepts the logs name or define; a starter term's names in a script the logs
-    never use (Korean names in an English log) are not shown, though still recognised."""
+                   mentions: dict[str, list[Mention]], writing: aliases.Writing) -> list[Concept]:
+    """The concepts the logs name or define; a starter term's names in a language the logs
+    are not written in (Korean names in an English log, Chinese ones in a Japanese log) are
+    not shown, though still recognised."""
     names = sorted((n for n, t in lexicon.terms.items()
                     if n in mentions or n in definitions or t.origin == "user"), key=str.lower)
     slugs = unique_slugs(names)
@@ -213,7 +214,7 @@ def build_concepts(lexicon: Lexicon, definitions: dict[str, list[Definition]],
         if term.origin == "user" and term.definition:
             defs.append(Definition(term.definition, Source(term.source or "vocabulary.yml", term.line), None, "vocabulary"))
         starter = term.definition if term.origin == "starter" else None
-        shown = aliases.in_scripts(term.aliases, scripts) if term.origin == "starter" else term.aliases
+        shown = aliases.shown_names(term.aliases, writing) if term.origin == "starter" else term.aliases
         concept_list.append(Concept(ConceptSlug(slugs[name]), name, shown, tuple(defs),
                                     tuple(mentions.get(name, ())), starter))
     return concept_list
