@@ -119,7 +119,8 @@ SCRIPTS = (("hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
            ("han", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")))
 # A name in Chinese characters alone is Chinese where its characters are all in the simplified
 # set (GB 2312) and one is not Japanese (JIS X 0208: 损, 传), Japanese the other way round (損,
-# 関, 習); where every character is both ("截断", "勾配"), only its use in a log tells.
+# 関, 習); where every character is both, the name is taken as Chinese ("截断", "梯度", most of
+# them), shown on a Japanese page only where a log writes it ("勾配").
 CHARACTER_SETS = (("zh", "gb2312"), ("ja", "euc_jp"))
 
 
@@ -140,7 +141,7 @@ def writing_of(texts) -> Writing:
 def shown_names(names: tuple[str, ...], writing: Writing) -> tuple[str, ...]:
     """The names a site shows: in Latin letters, in the language of the logs, or written in them.
     A name with kana is Japanese, with Hangul Korean; one in Chinese characters alone is
-    Japanese or Chinese by its characters (:data:`CHARACTER_SETS`)."""
+    Japanese or else Chinese by its characters (:data:`CHARACTER_SETS`)."""
     languages = _languages_of(writing.scripts)
     return tuple(n for n in names if _language(n) <= languages or n in writing.text)
 
@@ -156,15 +157,14 @@ def _languages_of(scripts: frozenset[str]) -> frozenset[str]:
 
 
 def _language(name: str) -> frozenset[str]:
-    """The languages ``name`` is written in: none for Latin letters, ``{"ja", "zh"}`` for Chinese
-    characters that could be either (shown only where a log writes them)."""
+    """The language ``name`` is written in: none for Latin letters."""
     found = {script for script, pattern in SCRIPTS if pattern.search(name)}
     if "hangul" in found:
         return frozenset({"ko"})
     if "kana" in found or "han" not in found:
         return frozenset({"ja"} if "kana" in found else ())
     readable = [language for language, charset in CHARACTER_SETS if _encodes(name, charset)]
-    return frozenset(readable if len(readable) == 1 else ("ja", "zh"))
+    return frozenset(readable if len(readable) == 1 else ("zh",))
 
 
 def _encodes(name: str, charset: str) -> bool:
