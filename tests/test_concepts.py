@@ -393,3 +393,28 @@ def test_what_a_line_defines_when_it_only_seems_to(line, subject):
 ])
 def test_the_books_class_names_and_chapter_7_8_terms_are_known(spelling, term):
     assert build_lexicon([], frozenset()).lookup(spelling) == term
+
+
+@pytest.mark.parametrize("line, subject", [
+    # a setting, not what the flag is
+    ("is_reverse=True: epoch 5: 8% / epoch 25: 54%", None),
+    ("use_dropout = False: loss 5.1", None),
+    # a formula's variable, not a concept
+    ("h_t = tanh(h_{t-1} W_h + x_t W_x + b), shared over time.", None),
+    ("c = sum of a_t hs_t", None),
+    # what belongs to a known term ("TimeRNN's stateful"), not a name of its own
+    ("TimeRNN의 stateful=True 는 블록 사이에 h를 유지한다는 뜻.", None),
+    ("LSTM의 게이트: 흐름을 얼마나 통과시킬지 정함", None),
+    # still definitions
+    ("Encoder = reads the input sentence into a vector", "Encoder"),
+    ("hidden_size = the width of the hidden state", "hidden_size"),
+])
+def test_settings_variables_and_parts_of_a_term_define_nothing(line, subject):
+    assert definition_subject(line, build_lexicon([], frozenset()), colon_allowed=True) == subject
+
+
+@pytest.mark.parametrize("spelling, term", [
+    ("입력 데이터 반전", "input reversal"), ("is_reverse", "input reversal"), ("is_peeky", "Peeky decoder"),
+])
+def test_a_flag_the_vocabulary_knows_names_its_concept(spelling, term):
+    assert build_lexicon([], frozenset()).lookup(spelling) == term

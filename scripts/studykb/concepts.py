@@ -37,7 +37,10 @@ NOT_VERBS = frozenset({"is", "was", "has", "does", "vs", "its", "this", "thus", 
                        "always", "perhaps", "yes", "as", "us", "across", "towards", "besides", "sometimes",
                        "nevertheless", "whereas",
                        "means", "stands", "refers"})  # these define only as "stands for", "refers to"
-EQUALS_RE = re.compile(r"^\s*=\s*(?=[^\W\d_]|`)")
+# Not a setting: "is_reverse=True: …" says how a run was set, not what is_reverse is.
+EQUALS_RE = re.compile(r"^\s*=\s*(?=[^\W\d_]|`)(?!(?:True|False|None)\b)")
+# A formula's variable ("h_t", "W_h", "x1"): "h_t = tanh(…)" is a formula, not what a concept is.
+MATH_VARIABLE_RE = re.compile(r"^[A-Za-z][0-9]?(?:_[A-Za-z0-9]{1,3})?$")
 LINK_RE = re.compile(f"{IS_RE.pattern}|{MEANS_RE.pattern}|{EQUALS_RE.pattern}")
 # What a result at an epoch opens with ("epoch 10 약 2%", "ep 3: 97%"): a reading, not what a name is.
 READING = r"(?!(?i:epoch|ep\.?|에폭|エポック)\s*\d)"
@@ -250,11 +253,19 @@ def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned
         return True
     if written == "extended":
         return False  # "`SVD` result: ..." says nothing of a term "SVD result"
+    if (MATH_VARIABLE_RE.match(subject) and rest.lstrip().startswith("=")) or _of_known_term(subject, lexicon):
+        return False  # a formula ("W_in: …" still says what W_in is); a part of a known term
     # An unknown plain subject counts with an unmistakable verb and a short name, or in a
     # learned part as a name set before what it is ("Encoder: reads the input ...").
     if named_twice or (SENTENCE_MEANS_RE.match(rest) and len(subject.split()) <= 3):
         return True
     return in_learned and bool(NAMED_RE.match(rest)) and not LIST_RE.search(rest) and is_plain_name(subject)
+
+
+def _of_known_term(subject: str, lexicon: Lexicon) -> bool:
+    """"TimeRNN의 stateful", "LSTM의 게이트": a phrase of what belongs to a known term, no name of its own."""
+    owner, _, _ = subject.partition("의 ")
+    return owner != subject and lexicon.lookup(owner) is not None
 
 
 def is_nameable(term: str) -> bool:
