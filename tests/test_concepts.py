@@ -404,7 +404,8 @@ def test_the_books_class_names_and_chapter_7_8_terms_are_known(spelling, term):
     ("c = sum of a_t hs_t", None),
     # what belongs to a known term ("TimeRNN's stateful"), not a name of its own
     ("TimeRNN의 stateful=True 는 블록 사이에 h를 유지한다는 뜻.", None),
-    ("LSTM의 게이트: 흐름을 얼마나 통과시킬지 정함", None),
+    ("Embedding의 W_out: 출력 쪽 가중치", None),
+    ("신경망의 추론: 입력에서 점수까지 계산하는 과정", "신경망의 추론"),
     # still definitions
     ("Encoder = reads the input sentence into a vector", "Encoder"),
     ("hidden_size = the width of the hidden state", "hidden_size"),

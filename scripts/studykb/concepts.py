@@ -263,9 +263,10 @@ def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned
 
 
 def _of_known_term(subject: str, lexicon: Lexicon) -> bool:
-    """"TimeRNN의 stateful", "LSTM의 게이트": a phrase of what belongs to a known term, no name of its own."""
-    owner, _, _ = subject.partition("의 ")
-    return owner != subject and lexicon.lookup(owner) is not None
+    """"TimeRNN의 stateful", "Embedding의 W": an attribute in code of a known term, no name of its
+    own ("신경망의 추론", inference in a network, is a topic of its own)."""
+    owner, _, attribute = subject.partition("의 ")
+    return bool(attribute) and attribute.isascii() and lexicon.lookup(owner) is not None
 
 
 def is_nameable(term: str) -> bool:
