@@ -41,6 +41,13 @@ def test_a_part_of_what_is_still_unclear_is_the_watchlist(name):
     ("Student has mastered", SectionKind.LEARNED),
     ("理解できたこと", SectionKind.LEARNED),
     ("이해한 것", SectionKind.LEARNED),
+    # What the student understood is what was learned.
+    ("生徒の理解", SectionKind.LEARNED),
+    ("学生の理解", SectionKind.LEARNED),
+    ("生徒ができるようになったこと", SectionKind.LEARNED),
+    ("학생 이해", SectionKind.LEARNED),
+    ("学生的理解", SectionKind.LEARNED),
+    ("Student's understanding", SectionKind.LEARNED),
     ("作业", SectionKind.RESUME),
     ("课后作业", SectionKind.RESUME),
     ("宿題", SectionKind.RESUME),
