@@ -89,6 +89,22 @@ CASES = [
      [{"混同": ["Truncated BPTT で順伝播はつなぐ、逆伝播は切る"]},
       {"わかったこと": ["Truncated BPTT の件、順伝播はつなぐ。もう大丈夫。"]}],
      {("Truncated BPTT で順伝播はつなぐ、逆伝播は切る", 1, "resolved", "Truncated BPTT の件、順伝播はつなぐ。もう大丈夫。")}),
+    ("ja: a tutor's note that ends a sentence in 解消 after what it names",
+     [{"つまずいた点": ["output ゲート o と forget ゲート f の役割がまだ曖昧"]},
+      {"生徒の理解": ["前回の o と f の混同は解消。f は何を忘れるか。"]}],
+     {("output ゲート o と forget ゲート f の役割がまだ曖昧", 1, "resolved", "前回の o と f の混同は解消。f は何を忘れるか。")}),
+    ("ja: a negation inside what it names does not undo the resolution",
+     [{"つまずいた点": ["勾配クリッピングは勾配消失には効かない、という点を混同"]},
+      {"生徒の理解": ["コードは読めた。勾配クリッピングは勾配消失には効かない件は解消（自分で言えた）。"]}],
+     {("勾配クリッピングは勾配消失には効かない、という点を混同", 1, "resolved",
+       "コードは読めた。勾配クリッピングは勾配消失には効かない件は解消（自分で言えた）。")}),
+    ("ja: still not resolved",
+     [{"つまずいた点": ["o と f の役割"]}, {"生徒の理解": ["o と f の件はまだ解消していない。"]}],
+     {("o と f の役割", 1, "open", None)}),
+    ("ko: a sentence that ends in 해소",
+     [{"헷갈리는 것": ["기억 셀 c 와 은닉 상태 h 의 역할 구분"]},
+      {"배운 점": ["예제를 다시 풀었다. 기억 셀 c 와 은닉 상태 h 구분은 해소됨."]}],
+     {("기억 셀 c 와 은닉 상태 h 의 역할 구분", 1, "resolved", "예제를 다시 풀었다. 기억 셀 c 와 은닉 상태 h 구분은 해소됨.")}),
 ]
 
 

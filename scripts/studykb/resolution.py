@@ -47,6 +47,8 @@ AFTER_WORD_RE = re.compile(r"^[^\W\d_]{0,4}[\W_]*$")
 """What may follow the word at the end of a clause: the ending of a word written without
 blanks (``해결됨``, ``解決した``), punctuation."""
 WORDS_BEFORE = 2  # the words before the resolving word in which a negation undoes it
+CJK_CHARS_BEFORE = 3  # in a run of Chinese or Japanese, the characters before it that may negate it
+CJK_LETTER_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 # A note at the end of an item that says it is still open (``(still open)``, ``(still open,
 # parked)``, ``(아직)``, ``（まだ）``): the item's status, no part of what it asks.
@@ -150,12 +152,22 @@ def _ending_word(text: str, labels: Labels, dated: bool = False) -> int | None:
         pass
     if last is None or not AFTER_WORD_RE.match(text[last.end():]):
         return None
-    before = " ".join(text[:last.start()].split()[-WORDS_BEFORE:])
+    before = words_before(text, last.start())
     between = " ".join(last[0].split()[1:-1])  # ``이제 확실히 알겠음``: words inside the phrase
     nearby = f"{before} {between} {text[last.end():]}"
     if labels.negation_re is not None and labels.negation_re.search(nearby):
         return None
     return last.start()
+
+
+def words_before(text: str, at: int) -> str:
+    """The words before ``at`` in which a negation undoes a resolving word: the last two, of
+    which a run of Chinese or Japanese (written without blanks) only its last characters
+    (``まだ`` of ``…件はまだ解決``, not ``ない`` of ``…効かない件は解消``)."""
+    words = text[:at].split()[-WORDS_BEFORE:]
+    if words and CJK_LETTER_RE.search(words[-1]):
+        return words[-1][-CJK_CHARS_BEFORE:]
+    return " ".join(words)
 
 
 def is_resolving_word(text: str, labels: Labels) -> bool:
@@ -222,16 +234,27 @@ def _prose_resolution(text: str, labels: Labels) -> Span | None:
     if span is not None or labels.resolved_re is None:
         return span
     for start, end in _clauses(text):
-        clause = text[start:end]
-        kept = KEPT_APART_RE.search(clause)
-        word = kept or labels.resolved_re.search(clause)
-        if word is None or _negated_before(clause, word.start(), labels):
-            continue
-        named = trimmed(text, start + kept.start("item"), start + kept.end("item")) if kept \
-            else trimmed(text, start + word.end(), end)
-        if any(c.isalnum() for c in text[named[0]:named[1]]):
+        named = _clause_resolution(text, start, end, labels)
+        if named is not None:
             return named
     return None
+
+
+def _clause_resolution(text: str, start: int, end: int, labels: Labels) -> Span | None:
+    """Where a clause names what it says is resolved: after the resolving word (``understood
+    X``, ``keeps X straight``), or before the word that ends it (``前回の o と f の混同は解消``,
+    ``이제 X 구분함``), a sentence of a longer line."""
+    clause = text[start:end]
+    kept = KEPT_APART_RE.search(clause)
+    word = kept or labels.resolved_re.search(clause)
+    if word is None or _negated_before(clause, word.start(), labels):
+        return None
+    named = trimmed(text, start + kept.start("item"), start + kept.end("item")) if kept \
+        else trimmed(text, start + word.end(), end)
+    ending = None if kept else _ending_word(clause, labels)
+    if not any(c.isalnum() for c in text[named[0]:named[1]]) and ending:
+        named = trimmed(text, start, start + ending)
+    return named if any(c.isalnum() for c in text[named[0]:named[1]]) else None
 
 
 def _prose_confusion(text: str, labels: Labels) -> Span | None:
@@ -255,7 +278,7 @@ def _prose_confusion(text: str, labels: Labels) -> Span | None:
 
 
 def _negated_before(clause: str, at: int, labels: Labels) -> bool:
-    before = " ".join(clause[:at].split()[-WORDS_BEFORE:])
+    before = words_before(clause, at)
     return labels.negation_re is not None and labels.negation_re.search(before) is not None
 
 
