@@ -42,19 +42,23 @@ FILLER = frozenset("""vs versus and or the a an of by at in on to for from with 
 # alone (の, で, どちらが) is a particle or an ending, no word of its own.
 CJK_FILLER = sorted("""和 与 跟 及 或 的 把 是 了 在 要 也 都 又 还是 还 仍然 总是 这次 这回 终于 有点 一点 学生 同学 以为
     搞混 混淆 分不清 混 不懂 没懂 关系 区别 差别 区分 为什么 怎么 什么 关係 違い 区別 混同 混乱 理由
-    问题 疑问 答案 疑問 問題 答え""".split(),
+    问题 疑问 答案 疑問 問題 答え 件""".split(),
                     key=len, reverse=True)
 CJK_PIECE_RE = re.compile("|".join(CJK_FILLER) + r"|[\u3040-\u309f]+|[\u30a0-\u30ff\uff66-\uff9f]+")
 HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 # A line that says its confusion is still there ("S. still mixes up X", "学生还是把 X 搞混",
 # "아직도 X", "まだ X") comes back to an earlier item: it names it, perhaps short.
-STILL_RE = re.compile(r"(?<![^\W_])(?:still|again)(?![^\W_])|还是|仍然|又|아직|여전히|まだ|相変わらず", re.IGNORECASE)
+# So does one that says it is carried over from an earlier session ("carried over from last
+# time", "前回から継続", "第6回から継続", "지난번에 이어", "上次遗留").
+STILL_RE = re.compile(r"(?<![^\W_])(?:still|again|carried\s+over)(?![^\W_])|还是|仍然|又|아직|여전히|まだ|相変わらず"
+                      r"|から継続|에\s*이어|遗留", re.IGNORECASE)
 # Korean particles, taken off the end of a word so that "출력의" is "출력".
 PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "는", "이", "가", "을", "를", "에", "도", "로")
 # Words that say a line comes back to an earlier one: ``the offsets question from last time``.
-REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)|the\s+other\s+day"
-                            r"|earlier|previously|before|yesterday)(?![^\W_])|지난\s*번|저번|지난\s*시간|前回|上次",
+REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:carried\s+over\s+)?(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)"
+                            r"|the\s+other\s+day|earlier|previously|before|yesterday)(?![^\W_])|(?<![^\W_])carried\s+over"
+                            r"|지난\s*번(?:에\s*이어)?|저번|지난\s*시간|(?:前回|第\s*\d+\s*回)(?:から継続|から)?|上次(?:遗留)?|遗留",
                             re.IGNORECASE)
 ItemPart = tuple[int, int]
 SAID_AFTER = " .。:：-–—→>=⇒"  # what may stand between an item's wording and what a resolving line says of it
@@ -336,8 +340,14 @@ def _named_by_key_word(groups: list[_Group], reading: _Reading) -> _Group | None
         return None
     wanted = {stem(w) for w in reading.words}
     found = [g for g in groups if g.resolution is None
-             and wanted <= {stem(w) for line in g.lines for w in content_words(line.text)}]
+             and _all_held(wanted, {stem(w) for line in g.lines for w in content_words(line.text)})]
     return found[0] if len(found) == 1 else None
+
+
+def _all_held(wanted: set[str], words: set[str]) -> bool:
+    """Whether each wanted word is one of ``words``, or, written without blanks, the end of
+    one (``消失`` of ``勾配消失``: a compound named short)."""
+    return all(w in words or CJK_RE.match(w) and any(word.endswith(w) for word in words) for w in wanted)
 
 
 def _named_by_session(index: _Index, line: Line) -> _Group | None:
