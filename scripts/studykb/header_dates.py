@@ -10,6 +10,9 @@ sessions under it that give none (``find_year``).
 Without a year (``Dec 6``, ``6th December``, ``12/06``, ``12月6日``, ``12월 6일``) a
 heading holds a month and a day, which opens a session only beside a session word; its
 year comes from the log's other sessions (parse).
+
+A week's heading names its first day (``Week of Nov 30, 2026``, ``2026-W49``: ``week_start``);
+a day heading under it names a weekday (``Mon``, ``Sat 12/5``, ``월요일``: ``weekday_heading``).
 """
 from __future__ import annotations
 
@@ -85,6 +88,24 @@ def find_month(text: str) -> FoundDate | None:
     return FoundDate(match.start(), match.end(), None, month, 1) if 1 <= month <= 12 else None
 
 
+# An ISO week: ``2026-W49``, ``2026W49``.
+ISO_WEEK_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-?W(?P<w>\d{1,2})(?!\d)")
+
+
+def week_start(text: str) -> date | None:
+    """The first day of the week a heading names: its date (``Week of Nov 30, 2026``,
+    ``2026-11-30 ~ 12-06``), or the Monday of an ISO week (``2026-W49``). None for a heading
+    with neither, or a day no calendar has."""
+    week = ISO_WEEK_RE.search(text)
+    found = find_date(text) if week is None else None
+    try:
+        if week is not None:
+            return date.fromisocalendar(int(week["y"]), int(week["w"]), 1)
+        return date(found.year, found.month, found.day) if found else None
+    except ValueError:
+        return None
+
+
 def find_year(text: str) -> int | None:
     """The first year ``text`` names, with a date or alone (``Study log 2026``, ``（2026年）``)."""
     match = YEAR_RE.search(text)
@@ -121,3 +142,40 @@ def nearest_year_with_weekday(month: int, day: int, weekday: int, today: date) -
         if when.weekday() == weekday:
             fitting.append((abs((when - today).days), -year, year))
     return min(fitting)[2] if fitting else None
+
+
+# A weekday in English, Korean, Japanese or Chinese, as a heading writes it.
+WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+           r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
+# Each weekday's English prefix, then its Korean and Japanese signs, then its Chinese one
+# (星期一, 周日) last.
+WEEKDAY_NAMES = (("mon", "월", "月", "一"), ("tue", "화", "火", "二"), ("wed", "수", "水", "三"),
+                 ("thu", "목", "木", "四"), ("fri", "금", "金", "五"), ("sat", "토", "土", "六"),
+                 ("sun", "일", "日", "天"))
+# A heading that names a day of the week, a month and day after it or not, and maybe a
+# label after a dash or colon: ``Mon``, ``Wednesday``, ``Sat 12/5``, ``월요일``, ``(火)``, ``月曜日 — ch5``.
+DAY_HEADING_RE = re.compile(rf"^[(（]?\s*(?P<day>{WEEKDAY})\s*[)）]?(?![^\W\d_])\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
+# What stands between a day heading's weekday or date and its label.
+DAY_LABEL_EDGES = " \t-–—|:,·/~"
+
+
+def weekday_heading(text: str) -> int | None:
+    """The weekday (Monday 0) a heading names alone, or with a month and day after it, before
+    any label after a dash or colon (``Mon``, ``Sat 12/5``, ``월요일``, ``Thu — 8.5``); None
+    for any other heading (``Sunday reading``)."""
+    match = DAY_HEADING_RE.match(text)
+    if match is None:
+        return None
+    rest = match["rest"]
+    found = find_month_day(rest)
+    rest = rest[found.end:] if found is not None and found.start == 0 else rest
+    return weekday_number(match["day"].strip(".")) if not rest or rest[0] in DAY_LABEL_EDGES else None
+
+
+def weekday_number(written: str) -> int | None:
+    """Monday 0 … Sunday 6, for a weekday in English, Korean, Japanese or Chinese."""
+    lowered = written.lower()
+    for number, names in enumerate(WEEKDAY_NAMES):
+        if lowered[:3] == names[0] or (lowered and lowered[0] in names[1:]) or lowered[-1:] == names[-1]:
+            return number
+    return None

@@ -4,15 +4,18 @@ A level-2 heading opens a session when it starts with a session word or holds a 
 level-1 one when it holds a date or starts with a month and day and is not the log's title; a level-3 one when it holds a
 session word and a date, or holds a date in a log with no level-1 or level-2 sessions
 (session_header.py reads each header). A log whose headings open none may open them with
-bold lines that hold a date (``**Mon 2026-12-07, 19:30–21:00**``). A header without a year takes it from its
-neighbour; a missing zone or time of day is said once, on the first header that lacks it.
+bold lines that hold a date (``**Mon 2026-12-07, 19:30–21:00**``). A heading that names a
+week's first day over headings that name weekdays (``## Week of Nov 30, 2026`` over ``### Mon``,
+``### Sat 12/5``) groups them: the days are the sessions (``week_days``). A header without a
+year takes it from its neighbour; a missing zone or time of day is said once, on the first header that lacks it.
 """
 from __future__ import annotations
 
 import re
 
 from .diagnostics import Diagnostic, info
-from .header_dates import FoundDate, find_date, find_month, find_month_day, find_year, year_alone
+from .header_dates import (FoundDate, find_date, find_month, find_month_day, find_year, week_start, weekday_heading,
+                           year_alone)
 from .labels import Labels
 from .markup import FENCE_RE, TITLE_RE
 from .model import SectionKind, SessionEntry
@@ -29,7 +32,7 @@ def session_header_lines(lines: list[str], labels: Labels) -> list[int]:
     """The numbers of the lines that open a session (``session_starts`` says which); a
     heading inside fenced code is code. The log's first heading, at level 1, is its title
     rather than a session when sessions follow it (``_is_title``)."""
-    headings = [(n, *found) for n, line in outside_code(lines) if (found := heading(line))]
+    headings = _headings(lines)
     starts = session_starts(headings, labels)
     if not starts:
         return bold_date_lines(lines)
@@ -126,18 +129,53 @@ def closes_fence(line: str, marker: str) -> bool:
     return stripped.startswith(marker) and not stripped[len(marker):].strip()
 
 
+def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line, level, text) of each heading outside fenced code, in order."""
+    return [(n, *found) for n, line in outside_code(lines) if (found := heading(line))]
+
+
+def week_days(headings: list[tuple[int, int, str]]) -> dict[int, tuple[int, FoundDate]]:
+    """The day headings of the log's weeks: a level-1 or level-2 heading that names a week's
+    first day (``## Week of Nov 30, 2026``, ``## 2026-W49``) groups the headings one level
+    below it when each of them names a weekday alone or with a month and day (``### Mon``,
+    ``### Sat 12/5``, ``### 월요일``): the days are the sessions. Day heading line -> (the
+    week heading's line, the week's first day)."""
+    days: dict[int, tuple[int, FoundDate]] = {}
+    for i, (n, level, text) in enumerate(headings):
+        first = week_start(text) if level <= 2 else None
+        under = _one_level_below(headings, i) if first else []
+        if under and all(weekday_heading(sub) is not None for _, sub in under):
+            days.update({m: (n, FoundDate(0, 0, first.year, first.month, first.day)) for m, _ in under})
+    return days
+
+
+def _one_level_below(headings: list[tuple[int, int, str]], i: int) -> list[tuple[int, str]]:
+    """(line, text) of the headings one level below heading ``i``, up to the next at its level or above."""
+    under = []
+    for n, level, text in headings[i + 1:]:
+        if level <= headings[i][1]:
+            break
+        if level == headings[i][1] + 1:
+            under.append((n, text))
+    return under
+
+
 def session_starts(headings: list[tuple[int, int, str]], labels: Labels) -> list[int]:
     """The numbers of the lines that open a session (session_header.py says which headings
     do): a level-2 heading that starts with a session word or holds a date; a level-1 one
     that holds a date, unless it is the log's title (``_level1_sessions``); a level-3 one
     that holds a session word and a date, or, when no level-1 or level-2 heading opens a
     session, one that would open it at level 2. ``headings``: (line, level, text) of each
-    heading outside fenced code, in order."""
+    heading outside fenced code, in order. A week's heading over day headings is no
+    session: its days are (``week_days``)."""
+    days = week_days(headings)
+    weeks = {week for week, _ in days.values()}
+    headings = [h for h in headings if h[0] not in weeks]
     level2 = [n for n, level, text in headings if level == 2 and looks_like_session(text, labels)]
     level1 = _level1_sessions(headings, bool(level2))
     opens = names_dated_session if level1 or level2 else looks_like_session
     level3 = [n for n, level, text in headings if level == 3 and opens(text, labels)]
-    return sorted(level1 + level2 + level3)
+    return sorted(set(level1 + level2 + level3) | set(days))
 
 
 def _level1_sessions(headings: list[tuple[int, int, str]], level2: bool) -> list[int]:
@@ -170,7 +208,9 @@ def neighbours(lines: list[str], starts: list[int]) -> list[Neighbour | None]:
         found[i] = found[i] or last
         if dates[i]:
             last = Neighbour(starts[i], dates[i], before=False)
-    return [group or near for group, near in zip(group_years(lines, starts), found)]
+    days = week_days(_headings(lines))
+    weeks = [Neighbour(*days[n], before=True, group=True, week=True) if n in days else None for n in starts]
+    return [week or group or near for week, group, near in zip(weeks, group_years(lines, starts), found)]
 
 
 def group_years(lines: list[str], starts: list[int]) -> list[Neighbour | None]:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from .diagnostics import Diagnostic, error, info, warning
-from .header_dates import FoundDate, find_date, find_month_day, nearest_year_with_weekday
+from .header_dates import (DAY_HEADING_RE, WEEKDAY, FoundDate, find_date, find_month_day, nearest_year_with_weekday,
+                           weekday_heading, weekday_number)
 from .header_times import TIME_AFTER_RE, moment, time_notes, time_text
 from .labels import Labels
 from .timezones import utc_offset, zone_name
@@ -39,17 +40,10 @@ EXPECTED = "(expected 'YYYY-MM-DD HH:MM:SS TZ')"
 
 BOLD_LINE_RE = re.compile(r"^ {0,3}(?P<mark>\*\*|__)(?P<text>\S.*?\S)(?P=mark)[ \t]*$")
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,3})[ \t]+(?P<text>.*?\S)(?:[ \t]+#+)?[ \t]*$")
-_WEEKDAY = (r"(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
-            r"|[월화수목금토일](?:요일)?|[月火水木金土日](?:曜日?)?|(?:星期|周)[一二三四五六日天]")
-WEEKDAY_AFTER_RE = re.compile(rf"^\s*,?\s*(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?:{_WEEKDAY})(?![^\W\d_]))", re.IGNORECASE)
-WEEKDAY_BEFORE_RE = re.compile(rf"(?:[(（]\s*(?:{_WEEKDAY})\s*[)）]|(?<![^\W\d_])(?:{_WEEKDAY}))\s*,?\s*$", re.IGNORECASE)
+WEEKDAY_AFTER_RE = re.compile(rf"^\s*,?\s*(?:[(（]\s*(?:{WEEKDAY})\s*[)）]|(?:{WEEKDAY})(?![^\W\d_]))", re.IGNORECASE)
+WEEKDAY_BEFORE_RE = re.compile(rf"(?:[(（]\s*(?:{WEEKDAY})\s*[)）]|(?<![^\W\d_])(?:{WEEKDAY}))\s*,?\s*$", re.IGNORECASE)
 CLOSER_RE = re.compile(r"^\s*[)）\]]")  # the bracket a date was written in closes before its time
 ZONE_AFTER_RE = re.compile(r"^\s*(?P<zone>[(\[（]?(?:[A-Za-z][A-Za-z0-9:+\-]*|[+-]\d{1,2}(?::?\d{2})?)[)\]）]?)(?![\w])")
-# Each weekday's English prefix, then its Korean and Japanese signs, then its Chinese one
-# (星期一, 周日) last.
-WEEKDAY_NAMES = (("mon", "월", "月", "一"), ("tue", "화", "火", "二"), ("wed", "수", "水", "三"),
-                 ("thu", "목", "木", "四"), ("fri", "금", "金", "五"), ("sat", "토", "土", "六"),
-                 ("sun", "일", "日", "天"))
 ABBREVIATION_RE = re.compile(r"^[A-Z]{2,5}$")
 LABEL_EDGES = " \t-–—|:,·/~"
 BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】"}
@@ -84,6 +78,7 @@ class Neighbour(NamedTuple):
     created: bool = False  # a page's created-time property (page_properties.py)
     own: bool = False  # the session's own (its created time): it says the year as plainly as its header would
     repeated: bool = False  # an earlier header took its year from the same title or line: said once
+    week: bool = False  # a week's heading over day headings (``## Week of Nov 30, 2026`` over ``### Mon``): its first day
 
 
 def heading(line: str) -> tuple[int, str] | None:
@@ -155,9 +150,28 @@ def read_session_header(line: str, labels: Labels, path: str, number: int,
     month_day = _month_day(text, labels)
     if month_day is not None:
         return _read_year_less(text, month_day, neighbour, labels, path, number, today)
+    if neighbour is not None and neighbour.week and weekday_heading(text) is not None:
+        return _read_week_day(text, neighbour.date, labels)
     rest = legacy["rest"] if legacy else text
     return SessionHeader(None, None, False, "", (
         error(path, number, f"session header has a broken timestamp {rest!r} {EXPECTED}"),))
+
+
+def _read_week_day(text: str, week: FoundDate, labels: Labels) -> SessionHeader:
+    """``### Wed`` under ``## Week of Nov 30, 2026``: the first such weekday from the week's first day on."""
+    first = date(week.year, week.month, week.day)
+    when = first + timedelta(days=(weekday_heading(text) - first.weekday()) % 7)
+    label = _label(DAY_HEADING_RE.match(text)["rest"], "", labels)
+    return SessionHeader(datetime(when.year, when.month, when.day), None, False, label, ())
+
+
+def _outside_week(started: datetime | None, week: FoundDate, path: str, number: int) -> list[Diagnostic]:
+    """A day heading's month and day that is not in the week its group heading names."""
+    first = date(week.year, week.month, week.day)
+    if started is None or 0 <= (started.date() - first).days < 7:
+        return []
+    return [warning(path, number, f"the day {started:%Y-%m-%d} is not in the week from {first:%Y-%m-%d} "
+                                  "that the heading above it names; the day's own date is kept")]
 
 
 def _gives_range(rest: str) -> bool:
@@ -201,6 +215,8 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
     earlier = (date.month, date.day) < (near.month, near.day)
     year = near.year + (1 if neighbour.before and earlier else 0) - (1 if not neighbour.before and not earlier else 0)
     header = _read_dated(text, date._replace(year=year), labels, path, number)
+    if neighbour.week:
+        return replace(header, problems=header.problems + tuple(_outside_week(header.started, near, path, number)))
     if neighbour.group or neighbour.own or neighbour.repeated:  # ``## 2026년 12월`` over it says the year as plainly
         return header
     whose = "the log's title" if neighbour.title else "the year written alone" if neighbour.alone \
@@ -281,27 +297,18 @@ def _year_of_weekday(text: str, found: FoundDate, today: date | None) -> int | N
     """The year nearest ``today`` in which the month and day are the weekday written next
     to them; None without a weekday or a ``today``."""
     weekday = WEEKDAY_AFTER_RE.match(text[found.end:]) or WEEKDAY_BEFORE_RE.search(text[:found.start])
-    day = _weekday_number(weekday[0].strip(" \t,.()（）")) if weekday and today else None
+    day = weekday_number(weekday[0].strip(" \t,.()（）")) if weekday and today else None
     return nearest_year_with_weekday(found.month, found.day, day, today) if day is not None else None
 
 
 def _weekday_problems(weekday: re.Match | None, started: datetime, path: str, line: int) -> list[Diagnostic]:
     """A weekday that is not the date's is a slip in one of them: said, and the date kept."""
     written = weekday[0].strip(" \t,.()（）") if weekday else ""
-    day = _weekday_number(written)
+    day = weekday_number(written)
     if day is None or day == started.weekday():
         return []
     return [warning(path, line, f"the header says {written!r}, but {started:%Y-%m-%d} is a {started:%A}; "
                                 "the date is kept")]
-
-
-def _weekday_number(written: str) -> int | None:
-    """Monday 0 … Sunday 6, for a weekday in English, Korean, Japanese or Chinese."""
-    lowered = written.lower()
-    for number, names in enumerate(WEEKDAY_NAMES):
-        if lowered[:3] == names[0] or (lowered and lowered[0] in names[1:]) or lowered[-1:] == names[-1]:
-            return number
-    return None
 
 
 def _when_problems(timed: bool, tz_name: str | None, path: str, line: int) -> list[Diagnostic]:
