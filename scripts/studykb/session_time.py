@@ -4,6 +4,7 @@ before its first part; and whether it says it did not take place at all."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import time_lines, timelog
 from .diagnostics import Diagnostic, info
@@ -99,6 +100,16 @@ def not_counted(cancelled: Note | Item | None, times: TimeLog | None) -> list[Di
 
 def study_time_lines(blocks: tuple[Block, ...], labels: Labels) -> list[timelog.Piece]:
     """A session that names no time log otherwise: its lines that say nothing but its study
-    time (``studied 1h40``, ``~90 min``; time_lines.py), wherever they stand."""
-    return [timelog.Piece("time", block.text, block.source) for block in blocks
-            if isinstance(block, Note) and time_lines.is_study_time(block.text, labels)]
+    time (``studied 1h40``, ``~90 min``; time_lines.py), wherever they stand, else the
+    sentences of its prose that do (``About 45 minutes tonight.``)."""
+    notes = [block for block in blocks if isinstance(block, Note)]
+    return [timelog.Piece("time", note.text, note.source) for note in notes
+            if time_lines.is_study_time(note.text, labels)] \
+        or [_sentence_piece(note, said) for note in notes for said in time_lines.study_time_sentences(note.text, labels)]
+
+
+def _sentence_piece(note: Note, said: str) -> timelog.Piece:
+    """The time a sentence of a paragraph says, at its column (1-based): the rest of the
+    paragraph still says what was done and run (experiment_lines.py passes over the lines of
+    a time log)."""
+    return timelog.Piece("time", said, replace(note.source, column=note.text.find(said) + 1))
