@@ -77,6 +77,13 @@ CASES = [
     ("Chinese, in a list: 另外： opens another item",
      list_log("PMI和PPMI的区别", "PMI和PPMI的区别——明白了。另外：隐藏状态的形状"),
      {("PMI和PPMI的区别", 1, "resolved", 2), ("隐藏状态的形状", 1, "open", None)}),
+    ("a 'Still fuzzy' line of two questions is two items; one flagged again later is one item flagged twice",
+     "## 2026-12-05\nRan it.\n\nStill fuzzy: why reversed input helps on addition; how a real decoder decides "
+     "when to stop\n\n## 2026-12-12\nRead 8.1.\n\nStill fuzzy: why reversed input helps on addition; "
+     "the backward pass through the repeat node\n",
+     {("why reversed input helps on addition", 2, "open", None),
+      ("how a real decoder decides when to stop", 1, "open", None),
+      ("the backward pass through the repeat node", 1, "open", None)}),
     ("a list line with a semicolon inside one sentence is one item",
      list_log("Training loss alone is insufficient; validation is required.",
               "Training loss alone is insufficient; validation is required. -> resolved today: see the test ppl"),
@@ -100,6 +107,16 @@ def test_each_confusion_of_a_line_is_its_own_item(name, log, expected):
     ("X — she asked why it is slow and drew it. It took two tries", True, []),
     ("X — clear now, she drew the whole graph herself. Y", True, ["X — clear now, she drew the whole graph herself.", "Y"]),
     ("X — fixed. New: Y", False, ["X — fixed.", "Y"]),
+    # questions and bare names apart with semicolons are items of their own
+    ("why reversed input helps; how the decoder knows when to stop (EOS?)", False,
+     ["why reversed input helps", "how the decoder knows when to stop (EOS?)"]),
+    ("why reversing helps (didn't revisit); the backward pass through the repeat node (a repeat's gradient is a sum)",
+     False, ["why reversing helps (didn't revisit)", "the backward pass through the repeat node (a repeat's gradient is a sum)"]),
+    ("왜 입력을 뒤집으면 좋은지; 어떻게 디코더가 멈추는지", False, ["왜 입력을 뒤집으면 좋은지", "어떻게 디코더가 멈추는지"]),
+    ("なぜ逆順が効くのか；どう止まるのか", False, ["なぜ逆順が効くのか", "どう止まるのか"]),
+    # a part that says something is a sentence: the line is one item
+    ("why it helps; the gradient is a sum", False, []),
+    ("the repeat node; validation was needed", False, []),
 ])
 def test_where_a_line_holds_several_items(text, in_cell, items):
     assert [text[a:b] for (a, b), _ in line_items(text, in_cell, LABELS)] == items

@@ -1,9 +1,10 @@
 """The items one watchlist line holds, each with whether the line marks it resolved.
 
 A list's line is one item, unless it holds several apart with semicolons, each setting
-two things against each other (``PMI vs PPMI; window size vs context size``) or each asking
-its own question (``why … is exactly y - t; why 0.75``, ``왜 …; 어떻게 …``); a sentence
-with a semicolon is one (``Training loss alone is insufficient; validation is required``).
+two things against each other (``PMI vs PPMI; window size vs context size``), each asking
+its own question (``why … is exactly y - t; why 0.75``, ``왜 …; 어떻게 …``) or naming a
+thing without saying anything of it (``the backward pass through the repeat node (…)``);
+a sentence with a semicolon is one (``Training loss alone is insufficient; validation is required``).
 A table's cell has no bullets to hold its items apart: there a semicolon before the
 comment ends an item (``why 0.75 (…); the second bottleneck — now OK``), and so does the
 end of a sentence after one (``(N, T, D) layout — better but not automatic. LSTM: why …``).
@@ -26,6 +27,9 @@ NEXT_ITEM_RE = re.compile(r"(?:^|(?<=[\s.;!?。；！？]))(?:(?:and\s+)?(?:new|
                           r"|(?:그리고\s*)?(?:새로|새로운\s*것|추가로?|또한?)|新しく|新たに|新規|あと|それと"
                           r"|另外|还有|新的?|新增)\s*[:：]\s*", re.IGNORECASE)
 ITEM_SEPARATOR_RE = re.compile(r"[;；]")
+# A word that says something of what comes before it: a part with one is a sentence, not a name.
+SAYS_RE = re.compile(r"(?<![^\W\d_])(?:is|are|was|were|be|been|has|have|had|does|do|did|can|could|should|must"
+                     r"|will|would|need|needs|seems?)(?![^\W\d_])", re.IGNORECASE)
 STATUS_WORDS = 5  # the most words of a comment that is a status, not an explanation
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
 # An item that sets two things against each other: ``PMI vs PPMI``, ``윈도우 크기와 문맥 크기``,
@@ -33,10 +37,10 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
 CONTRAST_RE = re.compile(r"\s(?:vs\.?|versus)\s|↔|<->|\bdifference between\b|\bmix(?:es|ed|ing)? up\b"
                          r"|\S(?:와|과|랑|이랑)\s+\S|\S[とや]\S|\S和\S|차이", re.IGNORECASE)
 
-# An item that asks its own question: ``why …; why 0.75``, ``왜 …; 어떻게 …``. A list's line
-# splits at semicolons into such items too.
-QUESTION_RE = re.compile(r"(?:why|how|what|where|when|which|whether)(?![^\W_])|왜|어떻게|무엇|어디|언제|なぜ|どう|どこ|何|"
-                         r"为什么|为何|怎么|什么|哪", re.IGNORECASE)
+# An item that asks its own question (matched at its start): ``why …; why 0.75``, ``왜 …; 어떻게 …``,
+# ``なぜ…``, ``为什么…``. A list's line splits at semicolons into such items too.
+QUESTION_RE = re.compile(r"(?:why|how|what|where|when|which|whether)(?![^\W_])|왜|어떻게|무엇|어디|어느|언제|なぜ|どうして"
+                         r"|どう|どこ|いつ|何|为什么|为何|怎么|如何|什么|哪", re.IGNORECASE)
 
 
 def line_items(text: str, in_cell: bool, labels: Labels) -> list[tuple[Span, Span | None]]:
@@ -96,7 +100,7 @@ def _contrasts(text: str, start: int, end: int) -> list[Span]:
     if len(questions) > 1 and all(QUESTION_RE.match(text, p[0]) for p in questions):
         return questions
     parts = _cut_at_semicolons(text, *(start + at for at in item_span(text[start:end])))
-    if len(parts) < 2 or not all(CONTRAST_RE.search(text, *p) for p in parts):
+    if len(parts) < 2 or not all(_an_item(text[a:b]) for a, b in parts):
         return [trimmed(text, start, end)]
     return parts
 
@@ -106,6 +110,16 @@ def _cut_at_semicolons(text: str, start: int, end: int) -> list[Span]:
     cuts = [m.start() for m in ITEM_SEPARATOR_RE.finditer(text, start, end) if not enclosed(text[start:m.start()])]
     bounds = [start, *(b for cut in cuts for b in (cut, cut + 1)), end]
     return [trimmed(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+def _an_item(part: str) -> bool:
+    """Whether a part of a list's line apart with semicolons is an item of its own: it sets
+    two things against each other, asks a question, or is an English name with nothing said
+    of it outside its brackets (``the attention backward pass through the repeat node (…)``)."""
+    if CONTRAST_RE.search(part) or QUESTION_RE.match(part):
+        return True
+    bare = re.sub(r"\([^()]*\)|（[^（）]*）", "", part)
+    return bare.isascii() and SAYS_RE.search(bare) is None and not SENTENCE_END_RE.search(bare.strip())
 
 
 def _shifted(span: Span | None, by: int) -> Span | None:
