@@ -126,6 +126,19 @@ def test_every_key_of_the_page_words_is_in_every_language_with_the_same_blanks()
         assert len(set(map(frozenset, blanks.values()))) == 1, (key, blanks)
 
 
+def test_no_korean_page_word_puts_a_particle_written_both_ways_after_a_value():
+    """A value (a file name, a command) is read however its spelling is: the sentence names
+    what it is instead ("{files} 파일을", "{command} 명령으로"), so no "(을)를" follows it."""
+    both_ways = re.compile(r"\}\)?(\(으\)로|을\(를\)|\(이\)란|와\(과\)|은\(는\)|이\(가\))")
+    for key, texts in ui_table().items():
+        for text in _forms(texts["ko"]):
+            assert not both_ways.search(text), (key, text)
+
+
+def _forms(text: str | dict) -> list[str]:
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
 def test_every_card_phrase_is_in_every_language():
     keys = set(PHRASES["ko"])
     assert set(PHRASES) == set(LANGUAGE_NAMES)
