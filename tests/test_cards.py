@@ -96,7 +96,7 @@ def test_a_task_list_items_card_asks_without_its_box(tmp_path, item, front):
 @pytest.mark.parametrize("part, item, front", [
     ("Watchlist", "softmax vs sigmoid", "What is the difference between softmax and sigmoid?"),
     ("헷갈리는 것", "학습률이 너무 크면 왜 발산하는지", "학습률에서 계속 헷갈리는 점은 무엇인가요?"),
-    ("헷갈리는 것", "softmax vs sigmoid 차이", "softmax와(과) sigmoid의 차이는 무엇인가요?"),
+    ("헷갈리는 것", "softmax vs sigmoid 차이", "softmax, sigmoid 두 가지의 차이는 무엇인가요?"),
     ("헷갈리는 것", "오늘 실습 코드의 흐름 전체", "“오늘 실습 코드의 흐름 전체”에서 헷갈린다고 적은 것은 무엇인가요?"),
     ("混乱した概念", "学習率が大きすぎると発散する理由", "学習率について、何がいつも混乱しますか？"),
     ("易混淆", "学习率太大为什么会发散", "关于学习率，总是混淆的是什么？"),
@@ -128,8 +128,8 @@ def test_a_qa_line_asks_its_own_question(text, front, back):
     ("Watchlist", "`window_size` vs `hidden_size` (mixed them up when editing train.py: window = context words per side)",
      "What is the difference between window_size and hidden_size?"),
     ("헷갈리는 것", "`window_size` vs `hidden_size` (train.py 고칠 때 헷갈림: window = 한쪽 문맥 단어 수)",
-     "window_size와(과) hidden_size의 차이는 무엇인가요?"),
-    ("헷갈리는 것", "softmax vs sigmoid 차이 (아직)", "softmax와(과) sigmoid의 차이는 무엇인가요?"),
+     "window_size, hidden_size 두 가지의 차이는 무엇인가요?"),
+    ("헷갈리는 것", "softmax vs sigmoid 차이 (아직)", "softmax, sigmoid 두 가지의 차이는 무엇인가요?"),
     ("混乱した概念", "PMI vs PPMIの違い（まだ）", "PMIとPPMIの違いは何ですか？"),
 ])
 def test_a_watchlist_card_asks_without_the_note_that_the_item_is_still_open(tmp_path, part, item, front):

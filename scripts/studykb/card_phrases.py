@@ -7,8 +7,9 @@ language: a Korean site asks "학습률에서 계속 헷갈리는 점은 무엇�
 
 A line is Korean when it holds Hangul, Japanese when it holds kana, Chinese when it holds
 CJK ideographs and neither, and English otherwise. Korean particles that depend on the word
-before them fit the word put before them (``패딩이란``, ``모델이란``), and are written both ways,
-as Korean forms do (``RNN(이)란``), after a word whose sound the text does not give.
+before them fit the word put before them (``패딩이란``, ``모델이란``, ``5는`` as 오 is read); after
+a word whose sound its spelling does not give (``RNN``, ``tanh``, ``word2vec``) the card asks
+in words that need no such particle (``RNN의 뜻은 무엇인가요?``).
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "unanswered": "아직 로그에 답이 없습니다.",
         "resolved": "해결:",
         "definitions": "내 정의:",
-        "and": "와(과) ",
+        "and": ", ",
     },
     "ja": {
         "then": "{q}：どうなりますか？",
@@ -112,24 +113,42 @@ def language_of(text: str) -> str:
 PARTICLES = {"(이)란": ("란", "이란"), "와(과)": ("와", "과"), "은(는)": ("는", "은"), "이(가)": ("가", "이"),
              "을(를)": ("를", "을")}
 PARTICLE_RE = re.compile(r"\{(?P<blank>\w+)\}(?P<particle>" + "|".join(map(re.escape, PARTICLES)) + ")")
+# The Korean phrases said without a particle after a blank, for a word whose sound is not known.
+WITHOUT_PARTICLES = {
+    "definition": "{name}의 뜻은 무엇인가요?",
+    "difference": "{a}, {b} 두 가지의 차이는 무엇인가요?",
+    "two": "{a}, {b} 두 가지는 어떻게 관련되고, 어디서 다른가요?",
+}
+# Whether a digit's Korean reading ends in a consonant: 영, 일, 삼, 육, 칠, 팔 do (10 십, 100 백
+# and 1000 천 end in 0, 영, as they do).
+DIGIT_ENDS_IN_CONSONANT = dict(zip("0123456789", (True, True, False, True, False, False, True, True, True, False)))
 
 
 def phrase(language: str, key: str, **words: str) -> str:
     """The card phrase ``key`` in ``language``, its blanks filled with ``words``; a Korean
-    particle after a blank fits the word put there ("패딩이란", "모델이란", "RNN(이)란")."""
-    return PARTICLE_RE.sub(lambda m: _particle_after(m, words), PHRASES[language][key]).format(**words)
+    particle after a blank fits the word put there ("패딩이란", "모델이란", "5는"); where a word's
+    sound is not known ("RNN", "tanh"), the phrase is said without one ("RNN의 뜻은 …")."""
+    template = PHRASES[language][key]
+    blanks = [words[m["blank"]] for m in PARTICLE_RE.finditer(template)]
+    if any(ends_in_consonant(word) is None for word in blanks):
+        template = WITHOUT_PARTICLES[key]
+    return PARTICLE_RE.sub(lambda m: _particle_after(m, words), template).format(**words)
 
 
 def _particle_after(match: re.Match, words: dict[str, str]) -> str:
-    """``{name}(이)란`` with the form of the particle that follows ``words["name"]``: by
-    whether its last syllable ends in a consonant; both ways after a letter that is no
-    Hangul syllable (``RNN``), whose reading the text does not give."""
-    last = words[match["blank"]].rstrip()[-1:]
-    if not "\uac00" <= last <= "\ud7a3":
-        return match.group()
+    """``{name}(이)란`` with the form of the particle that follows ``words["name"]``."""
     after_vowel, after_consonant = PARTICLES[match["particle"]]
-    has_final = (ord(last) - 0xAC00) % 28 != 0
-    return "{" + match["blank"] + "}" + (after_consonant if has_final else after_vowel)
+    return "{" + match["blank"] + "}" + (after_consonant if ends_in_consonant(words[match["blank"]]) else after_vowel)
+
+
+def ends_in_consonant(word: str) -> bool | None:
+    """Whether ``word`` as read ends in a final consonant: by its last Hangul syllable or
+    digit; None after anything else (a Latin letter, a symbol), whose reading its spelling
+    does not give ("RNN" is 알엔엔, "tanh" 탄에이치 or 탠치)."""
+    last = word.rstrip()[-1:]
+    if "\uac00" <= last <= "\ud7a3":
+        return (ord(last) - 0xAC00) % 28 != 0
+    return DIGIT_ENDS_IN_CONSONANT.get(last)
 
 
 def prose_lines(lines: Iterable[str]) -> Counter[str]:
