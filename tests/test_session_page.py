@@ -141,7 +141,12 @@ def test_a_time_log_of_one_line_is_shown_as_written_once(body, fact):
 @pytest.mark.parametrize("header, when", [
     ("## Session: 2026-03-05 09:00:00 KST", "2026-03-05 09:00:00 KST (UTC+09:00)"),
     ("## Session: 2026-03-05 09:00:00 XYZ", "2026-03-05 09:00:00 XYZ (UTC offset unknown)"),
-    ("## 2026-03-05 09:00", "2026-03-05 09:00:00 (no time zone)"),  # no zone: its offset is not said again
+    ("## 2026-03-05 09:00", "2026-03-05 09:00 (no time zone)"),  # no zone: its offset is not said again
+    # the clock as the header wrote it: seconds only where it gave them
+    ("## Session: 2026-03-05 09:00 KST", "2026-03-05 09:00 KST (UTC+09:00)"),
+    ("## Session: 2026-03-05 13:16:07", "2026-03-05 13:16:07 (no time zone)"),
+    ("## Session 4 — 2026-03-05, 9:30–11:00", "2026-03-05 09:30 (no time zone)"),
+    ("## 3회차 (2026.03.05 목) 19:00-20:30", "2026-03-05 19:00 (no time zone)"),
 ])
 def test_the_facts_line_says_when_a_session_started_and_in_which_zone_once(header, when):
     log, _ = parse_log(LogText("sessions/log.md", (header, "- Topics: RNN")), shipped_labels())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import datetime, timedelta
 
 from ..model import Session
 
 GENERATED = "generated"  # the generated subtree, relative to docs/
+SECONDS_RE = re.compile(r"\d:\d\d:\d\d")  # a clock written with its seconds: 13:16:07
 
 
 def page(*parts: str) -> str:
@@ -34,8 +36,9 @@ def session_anchor(session: Session) -> str:
     return f"session-{session.id}"
 
 
-def clock(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M:%S}"
+def clock(moment: datetime, header: str) -> str:
+    """``2026-02-14 13:16``: the seconds too (``13:16:07``) only where the header wrote them."""
+    return f"{moment:%Y-%m-%d %H:%M:%S}" if moment.second or SECONDS_RE.search(header) else f"{moment:%Y-%m-%d %H:%M}"
 
 
 def utc_offset(offset: timedelta) -> str:

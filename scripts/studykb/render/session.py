@@ -194,9 +194,9 @@ def _started(session: Session, words: Words) -> str:
     if not session.timed:
         return words.plain("no_time_of_day", date=f"{session.started:%Y-%m-%d}")
     if not session.tz_name:
-        return words.plain("no_time_zone", clock=clock(session.started))  # so no offset either: said once
+        return words.plain("no_time_zone", clock=clock(session.started, session.header))  # so no offset either: said once
     offset = words.plain("utc_offset_unknown") if session.utc_offset is None else utc_offset(session.utc_offset)
-    return f"{clock(session.started)} {session.tz_name} ({offset})"
+    return f"{clock(session.started, session.header)} {session.tz_name} ({offset})"
 
 
 def _span(log: TimeLog) -> str:
