@@ -12,9 +12,10 @@ from .runs import SCRIPTS, experiment_page, run_anchor, run_block
 
 def render_experiment_index(ctx: Context) -> str:
     here = page("experiments", "index.md")
-    rows = [[f'<a href="{href(here, experiment_page(e.id))}">{html.text(e.title)}</a>', html.text(e.summary),
-             str(len(_runs_of(ctx, e.id)))] for e in EXPERIMENTS.values()]
     words = ctx.words
+    rows = [[f'<a href="{href(here, experiment_page(e.id))}">{html.text(words.experiment("titles", e.id, e.title))}</a>',
+             html.text(words.experiment("summaries", e.id, e.summary)), str(len(_runs_of(ctx, e.id)))]
+            for e in EXPERIMENTS.values()]
     return "\n".join([
         front_matter(title=words.plain("experiments")), f"# {words('experiments')}", "",
         words("experiments_intro", command="`make experiments`"), "",
@@ -27,8 +28,9 @@ def render_experiment(experiment_id: str, ctx: Context) -> str:
     slugs = {c.name: c.slug for c in ctx.knowledge.concepts}
     concepts = [f'<a href="{href(here, concept_page(slugs[n]))}">{html.text(n)}</a>'
                 for n in experiment.concepts if n in slugs]
-    parts = [html.title(html.text(experiment.title)),
-             f"<p><code>{html.text(experiment.id)}</code> · {html.text(experiment.summary)}</p>"]
+    title = ctx.words.experiment("titles", experiment_id, experiment.title)
+    summary = ctx.words.experiment("summaries", experiment_id, experiment.summary)
+    parts = [html.title(html.text(title)), f"<p><code>{html.text(experiment.id)}</code> · {html.text(summary)}</p>"]
     if concepts:
         parts.append(f"<p>{ctx.words('illustrates', links=', '.join(concepts))}</p>")
     runs = _runs_of(ctx, experiment_id)
@@ -37,7 +39,7 @@ def render_experiment(experiment_id: str, ctx: Context) -> str:
     parts += [f"<p>{ctx.words('not_run_because', why=html.text(why))}</p>" for why in _not_run(ctx, experiment_id, runs)]
     for run_id, refs in runs.items():
         parts += _run_section(ctx, here, experiment_id, run_id, refs)
-    return front_matter(title=experiment.title) + html.block("\n".join(parts)) + "\n"
+    return front_matter(title=title) + html.block("\n".join(parts)) + "\n"
 
 
 def _runs_of(ctx: Context, experiment_id: str) -> dict[str, list]:

@@ -36,7 +36,8 @@ def run_block(from_page: str, result: RunResult, heading: str, opened: bool = Tr
     headline = (result.metrics or {}).get("headline")
     # A closed box shows only its title: the corpus is said there too.
     corpus = words.plain("stand_in_title") if result.not_on_log_corpus else ""
-    title = html.text(f"{heading}: {result.title} ({result.run_id})" + (f" — {headline}" if headline else "") + corpus)
+    said = words.experiment("titles", result.experiment, result.title)
+    title = html.text(f"{heading}: {said} ({result.run_id})" + (f" — {headline}" if headline else "") + corpus)
     all_runs = f'<a href="{link}">{words("run_all")}</a></p>'
     if result.metrics is not None:
         body = _results(from_page, result, words) + [f'<p><a href="{link}">{words("run_details")}</a></p>']
@@ -87,7 +88,7 @@ def _results(from_page: str, result: RunResult, words: Words) -> list[str]:
             for path, caption in result.figures]
     if result.experiment == SCRIPTS:
         return body + _script_output(result.metrics, words)
-    return body + [results_table(result.metrics)]
+    return body + [results_table(result.metrics, words)]
 
 
 def _script_output(metrics: dict, words: Words) -> list[str]:
@@ -100,15 +101,18 @@ def _script_output(metrics: dict, words: Words) -> list[str]:
     return out
 
 
-def results_table(metrics: dict) -> str:
-    """The run's own table: its columns, a row per setting, and the note on what the numbers are."""
+def results_table(metrics: dict, words: Words | None = None) -> str:
+    """The run's own table: its columns (headed in the site's language, ``words``), a row per
+    setting, and the note on what the numbers are."""
+    words = words or words_for("en")
     table = metrics.get("table")
     if not isinstance(table, dict) or not table.get("columns"):
         return "<p>(no results table in metrics.json)</p>"
     columns = [c for c in table["columns"] if isinstance(c, dict)]
     rows = [[_cell(row.get(c.get("key")), str(c.get("format", "value"))) for c in columns]
             for row in table.get("rows") or [] if isinstance(row, dict)]
-    out = html.table([html.text(str(c.get("heading", c.get("key", "")))) for c in columns], rows)
+    headings = [str(c.get("heading", c.get("key", ""))) for c in columns]
+    out = html.table([html.text(words.experiment("headings", h, h)) for h in headings], rows)
     note = str(table.get("note") or "")
     return out + (f"\n<p>{html.text(note)}</p>" if note else "")
 

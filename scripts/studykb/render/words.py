@@ -2,12 +2,14 @@
 
 Render modules ask for a text by its key; the template is escaped (html.text) and the
 values put into it are HTML already (a number, a link, a date made by html.py), so the
-words of every language go through the one escaping renderer.
+words of every language go through the one escaping renderer. The experiments' titles,
+summaries and table headings, which the catalog gives in English, are in data/experiments.yml
+(``Words.experiment``).
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping
@@ -18,6 +20,7 @@ from . import html
 
 LANGUAGES = ("en", "ko", "ja", "zh")
 DATA = Path(__file__).parent.parent / "data" / "ui.yml"
+EXPERIMENT_WORDS = DATA.with_name("experiments.yml")
 SCRIPT_KEYS = ("js_nothing_due", "js_cards_due", "js_due_today", "js_today", "js_yesterday", "js_days_ago",
                "js_this_week", "hours_minutes", "minutes_only")
 """The words the browser's script says (docs/javascripts/studykb.js); it has the English ones itself."""
@@ -29,6 +32,8 @@ class Words:
 
     language: str
     table: Mapping[str, str | Mapping[str, str]]
+    experiments: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """``titles``/``summaries`` (experiment id -> text), ``headings`` (English heading -> text)."""
 
     def __call__(self, key: str, **values: str | int) -> str:
         """The text of ``key`` as HTML: its template escaped, ``values`` (HTML) filled in."""
@@ -43,6 +48,12 @@ class Words:
         if isinstance(template, str):
             return template
         return template["one"] if count == 1 else template["other"]
+
+    def experiment(self, part: str, key: str, english: str) -> str:
+        """An experiment's title or summary (``part`` ``titles``/``summaries``, ``key`` its id), or a
+        heading of its results table (``headings``, ``key`` the English one), as plain text:
+        ``english``, the catalog's own, on an English site or where there is no translation."""
+        return self.experiments.get(part, {}).get(key, english)
 
     def script_words(self) -> str:
         """The attribute that gives the browser's script its words (`` data-studykb-words="{…}"``),
@@ -71,7 +82,15 @@ def ui_table() -> dict[str, dict]:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
+def experiment_table() -> dict[str, dict]:
+    """data/experiments.yml: part (titles, summaries, headings) -> key -> language -> text."""
+    return yaml.safe_load(EXPERIMENT_WORDS.read_text(encoding="utf-8"))
+
+
 def words_for(language: str, table: dict[str, dict] | None = None) -> Words:
     """The site's words in ``language`` (one of LANGUAGES)."""
     table = ui_table() if table is None else table
-    return Words(language, {key: texts[language] for key, texts in table.items()})
+    experiments = {} if language == "en" else {
+        part: {key: texts[language] for key, texts in entries.items() if language in texts}
+        for part, entries in experiment_table().items()}
+    return Words(language, {key: texts[language] for key, texts in table.items()}, experiments)
