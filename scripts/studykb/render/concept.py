@@ -22,9 +22,9 @@ def render_concept(concept: Concept, ctx: Context, illustrated_by: list) -> str:
     linker = ctx.linker(here, exclude=concept.slug)
     session_href = ctx.session_hrefs(here)
     words = ctx.words
-    out = [front_matter(title=concept.name, description=_summary(concept, words), search={"boost": 3}),
+    out = [front_matter(title=ctx.defined_name(concept), description=_summary(concept, words), search={"boost": 3}),
            ]
-    head = [html.title(html.text(concept.name))]
+    head = [html.title(html.text(ctx.defined_name(concept)))]
     if concept.aliases:
         head.append(f"<p><strong>{words('also_called')}</strong> " + ", ".join(html.text(a) for a in concept.aliases) + "</p>")
     out += [html.block("\n".join(head)), ""]
@@ -152,7 +152,7 @@ def _related(concept: Concept, ctx: Context, here: str) -> list[str]:
     concept_href = ctx.concept_hrefs(here)
 
     def links(slugs) -> str:
-        return ", ".join(f'<a href="{concept_href(s)}">{html.text(ctx.concepts_by_slug[s].name)}</a>'
+        return ", ".join(f'<a href="{concept_href(s)}">{html.text(ctx.name_of(ctx.concepts_by_slug[s]))}</a>'
                          for s in slugs if s in ctx.concepts_by_slug)
     parts = []
     if contrasted:

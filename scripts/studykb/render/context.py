@@ -11,6 +11,7 @@ from ..model import (Concept, ConceptSlug, ExperimentNote, ExperimentRef, Knowle
 from ..session_lines import lines_of
 from . import html, urls
 from .common import concept_page, session_page
+from .concept_names import beside, shown_names
 from .runs import RunResult, run_block
 from .html import Linker
 from .words import Words, words_for
@@ -63,6 +64,16 @@ class Context:
     """Each session's title (``Session.title``)."""
     session_urls: dict[SessionId, str] = field(default_factory=dict)
     """Each session page's URL from the site's root."""
+    shown_names: dict[ConceptSlug, str] = field(default_factory=dict)
+    """The concepts shown by another name than their own (concept_names.py): 역전파 for backpropagation."""
+
+    def name_of(self, concept: Concept) -> str:
+        """The name ``concept`` is shown by on this site."""
+        return self.shown_names.get(concept.slug, concept.name)
+
+    def defined_name(self, concept: Concept) -> str:
+        """Its name where it is defined: the one it is shown by, its own beside it (``역전파 (backpropagation)``)."""
+        return beside(self.name_of(concept), concept)
 
     def linker(self, here: str, exclude: ConceptSlug | None = None) -> Linker:
         """Links to concept pages from ``here`` (a concept page excludes itself)."""
@@ -107,7 +118,8 @@ def make_context(knowledge: Knowledge, results: dict) -> Context:
         notes_by_session=_grouped(knowledge.experiment_notes, lambda n: n.session),
         quoted_lines=_quoted_lines(knowledge.sessions, mentioned_in),
         titles={s.id: s.title for s in knowledge.sessions},
-        session_urls={s.id: urls.relative("", session_page(s)) for s in knowledge.sessions})
+        session_urls={s.id: urls.relative("", session_page(s)) for s in knowledge.sessions},
+        shown_names=shown_names(knowledge))
 
 
 def _introduced(concepts: tuple[Concept, ...], position: dict[SessionId, int]) -> dict[SessionId, tuple[Concept, ...]]:

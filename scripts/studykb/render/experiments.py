@@ -25,9 +25,9 @@ def render_experiment_index(ctx: Context) -> str:
 def render_experiment(experiment_id: str, ctx: Context) -> str:
     experiment = EXPERIMENTS[experiment_id]
     here = experiment_page(experiment_id)
-    slugs = {c.name: c.slug for c in ctx.knowledge.concepts}
-    concepts = [f'<a href="{href(here, concept_page(slugs[n]))}">{html.text(n)}</a>'
-                for n in experiment.concepts if n in slugs]
+    named = {c.name: c for c in ctx.knowledge.concepts}
+    concepts = [f'<a href="{href(here, concept_page(named[n].slug))}">{html.text(ctx.name_of(named[n]))}</a>'
+                for n in experiment.concepts if n in named]
     title = ctx.words.experiment("titles", experiment_id, experiment.title)
     summary = ctx.words.experiment("summaries", experiment_id, experiment.summary)
     parts = [html.title(html.text(title)), f"<p><code>{html.text(experiment.id)}</code> · {html.text(summary)}</p>"]

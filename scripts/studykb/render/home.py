@@ -82,7 +82,7 @@ def _last_session(ctx: Context) -> str:
         out.append(html.items([html.inline(t.text) for t in topics[:8]]))
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        links = ", ".join(f'<a href="{href(HOME, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)
+        links = ", ".join(f'<a href="{href(HOME, concept_page(c.slug))}">{html.text(ctx.name_of(c))}</a>' for c in introduced)
         out.append(f"<p>{ctx.words('new_concepts', links=links)}</p>")
     return "\n".join(out)
 

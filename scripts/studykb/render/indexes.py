@@ -28,7 +28,7 @@ def render_glossary(ctx: Context) -> str:
 
 
 def _glossary_entry(concept, ctx: Context, here: str, linker) -> str:
-    name = f'<a href="{href(here, concept_page(concept.slug))}">{html.text(concept.name)}</a>'
+    name = f'<a href="{href(here, concept_page(concept.slug))}">{html.text(ctx.defined_name(concept))}</a>'
     definition = concept.definition
     if definition is not None:
         spans = ctx.spans(definition.source) if definition.origin == "log" else ()  # a vocabulary one is no log line
@@ -166,5 +166,5 @@ def _card_concepts(card, ctx: Context, concept_href) -> str:
 
 def _concept_links(slugs, ctx: Context, concept_href) -> str:
     """Links to the pages of these concepts, by name."""
-    return ", ".join(f'<a href="{concept_href(slug)}">{html.text(ctx.concepts_by_slug[slug].name)}</a>'
+    return ", ".join(f'<a href="{concept_href(slug)}">{html.text(ctx.name_of(ctx.concepts_by_slug[slug]))}</a>'
                      for slug in slugs)

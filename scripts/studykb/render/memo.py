@@ -43,7 +43,7 @@ def _session_key(session: Session, ctx: Context) -> tuple:
             session.header, session.started, session.utc_offset, session.tz_name,
             session.timelog, session.blocks,
             before and (before.id, ctx.titles[before.id]), after and (after.id, ctx.titles[after.id]),
-            tuple((c.name, c.slug) for c in ctx.introduced.get(sid, ())),
+            tuple((ctx.name_of(c), c.slug) for c in ctx.introduced.get(sid, ())),
             spans, runs, ctx.notes_by_session.get(sid))
 
 

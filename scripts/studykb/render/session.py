@@ -146,7 +146,7 @@ def _facts(session: Session, ctx: Context, here: str, written: Field | None) -> 
            f'<p class="studykb-facts">{" · ".join(facts)}<br><code>{html.text(session.header)}</code></p>']
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
-        links = ", ".join(f'<a href="{relative(root, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)
+        links = ", ".join(f'<a href="{relative(root, concept_page(c.slug))}">{html.text(ctx.name_of(c))}</a>' for c in introduced)
         out.append(f"<p>{ctx.words('new_concepts', links=links)}</p>")
     return '<div data-search-exclude>\n' + "\n".join(out) + "\n</div>"
 

@@ -60,7 +60,7 @@ def _entry(session, ctx: Context, here: str, session_href) -> str:
     introduced = ctx.introduced.get(session.id, ())
     if introduced:
         out.append(ctx.words("new_concepts", links=", ".join(
-            f'<a href="{href(here, concept_page(c.slug))}">{html.text(c.name)}</a>' for c in introduced)))
+            f'<a href="{href(here, concept_page(c.slug))}">{html.text(ctx.name_of(c))}</a>' for c in introduced)))
     return "<li>" + "<br>\n".join(out) + "</li>"
 
 
