@@ -285,7 +285,7 @@ def test_a_lone_code_word_is_a_concept_only_when_named_again_or_defined(lines, c
 
 
 @pytest.mark.parametrize("lines, concepts, questions", [
-    (("### 배운 것", "- Embedding 계층: 가중치 행렬에서 행을 뽑는 계층"), {"embedding", "weight"}, ["embedding(이)란 무엇인가요?"]),
+    (("### 배운 것", "- Embedding 계층: 가중치 행렬에서 행을 뽑는 계층"), {"embedding", "weight"}, ["embedding의 뜻은 무엇인가요?"]),
     (("### 学んだこと", "- Embeddingレイヤ：重みの行を取り出す"), {"embedding", "weight"}, ["embeddingとは何ですか？"]),
     (("### 学んだこと", "- Affine レイヤー：行列の積とバイアス"), {"affine layer", "matrix multiplication"},
      ["affine layerとは何ですか？"]),
