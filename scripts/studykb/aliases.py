@@ -26,13 +26,15 @@ NOTES_NOT_NAMES = frozenset({"기본", "기본값", "디폴트", "예", "예시"
                              "デフォルト", "例", "参考", "注意", "比較", "その他", "默认", "默認", "示例", "比较", "其他"})
 # Words of study, which name what is done (training, implementing, reading) or a piece of
 # it (code, results), never a thing: "학습 (PTB)" is training on PTB, "実験（ch04）" an
-# experiment of chapter 4. A layer's head noun alone ("계층", "レイヤ") names no layer.
+# experiment of chapter 4. A layer's head noun alone ("계층", "レイヤ") names no layer, nor
+# does a task a model does: "다중 분류(Softmax)" is multi-class classification by softmax.
 ACTIVITIES = frozenset("""
     학습 훈련 실습 연습 코드 정리 실험 평가 구현 복습 예습 읽기 설명 결과 예제 실행 공부 과제 분석 계산 유도 확인 테스트 함수
     学習 訓練 実習 練習 コード まとめ 実験 評価 実装 復習 予習 説明 結果 例題 実行 勉強 課題 分析 計算 導出 確認 テスト 関数
     学习 训练 实习 练习 代码 总结 实验 评估 评价 实现 复习 预习 阅读 说明 结果 例子 运行 作业 分析 计算 推导 确认 测试 函数
     training learning reading code notes summary practice exercise experiment experiments evaluation
     implementation review results derivation test tests run runs
+    분류 회귀 分類 回帰 分类 回归 classification regression
 """.split()) | frozenset(GENERIC_HEADS)
 LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_'-]*")  # "word2vec", not "5.5" or "RNNLM과"
 JOINING_RE = re.compile(r"^(?:以及|还有|及び|および|和|与|及|跟|同|或|的|と|や|の)(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2})")
