@@ -19,7 +19,6 @@ TERMS = [Term("PTB", ("Penn Treebank",)), Term("word2vec"), Term("language model
     ("모델 학습 (PTB)", []),
     ("언어 모델 학습 (PTB) 시작", []),
     ("다중 분류(Softmax) → 이진 분류로 바꿈", []),  # a task done by softmax, no name of it
-    ("多クラス分類（softmax）", []),
     ("평가 (test set)", []),
     ("실험 (ch04)", []),
     ("改良版word2vecの学習（PTB）", []),
