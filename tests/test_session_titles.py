@@ -51,6 +51,9 @@ def entry(header: str, body: str):
     ("- TIL: ch4 is about speed", ""),
     ("- the book's ch4 is long", ""),
     ("- 2026.12.01 review", ""),
+    # A paragraph of prose is no topic line, even when it opens with a section.
+    ("8.4. Bidirectional LSTM encoder: one LSTM reads left to right, one right to left. Then the two "
+     "are concatenated. About 50 minutes.", ""),
 ])
 def test_a_first_line_that_names_a_chapter_titles_a_session_whose_header_names_none(body, label):
     assert entry("### 2026-11-30 (Mon)", body).label == label

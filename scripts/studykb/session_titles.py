@@ -27,6 +27,10 @@ FIRST_LINE_RE = re.compile(rf"^(?:[^\W\d_]+\s+|[\u3040-\u30ff\u3400-\u9fff]+)?(?
 # Where a title taken from a line ends: a clause's end outside parentheses (``, re-read ch3``).
 CLAUSE_END_RE = re.compile(r"[,;]\s|(?<!\d)\.\s|[，；。]|\s[—–]\s|\s-\s")
 TITLE_CHARS = 60
+# A first line this long, or with two sentence ends (a full stop after a word, not a section
+# number's), is a paragraph of prose: it gives no title and stays where it is.
+PROSE_CHARS = 160
+PROSE_SENTENCE_RE = re.compile(r"(?<=[^\W\d_]|\))[.!?](?:\s|$)|[。！？]")
 
 
 def linked_chapter(blocks: tuple) -> str:
@@ -80,7 +84,13 @@ def _first_line(block, labels: Labels) -> str | None:
         text = block.text
     else:
         return None
-    return None if is_study_time(text, labels) else text
+    return None if is_study_time(text, labels) or _prose(text) else text
+
+
+def _prose(text: str) -> bool:
+    """Whether a first line is a paragraph of prose rather than a topic: sentences go on after
+    its first one (``8.4. Bidirectional LSTM encoder: one LSTM reads left to right. Then …``)."""
+    return len(PROSE_SENTENCE_RE.findall(text)) >= 2 or len(text) > PROSE_CHARS
 
 
 def _as_topics(block) -> tuple:
