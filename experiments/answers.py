@@ -85,10 +85,12 @@ def answer(line: str, chapter: int | None, attached: Sequence[str] = (), learned
     run only when it says something was run or measured. `following`: the run a line before
     it asked for, which the line may change a setting of.
     """
-    line = asking.spaced(line)
+    if asking.asks_nothing(line):
+        return Answer()
+    line = asking.without_runs_not_done(asking.spaced(line))
     lowered = line.lower()
     may_ask = _may_ask(lowered)
-    if not (may_ask or following) or asking.asks_nothing(line, lowered):
+    if not (may_ask or following):
         return Answer()  # most lines name no experiment
     own = _own_answer(line, lowered, chapter, attached, learned) if may_ask else Answer()
     if following is None or not _may_follow(line, lowered, own, following):

@@ -56,11 +56,20 @@ BOOK_FLAGS = {
     "ch07-seq2seq": (r"\bis_reverse\b",),
 }
 
+# A sentence that says a run was skipped or not done: "Skipping the better LSTM, too slow", "Read it
+# without running anything.", "no runs today", "(didn't revisit)" is no run, "안 돌림", "実行せず", "没跑".
 _SKIPPED = re.compile(
-    r"\bskip(?:s|ped|ping)?\b(?![ _-]?(?:gram|connection))|\b(?:did ?n[o']t|won't|will not|not going to|"
-    r"no time to|never|could ?n[o']t|can'?t|cannot|unable to|too (?:slow|big|heavy|long) to) (?:re-?)?(?:run|train)"
-    r"|\bno time for\b|건너뛰|건너뜀|건너뛸|건너 뜀|생략|스킵(?!\s?그램)|안 돌|못 돌|돌릴 수 없|"
-    r"スキップ|省略|回せない|回せなかった|実行できな|跳过|跑不动|跑不了|没法跑|无法运行|运行不了")
+    r"\bskip(?:s|ped|ping)?\b(?![ _-]?(?:\([^)]*\)\s*)?(?:gram|connection))|\b(?:(?:did|do|does|have|has|had) ?n[o']t|won't|will not|"
+    r"not going to|no time to|never|could ?n[o']t|can'?t|cannot|unable to|too (?:slow|big|heavy|long) to|not|without)"
+    r" (?:yet )?(?:re-?)?(?:run|runs|running|train|trained|training|execut\w+)\b"
+    r"|\bno time for\b|\bno (?:re-?)?runs?\b|\b(?:ran|trained) nothing\b|\bnothing (?:was |got )?(?:run|ran|trained)\b"
+    r"|건너뛰|건너뜀|건너뛸|건너 뜀|생략|스킵(?!\s?그램)|안 돌|못 돌|돌릴 수 없|돌리(?:지|진)\s*(?:않|못)|"
+    r"(?:실행|학습|훈련)(?:은|을|는)?\s*(?:안\s*(?:함|했|해|하)|하지\s*(?:않|못)|못\s*(?:함|했|해))|"
+    r"スキップ|省略|回せない|回せなかった|実行できな|(?:実行|学習)(?:は|を)?(?:せず|しな|して(?:い)?ない)|"
+    r"(?:回さ|走らせ|動かさ|学習させ)(?:ず|ない|なかった)|(?:回し|走らせ|動かし|学習させ)て(?:い)?ない|"
+    r"跳过|跑不动|跑不了|没法跑|无法运行|运行不了|没有?(?:跑(?!通)|运行|训练|执行)|未(?:运行|训练|执行)|不跑")
+# Where a sentence (or a clause after ";") of a paragraph ends: not inside "train.py", "0.5" or "8.5:".
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？；])")
 # "repeated" before a noun describes it ("so repeated ids accumulate", "repeated matmul with W_h"); as a
 # verb it is followed by what was repeated, how often or with what ("repeated the run", "repeated 3 times").
 _NOT_BEFORE_A_NOUN = (r"(?!\s+(?!(?:the|it|this|that|them|with|for|on|using|over|at|runs?|training|experiments?|"
@@ -219,9 +228,21 @@ def _compared(lowered: str, start: int, end: int) -> bool:
     return _COMPARED_BEFORE.search(before) is not None or _COMPARED_AFTER.match(lowered[end:]) is not None
 
 
-def asks_nothing(line: str, lowered: str) -> bool:
-    """A question, or a line that says the run is skipped or not done."""
-    return _is_question(line) or _SKIPPED.search(lowered) is not None
+def asks_nothing(line: str) -> bool:
+    """Whether the line is a question ("How does clipping change the gradient?")."""
+    return _is_question(line)
+
+
+def without_runs_not_done(line: str) -> str:
+    """The line with blanks, as long as they were, for each sentence of it that says a run was
+    skipped or not done ("Read it without running anything.", "6장 개선판은 건너뜀"): what it names
+    asks for nothing, while the other sentences of a paragraph still may ("Ran `ch08/train.py`,
+    10 epochs. Skipped the heat maps.")."""
+    if not _SKIPPED.search(line.lower()):
+        return line
+    cuts = [0, *(match.end() for match in _SENTENCE_END.finditer(line)), len(line)]
+    sentences = [line[start:end] for start, end in zip(cuts, cuts[1:])]
+    return "".join(" " * len(sentence) if _SKIPPED.search(sentence.lower()) else sentence for sentence in sentences)
 
 
 def _is_question(line: str) -> bool:
@@ -261,9 +282,17 @@ def _is_comment(code: str) -> bool:
     return code.lstrip().startswith("#")
 
 
+# Advice the book or a tutor gives, not a run done: "the book says to just try both", "책에서는 둘 다
+# 해 보라고 함", "両方試してみるようにと本にある", "书上建议都试试".
+_ADVICE = re.compile(r"\b(?:says|said|suggests|suggested|recommends|recommended|advises|advised)\s+(?:to\s+|that\s+"
+                     r"(?:you|we|one)\s+(?:should\s+)?)?(?:just\s+)?(?:try|run|train|experiment)\w*"
+                     r"|(?:해|돌려|시도해)\s*보라고|試して?(?:みる|みろ)?ように|建议\s*(?:都)?(?:试|跑)")
+
+
 def says_run(lowered: str) -> bool:
-    """Whether the line says something was run; a note on the sitting's own time says nothing ran."""
-    return _RUN.search(without_sitting_time(lowered)) is not None
+    """Whether the line says something was run; a note on the sitting's own time, and advice to try
+    something ("the book says to just try both"), say nothing ran."""
+    return _RUN.search(_ADVICE.sub(" ", without_sitting_time(lowered))) is not None
 
 
 def without_sitting_time(lowered: str) -> str:

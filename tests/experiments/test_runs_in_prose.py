@@ -1,0 +1,40 @@
+"""Lines of prose and of a tutor's notes: a sentence that says nothing was run, a number that is
+no figure, a section's code named in a topic, and a book script run with a model of another chapter
+(experiments.asking, experiments.answers, experiments.gallery, studykb.experiment_lines)."""
+
+from pathlib import Path
+
+import pytest
+
+from experiments import answer
+from experiments.asking import figures, spaced
+from studykb.config import Config
+from studykb.pipeline import load
+
+SCRIPTS = "learner-scripts"
+
+# (line, chapter the log is in, the runs it asks for)
+NOT_RUN = [
+    # A sentence that says nothing was run asks for nothing; the paragraph's other sentences still may.
+    ("8.5: GNMT (LSTM layers with attention), the Transformer (self-attention). Read it without running anything.",
+     8, []),
+    ("Read 8.1-8.2 on attention; no runs today.", 8, []),
+    ("Went through the attention code but didn't run it.", 8, []),
+    ("어텐션 부분은 읽기만 하고 코드는 안 돌림", 8, []),
+    ("어텐션 코드는 실행하지 않았다.", 8, []),
+    ("アテンションの節を読んだ。train.py は実行せず。", 8, []),
+    ("アテンションのコードはまだ回していない", 8, []),
+    ("看了注意力那一节，代码没跑。", 8, []),
+    ("Ran `ch08/train.py` with hidden_size=256, 10 epochs. Skipped the heat maps, too slow.", 8,
+     [("ch08-attention", "default"), (SCRIPTS, "ch08-train.py")]),
+    ("`ch08/train.py` 실행, 은닉층 256. 시각화는 시간이 없어 건너뜀.", 8,
+     [("ch08-attention", "default"), (SCRIPTS, "ch08-train.py")]),
+    # "skip (residual) connections" names a layer, not a run skipped; the book's advice to try is no run.
+    ("Deeper stacks use skip (residual) connections; the book says to just try both placements of attention.", 8, []),
+    ("Skipping the better LSTM (`train_better_rnnlm.py`), too slow", 6, []),
+]
+
+
+@pytest.mark.parametrize("line, chapter, runs", NOT_RUN)
+def test_a_sentence_that_says_nothing_was_run_asks_for_nothing(line, chapter, runs):
+    assert [(run.experiment, run.run_id) for run in answer(line, chapter).runs] == runs
