@@ -111,10 +111,6 @@ METRICS = {  # the words of each metric
     "loss": (r"\bloss\b", "손실", "損失", "损失"),
 }
 _METRIC_WORDS = {metric: re.compile("|".join(words)) for metric, words in METRICS.items()}
-# "perplexity 136.8", "98% accuracy", "95%の正解率", "95%的准确率"; not a case an equation defines
-# ("ppl 1 = always sure of the next word"), nor a chapter's number ("Ch02 loss function")
-_FIGURE = r"(?:{0})[^\d.;!?\n]{{0,12}}\d(?![\d.]*\s*=)|(?<![a-z_\d.])\d+(?:\.\d+)?%?\s*(?:の|的)?\s*(?:test |validation |val )?(?:{0})"
-_FIGURES = {metric: re.compile(_FIGURE.format("|".join(words))) for metric, words in METRICS.items()}
 # A metric's word, maybe inside a longer word: a line without one reports no figure.
 _ANY_METRIC_WORD = re.compile("|".join(word.removeprefix(r"\b") for words in METRICS.values() for word in words))
 # A question, and maybe its answer after it: "why lr=20, isn't that huge? -> ...", "...나요?".
@@ -179,6 +175,19 @@ _OTHER_PARAMETER_WORDS = re.compile(
     "(" + "|".join(sorted((w for words in _PARAMETER_WORDS.values() for w in words), key=len, reverse=True)) + ")"
     + _PARTICLE)
 _ENGLISH_PARAMETER_WORD = {word: english for english, words in _PARAMETER_WORDS.items() for word in words}
+# A setting named between a metric and a number: the number is the setting's ("パープレキシティが悪化したら
+# 学習率を 1/4 にする", "perplexity got worse, so lr 0.5"). Epochs and steps say when a figure was read.
+_SETTING_BETWEEN = "|".join([r"\blr\b", r"\blearning rate\b", r"\bbatch(?:_| )size\b", r"\bhidden(?:_| )size\b",
+                             r"\bwindow(?:_| )size\b", r"\bdropout\b",
+                             *(word for english in ("batch size", "lr", "hidden size", "window size", "dropout ratio")
+                               for word in _PARAMETER_WORDS[english])])
+# A count of what was written, not a figure: "パープレキシティの3行説明", "perplexity in 3 lines", "퍼플렉서티 3줄 요약".
+_COUNTED = r"(?![\d.]*\s*(?:行|줄|문장|文|lines?\b|sentences?\b|words?\b|bullets?\b))"
+# "perplexity 136.8", "98% accuracy", "95%の正解率", "95%的准确率"; not a case an equation defines
+# ("ppl 1 = always sure of the next word"), nor a chapter's number ("Ch02 loss function")
+_FIGURE = (rf"(?:{{0}})(?:(?!{_SETTING_BETWEEN})[^\d.;!?\n]){{{{0,12}}}}\d(?![\d.]*\s*=){_COUNTED}"
+           r"|(?<![a-z_\d.])\d+(?:\.\d+)?%?\s*(?:の|的)?\s*(?:test |validation |val )?(?:{0})")
+_FIGURES = {metric: re.compile(_FIGURE.format("|".join(words))) for metric, words in METRICS.items()}
 # Words before an experiment's word that make it what the line compares something with, not
 # what it ran ("way faster than peeky seq2seq", "converges sooner, unlike the baseline", "try
 # skip-gram instead of CBOW"), and words right after it ("peeky seq2seq보다", "seq2seqより",

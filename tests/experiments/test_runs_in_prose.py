@@ -38,3 +38,27 @@ NOT_RUN = [
 @pytest.mark.parametrize("line, chapter, runs", NOT_RUN)
 def test_a_sentence_that_says_nothing_was_run_asks_for_nothing(line, chapter, runs):
     assert [(run.experiment, run.run_id) for run in answer(line, chapter).runs] == runs
+
+
+@pytest.mark.parametrize("line, reported", [
+    ("パープレキシティの3行説明はよくできていた。", set()),
+    ("Explained perplexity in 3 lines, in my own words", set()),
+    ("퍼플렉서티를 3줄로 설명해 오기", set()),
+    ("検証のパープレキシティが悪化したら学習率を 1/4 にする処理も確認。", set()),
+    ("when the validation perplexity got worse, lr 0.25 of what it was", set()),
+    ("검증 퍼플렉서티가 나빠지면 학습률을 1/4로", set()),
+    ("test perplexity 136.8", {"perplexity"}),
+    ("テストデータのパープレキシティ: 136.1", {"perplexity"}),
+    ("验证集困惑度：epoch1 242.3 → epoch6 131.5", {"perplexity"}),
+    ("4 lines of output, accuracy 99.1%", {"accuracy"}),
+])
+def test_a_number_is_a_figure_only_when_it_is_the_metrics(line, reported):
+    assert figures(spaced(line).lower()) == reported
+
+
+@pytest.mark.parametrize("line, chapter, runs", [
+    ("パープレキシティの3行説明はよくできていた。", 6, []),
+    ("検証のパープレキシティが悪化したら学習率を 1/4 にする処理も確認。", 6, []),
+])
+def test_a_line_with_no_figure_asks_for_no_run_by_one(line, chapter, runs):
+    assert [(run.experiment, run.run_id) for run in answer(line, chapter).runs] == runs
