@@ -128,8 +128,8 @@ def _chosen_by_figure(line: str, lowered: str, experiments: set[str], following:
 
 def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence[str], learned: bool) -> Answer:
     """The runs the line asks for by what it says alone."""
-    named = chapters_studied(line)
     scripts = gallery.scripts_run(line)
+    named = _chapters_run(chapters_studied(line), scripts)
     asked = _answering(line, _with_identifiers_split(lowered), named, chapter, attached, learned, scripts)
     runs = [make_run(spec.id, **values) for spec, values in asked]
     found = _problems(runs)
@@ -137,6 +137,16 @@ def _own_answer(line: str, lowered: str, chapter: int | None, attached: Sequence
     unanswered = "" if any(run.experiment != gallery.SPEC.id for run in runs) else _why(line, lowered, named, chapter,
                                                                                           scripts)
     return Answer(tuple(runs), tuple(found), unanswered)
+
+
+def _chapters_run(named: tuple[int, ...], scripts: list[str]) -> tuple[int, ...]:
+    """The chapters a line is about: those of the book's folders of the scripts it runs, when it runs
+    one ("Ran `ch07/generate_text.py` with the LSTM language model from chapter 6" runs chapter 7's
+    code: no chapter 6 training), else those it names."""
+    folders = {chapter for chapter in map(gallery.chapter_of_script, scripts) if chapter is not None}
+    if not folders:
+        return named
+    return tuple(chapter for chapter in named if chapter in folders) or tuple(sorted(folders))
 
 
 def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, scripts: list[str]) -> str:

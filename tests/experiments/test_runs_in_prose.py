@@ -59,6 +59,11 @@ def test_a_number_is_a_figure_only_when_it_is_the_metrics(line, reported):
 @pytest.mark.parametrize("line, chapter, runs", [
     ("パープレキシティの3行説明はよくできていた。", 6, []),
     ("検証のパープレキシティが悪化したら学習率を 1/4 にする処理も確認。", 6, []),
+    # A book script of one chapter run with a model of another runs that chapter's code.
+    ("Ran `ch07/generate_text.py` with the pretrained LSTM language model from chapter 6", 7,
+     [(SCRIPTS, "ch07-generate_text.py")]),
+    ("6장의 LSTM 언어 모델 가중치로 `ch07/generate_text.py` 실행", 7, [(SCRIPTS, "ch07-generate_text.py")]),
+    ("Ran `ch06/train_rnnlm.py`: the LSTM from chapter 6", 7, [("ch06-lstm-lm", "default"), (SCRIPTS, "ch06-train_rnnlm.py")]),
 ])
 def test_a_line_with_no_figure_asks_for_no_run_by_one(line, chapter, runs):
     assert [(run.experiment, run.run_id) for run in answer(line, chapter).runs] == runs
