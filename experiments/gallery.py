@@ -75,7 +75,8 @@ _WHERE_CODE_IS = re.compile(r"(?:\b(?:in|into|inside|from|through|of|write|wrote
 def scripts_run(line: str) -> list[str]:
     """The scripts a line says were run: named with a verb of running (in English or another
     language: "`generate_text.py` を実行"), under a chapter folder (``ch04/train.py``), or
-    called ``train*.py``; not a module it only mentions."""
+    called ``train*.py``; not a module it only mentions, nor the code of a section of the book a
+    line names by its number and title ("6.4 LSTM を使った言語モデル（Rnnlm、train_rnnlm.py）")."""
     if ".py" not in line:
         return []
     named = [match.group(1) for match in _SCRIPT.finditer(line) if ".." not in match.group(1).split("/")]
@@ -84,6 +85,8 @@ def scripts_run(line: str) -> list[str]:
     lowered = line.lower()
     if _RUNS.search(lowered) is not None:
         return list(dict.fromkeys(named))
+    if asking.is_section_title(line):
+        return []
     found = [match.group(1) for match in _SCRIPT.finditer(line) if match.group(1) in named
              and (_CHAPTER_FOLDER.match(match.group(1)) or match.group(1).rsplit("/", 1)[-1].startswith("train"))
              and not _WHERE_CODE_IS.search(lowered[:match.start()])]

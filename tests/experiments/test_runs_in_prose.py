@@ -64,6 +64,31 @@ def test_a_number_is_a_figure_only_when_it_is_the_metrics(line, reported):
      [(SCRIPTS, "ch07-generate_text.py")]),
     ("6장의 LSTM 언어 모델 가중치로 `ch07/generate_text.py` 실행", 7, [(SCRIPTS, "ch07-generate_text.py")]),
     ("Ran `ch06/train_rnnlm.py`: the LSTM from chapter 6", 7, [("ch06-lstm-lm", "default"), (SCRIPTS, "ch06-train_rnnlm.py")]),
+    # A section's number and title with its code names what was studied.
+    ("6.4 LSTM を使った言語モデル（Rnnlm、train_rnnlm.py）", 6, []),
+    ("6.4 Language model with LSTM (`train_rnnlm.py`)", 6, []),
+    ("Ran `ch06/train_rnnlm.py` (6.4)", 6, [("ch06-lstm-lm", "default"), (SCRIPTS, "ch06-train_rnnlm.py")]),
 ])
-def test_a_line_with_no_figure_asks_for_no_run_by_one(line, chapter, runs):
+def test_what_a_line_runs(line, chapter, runs):
     assert [(run.experiment, run.run_id) for run in answer(line, chapter).runs] == runs
+
+
+def test_a_run_line_without_a_verb_under_its_results_is_where_the_run_is(tmp_path):
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "log.md").write_text("""# 学習記録
+
+## 第9回 2026/12/17(木) 19:00〜20:30
+
+### 今日の範囲
+- 6.4 LSTM を使った言語モデル（Rnnlm、train_rnnlm.py）
+
+### 実行結果
+`ch06/train_rnnlm.py`（CPU、約1時間）
+
+| 設定 | 値 |
+|---|---|
+| hidden_size | 100 |
+""", "utf-8")
+    lines = {ref.source.line for ref in load(Config(root=tmp_path)).knowledge.experiment_refs
+             if ref.experiment == "ch06-lstm-lm"}
+    assert lines == {9}
