@@ -136,6 +136,21 @@ def test_a_watchlist_card_asks_without_the_note_that_the_item_is_still_open(tmp_
     assert watch_fronts(tmp_path, part, item) == [front]
 
 
+# On a Korean, Japanese or Chinese site a card names a concept as its line writes it (its
+# spelling too), else by the name the site shows it by.
+@pytest.mark.parametrize("log, front", [
+    ("## 1회차 (2026-03-05)\n### 배운 것\n- 행렬곱은 내적을 모은 것\n- 행렬곱 연습\n"
+     "### 헷갈리는 것\n- matrix multiplication 과 embedding 차이\n",
+     "matrix multiplication, embedding 두 가지는 어떻게 관련되고, 어디서 다른가요?"),
+    ("## 1회차 (2026-03-05)\n### 배운 것\n- 역전파는 연쇄 법칙\n- Backprop 구현\n"
+     "### 헷갈리는 것\n- Backprop 은 왜 거꾸로 가는지\n", "Backprop에서 계속 헷갈리는 점은 무엇인가요?"),
+])
+def test_a_watchlist_card_names_a_concept_as_the_site_does(tmp_path, log, front):
+    root = make_project(tmp_path, {"x.md": log})
+    knowledge = load(Config(root=root, language="ko")).knowledge
+    assert [card.front for card in knowledge.cards if card.kind == "watch"] == [front]
+
+
 # A watchlist card's answer adds the learner's definitions of what it asks about: both sides it
 # sets against each other, or its first concept; not a concept the item mentions in passing.
 @pytest.mark.parametrize("item, defined, not_defined", [

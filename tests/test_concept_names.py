@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from studykb.model import Concept, ConceptSlug
-from studykb.render.concept_names import beside, written_name
+from studykb.aliases import written_name
+from studykb.render.concept_names import beside
 from tests.test_site_language import site_of
 
 

@@ -1,12 +1,16 @@
 """Other names of a concept: a name given in two languages (``미니배치(mini-batch)``), the
-spellings a line sets against each other ("PMI vs PPMI"), and the scripts a log is written in,
-which decide which of a starter term's names a site shows."""
+spellings a line sets against each other ("PMI vs PPMI"), the scripts a log is written in,
+which decide which of a starter term's names a site shows, and the name a Korean, Japanese or
+Chinese site shows a concept by, on its pages and in its cards' questions (``site_names``)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
+from .card_phrases import HANGUL_RE, IDEOGRAPH_RE, KANA_RE
 from .concepts import CJK, CJK_CHAR_RE, GENERIC_HEADS, alias_name
+from .model import Concept, ConceptSlug, LogFile
 from .vocabulary import Lexicon, Match, normalise
 
 # A Korean or Japanese name with its English one in parentheses, or the other way round.
@@ -180,3 +184,65 @@ def _encodes(name: str, charset: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# The name a site shows a concept by.
+LATIN_RE = re.compile("[A-Za-z]")  # "Embedding Dot 계층" is the English name, a Korean word after it
+
+
+def in_script(name: str, language: str) -> bool:
+    """Whether ``name`` is written in the script of ``language``: Hangul for Korean; kana or
+    ideographs (逆伝播) for Japanese; ideographs without kana or Hangul for Chinese."""
+    if language == "ko":
+        return bool(HANGUL_RE.search(name))
+    if language == "ja":
+        return bool(KANA_RE.search(name) or IDEOGRAPH_RE.search(name)) and not HANGUL_RE.search(name)
+    if language == "zh":
+        return bool(IDEOGRAPH_RE.search(name)) and not (KANA_RE.search(name) or HANGUL_RE.search(name))
+    return False
+
+
+def site_names(concepts: Iterable[Concept], logs: Iterable[LogFile], language: str) -> dict[ConceptSlug, str]:
+    """Concept slug -> the name a Korean, Japanese or Chinese site shows it by (its pages
+    and the questions of its cards), for each concept shown by another than its own: the
+    other name the logs write it by most in the site's script, unless they write its own
+    at least as often (``RNN`` stays RNN where the logs write it more than 순환 신경망).
+    An English site shows every name as it is."""
+    if language not in ("ko", "ja", "zh"):
+        return {}
+    lines = {log.path: log.lines for log in logs}
+    out = {}
+    for concept in concepts:
+        texts = [lines[m.source.path][m.source.line - 1] for m in concept.mentions
+                 if 0 < m.source.line <= len(lines.get(m.source.path, ()))]
+        name = written_name(concept, language, texts)
+        if name != concept.name:
+            out[concept.slug] = name
+    return out
+
+
+def written_name(concept: Concept, language: str, texts: Iterable[str]) -> str:
+    """The name of ``concept`` the lines ``texts`` write most in the script of ``language``,
+    or its own where that is in the script, the lines write none, or its own as often."""
+    if in_script(concept.name, language):
+        return concept.name
+    candidates = [alias for alias in concept.aliases if in_script(alias, language) and not LATIN_RE.search(alias)]
+    texts = list(texts)
+    if not candidates:
+        return concept.name
+    counts = _written(candidates, texts)
+    best = max(candidates, key=counts.__getitem__)  # the first of those written most
+    own = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(concept.name)}(?![A-Za-z0-9_])", re.IGNORECASE)
+    own_count = sum(len(own.findall(text)) for text in texts)
+    return best if counts[best] and counts[best] >= own_count else concept.name
+
+
+def _written(names: list[str], texts: list[str]) -> dict[str, int]:
+    """How often the lines write each name, each place once, for the longest name written
+    there: 원핫 벡터 counts for 원핫 벡터, not for 원핫 too."""
+    longest_first = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    counts = dict.fromkeys(names, 0)
+    for text in texts:
+        for found in longest_first.findall(text):
+            counts[found] += 1
+    return counts

@@ -38,10 +38,14 @@ DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区
 
 
 def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, tuple[ConceptSlug, ...]],
-               watch: tuple[WatchItem, ...], language: str = "en") -> tuple[Card, ...]:
+               watch: tuple[WatchItem, ...], language: str = "en",
+               shown: dict[ConceptSlug, str] | None = None) -> tuple[Card, ...]:
     """Watchlist concepts first, then in the order the log has them; a card names the
     concepts its lines name (``named``). The questions cards make up are in ``language``,
-    the site's (``card_phrases.site_language``)."""
+    the site's (``card_phrases.site_language``), and name a concept as its line writes it,
+    else by the name the site shows it by (``shown``, ``aliases.site_names``: 행렬곱 on a
+    Korean site where the logs write that for matrix multiplication)."""
+    names = {c.slug: (shown or {}).get(c.slug, c.name) for c in concepts}
     watched = watched_concepts(watch)
     cards, taken = [], set()
     position: dict[str, int] = {}  # each session's place in the lines, which come session by session
@@ -61,11 +65,10 @@ def make_cards(lines: list[Line], concepts: list[Concept], named: dict[Source, t
             taken.add(card.id)
             cards.append(card)
     by_slug = {c.slug: c for c in concepts}
-    cards += [_definition_card(c, watched, _other_terms(c, named, by_slug), language)
+    cards += [_definition_card(c, watched, _other_terms(c, named, by_slug), language, names[c.slug])
               for c in concepts if c.definition and c.definition.session]
-    names = {c.slug: c.name for c in concepts}
     defined = {c.slug: c.definition.text for c in concepts if c.definition}
-    cards += [_watch_card(item, {c.slug: c for c in concepts}, defined, language) for item in watch]
+    cards += [_watch_card(item, by_slug, defined, language, names) for item in watch]
     cards = [_natural(card, names, language) for card in cards]
     # The order of the lines: a session's lines are in the order of their line numbers.
     return tuple(sorted(cards, key=lambda c: (not c.watch, position[c.session], c.source.line, c.id)))
@@ -139,14 +142,14 @@ def _qa_card(line: Line, answer: Line | None, concepts: tuple[ConceptSlug, ...],
 
 
 def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: dict[ConceptSlug, str],
-                language: str) -> Card:
+                language: str, names: dict[ConceptSlug, str]) -> Card:
     """A watchlist item as a question: "What is the difference between X and Y?",
     "What is the fair comparison rule?", "How do X and Y differ?"; the answer is the item
     as last worded, the line that resolved it (where another did), and the learner's
     definitions of the concepts the question asks about. A resolved item's card is no longer
     among the watched ones."""
     text = _without_task_box(item.text).replace("`", "").strip()
-    front, text, about = _watch_question(item, text, language, by_slug)
+    front, text, about = _watch_question(item, text, language, by_slug, names)
     definitions = [defined[c] for c in about if c in defined]
     resolution = [phrase(language, "resolved"), item.resolution.text] if _resolved_later(item) else []
     back = " ".join([text, *resolution, *([phrase(language, "definitions")] + definitions if definitions else [])])
@@ -154,8 +157,8 @@ def _watch_card(item: WatchItem, by_slug: dict[ConceptSlug, Concept], defined: d
                 item.concepts, watch=item.resolution is None)
 
 
-def _watch_question(item: WatchItem, text: str, language: str,
-                    by_slug: dict[ConceptSlug, Concept]) -> tuple[str, str, list[ConceptSlug]]:
+def _watch_question(item: WatchItem, text: str, language: str, by_slug: dict[ConceptSlug, Concept],
+                    names: dict[ConceptSlug, str]) -> tuple[str, str, list[ConceptSlug]]:
     """A watchlist item's question, the text its answer starts with, and the concepts the
     question asks about: the sides the item sets against each other, the two it names, or its
     first; not those it mentions in passing (``analogy accuracy is the "eval"``). A note that
@@ -165,7 +168,7 @@ def _watch_question(item: WatchItem, text: str, language: str,
     difference = _difference(named) or _difference(REMARK_RE.sub("", named))  # ``X vs Y (mixed them up when …)``
     rule = RULE_RE.match(text)
     slugs = [c for c in item.concepts if c in by_slug]
-    concepts = [_as_written(by_slug[c], text, language) for c in slugs]
+    concepts = [_as_written(by_slug[c], text, language, names[c]) for c in slugs]
     if difference:
         front = phrase(language, "difference", a=difference["a"], b=DIFFERENCE_WORD_RE.sub("", difference["b"]))
         return front, text, _sides_named(slugs, named, by_slug) or slugs[:1]
@@ -241,31 +244,37 @@ def _other_terms(concept: Concept, named: dict[Source, tuple[ConceptSlug, ...]],
     return frozenset(normalise(n) for c in others for n in (c.name, *c.aliases))
 
 
-def _definition_card(concept: Concept, watched, other_terms: frozenset[str], language: str) -> Card:
+def _definition_card(concept: Concept, watched, other_terms: frozenset[str], language: str, shown: str) -> Card:
     """The card of a concept's first definition: its clause about the concept, not the
     next one about ``other_terms`` ("…, CBOW는 …")."""
     definition = concept.definition
-    return Card(f"def-{concept.slug}", _definition_front(concept, language), first_clause(definition.text, other_terms),
+    return Card(f"def-{concept.slug}", _definition_front(concept, language, shown), first_clause(definition.text, other_terms),
                 "definition", definition.source, definition.session, (concept.slug,),
                 watch=concept.slug in watched)
 
 
-def _definition_front(concept: Concept, language: str) -> str:
+def _definition_front(concept: Concept, language: str, shown: str) -> str:
     """"What is an embedding?" on an English site; on a Korean, Japanese or Chinese one the
     question of that language, by the name the definition uses in it ("패딩이란
     무엇인가요?" for "패딩(padding)은 …")."""
     text = concept.definition.text
     if language == "en":
         return definition_question(concept.name)
-    return phrase(language, "definition", name=_as_written(concept, text, language))
+    return phrase(language, "definition", name=_as_written(concept, text, language, shown))
 
 
-def _as_written(concept: Concept, text: str, language: str) -> str:
+def _as_written(concept: Concept, text: str, language: str, shown: str) -> str:
     """The concept's name as a line in ``language`` writes it: its alias in that script when
-    the line holds one (``학습률`` for learning rate), else its name."""
+    the line holds one (``학습률`` for learning rate), else the name or alias it writes in
+    Latin letters, as it writes it (``Peeky``), the first it writes; else the name the site
+    shows it by (행렬곱)."""
     if language == "en":
         return concept.name
-    return next((alias for alias in concept.aliases if alias in text and language_of(alias) != "en"), concept.name)
+    names = (concept.name, *concept.aliases)
+    scripted = [(text.find(name), -len(name), name) for name in names if language_of(name) != "en" and name in text]
+    latin = [(m.start(), -len(name), m[0]) for name in names if language_of(name) == "en"
+             for m in [re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", text, re.IGNORECASE)] if m]
+    return min(scripted or latin or [(0, 0, shown)])[2]  # the first the line writes, the longest there
 
 
 def definition_question(name: str) -> str:

@@ -53,7 +53,8 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
     diagnostics += runs.diagnostics
     knowledge = Knowledge(
         logs=tuple(logs), log_slugs=slugs, sessions=tuple(sessions), concepts=tuple(concept_list),
-        watchlist=watch, cards=make_cards(lines, concept_list, named, watch, language),
+        watchlist=watch, cards=make_cards(lines, concept_list, named, watch, language,
+                                         aliases.site_names(concept_list, logs, language)),
         experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans, language=language)
     return knowledge, diagnostics
 
