@@ -40,6 +40,12 @@ TERMS = [Term("PTB", ("Penn Treebank",)), Term("word2vec"), Term("language model
     ("ペン・ツリーバンク（Penn Treebank）", [("PTB", "ペン・ツリーバンク")]),
     ("生成モデル（GM）", [("generative model", "GM")]),
     ("sampler (采样器)", [("sampler", "采样器")]),
+    # A parenthesis that explains, in a sentence, is no name of the word before it.
+    ("変分 Dropout（同じ層では時間方向でも同じマスクを使う）の実装", []),
+    ("embedding（行ごとに取り出すだけ）", []),
+    ("mini-batch (순서대로 읽어야 상태가 이어진다)", []),
+    ("backpropagation (같은 층에서는 같은 마스크를 쓰는 방식)", []),
+    ("sampler（サンプラー）", [("sampler", "サンプラー")]),
 ])
 def test_a_parenthesis_gives_a_name_only_when_it_translates_the_word(text, aliases):
     assert paired_aliases(text, build_lexicon(TERMS, frozenset())) == aliases

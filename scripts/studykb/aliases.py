@@ -41,6 +41,12 @@ ACTIVITIES = frozenset("""
     분류 회귀 分類 回帰 分类 回归 classification regression
 """.split()) | frozenset(GENERIC_HEADS)
 LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9_'-]*")  # "word2vec", not "5.5" or "RNNLM과"
+# A parenthesis that says something, not another name: a Japanese case particle between two
+# words (``同じ層では…マスクを使う``), a verb's ending at its end (``使う``, ``쓴다``), more
+# than three words (``같은 층에서는 같은 마스크를``) or more than three hiragana (``行ごとに取り出すだけ``).
+PARTICLE_BETWEEN_RE = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff](?:では|には|でも|とは|を|が|は|に|で|も)[\u3400-\u9fff\u30a0-\u30ff]")
+HIRAGANA_RE = re.compile("[\u3041-\u309f]")
+VERB_ENDING_RE = re.compile(r"(?:[\u3400-\u9fff](?:う|く|ぐ|す|つ|ぶ|む|る)|た|だ|ない|ます|です|[다요])$")
 JOINING_RE = re.compile(r"^(?:以及|还有|及び|および|和|与|及|跟|同|或|的|と|や|の)(?=[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]{2})")
 
 
@@ -49,13 +55,14 @@ def paired_aliases(text: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     (``미니배치(mini-batch)``, ``learning rate (학습률)``) where the lexicon knows one of
     the two: (the known term's name, the other name, an alias of it to add). A parenthesis
     that says what a word is done on or applied to (``word2vec 학습 (PTB)``: training on
-    PTB) gives no name, nor does a word of study (학습, 実装, training)."""
+    PTB) gives no name, nor does a word of study (학습, 実装, training) or a sentence that
+    explains it (``変分 Dropout（同じ層では同じマスクを使う）``)."""
     aliases: list[tuple[str, str]] = []
     if not ("(" in text or "（" in text) or not CJK_CHAR_RE.search(text):
         return aliases  # most lines: no name in parentheses, or none in those scripts
     for match in PAIR_RE.finditer(text):
         pair = _pair(match, text, lexicon)
-        if pair and not is_activity(pair[1]):
+        if pair and not is_activity(pair[1]) and not is_sentence(pair[1]):
             aliases.append(pair)
     return aliases
 
@@ -99,6 +106,14 @@ def _name_before(before: str, guess: str, latin: str, term: str, lexicon: Lexico
     if (mention or LATIN_WORD_RE.fullmatch(word)) and (of_the_name or mention and mention.term == term):
         return f"{word}{before[len(head):]}{guess}"
     return None if mention or LATIN_WORD_RE.fullmatch(word) else guess
+
+
+def is_sentence(name: str) -> bool:
+    """Whether ``name`` says something rather than names it (``同じ層では同じマスクを使う``,
+    ``같은 층에서는 같은 마스크를 쓴다``): no other name of a concept."""
+    return (len(name.split()) > 3 or PARTICLE_BETWEEN_RE.search(name) is not None
+            or len(HIRAGANA_RE.findall(name)) > 3
+            or VERB_ENDING_RE.search(name.rstrip("。. ")) is not None)
 
 
 def is_activity(name: str) -> bool:
