@@ -136,6 +136,23 @@ def test_a_watchlist_card_asks_without_the_note_that_the_item_is_still_open(tmp_
     assert watch_fronts(tmp_path, part, item) == [front]
 
 
+# Words at an item's start that say how it stands are no side of it; two things set against each
+# other in a parenthesis after what they are about are asked about that.
+@pytest.mark.parametrize("part, item, front", [
+    ("Watchlist", "still mixing up Embedding backward (add vs assign)",
+     "What is the difference between add and assign in Embedding backward?"),
+    ("Watchlist", "confused about the CBOW context (sum vs average)",
+     "What is the difference between sum and average in the CBOW context?"),
+    ("Watchlist", "still mixing up softmax vs sigmoid", "What is the difference between softmax and sigmoid?"),
+    ("Watchlist", "sigmoid loss for positives vs negatives (labels 1 vs 0)",
+     "What is the difference between sigmoid loss for positives and negatives (labels 1 vs 0)?"),
+    ("헷갈리는 것", "Embedding 역전파 (더하기 vs 대입)", "Embedding 역전파에서 더하기와 대입의 차이는 무엇인가요?"),
+    ("混乱した概念", "Embedding の逆伝播（加算 vs 代入）", "Embedding の逆伝播で、加算と代入の違いは何ですか？"),
+])
+def test_a_watchlist_card_asks_what_the_item_sets_against_each_other(tmp_path, part, item, front):
+    assert watch_fronts(tmp_path, part, item) == [front]
+
+
 # On a Korean, Japanese or Chinese site a card names a concept as its line writes it (its
 # spelling too), else by the name the site shows it by.
 @pytest.mark.parametrize("log, front", [

@@ -28,6 +28,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "then": "{q}: what then?",
         "recall": "Recall this Q/A.",
         "difference": "What is the difference between {a} and {b}?",
+        "difference_in": "What is the difference between {a} and {b} in {about}?",
         "note": "What does your note “{label}” say?",
         "two": "How do {a} and {b} relate, and where do they differ?",
         "one": "What keeps being confused about {a}?",
@@ -44,6 +45,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "recall": "이 Q/A를 떠올려 보세요.",
         "definition": "{name}(이)란 무엇인가요?",
         "difference": "{a}와(과) {b}의 차이는 무엇인가요?",
+        "difference_in": "{about}에서 {a}와(과) {b}의 차이는 무엇인가요?",
         "note": "메모 “{label}”의 내용은 무엇인가요?",
         "two": "{a}와(과) {b}은(는) 어떻게 관련되고, 어디서 다른가요?",
         "one": "{a}에서 계속 헷갈리는 점은 무엇인가요?",
@@ -60,6 +62,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "recall": "このQ/Aを思い出してください。",
         "definition": "{name}とは何ですか？",
         "difference": "{a}と{b}の違いは何ですか？",
+        "difference_in": "{about}で、{a}と{b}の違いは何ですか？",
         "note": "メモ「{label}」には何と書きましたか？",
         "two": "{a}と{b}はどう関係し、どこが違いますか？",
         "one": "{a}について、何がいつも混乱しますか？",
@@ -76,6 +79,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "recall": "回想这条问答。",
         "definition": "什么是{name}？",
         "difference": "{a}和{b}有什么区别？",
+        "difference_in": "在{about}中，{a}和{b}有什么区别？",
         "note": "笔记“{label}”写了什么？",
         "two": "{a}和{b}有什么关系，又有何不同？",
         "one": "关于{a}，总是混淆的是什么？",
@@ -117,6 +121,7 @@ PARTICLE_RE = re.compile(r"\{(?P<blank>\w+)\}(?P<particle>" + "|".join(map(re.es
 WITHOUT_PARTICLES = {
     "definition": "{name}의 뜻은 무엇인가요?",
     "difference": "{a}, {b} 두 가지의 차이는 무엇인가요?",
+    "difference_in": "{about}에서 {a}, {b} 두 가지의 차이는 무엇인가요?",
     "two": "{a}, {b} 두 가지는 어떻게 관련되고, 어디서 다른가요?",
 }
 # Whether a digit's Korean reading ends in a consonant: 영, 일, 삼, 육, 칠, 팔 do (10 십, 100 백

@@ -32,6 +32,14 @@ REMARK_RE = re.compile(r"\s*[(（][^()（）]*[)）][\s.。]*$")
 # "Fair comparison rule: ...": a label, then what it says; never a colon inside code or brackets
 # ("`t[:, :-1]`", "(a: N×T)"), though brackets closed before the colon may stand in the label.
 RULE_RE = re.compile(r"^(?P<label>(?:[^:`(\[（]|\([^():]*\)|（[^（）:]*）){3,60}):\s*(?P<rest>\S.*)$")
+# Words at the start of an item that say how it stands, not what it is about: ``still mixing
+# up X``, ``confused about X``; never part of a side the item sets against another.
+CONFUSION_LEAD_RE = re.compile(r"^(?:(?:still|keeps?|kept|again|always)\s+)?(?:mix(?:es|ing|ed)?\s+up|confus(?:es|ing|ed)"
+                               r"(?:\s+(?:about|by|on|over))?|(?:unsure|unclear|fuzzy|shaky)(?:\s+(?:about|of|on))?)\s+",
+                               re.IGNORECASE)
+# What an item is about, then the two things about it it sets against each other in parentheses:
+# ``Embedding backward (add vs assign)``.
+ABOUT_SIDES_RE = re.compile(r"^(?P<about>[^()（）]+?)\s*[(（](?P<sides>[^()（）]+)[)）][\s.。]*$")
 PARENTHESES_RE = re.compile(r"[(（][^()（）]*[)）]")
 # A word for "difference" after what an item sets against another (``softmax vs sigmoid 차이``).
 DIFFERENCE_WORD_RE = re.compile(r"\s*(?:의\s*)?(?:차이점?|の?違い|的?区别|的?區別)$")
@@ -165,10 +173,14 @@ def _watch_question(item: WatchItem, text: str, language: str, by_slug: dict[Con
     the item is still open is no part of the question (``X vs Y in the RNN layout. (still open)``)."""
     asked = without_status_note(text)
     named = asked[slice(*item_span(asked))]  # not its comment: ``CBOW averaging vs summing — still not sure``
+    named = CONFUSION_LEAD_RE.sub("", named)
     difference = _difference(named) or _difference(REMARK_RE.sub("", named))  # ``X vs Y (mixed them up when …)``
     rule = RULE_RE.match(text)
     slugs = [c for c in item.concepts if c in by_slug]
     concepts = [_as_written(by_slug[c], text, language, names[c]) for c in slugs]
+    about, inner = _sides_about(named)
+    if inner:  # ``Embedding backward (add vs assign)``: add and assign, in Embedding backward
+        return phrase(language, "difference_in", a=inner["a"], b=inner["b"], about=about), text, slugs[:1]
     if difference:
         front = phrase(language, "difference", a=difference["a"], b=DIFFERENCE_WORD_RE.sub("", difference["b"]))
         return front, text, _sides_named(slugs, named, by_slug) or slugs[:1]
@@ -182,6 +194,20 @@ def _watch_question(item: WatchItem, text: str, language: str, by_slug: dict[Con
         end = min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
         return asked[:1].upper() + asked[1:end], text, []
     return phrase(language, "flagged", text=_opening(asked)), text, []
+
+
+def _sides_about(named: str) -> tuple[str, re.Match | None]:
+    """What an item is about and the two things about it its parenthesis sets against each
+    other (``Embedding backward (add vs assign)``); ("", None) where the words before the
+    parenthesis set two things against each other themselves, or are more than a name
+    (``t[:, :-1] 과 t[:, 1:] 가 각각 뭔지 (Decoder 입력 vs 정답 라벨)``): the parenthesis then glosses them."""
+    match = ABOUT_SIDES_RE.match(named)
+    if not match:
+        return "", None
+    about = match["about"].strip()
+    if len(about.split()) > 4 or _difference(about) or contrasted_sides(about, 0, len(about)):
+        return "", None
+    return about, _difference(match["sides"])
 
 
 def _difference(named: str) -> re.Match | None:
