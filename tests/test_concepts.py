@@ -285,10 +285,10 @@ def test_a_lone_code_word_is_a_concept_only_when_named_again_or_defined(lines, c
 
 
 @pytest.mark.parametrize("lines, concepts, questions", [
-    (("### 배운 것", "- Embedding 계층: 가중치 행렬에서 행을 뽑는 계층"), {"embedding", "weight"}, ["embedding의 뜻은 무엇인가요?"]),
-    (("### 学んだこと", "- Embeddingレイヤ：重みの行を取り出す"), {"embedding", "weight"}, ["embeddingとは何ですか？"]),
+    (("### 배운 것", "- Embedding 계층: 가중치 행렬에서 행을 뽑는 계층"), {"embedding", "weight"}, ["Embedding의 뜻은 무엇인가요?"]),
+    (("### 学んだこと", "- Embeddingレイヤ：重みの行を取り出す"), {"embedding", "weight"}, ["Embeddingとは何ですか？"]),
     (("### 学んだこと", "- Affine レイヤー：行列の積とバイアス"), {"affine layer", "matrix multiplication"},
-     ["affine layerとは何ですか？"]),
+     ["Affineとは何ですか？"]),
     # Before a generic head noun, a word that is no term keeps it: "은닉" alone names nothing.
     (("### 배운 것", "- 은닉층: 은닉 상태를 만드는 층"), {"은닉층", "hidden state"}, ["은닉층이란 무엇인가요?"]),
 ])

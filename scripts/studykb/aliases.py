@@ -164,10 +164,10 @@ def shown_names(names: tuple[str, ...], writing: Writing) -> tuple[str, ...]:
     A name with kana is Japanese, with Hangul Korean; one in Chinese characters alone is
     Japanese or else Chinese by its characters (:data:`CHARACTER_SETS`)."""
     languages = _languages_of(writing.scripts)
-    return tuple(n for n in names if _language(n) <= languages or _written(n, writing))
+    return tuple(n for n in names if _language(n) <= languages or _in_logs(n, writing))
 
 
-def _written(name: str, writing: Writing) -> bool:
+def _in_logs(name: str, writing: Writing) -> bool:
     """Whether the logs write ``name``: only looked for in their text when they use its scripts."""
     return {script for script, pattern in SCRIPTS if pattern.search(name)} <= writing.scripts and name in writing.text
 

@@ -51,11 +51,12 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
     runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs},
                             {log.path: log.title for log in logs})
     diagnostics += runs.diagnostics
+    shown = aliases.site_names(concept_list, logs, language)
     knowledge = Knowledge(
         logs=tuple(logs), log_slugs=slugs, sessions=tuple(sessions), concepts=tuple(concept_list),
-        watchlist=watch, cards=make_cards(lines, concept_list, named, watch, language,
-                                         aliases.site_names(concept_list, logs, language)),
-        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans, language=language)
+        watchlist=watch, cards=make_cards(lines, concept_list, named, watch, language, shown),
+        experiment_refs=runs.refs, experiment_notes=runs.notes, mentions=spans, language=language,
+        shown_names=shown)
     return knowledge, diagnostics
 
 

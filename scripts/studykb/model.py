@@ -377,3 +377,6 @@ class Knowledge:
     without naming it again has none; its concept's ``mentions`` list the line all the same."""
     language: str = "en"
     """The language of the site's own words and of the questions cards make up (en, ko, ja, zh)."""
+    shown_names: dict[ConceptSlug, str] = field(default_factory=dict)
+    """Concept slug -> the name a Korean, Japanese or Chinese site shows it by, where that is
+    not its own (aliases.site_names: 역전파 for backpropagation); empty on an English site."""

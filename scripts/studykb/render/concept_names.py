@@ -10,14 +10,13 @@ Its slug and URL stay as they are; an English site shows every name as it is.
 """
 from __future__ import annotations
 
-from ..aliases import site_names
 from ..model import Concept, ConceptSlug, Knowledge
 
 
 def shown_names(knowledge: Knowledge) -> dict[ConceptSlug, str]:
     """Concept slug -> the name it is shown by, for each concept shown by another than its own;
-    the cards ask by the same names (``aliases.site_names``)."""
-    return site_names(knowledge.concepts, knowledge.logs, knowledge.language)
+    link chose them (``aliases.site_names``), and the cards ask by the same names."""
+    return knowledge.shown_names
 
 
 def beside(shown: str, concept: Concept) -> str:
