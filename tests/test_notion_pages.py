@@ -25,6 +25,11 @@ JA = "# 12/2（水）4章\n\n作成日時: 2026年12月2日 19:30\n\n- Embedding
     (KO, [datetime(2026, 12, 2, 19, 30), datetime(2026, 12, 3, 20, 5)]),
     (EN, [datetime(2026, 12, 2, 19, 30), datetime(2026, 12, 4, 9, 15)]),
     (JA, [datetime(2026, 12, 2, 19, 30), datetime(2026, 12, 3, 20)]),
+    # a Japanese or Chinese word for the half of the day before the hour (午後, 下午, 午前, 上午)
+    ("# 12/2（水）4章\n\n作成日時: 2026年12月2日 午後 7:30\n\n- a\n\n# 12/3（木）5章\n\n作成日時: 2026年12月3日 午前11:05\n\n- b\n",
+     [datetime(2026, 12, 2, 19, 30), datetime(2026, 12, 3, 11, 5)]),
+    ("# 12/2（周三）4章\n\n创建时间: 2026年12月2日 下午7:30\n\n- a\n\n# 12/3（周四）5章\n\n创建时间: 2026年12月3日 上午 9:15\n\n- b\n",
+     [datetime(2026, 12, 2, 19, 30), datetime(2026, 12, 3, 9, 15)]),
     # a created time on another day gives the year, not the hour
     ("# 12/2 (Wed) ch4\n\nCreated: 2026-12-01 23:50\n\n- a\n\n# 12/3 (Thu) ch4\n\n- b\n",
      [datetime(2026, 12, 2), datetime(2026, 12, 3)]),

@@ -153,6 +153,8 @@ def test_a_time_log_of_several_lines(body, said, problems):
     ("Time: 9:00 AM - 10:30 AM", "09:00", "10:30", 90),
     ("Time: 12:10 p.m. to 1:00 p.m.", "12:10", "13:00", 50),
     ("시간: 오후 7:15 ~ 8:40", "19:15", "20:40", 85),
+    ("時間: 午後 7:15〜8:40", "19:15", "20:40", 85),
+    ("时间: 下午7:15-晚上9:00", "19:15", "21:00", 105),
     ("시간: 오전 9:00 ~ 오전 10:30", "09:00", "10:30", 90),
     # Korean words of the part of the day: 밤 (night) and 저녁 (evening) are after noon, 밤 12시
     # midnight; 새벽 (dawn) and 아침 (morning) before noon; 낮 (daytime) after it

@@ -7,7 +7,7 @@ import re
 from datetime import datetime, time
 
 from .header_dates import FoundDate
-from .timelog import DAY_PARTS, korean_half, says_minutes
+from .timelog import DAY_PARTS, day_part_half, says_minutes
 
 _CLOCK = (r"(?:(?P<{p}half>" + DAY_PARTS + r")\s*)?(?P<{p}h>\d{{1,2}})(?:\s*:\s*(?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}}))?"
           r"|\s*시(?:\s*(?P<{p}km>\d{{1,2}})\s*분)?)(?:\s*(?P<{p}ampm>[ap])\.?m\b\.?)?(?!\d)")
@@ -74,4 +74,4 @@ def _half(clock: re.Match, prefix: str) -> str:
 
 def _marker(clock: re.Match, prefix: str) -> str:
     day_part = clock[f"{prefix}half"]
-    return korean_half(day_part, int(clock[f"{prefix}h"])) if day_part else (clock[f"{prefix}ampm"] or "").lower()
+    return day_part_half(day_part, int(clock[f"{prefix}h"])) if day_part else (clock[f"{prefix}ampm"] or "").lower()

@@ -27,11 +27,12 @@ from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
 from .model import Source, TimeLog
 
-# ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``), ``7:15pm``, ``오후 7:15``.
-# Korean words of the part of the day before an hour: 오전/새벽/아침 before noon, 오후/낮/저녁
-# after it, and 밤 (night) after it from 6 to 11 and before it at 12 and 1 to 5 (``밤 12시`` is
-# midnight, ``밤 1시`` one in the morning).
-DAY_PARTS = "오전|오후|새벽|아침|낮|저녁|밤"
+# ``14:28``, ``14：28``, ``14h30`` (but not the ``1h20`` of ``1h20m``), ``7:15pm``, ``오후 7:15``, ``午後 7:15``.
+# Words of the part of the day before an hour: 오전/새벽/아침, Japanese 午前 and Chinese 上午/早上
+# before noon, 오후/낮/저녁, 午後 and 下午/晚上 after it, and 밤 (night) after it from 6 to 11 and
+# before it at 12 and 1 to 5 (``밤 12시`` is midnight, ``밤 1시`` one in the morning).
+DAY_PARTS = "오전|오후|새벽|아침|낮|저녁|밤|午前|午後|上午|下午|早上|晚上"
+AFTER_NOON = ("오후", "낮", "저녁", "午後", "下午", "晚上")
 CLOCK = r"(?:(?:" + DAY_PARTS + r")\s*)?(\d{1,2})(?:[:：]|h(?=\d{2}(?![\dm])))(\d{2})(?:\s*[ap]\.?m(?![a-z])\.?)?"
 CLOCK_RE = re.compile(CLOCK, re.IGNORECASE)
 HALF_RE = re.compile(rf"^(?:(?P<ko>{DAY_PARTS})\s*(?P<hour>\d+)|.*?(?P<en>[ap])\.?m\.?$)", re.IGNORECASE)
@@ -344,21 +345,21 @@ def _range(text: str) -> tuple[str | None, str | None]:
 
 
 def _half(clock: str) -> str:
-    """``a``, ``p`` or "": a clock's own am/pm (``7:15pm``, ``오후 7:15``)."""
+    """``a``, ``p`` or "": a clock's own am/pm (``7:15pm``, ``오후 7:15``, ``午後 7:15``)."""
     match = HALF_RE.match(clock)
     if not match:
         return ""
     if match["ko"]:
-        return korean_half(match["ko"], int(match["hour"]))
+        return day_part_half(match["ko"], int(match["hour"]))
     return match["en"].lower()
 
 
-def korean_half(day_part: str, hour: int) -> str:
-    """``a`` or ``p`` for an hour after a Korean word of the part of the day (``DAY_PARTS``):
-    ``저녁 7시`` is 19:00, ``밤 9시`` 21:00, ``밤 12시`` 0:00, ``새벽 2시`` 2:00."""
+def day_part_half(day_part: str, hour: int) -> str:
+    """``a`` or ``p`` for an hour after a word of the part of the day (``DAY_PARTS``):
+    ``저녁 7시`` is 19:00, ``밤 9시`` 21:00, ``밤 12시`` 0:00, ``새벽 2시`` 2:00, ``午後 7:30`` 19:30."""
     if day_part == "밤":
         return "a" if hour == 12 or hour < 6 else "p"
-    return "p" if day_part in ("오후", "낮", "저녁") else "a"
+    return "p" if day_part in AFTER_NOON else "a"
 
 
 def _hhmm(clock: re.Match, half: str) -> str | None:
