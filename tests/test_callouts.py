@@ -130,3 +130,28 @@ def test_a_wrapped_answer_keeps_a_record_per_line():
 ])
 def test_a_note_line_renders_escaped(line, shown):
     assert html.note(line) == shown
+
+
+QUOTED_PARTS = [
+    pytest.param("- Embedding 계층\n\n> 💡 다음에 할 것: 6장 LSTM 읽고 게이트 그림 그려보기", SectionKind.RESUME,
+                 "6장 LSTM 읽고 게이트 그림 그려보기", id="Notion callout names the resume point"),
+    pytest.param("> 💡 배운 점: Embedding은 행을 뽑아 오는 것", SectionKind.LEARNED, "Embedding은 행을 뽑아 오는 것",
+                 id="Korean learned"),
+    pytest.param("> ❗ 헷갈림: sigmoid vs softmax", SectionKind.WATCHLIST, "sigmoid vs softmax", id="Korean watchlist"),
+    pytest.param("> 📌 Next session: run train_rnnlm.py", SectionKind.RESUME, "run train_rnnlm.py", id="English"),
+    pytest.param("> 📝 次回やること: 6章のLSTMから", SectionKind.RESUME, "6章のLSTMから", id="Japanese"),
+]
+
+
+@pytest.mark.parametrize("body, kind, item", QUOTED_PARTS)
+def test_a_quote_that_opens_with_a_parts_name_is_that_part(body, kind, item):
+    found = [b for b in blocks(body) if isinstance(b, Section) and b.kind is kind]
+    assert [[i.text for i in s.items] for s in found] == [[item]]
+    _, page = built(body)
+    assert_every_line_shown(body, page)
+
+
+@pytest.mark.parametrize("body", ["> 💡 목표: 3장 CBOW가 왜 느린지 이해하기", "> Note: the loss went down",
+                                  "> ❗ GPU에서는 replace=False가 안 된다고 함"])
+def test_a_quote_that_names_no_part_stays_a_note(body):
+    assert [type(b).__name__ for b in blocks(body)] == ["Note"]

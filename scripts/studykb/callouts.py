@@ -7,14 +7,24 @@ flags a confusion: it is a watchlist part, its title the part's name, its body i
 Any other (``[!note]``, ``[!tip]``, ``[!warning] Feed mini-batches in order``, a
 ``[!warning]`` without a title, which warns more often than it confesses) is a note, each
 of its lines read as a note is.
+
+A quote that is no callout and whose line opens with a part's name (Notion's callout ``> 💡
+다음에 할 것: 6장 읽기``, ``> ❗ 헷갈림: sigmoid vs softmax``) is that line without its ``>``:
+the part it names, as ``다음에 할 것: 6장 읽기`` is. Any other quote (``> 💡 목표: …``, a
+fact's name) stays a note.
 """
 from __future__ import annotations
+
+import re
 
 from . import quotes
 from .labels import Labels
 from .markup import BULLET_RE
 from .model import SectionKind, Source
 from .session_state import SessionState
+
+# ``Name: value`` inside a quote: an ASCII colon needs a blank after it, a full-width one does not.
+NAMED_RE = re.compile(r"^(?P<name>[^:：`]{1,60})(?::\s|：)\s*\S")
 
 
 def read_callout(entry: SessionState, body: list[str], i: int, source: Source) -> int:
@@ -60,3 +70,11 @@ def _read_watchlist(entry: SessionState, found: quotes.Callout, lines: list[tupl
 def _add(entry: SessionState, paragraph: list[str], start: Source | None) -> None:
     if start is not None:
         entry.add_item(" ".join(paragraph).strip(), start, 0)
+
+
+def line_of_a_part(line: str, labels: Labels) -> str:
+    """A quoted line as it is read: without its ``>`` when it names a part and goes on
+    (``> 💡 다음에 할 것: 6장 읽기``), else as written."""
+    text = quotes.quoted(line) or ""
+    named = NAMED_RE.match(text)
+    return text if named and labels.label_part_kind(named["name"]) is not None else line

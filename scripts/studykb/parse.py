@@ -118,7 +118,7 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         if used := qa_lines.read_quote(entry, body, i, source, awaiting_answer) \
                 or callouts.read_callout(entry, body, i, source):
             return used
-        _read_text(entry, body[i], source, False)
+        _read_text(entry, callouts.line_of_a_part(body[i], entry.labels), source, False)
         return 1
     bullet = BULLET_RE.match(body[i])
     if bullet:
