@@ -111,3 +111,28 @@ def test_a_task_list_part_of_any_name_is_not_said_to_be_unknown():
     log = "\n".join(f"## 2026-11-2{day}\n## Tasks\n- [x] read\n- [ ] run" for day in (2, 4))
     _, problems = parse_log(LogText("sessions/t.md", tuple(log.splitlines())), LABELS)
     assert not [p for p in problems if "not one studykb knows" in p.message]
+
+
+def items(body: str) -> list[tuple[SectionKind, list[tuple[str, int]]]]:
+    log, _ = parse_log(LogText("sessions/t.md", (HEADER, *body.splitlines())), LABELS)
+    return [(s.kind, [(i.text, i.depth) for i in s.items]) for s in log.entries[0].sections]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A sentence ending in a colon holds a part's word (まとめ, 정리) but says what was done: an
+    # item of the part it is in, the lines under it its own, one line each.
+    ("### 生徒の理解\n- 4つの式をまとめてきた：\n  f = σ(x W_x + h W_h + b)、g = tanh(...)、i = σ(...)、o = σ(...)\n"
+     "  c_t = f ⊙ c_{t-1} + g ⊙ i、h_t = o ⊙ tanh(c_t)\n- forget ゲートの役割も理解。",
+     [(SectionKind.LEARNED, [("4つの式をまとめてきた：", 0),
+                             ("f = σ(x W_x + h W_h + b)、g = tanh(...)、i = σ(...)、o = σ(...)", 1),
+                             ("c_t = f ⊙ c_{t-1} + g ⊙ i、h_t = o ⊙ tanh(c_t)", 1), ("forget ゲートの役割も理解。", 0)])]),
+    ("### 배운 것\n- 게이트 식을 노트에 정리해 왔다:\n  - f = σ(...)\n  - o = σ(...)\n- 기억 셀은 밖으로 나가지 않는다.",
+     [(SectionKind.LEARNED, [("게이트 식을 노트에 정리해 왔다:", 0), ("f = σ(...)", 1), ("o = σ(...)", 1),
+                             ("기억 셀은 밖으로 나가지 않는다.", 0)])]),
+    # A name its part's word ends is still that part's name.
+    ("### 今日の範囲\n- 6.2 LSTM\n- 今日学んだ：\n  - ゲートの役割", [(SectionKind.TOPICS, [("6.2 LSTM", 0)]),
+                                                         (SectionKind.LEARNED, [("ゲートの役割", 0)])]),
+    ("### 진도\n- 6.2 LSTM\n- 정리:\n  - 게이트", [(SectionKind.TOPICS, [("6.2 LSTM", 0)]), (SectionKind.LEARNED, [("게이트", 0)])]),
+])
+def test_a_sentence_ending_in_a_colon_leads_into_its_lines_in_its_part(body, expected):
+    assert items(body) == expected

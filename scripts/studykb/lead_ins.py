@@ -12,6 +12,11 @@ from .labels import LABEL_WORDS, Labels, label_key
 from .markup import BULLET_RE
 from .model import SectionKind
 
+# How a finite verb ends in Japanese and Korean, which join a part's word to what follows it:
+# a name that goes on past that word to one of these says what was done (``4つの式をまとめてきた``,
+# ``식을 정리해 왔다``); ``今日学んだ``, whose part's word ends it, still names its part.
+VERB_ENDINGS = ("た", "だ", "ます", "です", "다", "요")
+
 
 def led_into_kind(lines: list[str], i: int, indent: int, text: str, labels: Labels) -> SectionKind | None:
     """The kind of part the list item ``lines[i]`` (at ``indent``, its text ``text``) opens,
@@ -42,8 +47,22 @@ def part_named(text: str, labels: Labels) -> SectionKind | None:
     # A name has no colon inside it and ends in no full stop, as a sentence does.
     if not key or len(key.split()) > LABEL_WORDS or any(c in name for c in ":：") or name.endswith((".", "。")):
         return None
+    if is_sentence(name, labels):
+        return None
     kind = labels.label_part_kind(name)
     if kind is not None:
         return kind
     return SectionKind.OTHER if labels.is_question_part(name) or labels.is_plain_part(name) else None
 
+
+
+def is_sentence(text: str, labels: Labels) -> bool:
+    """Whether a line ending in a colon is a sentence, not a part's name: it is no whole
+    spelling of a part, and ends in a verb's ending that no part's word ends
+    (``4つの式をまとめてきた：`` holds まとめ, ``식을 정리해 왔다:`` 정리); it leads into the
+    lines under it in the part it is in."""
+    name = text.strip().rstrip(":：").strip()
+    key = label_key(name)
+    if not key.endswith(VERB_ENDINGS) or labels.whole_part_kind(name) is not None:
+        return False
+    return all(match.end() < len(key) for _, pattern in labels.part_patterns for match in pattern.finditer(key))

@@ -171,7 +171,8 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
     ordered = marker[0].isdigit()
     if qa_lines.read_quiz(entry, text, source, indent, awaiting_answer):
         return
-    label = None if ordered else _label(text)
+    # ``- 4つの式をまとめてきた：`` says what was done: an item, whatever part's word it holds.
+    label = None if ordered or lead_ins.is_sentence(text, entry.labels) else _label(text)
     nested = entry.section is not None and indent > entry.section_indent
     # Under a heading, a name no part kind has leads into its own items (``- My results:``).
     if names is not None and not nested and not (names is SectionKind.OTHER and entry.in_heading_part):

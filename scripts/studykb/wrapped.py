@@ -18,7 +18,7 @@ more, a Korean, Japanese or Chinese character taking two) with no full stop at i
 A line that starts something of its own never goes on another: a list item, a heading, a
 table, a quote, code, a separator, a named line (``Time: 19:30``, ``**Watchlist**``), a
 part's name alone, a quiz line (``A: ...``), or, unless it is indented to an item's text,
-a line that opens with a sign (``✅ got it``, ``→ because ...``). A name holds no full
+a line that opens with a sign (``✅ got it``, ``→ because ...``) or an equation (``c_t = …``). A name holds no full
 stop: ``取り出す。例: 0.7 → 0.64`` is a sentence going on, not a named line.
 
 Joined, the lines meet at a space, except between two Japanese or Chinese characters,
@@ -51,6 +51,9 @@ FIRST_WORD_RE = re.compile(r"^([a-z]+)\b")
 # wrap at 72 to 80 columns); a line of its own is rarely that long without one.
 WRAP_WIDTH = 60
 FULL_STOPS = tuple(".!?。！？")
+# A line that opens with an equation (``c_t = f ⊙ c_{t-1} + g ⊙ i``, ``h = tanh(a)``) is one of
+# its own, as a formula written line by line is, however long the line before it.
+EQUATION_RE = re.compile(r"^[A-Za-z][\w^{}()\[\]',]{0,15}\s*=\s")
 
 
 def continued(lines: list[str], i: int, labels: Labels) -> int:
@@ -110,6 +113,8 @@ def _goes_on(paragraph: str, previous: str, line: str, in_item: bool | None, con
         return False
     if indented:
         return True
+    if EQUATION_RE.match(text):
+        return False
     lower = text[0].islower() or text[0] == "`"
     if in_item is None:  # a named item
         return lower
