@@ -136,3 +136,40 @@ def items(body: str) -> list[tuple[SectionKind, list[tuple[str, int]]]]:
 ])
 def test_a_sentence_ending_in_a_colon_leads_into_its_lines_in_its_part(body, expected):
     assert items(body) == expected
+
+
+def named_parts(body: str) -> list[tuple[str, SectionKind, int, list[str]]]:
+    log, _ = parse_log(LogText("sessions/t.md", (HEADER, *body.splitlines())), LABELS)
+    return [(s.name, s.kind, s.source.line, [i.text for i in s.items]) for s in log.entries[0].sections]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A heading with nothing under it but lines that name parts heads their names: no empty part.
+    ("#### Weekly review\n\nStill fuzzy: reversed input.\nGot it now: argmax.\nNext week: chapter 8.",
+     [("Weekly review — Still fuzzy", SectionKind.WATCHLIST, 2, ["reversed input."]),
+      ("Weekly review — Got it now", SectionKind.LEARNED, 5, ["argmax."]),
+      ("Weekly review — Next week", SectionKind.RESUME, 6, ["chapter 8."])]),
+    ("### 주간 회고\n아직 헷갈림: 역방향 입력\n다음 시간: 8장",
+     [("주간 회고 — 아직 헷갈림", SectionKind.WATCHLIST, 2, ["역방향 입력"]),
+      ("주간 회고 — 다음 시간", SectionKind.RESUME, 4, ["8장"])]),
+    # A heading with lines of its own keeps them; the named lines after them are parts of their own.
+    ("### Review\nRe-read 7.2.\nStill fuzzy: EOS.",
+     [("Review", SectionKind.OTHER, 2, ["Re-read 7.2."]), ("Still fuzzy", SectionKind.WATCHLIST, 4, ["EOS."])]),
+])
+def test_an_empty_heading_over_named_lines_heads_their_names(body, expected):
+    assert named_parts(body) == expected
+
+
+def test_a_named_line_under_an_empty_heading_resolves_as_it_would_alone():
+    from tests.test_session_page import built
+    knowledge, _ = built("#### Weekly review\n\nStill fuzzy: PMI vs PPMI\n\n"
+                         "## Session: 2026-03-06 09:00:00 KST\n\n#### Weekly review\n\nGot it now: PMI vs PPMI")
+    assert [w.status for w in knowledge.watchlist] == ["resolved"]
+
+
+def test_an_empty_heading_over_named_lines_is_on_the_page_once_with_them():
+    from tests.test_session_page import assert_every_line_shown, built
+    body = "#### Weekly review\n\nStill fuzzy: reversed input.\nNext week: chapter 8."
+    _, page = built(body)
+    assert_every_line_shown(body, page)
+    assert "Weekly review:" not in page and "Weekly review — Still fuzzy:" in page

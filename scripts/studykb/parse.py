@@ -260,8 +260,11 @@ def _read_labelled(entry: SessionState, name: str, value: str, source: Source, i
         entry.add_item(value, source, indent)  # ``✅ got it: …`` again: one more of its items
         return True
     if kind is not None and (entry.section is None or entry.section[1] is not kind):
-        entry.open_section(name, kind, source, indent, by_heading)
-        entry.inline = by_heading
+        heading, first = _heading_over(entry, by_heading)
+        entry.open_section(name, kind, heading[1] if first else source, indent, by_heading)
+        if heading:  # read by its own name (``Got it now`` resolves), shown under the heading's
+            entry.section = (f"{heading[0]} — {name}", *entry.section[1:])
+        entry.inline, entry.heading = by_heading, heading
         entry.add_item(value, source, indent)
         return True
     if entry.section is None:
@@ -269,6 +272,19 @@ def _read_labelled(entry: SessionState, name: str, value: str, source: Source, i
         entry.blocks.append(Field(name, value, source, indent))
         return True
     return False
+
+
+def _heading_over(entry: SessionState, by_heading: bool) -> tuple[tuple[str, Source] | None, bool]:
+    """The heading a line that names a part stands under, and whether the line is the first
+    under it: a heading whose part holds nothing but such lines (``#### Weekly review`` then
+    ``Still fuzzy: …``, ``Got it now: …``). Its empty part is no part of its own: its name
+    heads theirs, the first of them starting at its line."""
+    section = entry.section
+    if by_heading and section is not None and section[1] is SectionKind.OTHER and entry.in_heading_part \
+            and not entry.items and not entry.inline and not entry.asks:
+        entry.section = None
+        return (section[0], section[2]), True
+    return (entry.heading if by_heading and entry.inline else None), False
 
 
 def _names_an_answer(name: str, labels: Labels) -> bool:

@@ -43,6 +43,9 @@ class SessionState:
     # there; a line without that mark after its lines is none of its items.
     signed: str | None = None
     in_toggle: bool = False  # a ``<details>`` toggle is open (toggles.py): its ``</details>`` ends its part
+    # A heading with nothing under it but lines that name parts (``#### Weekly review`` then
+    # ``Still fuzzy: …``, ``Next week: …``): its name and line, which head those parts' names.
+    heading: tuple[str, Source] | None = None
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
@@ -55,6 +58,7 @@ class SessionState:
 
     def open_section(self, name: str, kind: SectionKind, source: Source, indent: int, by_heading: bool) -> None:
         self.close_section()
+        self.heading = None
         self.resolves_all = kind in (SectionKind.OTHER, SectionKind.LEARNED) and is_resolving_word(name, self.labels)
         kind = SectionKind.WATCHLIST if self.resolves_all and kind is SectionKind.OTHER else kind
         self.section = (name, kind, source)
