@@ -69,3 +69,39 @@ def test_a_line_that_names_an_earlier_confusion_resolves_it(name, bodies, expect
 ])
 def test_which_earlier_session_a_line_names(text, referred):
     assert session_referred_to(text) == referred
+
+
+# Sessions one a day from 2026-03-01, each numbered in its header as ``Session N``.
+def numbered_log(*bodies: str) -> str:
+    return "\n".join(f"## Session {n} — 2026-03-{n:02d}\n{body}\n" for n, body in enumerate(bodies, 1))
+
+
+NUMBERED = [
+    ("en by number", ["- Confused:\n  - why the forward pass is not cut", "",
+                      "- Learned:\n  - Session 1's question is finally resolved"],
+     [("why the forward pass is not cut", "resolved")]),
+    ("ko by number", ["- 헷갈린 것:\n  - 왜 순전파는 안 끊는지", "", "- 배운 것:\n  - 1회차 질문은 이제 해결"],
+     [("왜 순전파는 안 끊는지", "resolved")]),
+    ("ja by number, in a later sentence", [
+        "- つまずいた点:\n  - ミニバッチの与え方", "- つまずいた点:\n  - ミニバッチを順番に読む理由",
+        "- 生徒の理解:\n  - ミニバッチを順番に読む理由を説明できた。第2回からの件はようやく解消。"],
+     [("ミニバッチの与え方", "open"), ("ミニバッチを順番に読む理由", "resolved")]),
+    ("resolved in a session, not named by it", [
+        "- Confused:\n  - why clip gradients", "- Confused:\n  - why the forward pass is not cut",
+        "- Learned:\n  - dropout masks — fixed in session 2"],
+     [("why clip gradients", "open"), ("why the forward pass is not cut", "open")]),
+]
+
+
+@pytest.mark.parametrize("name, bodies, expected", NUMBERED, ids=[case[0] for case in NUMBERED])
+def test_a_line_that_names_an_earlier_session_by_its_number_resolves_its_item(name, bodies, expected):
+    items = items_of(knowledge_of(numbered_log(*bodies)))
+    assert sorted((text, status) for text, _, status, _ in items) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, referred", [
+    ("Session 6's question", ("number", 6)), ("6회차 질문", ("number", 6)), ("第6回からの件", ("number", 6)),
+    ("第6次课的问题", ("number", 6)), ("6 sessions ago", None), ("fixed in session 3", None),
+])
+def test_which_numbered_session_a_line_names(text, referred):
+    assert session_referred_to(text) == referred

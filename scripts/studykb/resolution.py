@@ -98,7 +98,7 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
         return struck.span("struck")
     comment = first_comment(text)
     if comment and names_nothing(text):  # ``none today — X finally clicked``: X
-        named = _prose_resolution(text[comment.end():], labels)
+        named = prose_resolution(text[comment.end():], labels)
         return (named[0] + comment.end(), named[1] + comment.end()) if named else None
     box = TASK_BOX_RE.match(text)
     if box and box["mark"].strip():  # ``[x] offset 이유 → ...``: a ticked box
@@ -197,10 +197,40 @@ def trimmed(text: str, start: int, end: int) -> Span:
 
 # Prose outside a watchlist: a tutor's notes or a learner's sentences that say a confusion
 # is still there, or that it is over (labels.yml, ``marks:``).
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
 PROSE_CLAUSE_RE = re.compile(r"[,;!?，、；。！？()（）]|[.:](?=\s|$)|：|\s+[—–-]{1,2}\s+|→|->|=>|⇒")
 # ``S. now keeps positive vs target straight``: keeping two things apart is knowing them apart.
 KEPT_APART_RE = re.compile(r"(?<![a-z])(?:keeps?|kept|keeping|tells?)\s+(?P<item>\S.*?)\s+(?:straight|apart)\b",
                            re.IGNORECASE)
+
+
+# A sentence that says only that what the one before it names is over: ``Finally.``,
+# ``Done.``, ``So that one is done.``, ``That's settled.``, ``드디어 해결.``, ``これで完了。``
+SETTLED_RE = re.compile(r"(?:(?:so|and|ok|okay)[,\s]+)?(?:(?:that|this|it)(?:\s+one)?(?:\s+is|'s)?\s+)?(?:now\s+)?"
+                        r"(?:finally|done|settled|sorted|over)(?:\s+now)?|(?:그것도|이것도|이건)?\s*끝|これで完了|到此为止",
+                        re.IGNORECASE)
+FINALLY_RE = re.compile(r"^(?:finally|at last|드디어|결국|마침내|ようやく|やっと|终于)\s*", re.IGNORECASE)
+
+
+def settles(sentence: str, labels: Labels) -> bool:
+    """Whether a sentence says only that what the one before it names is over (``SETTLED_RE``,
+    or a resolving word alone: ``Resolved.``, ``드디어 해결.``)."""
+    sentence = sentence.strip().rstrip(" .。!！")
+    return SETTLED_RE.fullmatch(sentence) is not None or is_resolving_word(FINALLY_RE.sub("", sentence), labels)
+
+
+def settled_sentence(text: str, labels: Labels) -> Span | None:
+    """Where a line names what a later sentence of it says only is over (``I did the shape
+    check on the repeat node. So that one is done.``): the sentence before that one."""
+    cut = sentences(text)
+    return next((trimmed(text, *cut[i - 1]) for i in range(1, len(cut)) if settles(text[slice(*cut[i])], labels)), None)
+
+
+def sentences(text: str) -> list[Span]:
+    """``text`` cut at the ends of its sentences outside parentheses and code."""
+    ends = [m for m in SENTENCE_END_RE.finditer(text) if not enclosed(text[:m.start()])]
+    bounds = [0, *(i for m in ends for i in m.span()), len(text)]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
 def prose_reading(text: str, labels: Labels) -> tuple[Span | None, Span | None]:
@@ -209,7 +239,7 @@ def prose_reading(text: str, labels: Labels) -> tuple[Span | None, Span | None]:
     it says none. A line that says both is read as resolving."""
     if not _may_say_either(text, labels):
         return None, None  # most lines: no word of either
-    resolves = _prose_resolution(text, labels)
+    resolves = prose_resolution(text, labels) or settled_sentence(text, labels)
     return (resolves, None) if resolves is not None else (None, _prose_confusion(text, labels))
 
 
@@ -217,7 +247,7 @@ def _may_say_either(text: str, labels: Labels) -> bool:
     """Whether a line holds any word or mark that ``prose_reading`` reads: a resolving word, a
     dated status, keeping apart, a strike-through, a ticked box, or a ``persisting`` word."""
     return any(pattern is not None and pattern.search(text) for pattern in (
-        labels.resolved_re, labels.persisting_re, DATED_STATUS_WORD_RE, KEPT_APART_RE)) \
+        labels.resolved_re, labels.persisting_re, DATED_STATUS_WORD_RE, KEPT_APART_RE, SETTLED_RE)) \
         or STRUCK_RE.match(text) is not None or TASK_BOX_RE.match(text) is not None
 
 
@@ -227,7 +257,7 @@ def _clauses(text: str) -> list[Span]:
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
-def _prose_resolution(text: str, labels: Labels) -> Span | None:
+def prose_resolution(text: str, labels: Labels) -> Span | None:
     """A resolving line's shapes (``X — got it now``, ``Got it: X``), or a resolving word
     before what it names: ``S. understood X``, ``no longer mixes up X``, ``keeps X straight``."""
     span = resolved_item(text, labels)
@@ -291,7 +321,8 @@ def _word_end(text: str, at: int) -> int:
 
 # A line that names an earlier session by when it was: by its weekday (``Tuesday's
 # confusion``, ``화요일에 헷갈렸던``, ``火曜の疑問``, ``周二的问题``), as the day before
-# (``yesterday's question``, ``어제``, ``昨日``) or as the session before (``last session's``).
+# (``yesterday's question``, ``어제``, ``昨日``), as the session before (``last session's``) or by
+# its number.
 WEEKDAYS = (("monday", "월요일|月曜", "一"), ("tuesday", "화요일|火曜", "二"), ("wednesday", "수요일|水曜", "三"),
             ("thursday", "목요일|木曜", "四"), ("friday", "금요일|金曜", "五"), ("saturday", "토요일|土曜", "六"),
             ("sunday", "일요일|日曜", "[日天]"))
@@ -300,22 +331,39 @@ WEEKDAY_RES = tuple(re.compile(rf"(?<![^\W\d_]){en}(?![a-z])|{ko_ja}|(?:周|週|
 YESTERDAY_RE = re.compile(r"(?<![^\W\d_])yesterday(?![a-z])|어제|昨日|昨天", re.IGNORECASE)
 LAST_SESSION_RE = re.compile(r"(?<![^\W\d_])(?:last|previous)\s+(?:session|time|class|lesson)(?![a-z])"
                              r"|지난\s*(?:번|시간|수업)|저번|前回|上次|上节课", re.IGNORECASE)
+# A session by its number, as headers number them (``Session 6's question``, ``6회차``,
+# ``第6回からの件``, ``第6次课``); not when it was (``fixed in session 3``: resolved then), nor a
+# number before an English session word (``6 sessions ago``).
+SESSION_NUMBER_RE = re.compile(r"(?<![^\W\d_])(?<!in )(?<!on )(?<!by )(?<!since )(?<!during )(?:session|lesson|class|day)\s*#?(?P<en>\d+)(?!\d)"
+                               r"|(?P<ko>\d+)\s*(?:회차|일차)|第\s*(?P<cjk>\d+)\s*(?:回|次课|课|节课)", re.IGNORECASE)
 
 
 def session_referred_to(text: str) -> tuple[str, int] | None:
     """Which earlier session ``text`` names: ("weekday", 0-6, Monday 0), ("days", 1) for the
-    day before, ("sessions", 1) for the session before; None if it names none, or two."""
+    day before, ("sessions", 1) for the session before, ("number", 6) for the one its header
+    numbers 6; None if it names none, or two."""
     found = [("weekday", day) for day, pattern in enumerate(WEEKDAY_RES) if pattern.search(text)]
     found += [("days", 1)] if YESTERDAY_RE.search(text) else []
     found += [("sessions", 1)] if LAST_SESSION_RE.search(text) else []
+    found += [("number", session_number(text))] if SESSION_NUMBER_RE.search(text) else []
     return found[0] if len(found) == 1 else None
 
 
+def session_number(text: str) -> int:
+    """The number the first session word of ``text`` gives (``Session 14 — 3 Dec``: 14), 0 if none."""
+    found = SESSION_NUMBER_RE.search(text)
+    return int(found["en"] or found["ko"] or found["cjk"]) if found else 0
+
+
 def earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str, n: int) -> SessionId | None:
-    """The session before ``current`` that is ``n`` sessions back, ``n`` days back, or the
-    last on weekday ``n`` within the week before (session_referred_to says which)."""
+    """The session before ``current`` that is ``n`` sessions back, ``n`` days back, the last
+    on weekday ``n`` within the week before, or the last numbered ``n`` (session_referred_to
+    says which)."""
     at = next(i for i, s in enumerate(sessions) if s.id == current)
     earlier, now = sessions[:at], sessions[at].started
+    if kind == "number":  # the last before it its header numbers so
+        numbered = [s for s in earlier if session_number(s.label or s.header) == n]
+        return numbered[-1].id if numbered else None
     if kind == "sessions":
         return earlier[-n].id if len(earlier) >= n else None
     if now is None:

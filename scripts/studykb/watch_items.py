@@ -11,13 +11,20 @@ end of a sentence after one (``(N, T, D) layout — better but not automatic. LS
 Anywhere a word that says another item follows opens one (``… — fixed. New: the (N, T, D)
 layout``, ``Also: …``, ``그리고 새로: …``, ``あと：…``, ``另外：…``). Each item is resolved
 or flagged on its own: ``Analogy — fixed. New: X`` resolves the analogy item and flags X.
+
+A line of prose that says something is resolved says it of a sentence, and may say it of
+several: each of its sentences resolves what it names (``… context — resolved.``,
+``第6回からの件はようやく解消。``), the whole line where none names an item; one that says only
+that (``Resolved.``, ``Finally.``, ``So that one is done.``) resolves what the sentence before
+it names; what it lists apart with semicolons (``Got it now: X vs Y; why Z``) is resolved each alone.
 """
 from __future__ import annotations
 
 import re
 
 from .labels import Labels
-from .resolution import first_comment, enclosed, item_span, resolved_item, trimmed
+from .resolution import (SENTENCE_END_RE, enclosed, first_comment, item_span, prose_resolution, resolved_item,
+                         sentences, settles, trimmed)
 
 Span = tuple[int, int]
 # A word, then a colon, that says another item follows, at the start of the line or of a
@@ -31,7 +38,6 @@ ITEM_SEPARATOR_RE = re.compile(r"[;；]")
 SAYS_RE = re.compile(r"(?<![^\W\d_])(?:is|are|was|were|be|been|has|have|had|does|do|did|can|could|should|must"
                      r"|will|would|need|needs|seems?)(?![^\W\d_])", re.IGNORECASE)
 STATUS_WORDS = 5  # the most words of a comment that is a status, not an explanation
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])\s*(?=\S)")
 # An item that sets two things against each other: ``PMI vs PPMI``, ``윈도우 크기와 문맥 크기``,
 # ``difference between X and Y``. A list's line splits at semicolons into such items only.
 CONTRAST_RE = re.compile(r"\s(?:vs\.?|versus)\s|↔|<->|\bdifference between\b|\bmix(?:es|ed|ing)? up\b"
@@ -124,3 +130,24 @@ def _an_item(part: str) -> bool:
 
 def _shifted(span: Span | None, by: int) -> Span | None:
     return (span[0] + by, span[1] + by) if span else None
+
+
+def resolved_parts(text: str, resolves: Span, labels: Labels) -> list[Span]:
+    """Where a line that marks something resolved (``resolves``, as parse read it) names each
+    item it does: each sentence's, where it has several, else ``resolves``; split at its
+    semicolons."""
+    if resolves[1] > len(text):  # a span of the text parse read, not of this line's
+        return [resolves]
+    cut = [p for a, b in sentences(text) if (p := trimmed(text, a, b))[1] > p[0]]
+    found = [part for i in range(len(cut)) if (part := _sentence_resolution(text, cut, i, labels))]
+    return [piece for a, b in (found if len(cut) > 1 and found else [resolves])
+            for piece in _cut_at_semicolons(text, a, b)]
+
+
+def _sentence_resolution(text: str, cut: list[Span], at: int, labels: Labels) -> Span | None:
+    """Where sentence ``at`` names what it says is resolved: the sentence before it where it
+    says nothing else (``Finally.``)."""
+    start, end = cut[at]
+    if at and settles(text[start:end], labels):
+        return cut[at - 1]
+    return _shifted(prose_resolution(text[start:end], labels), start)

@@ -24,7 +24,7 @@ from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionI
 from .labels import Labels, shipped_labels
 from .resolution import (contrasted_sides, earlier_session, item_span, names_nothing, session_referred_to, stem,
                          without_status_note)
-from .watch_items import line_items
+from .watch_items import line_items, resolved_parts
 from .vocabulary import normalise
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -174,8 +174,7 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     for line in lines:
         if not _flags(line):
             if line.resolves is not None:  # ``✅ Got it: …``: what was learned clears the item it names
-                reading = read_line(line, named, spans or {})
-                _resolve(index, line, reading)
+                _resolve_parts(index, line, named, spans or {}, labels)
             continue
         for part, resolves in sub_items(line, labels):
             named_at = resolves or (_named_in(line.text, part) if part else None)
@@ -183,6 +182,16 @@ def collect_watchlist(sessions: list[Session], lines: list[Line], named: dict[So
     recent = len(sessions) - window
     items = [_item(group, named, position, recent) for group in index.groups]
     return tuple(sorted(items, key=lambda w: (STATUS_ORDER[w.status], -len(w.flagged_in), position[w.first], w.key)))
+
+
+def _resolve_parts(index: _Index, line: Line, named: dict[Source, tuple[ConceptSlug, ...]],
+                   spans: dict[Source, tuple[Span, ...]], labels: Labels) -> None:
+    """A line that marks something resolved resolves what each of its sentences names, or what
+    it names as a whole where none of them names an item (``X: … 드디어 해결.``)."""
+    parts = resolved_parts(line.text, line.resolves, labels)
+    done = [_resolve(index, line, read_line(line, named, spans, part), part) for part in parts]
+    if not any(done) and parts != [line.resolves]:
+        _resolve(index, line, read_line(line, named, spans), line.resolves)
 
 
 def _named_in(text: str, part: ItemPart) -> ItemPart:
@@ -193,7 +202,7 @@ def _named_in(text: str, part: ItemPart) -> ItemPart:
 
 def _flag(index: _Index, line: Line, part: ItemPart | None, resolves: ItemPart | None, reading: _Reading) -> None:
     """A watchlist line (or one of its items) flags the item it names, or resolves it."""
-    if resolves is not None and _resolve(index, line, reading):
+    if resolves is not None and _resolve(index, line, reading, resolves):
         return
     text = line.text[slice(*_named_in(line.text, part))] if part else line.text
     key = normalise(text) or text
@@ -313,18 +322,18 @@ def _prose_and_list(group: _Group, line: Line, reading: _Reading) -> bool:
     return group.names_part_of(reading) or any(_names_part(known, reading) for known in group.readings)
 
 
-def _resolve(index: _Index, line: Line, reading: _Reading) -> bool:
+def _resolve(index: _Index, line: Line, reading: _Reading, part: ItemPart | None = None) -> bool:
     """Mark resolved the item a resolving line names, the open one first, else the one open
     item it names by a key word (``the offsets question from last time → got it``); False if it
-    names none. An item said resolved again (a list of misconceptions: ``— fixed in session 3``)
+    names none (``part`` of the line, where it names several). An item said resolved again (a list of misconceptions: ``— fixed in session 3``)
     keeps the line that first said so."""
     groups = index.candidates(reading)
     named = [g for g in groups if g.names_the_same(reading)] or [g for g in groups if g.names_part_of(reading)] \
         or [g for g in groups if g.is_named_within(reading)]
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
-    then = _flagged_in_session_named(index, line)
+    then = _flagged_in_session_named(index, line, part)
     group = group or (then and _named_by_key_word(then, reading)) or _named_by_key_word(index.groups, reading) \
-        or _named_by_session(index, line)
+        or _named_by_session(then)
     if group is None:
         return False
     group.resolution = group.resolution or line  # when it was first said resolved since its last flag
@@ -350,18 +359,17 @@ def _all_held(wanted: set[str], words: set[str]) -> bool:
     return all(w in words or CJK_RE.match(w) and any(word.endswith(w) for word in words) for w in wanted)
 
 
-def _named_by_session(index: _Index, line: Line) -> _Group | None:
+def _named_by_session(found: list[_Group]) -> _Group | None:
     """The one open item flagged in the earlier session a resolving line names by when it was
-    (``Answer to Tuesday's confusion: …``, ``어제 질문``); None if it names none, or that
-    session flagged no open item or more than one."""
-    found = _flagged_in_session_named(index, line)
+    (``Answer to Tuesday's confusion: …``, ``어제 질문``, ``第6回からの件``): ``found``, the open
+    items flagged then; None if there are none, or more than one."""
     return found[0] if len(found) == 1 else None
 
 
-def _flagged_in_session_named(index: _Index, line: Line) -> list[_Group]:
-    """The open items flagged in the earlier session a resolving line names by when it was
-    (``the zeroing thing from yesterday``): those its key words are looked for among first."""
-    start, end = line.resolves or (0, len(line.text))
+def _flagged_in_session_named(index: _Index, line: Line, part: ItemPart | None) -> list[_Group]:
+    """The open items flagged in the earlier session a resolving line (or ``part`` of it) names
+    by when it was (``the zeroing thing from yesterday``): those its key words are looked for among first."""
+    start, end = part or line.resolves or (0, len(line.text))
     referred = session_referred_to(line.text[start:end])
     session = earlier_session(index.sessions, line.session, *referred) if referred else None
     return [g for g in index.groups if g.resolution is None and session is not None and session in g.sessions]
