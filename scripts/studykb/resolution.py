@@ -51,8 +51,9 @@ CJK_CHARS_BEFORE = 3  # in a run of Chinese or Japanese, the characters before i
 CJK_LETTER_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 # A note at the end of an item that says it is still open (``(still open)``, ``(still open,
-# parked)``, ``(아직)``, ``（まだ）``): the item's status, no part of what it asks.
-STATUS_NOTE_RE = re.compile(r"\s*[(（]\s*(?:still|open|parked|pending|unresolved|not\s+yet|아직|여전히|미해결|まだ|未解決"
+# parked)``, ``(didn't revisit)``, ``(아직)``, ``(못 다룸)``, ``（まだ）``): the item's status, no part of what it asks.
+STATUS_NOTE_RE = re.compile(r"\s*[(（]\s*(?:still|open|parked|pending|unresolved|not\s+yet|did(?:n['’]t|\s+not)\s+(?:revisit|get\s+to)"
+                            r"|not\s+revisited|no\s+time|아직|여전히|미해결|못\s*다룸|まだ|未解決|触れられず"
                             r"|还|仍|未)(?![a-z])[^()（）]*[)）][\s.。]*$", re.IGNORECASE)
 
 # An item that says there is none (``none today``, ``nothing new``, ``없음``, ``特になし``, ``无``):

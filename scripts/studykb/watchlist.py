@@ -60,6 +60,7 @@ REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:carried\s+over\s+)?(?:(?:from|since|
                             r"|the\s+other\s+day|earlier|previously|before|yesterday)(?![^\W_])|(?<![^\W_])carried\s+over"
                             r"|지난\s*번(?:에\s*이어)?|저번|지난\s*시간|(?:前回|第\s*\d+\s*回)(?:から継続|から)?|上次(?:遗留)?|遗留",
                             re.IGNORECASE)
+DECIMAL_RE = re.compile(r"(?<![\w.])\d+\.\d+(?![\d.])")  # ``0.75``, not ``4.2.6`` (a section)
 ItemPart = tuple[int, int]
 SAID_AFTER = " .。:：-–—→>=⇒"  # what may stand between an item's wording and what a resolving line says of it
 LARGELY = 0.5  # the share of the longer list of other words two lines of one item have in common
@@ -206,7 +207,7 @@ def _flag(index: _Index, line: Line, part: ItemPart | None, resolves: ItemPart |
         return
     text = line.text[slice(*_named_in(line.text, part))] if part else line.text
     key = normalise(text) or text
-    group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading)
+    group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading, part and text)
     if group is None:
         group = index.new_group(key)
     group.add(line, reading, part)
@@ -286,33 +287,44 @@ def _content_word(word: str) -> str:
     return "" if word in FILLER else word
 
 
-def _same_confusion(groups: list[_Group], line: Line, reading: _Reading) -> _Group | None:
+def _same_confusion(groups: list[_Group], line: Line, reading: _Reading, named: str | None = None) -> _Group | None:
     """The earliest item of another session that names the same confusion as ``line``.
     Two lines of one session are two items, unless worded alike, or one is prose and the
     other names it short (``S. still mixes `sample_size` with `window_size` under time
-    pressure`` and a list's ``sample_size vs window_size``)."""
-    return next((g for g in groups if line.session not in g.sessions and _names(g, line, reading)
+    pressure`` and a list's ``sample_size vs window_size``). ``named``: where the line holds several
+    items, what this one's is named by."""
+    return next((g for g in groups if line.session not in g.sessions and _names(g, line, reading, named)
                  or _prose_and_list(g, line, reading)), None)
 
 
-def _names(group: _Group, line: Line, reading: _Reading) -> bool:
+def _names(group: _Group, line: Line, reading: _Reading, named: str | None) -> bool:
     """Whether a line of a later session names ``group``'s confusion: the same one, or, where it
     says the confusion is still there (``学生还是把 X 搞混``), part of it (``c 和 h 还是有点混``
     after ``记忆单元 c 和隐藏状态 h 的作用分不清``). Words of its own that no line of the item has make it
     another confusion about the same concept (``still not sure where EmbeddingDot ends and
     NegativeSamplingLoss begins`` after ``negative sampling — how many negatives per positive``),
-    unless a note after it says it is still open (``dropout placement (still)``)."""
-    return group.names_the_same(reading) or STILL_RE.search(line.text) is not None and any(
+    unless a note after it says it is still open (``dropout placement (still)``). One that says it
+    is still there names it by a number the item's lines write (``0.75제곱은 여전히 …`` after ``왜 하필
+    0.75인지``, ``the 0.75 exponent, again``)."""
+    still = STILL_RE.search(line.text) is not None
+    return group.names_the_same(reading) or still and any(
         _names_part(reading, known) and (not reading.words or reading.words & known.words) for known in group.readings) \
-        or _noted_still(line) and bool(reading.concepts) and any(reading.concepts <= known.concepts
+        or still and bool(_numbers(named or line.text) & _numbers(*(l.text for l in group.lines))) \
+        or _noted_still(line, named) and bool(reading.concepts) and any(reading.concepts <= known.concepts
                                                                  for known in group.readings)
 
 
-def _noted_still(line: Line) -> bool:
+def _numbers(*texts: str) -> set[str]:
+    """The numbers with a fraction that ``texts`` write (``0.75``, ``1e-3`` not): a constant an item
+    is about, which its lines name it by."""
+    return {n for text in texts for n in DECIMAL_RE.findall(text)}
+
+
+def _noted_still(line: Line, named: str | None) -> bool:
     """Whether a line's item ends in a note that it is still open (``dropout placement (still)``,
     ``드롭아웃 위치 (아직)``): it says it is an earlier item, named short in words of its own (``where
     exactly does dropout go``), not a new confusion about the same concept."""
-    named = line.text[slice(*(line.flags or item_span(line.text)))]
+    named = named or line.text[slice(*(line.flags or item_span(line.text)))]
     return without_status_note(named) != named
 
 
@@ -348,9 +360,14 @@ def _named_by_key_word(groups: list[_Group], reading: _Reading) -> _Group | None
     if not reading.words or reading.concepts:
         return None
     wanted = {stem(w) for w in reading.words}
-    found = [g for g in groups if g.resolution is None
-             and _all_held(wanted, {stem(w) for line in g.lines for w in content_words(line.text)})]
+    found = [g for g in groups if g.resolution is None and _all_held(wanted, {stem(w) for w in _own_words(g)})]
     return found[0] if len(found) == 1 else None
+
+
+def _own_words(group: _Group) -> set[str]:
+    """The words of an item's lines, comments included; of its own piece only, on a line that
+    holds several items (``why reversed input helps; the backward pass through the repeat node``)."""
+    return {w for line, part in zip(group.lines, group.parts) for w in content_words(line.text[slice(*(part or (None,)))])}
 
 
 def _all_held(wanted: set[str], words: set[str]) -> bool:
