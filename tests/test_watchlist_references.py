@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from studykb.resolution import session_referred_to
+from studykb.session_references import session_referred_to
 from tests.test_watchlist import items_of, knowledge_of, prose_log
 
 FLAGGED = "- Still confused:\n  - When does backward assign and when does it add?"

@@ -1,0 +1,64 @@
+"""The words a watchlist line says its confusion is about: lower case, without the words it
+is said with (``vs``, ``still``, ``헷갈림``), Korean ones without their particle, runs of Chinese
+and Japanese split into their words, and without words that refer back (``from last time``)."""
+from __future__ import annotations
+
+import re
+
+WORD_RE = re.compile(r"[^\W_]+")
+# The words a watchlist line sets its concepts against each other with, or says it is
+# confused with, or calls it by (``the assign/add thing``, ``CBOW question finally``): not
+# what the confusion is about.
+FILLER = frozenset("""vs versus and or the a an of by at in on to for from with between difference differences
+    distinguish still again confused confusing confusion mixing mixed mix mixes up unsure about is are it
+    what how why which when where who now keeps keep confuses that question s
+    thing things stuff issue issues problem problems matter finally answer my
+    차이 차이점 관계 구분 또 아직 아직도 헷갈림 헷갈린다 헷갈려 조금 둘 이제 구분함 질문 것 거 문제 드디어 결국 답""".split())
+# Chinese and Japanese write words without blanks between them: a run of their letters is
+# split at these (joining words, "still", "this time", "the student", the confusion words;
+# the longest first) and where its script changes (漢字, かな, カナ), and a piece of kana
+# alone (の, で, どちらが) is a particle or an ending, no word of its own.
+CJK_FILLER = sorted("""和 与 跟 及 或 的 把 是 了 在 要 也 都 又 还是 还 仍然 总是 这次 这回 终于 有点 一点 学生 同学 以为
+    搞混 混淆 分不清 混 不懂 没懂 关系 区别 差别 区分 为什么 怎么 什么 关係 違い 区別 混同 混乱 理由
+    问题 疑问 答案 疑問 問題 答え 件""".split(),
+                    key=len, reverse=True)
+CJK_PIECE_RE = re.compile("|".join(CJK_FILLER) + r"|[\u3040-\u309f]+|[\u30a0-\u30ff\uff66-\uff9f]+")
+HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+# Korean particles, taken off the end of a word so that "출력의" is "출력".
+PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "는", "이", "가", "을", "를", "에", "도", "로")
+# Words that say a line comes back to an earlier one: ``the offsets question from last time``.
+REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:carried\s+over\s+)?(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)"
+                            r"|the\s+other\s+day|earlier|previously|before|yesterday)(?![^\W_])|(?<![^\W_])carried\s+over"
+                            r"|지난\s*번(?:에\s*이어)?|저번|지난\s*시간|(?:前回|第\s*\d+\s*回)(?:から継続|から)?|上次(?:遗留)?|遗留",
+                            re.IGNORECASE)
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that say what the confusion is about, lower case, Korean
+    ones without their particle, and without words that refer back (``from last time``)."""
+    words = (_content_word(piece.lower()) for w in WORD_RE.findall(REFERS_BACK_RE.sub(" ", text)) for piece in _pieces(w))
+    return frozenset(w for w in words if w)
+
+
+def _pieces(word: str) -> list[str]:
+    """A run of Chinese or Japanese split into its words (``CJK_FILLER``); any other word whole."""
+    if not CJK_RE.search(word):
+        return [word]
+    pieces, at = [], 0
+    for match in CJK_PIECE_RE.finditer(word):
+        pieces.append(word[at:match.start()])
+        if match[0] not in CJK_FILLER and not HIRAGANA_RE.fullmatch(match[0]):  # katakana: a word
+            pieces.append(match[0])
+        at = match.end()
+    return [p for p in (*pieces, word[at:]) if p]
+
+
+def _content_word(word: str) -> str:
+    """``word`` without its particle ("출력의" -> "출력"); "" for a filler word or a particle alone."""
+    if word in FILLER or word in PARTICLES:
+        return ""
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle):
+            word = word[:-len(particle)]
+            break
+    return "" if word in FILLER else word
