@@ -39,27 +39,14 @@ from experiments.runs import Run, make_run, problems
 from experiments.settings_choice import by_settings, may_sweep, of_chapters, swept
 from experiments.spec import Spec
 from experiments.tiers import is_heavy, uses_corpus
+from experiments.looks_like import LOOKS_LIKE, SAID_RUN, WORKS_ON, looks_like
 from experiments.values import read_values
 
 __all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
 
-# What makes a line look like an experiment when none answers it: (pattern, why, needs a number).
-_LOOKS_LIKE = (
-    (re.compile(r"\b(?:on|with|using) (?:the )?(ptb|penn treebank|mnist|cifar-?10|imagenet|wikitext)\b"),
-     "works on the {} data set", False),
-    (re.compile(r"\b(perplexity|ppl|accuracy|acc|loss|bleu)\b\W{0,3}(?:of|is|was|at|to|~|≈|=|:)?\W{0,3}\d(?![\d.]*\s*=)"),
-     "reports a {} figure", False),
-    (re.compile(r"\b(sweep)(?:s|ing)?\b"), "describes a sweep", True),
-    (re.compile(r"\b(ran|re-?ran|executed|re-?trained|trained)\b"), "says something was run", False),
-)
-
-
 _PY_FILE = re.compile(r"[\w./-]+\.py\b")  # a file a line names: "`ch01/train_custom_loop.py`"
-_SAID_RUN = "it says something was run"
-_WORKS_ON = "it works on the"
 # "on the same data": what another chapter's model ran on is this chapter's data.
 _SAME_DATA = re.compile(r"\bsame (?:data|dataset|data set|corpus)\b|(?:같은|동일한)\s*데이터|同じデータ|(?:相同|同样)的?数据")
-_BEFORE_VOWEL = re.compile(r"\ba (?=[aeiou])")
 _DIGIT = re.compile(r"\d")
 _CORPUS = re.compile(r"\b(?:ptb|penn treebank|wikitext)\b")  # a text corpus: only a run that reads one runs on it
 _NAMED_MODEL = re.compile(r"\bthe ((?:[a-z][\w-]* ){1,3}?)(?:experiment|model)s?\b")
@@ -151,10 +138,10 @@ def _chapters_run(named: tuple[int, ...], scripts: list[str]) -> tuple[int, ...]
 
 def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, scripts: list[str]) -> str:
     """Why a line no experiment answers looks like one: the most specific reason found."""
-    looks = _looks_like(line, lowered, scripts)
-    if looks.startswith(_WORKS_ON) and _remarks_on_data(line, lowered, named, chapter):
+    looks = looks_like(line, lowered, scripts)
+    if looks.startswith(WORKS_ON) and _remarks_on_data(line, lowered, named, chapter):
         return ""
-    if looks and looks != _SAID_RUN:
+    if looks and looks != SAID_RUN:
         return looks
     return _instead(line, lowered, named, chapter) or _elsewhere(line, lowered, named, chapter) or looks
 
@@ -380,25 +367,8 @@ def _script_runs(scripts: list[str], named: tuple[int, ...], chapter: int | None
     return runs
 
 
-def _looks_like(line: str, lowered: str, scripts: list[str]) -> str:
-    if scripts:
-        return f"it runs {', '.join(scripts)}"
-    said = asking.without_sitting_time(lowered)
-    for pattern, why, needs_number in _LOOKS_LIKE:
-        match = pattern.search(said)
-        if match and (not needs_number or _DIGIT.search(lowered)):
-            written = line[match.start(1): match.end(1)] if len(line) == len(lowered) else match.group(1)
-            return f"it {_article(why.format(written))}"
-    return ""
-
-
-def _article(text: str) -> str:
-    """"a accuracy figure" as English writes it: "an accuracy figure"."""
-    return _BEFORE_VOWEL.sub("an ", text)
-
-
 _ANY = any_search([r"\.py\b", *(pattern for spec in EXPERIMENTS.values() for pattern in patterns(spec)),
-                      *(pattern.pattern for pattern, _, _ in _LOOKS_LIKE)])
+                      *(pattern.pattern for pattern, _, _ in LOOKS_LIKE)])
 _ANY_METRIC = any_search(["|".join(words) for words in asking.METRICS.values()])
 _ANSWERS = {spec.id: answers_search(spec) for spec in EXPERIMENTS.values()}
 _MAY_ANSWER = {spec.id: any_search(list(patterns(spec))) for spec in EXPERIMENTS.values()}

@@ -20,9 +20,7 @@ clipping" is a language model's, not the gradient-norm plot's.
 
 from __future__ import annotations
 
-import itertools
 import re
-from typing import Sequence
 
 from experiments.spec import Spec
 
@@ -256,39 +254,6 @@ def without_runs_not_done(line: str) -> str:
 
 def _is_question(line: str) -> bool:
     return ("?" in line or "？" in line) and _QUESTION.match(line.strip()) is not None
-
-
-# A shell command that runs a Python script: "python ch04/train.py --lr 0.1", "$ python3 -u train.py".
-_COMMAND = re.compile(r"^\s*(?:[$>%!]\s*)?(?:(?:uv|poetry)\s+run\s+)?python3?(?:\s+-\w+)*\s+(?P<script>[\w./-]+\.py)\b"
-                      r"(?P<rest>.*)$")
-
-
-def block_commands(lines: Sequence[str]) -> list[tuple[int, str]]:
-    """Each command of a code block that runs a script, by its line in the block (from 1), as a log
-    line says it, with the comment lines right below it ("$ python ch06/train_rnnlm.py", then "#
-    batch_size=20" -> "ran `ch06/train_rnnlm.py` # batch_size=20"). What it printed is no command."""
-    found = []
-    for offset, code in enumerate(lines, start=1):
-        match = _COMMAND.match(code)
-        if match:
-            comments = [line.strip() for line in itertools.takewhile(_is_comment, lines[offset:])]
-            found.append((offset, " ".join((f"ran `{match.group('script')}`{match.group('rest')}", *comments))))
-    return found
-
-
-def leads_into(line: str, block: Sequence[str]) -> bool:
-    """Whether a line leads into the code block right after it, which then holds its settings: a
-    block that runs no script, or one the line opens ("Ran it with:") or names the script of ("Ran
-    ``ch04/train.py``, window 5"). A block that runs a script after any other line ("**Confused:**
-    dropout placement", then ``$ python ch06/train_rnnlm.py``) is a run of its own."""
-    scripts = [match.group("script") for match in map(_COMMAND.match, block) if match]
-    if not scripts or line.rstrip().endswith((":", "：")):
-        return True
-    return any(script.rsplit("/", 1)[-1] in line for script in scripts)
-
-
-def _is_comment(code: str) -> bool:
-    return code.lstrip().startswith("#")
 
 
 # Advice the book or a tutor gives, not a run done: "the book says to just try both", "책에서는 둘 다

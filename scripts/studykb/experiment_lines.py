@@ -39,7 +39,8 @@ from typing import Iterator, NamedTuple
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
 from experiments.answers import Answer, answer, chapters_studied
-from experiments.asking import block_commands, leads_into, names_next_time, says_run, says_to_do
+from experiments.asking import names_next_time, says_run, says_to_do
+from experiments.commands import block_commands, leads_into
 from experiments.gallery import SPEC as SCRIPTS
 from experiments.gallery import unavailable
 from experiments.runs import Run
