@@ -133,6 +133,10 @@ def items(body: str) -> list[tuple[SectionKind, list[tuple[str, int]]]]:
     ("### 今日の範囲\n- 6.2 LSTM\n- 今日学んだ：\n  - ゲートの役割", [(SectionKind.TOPICS, [("6.2 LSTM", 0)]),
                                                          (SectionKind.LEARNED, [("ゲートの役割", 0)])]),
     ("### 진도\n- 6.2 LSTM\n- 정리:\n  - 게이트", [(SectionKind.TOPICS, [("6.2 LSTM", 0)]), (SectionKind.LEARNED, [("게이트", 0)])]),
+    # A label with a value that is a sentence is still its part: the value is what ends in a verb.
+    ("- 배운 점: 역전파를 이해했다", [(SectionKind.LEARNED, [("역전파를 이해했다", 0)])]),
+    ("- 学んだこと：逆伝播を理解した", [(SectionKind.LEARNED, [("逆伝播を理解した", 0)])]),
+    ("- 헷갈림: 아직 모르겠다", [(SectionKind.WATCHLIST, [("아직 모르겠다", 0)])]),
 ])
 def test_a_sentence_ending_in_a_colon_leads_into_its_lines_in_its_part(body, expected):
     assert items(body) == expected

@@ -47,7 +47,7 @@ def part_named(text: str, labels: Labels) -> SectionKind | None:
     # A name has no colon inside it and ends in no full stop, as a sentence does.
     if not key or len(key.split()) > LABEL_WORDS or any(c in name for c in ":：") or name.endswith((".", "。")):
         return None
-    if is_sentence(name, labels):
+    if _ends_in_a_verb(name, labels):
         return None
     kind = labels.label_part_kind(name)
     if kind is not None:
@@ -57,11 +57,17 @@ def part_named(text: str, labels: Labels) -> SectionKind | None:
 
 
 def is_sentence(text: str, labels: Labels) -> bool:
-    """Whether a line ending in a colon is a sentence, not a part's name: it is no whole
-    spelling of a part, and ends in a verb's ending that no part's word ends
-    (``4つの式をまとめてきた：`` holds まとめ, ``식을 정리해 왔다:`` 정리); it leads into the
-    lines under it in the part it is in."""
-    name = text.strip().rstrip(":：").strip()
+    """Whether a line ending in a colon is a sentence, not a part's name (``4つの式をまとめてきた：``
+    holds まとめ, ``식을 정리해 왔다:`` 정리): it leads into the lines under it in the part it is
+    in. A label with a value (``배운 점: 역전파를 이해했다``) is a label, whatever its value ends in."""
+    if not text.rstrip().endswith((":", "：")):
+        return False
+    return _ends_in_a_verb(text.strip().rstrip(":：").strip(), labels)
+
+
+def _ends_in_a_verb(name: str, labels: Labels) -> bool:
+    """Whether ``name`` is no whole spelling of a part and ends in a verb's ending that no part's
+    word ends."""
     key = label_key(name)
     if not key.endswith(VERB_ENDINGS) or labels.whole_part_kind(name) is not None:
         return False
