@@ -208,6 +208,8 @@ KEPT_APART_RE = re.compile(r"(?<![a-z])(?:keeps?|kept|keeping|tells?)\s+(?P<item
 SETTLED_RE = re.compile(r"(?:(?:so|and|ok|okay)[,\s]+)?(?:(?:that|this|it)(?:\s+one)?(?:\s+is|'s)?\s+)?(?:now\s+)?"
                         r"(?:finally|done|settled|sorted|over)(?:\s+now)?|(?:그것도|이것도|이건)?\s*끝|これで完了|到此为止",
                         re.IGNORECASE)
+# A word a settling sentence holds: what lets a line through to ``settles`` at all.
+SETTLED_WORD_RE = re.compile(r"\b(?:finally|done|settled|sorted|over)\b|끝|これで完了|到此为止", re.IGNORECASE)
 FINALLY_RE = re.compile(r"^(?:finally|at last|드디어|결국|마침내|ようやく|やっと|终于)\s*", re.IGNORECASE)
 
 
@@ -246,7 +248,7 @@ def _may_say_either(text: str, labels: Labels) -> bool:
     """Whether a line holds any word or mark that ``prose_reading`` reads: a resolving word, a
     dated status, keeping apart, a strike-through, a ticked box, or a ``persisting`` word."""
     return any(pattern is not None and pattern.search(text) for pattern in (
-        labels.resolved_re, labels.persisting_re, DATED_STATUS_WORD_RE, KEPT_APART_RE, SETTLED_RE)) \
+        labels.resolved_re, labels.persisting_re, DATED_STATUS_WORD_RE, KEPT_APART_RE, SETTLED_WORD_RE)) \
         or STRUCK_RE.match(text) is not None or TASK_BOX_RE.match(text) is not None
 
 
