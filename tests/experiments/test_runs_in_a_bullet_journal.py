@@ -33,12 +33,17 @@ LOG = """# dlfs2 — ch4 journal
 """
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory):
+def loaded(tmp_path_factory, text: str):
+    """The whole model of a project whose one log is ``text``."""
     root = tmp_path_factory.mktemp("log")
     (root / "sessions").mkdir()
-    (root / "sessions" / "log.md").write_text(LOG, "utf-8")
+    (root / "sessions" / "log.md").write_text(text, "utf-8")
     return load(Config(root=root))
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):
+    return loaded(tmp_path_factory, LOG)
 
 
 def _refs(found) -> dict[int, list[tuple[str, str, bool]]]:
@@ -94,10 +99,7 @@ TUTOR_LOG = """# 과외 기록
 
 @pytest.fixture(scope="module")
 def tutored(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tutor")
-    (root / "sessions").mkdir()
-    (root / "sessions" / "log.md").write_text(TUTOR_LOG, "utf-8")
-    return load(Config(root=root))
+    return loaded(tmp_path_factory, TUTOR_LOG)
 
 
 @pytest.mark.parametrize("line, planned", [
