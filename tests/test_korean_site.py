@@ -103,3 +103,19 @@ def test_kb_json_gives_the_korean_slug(korean_site):
     slugs = {c["name"]: c["slug"] for c in kb["concepts"]}
     assert slugs["은닉층"] == "은닉층" and slugs["시간 펼침"] == "시간-펼침"
     assert {e["term"]: e["slug"] for e in kb["glossary"]}["은닉층"] == "은닉층"
+
+
+def test_the_home_page_and_the_navigation_speak_korean(korean_site):
+    """The hand-written home page takes its headings and counts from the site's words, and the
+    navigation shows the shipped English titles of studykb's pages in Korean."""
+    home = (korean_site.site_dir / "index.html").read_text(encoding="utf-8")
+    article = home[home.index('<article'):home.index('</article>')]
+    headings = [visible_text(h).rstrip("¶").strip() for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", article, re.S)]
+    assert headings == ["학습 대시보드", "다음에 할 것", "학습 리듬", "아직 헷갈리는 개념", "마지막 세션", "주별 학습 시간"]
+    stats = visible_text(re.search(r'<div class="studykb-stats">.*?</div>\s*</div>', article, re.S)[0])
+    assert re.match(r"\d+ 세션, .*\d+ 개념 \(내 말로 정리한 것 \d+개\) \d+ 아직 헷갈리는 개념 \d+ 복습 카드", stats), stats
+    assert re.search(r"\d+주 동안 주 평균 .+ 모든 세션은 타임라인에, 모든 용어는 용어집에 있어요\.", visible_text(article))
+    nav = [visible_text(link) for link in re.findall(r'<a [^>]*class="md-nav__link[^"]*"[^>]*>(.*?)</a>', home, re.S)]
+    assert {"홈", "타임라인", "용어집", "헷갈리는 개념", "복습", "실험", "소개"} <= set(nav), nav
+    assert not {"Home", "Timeline", "Glossary", "Watchlist", "Recall", "Experiments", "About"} & set(nav), nav
+    assert "Study dashboard" not in visible_text(article) and "Next up" not in visible_text(article)

@@ -25,6 +25,8 @@ from studykb.config import config_from_mapping, written_theme_language
 from studykb.diagnostics import Level
 from studykb.pipeline import BuildCache, generate
 from studykb.render.common import GENERATED
+from studykb.render.nav import translated_nav
+from studykb.render.words import words_for
 from studykb.search import BUNDLE, STATE, IndexInBackground, SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.studykb")
@@ -79,8 +81,11 @@ def on_config(config):
         log.info("studykb: wrote %d generated files", len(generated.report.written))
     _remove_built_output_of(generated.report.removed, config)
     config.extra["kb"] = generated.home
+    language = generated.loaded.knowledge.language
     if written_theme_language(Path(config.config_file_path)) is None:  # the learner's choice stays
-        config.theme["language"] = generated.loaded.knowledge.language  # Material's chrome speaks the site's language
+        config.theme["language"] = language  # Material's chrome speaks the site's language
+    if config.nav:  # the shipped English titles of our pages, in the site's language
+        config.nav = translated_nav(config.nav, words_for(language))
     if SEARCH_INDEX.in_use:  # the search box asks it whether the index has caught up (overrides/)
         config.extra["studykb_search_state"] = f"{BUNDLE}/{STATE}"
     return config

@@ -2,7 +2,8 @@
 
 Values that come from the log are given as ready HTML blocks (``kb.html.*``, made by
 html.py like every other page), so neither the page's Jinja nor Markdown ever sees
-log text as source.
+log text as source. ``kb.ui`` holds the site's words (data/ui.yml) in the site's language,
+as plain text, for the page's headings: ``## {{ kb.ui.next_up }}``.
 """
 from __future__ import annotations
 
@@ -24,18 +25,25 @@ def home_variables(ctx: Context) -> dict:
     total = sum(s.minutes or 0 for s in sessions)
     open_items = [w for w in ctx.knowledge.watchlist if w.open]
     minutes = ctx.words.minutes
+    held = sum(1 for s in sessions if s.cancelled is None)
+    defined = sum(1 for c in ctx.knowledge.concepts if c.definitions)
+    per_week = minutes(round(total / len(weeks)) if weeks else 0)
     return {
-        "sessions": sum(1 for s in sessions if s.cancelled is None),
+        "sessions": held,
         "logged_sessions": sum(1 for s in sessions if s.minutes is not None),
         "total_minutes": total,
         "total_time": minutes(total),
         "weeks": len(weeks),
-        "per_week": minutes(round(total / len(weeks)) if weeks else 0),
+        "per_week": per_week,
         "concepts": len(ctx.knowledge.concepts),
-        "defined_concepts": sum(1 for c in ctx.knowledge.concepts if c.definitions),
+        "defined_concepts": defined,
         "open_watchlist": len(open_items),
         "cards": len(ctx.knowledge.cards),
+        "ui": {key: text for key, text in ctx.words.table.items() if isinstance(text, str) and "{" not in text},
         "html": {
+            "stats": html.block(_stats(ctx, held, minutes(total), defined, len(open_items))),
+            "watchlist_links": html.block(_watchlist_links(ctx)),
+            "summary": html.block(_summary(ctx, per_week, len(weeks))),
             "chart": html.block(f'<p><img src="{href(HOME, page("assets", "study-time.svg"))}" '
                                 f'alt="{html.attr(ctx.words.plain("chart_alt"))}"></p>'),
             "watchlist": html.block(_watchlist(ctx, open_items)),
@@ -45,6 +53,27 @@ def home_variables(ctx: Context) -> dict:
             "due": html.block(_due(ctx)),
         },
     }
+
+
+def _stats(ctx: Context, held: int, total: str, defined: int, open_items: int) -> str:
+    """The counts under "Next up": sessions and time, concepts, open watchlist items, cards due."""
+    words, concepts = ctx.words, len(ctx.knowledge.concepts)
+    lines = [words("stats_sessions", n=held, count=f"<strong>{held}</strong>", time=html.text(total)),
+             words("stats_concepts", n=concepts, count=f"<strong>{concepts}</strong>", defined=str(defined)),
+             words("stats_open", n=open_items, count=f"<strong>{open_items}</strong>")]
+    return ('<div class="studykb-stats">\n' + "".join(f"<div>{line}</div>\n" for line in lines)
+            + _due(ctx) + "\n</div>")
+
+
+def _watchlist_links(ctx: Context) -> str:
+    return (f'<p><a href="{href(HOME, page("watchlist.md"))}">{ctx.words("whole_watchlist")}</a> · '
+            f'<a href="{href(HOME, page("recall.md"))}">{ctx.words("practise_with_cards")}</a></p>')
+
+
+def _summary(ctx: Context, per_week: str, weeks: int) -> str:
+    timeline = f'<a href="{href(HOME, page("timeline.md"))}">{ctx.words("timeline_word")}</a>'
+    glossary = f'<a href="{href(HOME, page("glossary.md"))}">{ctx.words("glossary_word")}</a>'
+    return f'<p>{ctx.words("weekly_summary", n=weeks, time=html.text(per_week), timeline=timeline, glossary=glossary)}</p>'
 
 
 def _watchlist(ctx: Context, items) -> str:
