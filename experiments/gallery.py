@@ -114,11 +114,15 @@ def find_script(values: Mapping, scripts_root: Path | None) -> Path | None:
     return None
 
 
+NOT_AT_HAND = ("the learner's scripts are not at hand: set extra.studykb.experiments.scripts_root "
+               "in mkdocs.yml to the repository the log names")
+"""Why no learner's script runs without a repository to run them from (the site says it in its language)."""
+
+
 def unavailable(values: Mapping, scripts_root: Path | None) -> str:
     """Why the script cannot run here, or "" when it can."""
     if scripts_root is None:
-        return ("the learner's scripts are not at hand: set extra.studykb.experiments.scripts_root "
-                "in mkdocs.yml to the repository the log names")
+        return NOT_AT_HAND
     if not Path(scripts_root).is_dir():
         return f"scripts_root {scripts_root} is not a folder"
     if find_script(values, scripts_root) is None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from experiments.catalog import EXPERIMENTS
-from studykb.render.runs import results_table
+from experiments.gallery import unavailable
+from studykb.render.runs import reason, results_table
+from studykb.render import render_site
+from studykb.results import load_run_results
+from studykb.labels import shipped_labels
+from studykb.link import link
+from studykb.sources import LogText
+from studykb.parse import parse_log
+from studykb.vocabulary import build_lexicon
 from studykb.render.words import experiment_table, words_for
 
 OTHERS = ("ko", "ja", "zh")
@@ -54,3 +62,38 @@ def test_a_results_tables_headings_are_in_the_sites_language(language, headings)
 def test_an_english_results_table_is_as_before_without_words():
     metrics = {"table": {"columns": [{"key": "epochs", "heading": "epochs"}], "rows": [{"epochs": 4}]}}
     assert results_table(metrics) == results_table(metrics, words_for("en"))
+
+
+def test_every_heavy_experiments_cost_is_in_every_other_language():
+    costs = experiment_table()["costs"]
+    assert set(costs) == {e.id for e in EXPERIMENTS.values() if getattr(e, "cost", "")}
+    assert all(set(texts) == set(OTHERS) for texts in costs.values())
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "the learner's scripts are not at hand: set <code>extra.studykb.experiments.scripts_root</code> in "
+           "<code>mkdocs.yml</code> to the repository the log names"),
+    ("zh", "手头没有学习者的脚本：请在 <code>mkdocs.yml</code> 中把 <code>extra.studykb.experiments.scripts_root</code> "
+           "设为日志提到的仓库"),
+])
+def test_why_the_learners_scripts_did_not_run_is_said_in_the_sites_language(language, said):
+    assert reason(unavailable({"script": "train.py"}, None), words_for(language)) == said
+    # a reason about the run's own values stays as the experiment gives it, escaped
+    assert reason("<b>x.py</b> is not in /repo", words_for(language)) == "&lt;b&gt;x.py&lt;/b&gt; is not in /repo"
+
+
+KOREAN_RUN = """## 세션: 2026-12-03 19:00
+### 배운 것
+- 네거티브 샘플링은 정답 하나와 오답 몇 개만 이진 분류로 학습한다
+### 실험
+- `python ch04/train.py` 돌림 (window_size 5, hidden_size 100, max_epoch 10)
+"""
+
+
+def test_a_concept_pages_experiments_are_titled_in_the_sites_language(tmp_path):
+    parsed, _ = parse_log(LogText("sessions/log.md", tuple(KOREAN_RUN.splitlines())), shipped_labels())
+    knowledge, _ = link([parsed], build_lexicon([], frozenset()), 3)
+    files, _ = render_site(knowledge, load_run_results(knowledge, tmp_path)[0], 3)  # no results yet
+    page = next(text for path, text in files.items() if "/concepts/" in path and "4장 word2vec" in text)
+    assert "<h3>4장 word2vec: 네거티브 샘플링을 쓰는 CBOW</h3>" in page
+    assert "Ch04 word2vec" not in page

@@ -118,7 +118,7 @@ def _experiments(here: str, illustrated_by: list, words: Words) -> list[str]:
         by_experiment.setdefault(result.experiment, []).append(result)
     for experiment, results in by_experiment.items():
         shown = next((r for r in results if r.metrics and r.figures), None)
-        parts.append(f"<h3>{html.text(results[0].title)}</h3>")
+        parts.append(f"<h3>{html.text(words.experiment('titles', experiment, results[0].title))}</h3>")
         if shown:
             path, caption = shown.figures[0]
             parts.append(f'<figure><img src="{href(here, path)}" alt="{html.attr(caption)}" loading="lazy">'

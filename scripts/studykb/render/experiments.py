@@ -7,7 +7,7 @@ from . import html
 from .common import concept_page, front_matter, page
 from .urls import href
 from .context import Context
-from .runs import SCRIPTS, experiment_page, run_anchor, run_block
+from .runs import SCRIPTS, experiment_page, reason, run_anchor, run_block
 
 
 def render_experiment_index(ctx: Context) -> str:
@@ -36,7 +36,7 @@ def render_experiment(experiment_id: str, ctx: Context) -> str:
     runs = _runs_of(ctx, experiment_id)
     if not runs:
         parts.append(f"<p>{ctx.words('no_line_asks')}</p>")
-    parts += [f"<p>{ctx.words('not_run_because', why=html.text(why))}</p>" for why in _not_run(ctx, experiment_id, runs)]
+    parts += [f"<p>{ctx.words('not_run_because', why=reason(why, ctx.words))}</p>" for why in _not_run(ctx, experiment_id, runs)]
     for run_id, refs in runs.items():
         parts += _run_section(ctx, here, experiment_id, run_id, refs)
     return front_matter(title=title) + html.block("\n".join(parts)) + "\n"

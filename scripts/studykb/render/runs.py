@@ -7,6 +7,7 @@ whatever the columns are. A learner's script shows its figures and last lines of
 from __future__ import annotations
 
 from experiments.catalog import EXPERIMENTS
+from experiments.gallery import NOT_AT_HAND
 from experiments.tiers import heavy_command, is_heavy
 
 from ..results import RunResult
@@ -15,7 +16,8 @@ from .common import page
 from .urls import href
 from .words import Words, words_for
 
-__all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note", "corpus_note"]
+__all__ = ["RunResult", "experiment_page", "run_anchor", "run_block", "results_table", "unanswered_note", "corpus_note",
+           "reason"]
 
 SCRIPTS = "learner-scripts"  # experiments.gallery.SPEC.id
 
@@ -42,13 +44,22 @@ def run_block(from_page: str, result: RunResult, heading: str, opened: bool = Tr
     if result.metrics is not None:
         body = _results(from_page, result, words) + [f'<p><a href="{link}">{words("run_details")}</a></p>']
     elif result.cannot_run:
-        why = html.text(result.cannot_run)
+        why = reason(result.cannot_run, words)
         body = [f"<p>{words('run_not_run' if result.experiment == SCRIPTS else 'run_cannot_run', why=why)} {all_runs}"]
     elif result.experiment in EXPERIMENTS and is_heavy(EXPERIMENTS[result.experiment]):
         body = [_heavy(result.experiment, words) + f" {all_runs}"]
     else:
         body = [f"<p>{words('run_not_yet', command=_make_experiments(result.experiment))} {all_runs}"]
     return html.details("example", title, "\n".join(corpus_note(result, words) + body), opened)
+
+
+def reason(why: str, words: Words) -> str:
+    """Why a run cannot run, as HTML: the learner's scripts without a repository said in the site's
+    language; a reason about the run's own values (a script's name, a setting's bound) as it is."""
+    if why == NOT_AT_HAND:
+        return words("scripts_not_at_hand", setting="<code>extra.studykb.experiments.scripts_root</code>",
+                     mkdocs="<code>mkdocs.yml</code>")
+    return html.text(why)
 
 
 def _make_experiments(experiment: str) -> str:
@@ -73,7 +84,7 @@ def corpus_note(result: RunResult, words: Words | None = None) -> list[str]:
 def _heavy(experiment: str, words: Words) -> str:
     """A heavy run not run yet: hours of training, never in CI or the Pages workflow."""
     spec = EXPERIMENTS[experiment]
-    cost = words("run_cost", cost=html.text(spec.cost)) if spec.cost else ""
+    cost = words("run_cost", cost=html.text(words.experiment("costs", experiment, spec.cost))) if spec.cost else ""
     return f"<p>{words('run_heavy', command=f'<code>{html.text(heavy_command(spec))}</code>')}{cost}"
 
 
