@@ -211,3 +211,18 @@ def test_the_browsers_script_gets_its_words_on_a_site_not_in_english():
     assert 'data-practice data-studykb-words="{' in korean["generated/recall.md"]
     assert "&quot;this_week&quot;: &quot;이번 주&quot;" in korean["generated/recall.md"]
     assert "data-studykb-words" not in english["generated/recall.md"]  # the script has the English ones
+
+
+@pytest.mark.parametrize("logs, language, said", [
+    ({}, "en", "No sessions yet: add a log under <code>sessions/</code>."),
+    ({"table.md": "# Log\n\n| date | learned |\n|---|---|\n| soon | RNN |\n"}, "en",
+     "No session was read from your log <code>sessions/table.md</code>: <code>make check</code> says why, line by line."),
+    ({"a.md": "# 기록\n\n그냥 메모\n", "b.md": "# 기록 2\n\n메모\n"}, "ko",
+     "로그 <code>sessions/a.md</code>, <code>sessions/b.md</code>에서 읽은 세션이 없어요. 이유는 <code>make check</code> 명령이 줄마다 알려 줘요."),
+])
+def test_the_home_page_says_whether_no_log_is_there_or_no_session_was_read_from_one(logs, language, said):
+    parsed = [parse_log(LogText(f"sessions/{name}", tuple(text.splitlines())), shipped_labels())[0]
+              for name, text in logs.items()]
+    knowledge, _ = link(parsed, build_lexicon([], frozenset()), 3, language=language)
+    _, home = render_site(knowledge, {}, 3)
+    assert f"<p>{said}</p>" in home["html"]["last_session"]

@@ -102,7 +102,11 @@ def _resume(ctx: Context) -> str:
 
 def _last_session(ctx: Context) -> str:
     if not ctx.knowledge.sessions:
-        return f"<p>{ctx.words('no_sessions', folder='<code>sessions/</code>')}</p>"
+        logs = ctx.knowledge.logs
+        if not logs:
+            return f"<p>{ctx.words('no_sessions', folder='<code>sessions/</code>')}</p>"
+        files = ", ".join(f"<code>{html.text(log.path)}</code>" for log in logs)
+        return f"<p>{ctx.words('no_sessions_read', n=len(logs), files=files, command='<code>make check</code>')}</p>"
     session = ctx.knowledge.sessions[-1]
     took = ctx.words.plain("did_not_take_place") if session.cancelled is not None else ctx.words.minutes(session.minutes)
     out = [f"<p><strong>{_session_link(session)}</strong> · {html.text(took)}</p>"]
