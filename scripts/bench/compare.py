@@ -6,6 +6,9 @@ with one tree, then the other (order swapped every round, so a slow spell of the
 falls on both), and the medians are compared. It measures the whole `mkdocs build`: what
 a learner waits for, whichever part of it is ours. The timing hooks also give each build's
 search-index step (this tree's Pagefind run after the pages are written), reported apart.
+Each round also times the engine alone on this tree's pages (the plain twin of its project:
+the same pages, theme and extensions, no hook, no macros) followed by the search-index step:
+what this tree's cold build would take were our stages instant, its least possible figure.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .project import ROOT, add_timing_hooks
+from .project import ROOT, add_timing_hooks, child_env, make_plain_project
 from .synth import write_logs
 
 
@@ -55,6 +58,18 @@ def cold_build(tree: Path, project: Path) -> tuple[float, float]:
     return seconds, marks["written"] - marks["pages"]
 
 
+def engine_floor(plain: Path) -> float:
+    """Seconds of a cold `mkdocs build` of ``plain`` (a plain twin: pages already generated, no hook)
+    and of the search index of its site, as this tree's hook makes it after a build."""
+    shutil.rmtree(plain / "site", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=plain, env=child_env(), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from studykb.search import index_site; "
+                    "index_site(Path(sys.argv[1]))", str(plain / "site")], env=child_env(), check=True)
+    return time.perf_counter() - start
+
+
 def compare(ref: str, sessions: int, rounds: int, seed: int = 0) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -67,12 +82,17 @@ def compare(ref: str, sessions: int, rounds: int, seed: int = 0) -> dict:
             projects = {name: tree_project(tree, scratch / f"p-{name}", logs) for name, tree in trees.items()}
             times: dict[str, list[float]] = {"before": [], "after": []}
             search: dict[str, list[float]] = {"before": [], "after": []}
+            floor: list[float] = []
+            plain = None
             for n in range(rounds):
                 for name in (("before", "after") if n % 2 == 0 else ("after", "before")):
                     whole, index = cold_build(trees[name], projects[name])
                     times[name].append(whole)
                     search[name].append(index)
                     print(f"round {n + 1}: {name} {whole:.1f} s (search index {index:.1f} s)", file=sys.stderr, flush=True)
+                plain = plain or make_plain_project(scratch / "p-engine", projects["after"])
+                floor.append(engine_floor(plain))
+                print(f"round {n + 1}: engine alone and search index {floor[-1]:.1f} s", file=sys.stderr, flush=True)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, check=False)
     medians = {name: statistics.median(t) for name, t in times.items()}
@@ -80,7 +100,9 @@ def compare(ref: str, sessions: int, rounds: int, seed: int = 0) -> dict:
     return {"ref": ref, "sessions": sessions, "rounds": rounds, "times": times, "medians": medians,
             "ratio": medians["after"] / medians["before"], "search_index_s": search,
             "without_search_index": without_search,
-            "ratio_without_search_index": without_search["after"] / without_search["before"]}
+            "ratio_without_search_index": without_search["after"] / without_search["before"],
+            "engine_and_search_s": floor, "engine_and_search": statistics.median(floor),
+            "ratio_engine_and_search": statistics.median(floor) / medians["before"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.sessions:,} sessions, cold mkdocs build, median of {args.rounds} alternating rounds: "
           f"{args.ref} {m['before']:.1f} s, this tree {m['after']:.1f} s, ratio {result['ratio']:.2f}; "
           f"less the search-index step: {result['without_search_index']['before']:.1f} s and "
-          f"{result['without_search_index']['after']:.1f} s, ratio {result['ratio_without_search_index']:.2f}")
+          f"{result['without_search_index']['after']:.1f} s, ratio {result['ratio_without_search_index']:.2f}; "
+          f"the engine alone on this tree's pages and the search index: {result['engine_and_search']:.1f} s, "
+          f"ratio {result['ratio_engine_and_search']:.2f}")
     return 0
 
 
