@@ -266,3 +266,14 @@ def test_a_questions_row_of_a_session_table_gives_a_card_a_question(row, cards):
 def test_a_table_of_values_whose_rows_name_no_parts_stays_a_table():
     knowledge = knowledge_of("| | |\n|---|---|\n| lr | 0.1 |\n| Homework | none |")
     assert any(isinstance(b, Table) for b in knowledge.sessions[0].blocks)
+
+
+@pytest.mark.parametrize("row, cells", [
+    (r"| P(w \| context) | 확률 |", [r"P(w \| context)", "확률"]),
+    (r"| if \|\|g\|\| > t | clip |", [r"if \|\|g\|\| > t", "clip"]),
+    (r"| a | ends with a bar \|", ["a", r"ends with a bar \|"]),
+    ("| a | b |", ["a", "b"]),
+])
+def test_a_bar_written_escaped_is_no_cell_border(row, cells):
+    from studykb.markup import table_cells
+    assert [text for _, text in table_cells(row)] == cells

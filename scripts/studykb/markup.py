@@ -163,13 +163,19 @@ def row_text(row: list[str], columns: tuple[int, ...]) -> tuple[str, dict[int, i
 CELL_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+# A bar that divides a row's cells: not one written ``\|``, which is the cell's own.
+UNESCAPED_BAR_RE = re.compile(r"(?<!\\)\|")
+
+
 def table_cells(row: str) -> list[tuple[int, str]]:
-    """The cells of a table row (``| a | b |``), each as where its text starts in the row and the text."""
+    """The cells of a table row (``| a | b |``), each as where its text starts in the row and
+    the text; ``\\|`` in a cell is a bar of its text, as GitHub reads it."""
     start = len(row) - len(row.lstrip())
     inner = row.strip()
     start += len(inner) - len(inner.lstrip("|"))
     found = []
-    for cell in inner.strip("|").split("|"):
+    body = inner.lstrip("|") if inner.endswith("\\|") else inner.strip("|")
+    for cell in UNESCAPED_BAR_RE.split(body):
         found.append((start + len(cell) - len(cell.lstrip()), cell.strip()))
         start += len(cell) + 1
     return found
