@@ -174,6 +174,19 @@ def test_a_header_without_a_year_takes_the_year_of_the_logs_title(text, dates):
     assert any("taken from the log's title on line 1" in m for m in said) == ("2025" not in text or "2026" not in text)
 
 
+# A line above the sessions that says the year of every date in passing dates them as a
+# year alone on its line would; one naming two years says none.
+@pytest.mark.parametrize("note, dates", [
+    ("날짜는 월/일로만 적음 (연도는 전부 2026년).", ["2026-12-06"]),
+    ("Dates are written month/day (all 2025).", ["2025-12-06"]),
+    ("日期只写月日，年份都是2026年。", ["2026-12-06"]),
+    ("Started in 2025, all of it redone in 2026.", [None]),
+])
+def test_a_line_that_says_the_year_in_passing_dates_the_sessions(note, dates):
+    log, _ = parse(f"# notes\n\n{note}\n\n## Session 4 — Dec 6\n- a\n")
+    assert [e.started and f"{e.started:%Y-%m-%d}" for e in log.entries] == dates
+
+
 @pytest.mark.parametrize("title", ["# Deep Learning from Scratch 2 notes", "# DLFS2 v2026.1 notes",
                                    "# 10000 words a day"])
 def test_a_title_without_a_year_gives_none(title):

@@ -124,6 +124,21 @@ def year_alone(line: str) -> int | None:
     return int(match["year"]) if match else None
 
 
+# A line that says the year of every date below it in passing: ``(연도는 전부 2026년)``,
+# ``(all 2026)``, ``All dates are 2026.``, ``年份都是2026年``.
+YEAR_NOTE_RE = re.compile(r"(?:(?<![^\W\d_])(?:years?|all)(?![^\W\d_])|연도|년도|年份|年度|전부|모두|全部|すべて|都是)"
+                          r"[^\d\n]{0,16}?(?P<year>(?:19|20|21)\d{2})(?!\d)", re.IGNORECASE)
+
+
+def year_noted(line: str) -> int | None:
+    """The year a line says every date has, in passing (``… (연도는 전부 2026년)``): a year
+    word or "all" before the year, and no other year on the line."""
+    match = YEAR_NOTE_RE.search(line)
+    if match is None or len({m["year"] for m in YEAR_RE.finditer(line)}) != 1:
+        return None
+    return int(match["year"])
+
+
 def _named(match: re.Match, year: int | None) -> FoundDate:
     month = match["amon"] or match["bmon"]
     day = match["aday"] or match["bday"]

@@ -15,7 +15,7 @@ import re
 
 from .diagnostics import Diagnostic, info
 from .header_dates import (FoundDate, find_date, find_month, find_month_day, find_year, week_start, weekday_heading,
-                           year_alone)
+                           year_alone, year_noted)
 from .labels import Labels
 from .markup import FENCE_RE, TITLE_RE
 from .model import SectionKind, SessionEntry
@@ -248,8 +248,8 @@ def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
     """The log's title above its first session, as the neighbour of the sessions that give
     no year, when it names one: its date (``# Notes from 2026-11-01``), or a year alone
     (``# Study log 2026``, ``# 勉強ノート（2026年）``); else a line above the sessions that is
-    a year alone (``2026``, ``Year: 2026``, ``2026년``, front matter's ``year: 2026``), the
-    nearest such line. A year stands at the first session's month and day: a later session
+    a year alone (``2026``, ``Year: 2026``, ``2026년``, front matter's ``year: 2026``) or says
+    it in passing (``… (연도는 전부 2026년)``, ``(all 2026)``), the nearest such line. A year stands at the first session's month and day: a later session
     on an earlier day of the year (Jan after Dec) is in the next year."""
     if not starts:
         return None
@@ -257,7 +257,8 @@ def title_year(lines: list[str], starts: list[int]) -> Neighbour | None:
     title = next(((n, m["title"]) for n, line in above if (m := TITLE_RE.match(line))), None)
     date = find_date(title[1]) if title else None
     year = date.year if date else find_year(title[1]) if title else None
-    alone = None if year is not None else next(((n, y) for n, line in reversed(above) if (y := year_alone(line))), None)
+    alone = None if year is not None else next(((n, y) for n, line in reversed(above)
+                                                if (y := year_alone(line) or year_noted(line))), None)
     if year is None and alone is None:
         return None
     number, year = (title[0], year) if alone is None else alone
