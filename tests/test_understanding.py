@@ -500,7 +500,7 @@ def test_a_wrong_labels_section_is_reported_and_the_table_used(tmp_path):
     assert [str(p) for p in problems] == [
         "sessions/vocabulary.yml:2: warning: unknown label kind 'parking' (expected one of watchlist, resume, "
         "learned, topics, time, start, end, duration, created, known, line, question, answer, resolved, negation, affirmative, "
-        "confusion, persisting, now, compound, run_time, cancelled, skipped, term, note, status, experiments, session); ignored",
+        "confusion, persisting, now, compound, run_time, cancelled, skipped, term, note, status, date, experiments, session); ignored",
         "sessions/vocabulary.yml:3: warning: `resume:` should be a list of spellings; ignored"]
     assert labels.part_kind("Parking lot") is SectionKind.WATCHLIST
     assert labels.part_kind("Next session") is SectionKind.RESUME

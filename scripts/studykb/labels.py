@@ -33,7 +33,7 @@ MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", 
 # it after a ``skipped`` word: the ending of a word written without blanks (``쉬었음``).
 FIRST_CLAUSE_RE = re.compile(r"\s*(?:[:;,.!?()，、。：；！？（）]|\s[—–-]+\s|——)")
 SKIPPED_END_RE = re.compile(r"[^\x00-\x7f\s]{0,2}")
-COLUMN_KINDS = ("term", "note", "status")
+COLUMN_KINDS = ("term", "note", "status", "date")
 PLAIN_KINDS = ("experiments",)
 SIGN_KINDS = ("watchlist", "learned", "resolved")
 """A bullet journal's signifiers (``signs:`` in the table): the part kind a line's mark makes it an item of."""

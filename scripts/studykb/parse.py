@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from . import (callouts, free_text, header_lines, lead_ins, log_notes, page_properties, plain_headers, qa_lines, quotes,
-               session_time, session_titles, table_parts, time_lines, timelog, toggles, wrapped)
+               session_time, session_titles, table_parts, table_sessions, time_lines, timelog, toggles, wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -46,6 +46,10 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     diagnostics: list[Diagnostic] = []
     lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
     starts = header_lines.session_header_lines(lines, labels)
+    tables = [] if starts else table_sessions.session_tables(lines, labels)
+    if tables:
+        log = table_sessions.read_table_log(text, lines, tables, labels, today, _finish_entry, diagnostics)
+        return log, diagnostics
     plain = [] if starts else plain_headers.plain_start_lines(lines, labels)
     starts = starts or plain
     diagnostics.extend(plain_headers.plain_start_note(text.path, plain))
