@@ -59,7 +59,7 @@ def test_a_year_alone_above_the_sessions_dates_them_and_a_later_january_is_the_n
     parsed, problems = parse(f"# Notes\n{year_line}\n\n## Session 1 — 3 Dec\n- a\n\n## Session 2 — 4 Jan\n- b\n")
     assert [e.started for e in parsed.entries] == [datetime(2026, 12, 3), datetime(2027, 1, 4)]
     assert not [p for p in problems if p.level is Level.ERROR]
-    assert any("taken from the year written alone" in p.message for p in problems)
+    assert any("taken from the year written above the sessions" in p.message for p in problems)
 
 
 @pytest.mark.parametrize("above", ["# Notes\n2026\n", "# Notes 2026\n", "# 공부 기록\n연도: 2026\n"])

@@ -219,7 +219,7 @@ def _read_year_less(text: str, date: FoundDate, neighbour: Neighbour | None, lab
         return replace(header, problems=header.problems + tuple(_outside_week(header.started, near, path, number)))
     if neighbour.group or neighbour.own or neighbour.repeated:  # ``## 2026년 12월`` over it says the year as plainly
         return header
-    whose = "the log's title" if neighbour.title else "the year written alone" if neighbour.alone \
+    whose = "the log's title" if neighbour.title else "the year written above the sessions" if neighbour.alone \
         else "the created time" if neighbour.created else "the session header"
     headers = "the session headers give" if neighbour.title or neighbour.alone else "the session header gives"
     said = info(path, number, f"{headers} no year; {year} is taken from {whose} on line {neighbour.line}")
