@@ -107,6 +107,12 @@ def test_each_confusion_of_a_line_is_its_own_item(name, log, expected):
     ("X — she asked why it is slow and drew it. It took two tries", True, []),
     ("X — clear now, she drew the whole graph herself. Y", True, ["X — clear now, she drew the whole graph herself.", "Y"]),
     ("X — fixed. New: Y", False, ["X — fixed.", "Y"]),
+    # a sentence that only says it is settled, or goes on explaining, stays with the item it follows
+    ("X (해결) — 코드 보니까 h를 들고 있어서 순전파는 이어지고, 역전파는 블록 안에서만 흐름. 이제 이해됨", True, []),
+    ("X (해결) — 균등분포면 ppl = V. 즉 \"후보를 평균 몇 개까지 좁혔나\"", True, []),
+    ("X — fixed, he derived it himself. Finally clicked. Beam search: why k", True,
+     ["X — fixed, he derived it himself. Finally clicked.", "Beam search: why k"]),
+    ("X — fixed. That is, the shapes transpose. Y vs Z", True, ["X — fixed. That is, the shapes transpose.", "Y vs Z"]),
     # questions and bare names apart with semicolons are items of their own
     ("why reversed input helps; how the decoder knows when to stop (EOS?)", False,
      ["why reversed input helps", "how the decoder knows when to stop (EOS?)"]),

@@ -210,7 +210,7 @@ SETTLED_RE = re.compile(r"(?:(?:so|and|ok|okay)[,\s]+)?(?:(?:that|this|it)(?:\s+
                         re.IGNORECASE)
 # A word a settling sentence holds: what lets a line through to ``settles`` at all.
 SETTLED_WORD_RE = re.compile(r"\b(?:finally|done|settled|sorted|over)\b|끝|これで完了|到此为止", re.IGNORECASE)
-FINALLY_RE = re.compile(r"^(?:finally|at last|드디어|결국|마침내|ようやく|やっと|终于)\s*", re.IGNORECASE)
+FINALLY_RE = re.compile(r"^(?:finally|at last|드디어|결국|마침내|이제|ようやく|やっと|终于)\s*", re.IGNORECASE)
 
 
 def settles(sentence: str, labels: Labels) -> bool:

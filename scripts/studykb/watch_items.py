@@ -94,9 +94,24 @@ def _cell_cut(text: str, start: int, end: int, labels: Labels) -> Span | None:
     for match in SENTENCE_END_RE.finditer(text, start + comment.end(), end):
         if not enclosed(text[start:match.start()]):
             said = text[start + comment.end():match.start()]
-            return match.span() if len(said.split()) <= STATUS_WORDS or resolved_item(text[start:match.start()], labels) \
-                else None
+            if not (len(said.split()) <= STATUS_WORDS or resolved_item(text[start:match.start()], labels)):
+                return None
+            if not _goes_on(text[match.end():end], labels):
+                return match.span()
     return None
+
+
+# A sentence that goes on explaining the one before it: ``즉 …``, ``i.e. …``, ``つまり…``, ``也就是说…``.
+GOES_ON_RE = re.compile(r"(?:that is|in other words|즉|다시 말해|つまり|すなわち|也就是说|换句话说|即)(?![^\W\d_])",
+                        re.IGNORECASE)
+
+
+def _goes_on(rest: str, labels: Labels) -> bool:
+    """Whether the sentence that starts ``rest`` belongs to the item before it: it says only that
+    the item is settled (``이제 이해됨``, ``Finally clicked.``) or goes on explaining it (``즉 …``)."""
+    cut = sentences(rest)
+    first = rest[slice(*cut[0])] if cut else rest
+    return settles(first, labels) or GOES_ON_RE.match(first.strip()) is not None
 
 
 def _contrasts(text: str, start: int, end: int) -> list[Span]:
