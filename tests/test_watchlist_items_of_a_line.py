@@ -113,6 +113,9 @@ def test_each_confusion_of_a_line_is_its_own_item(name, log, expected):
     ("X — fixed, he derived it himself. Finally clicked. Beam search: why k", True,
      ["X — fixed, he derived it himself. Finally clicked.", "Beam search: why k"]),
     ("X — fixed. That is, the shapes transpose. Y vs Z", True, ["X — fixed. That is, the shapes transpose.", "Y vs Z"]),
+    ("X (해결) — g는 무엇을, i는 얼마나. 구현에서 sigmoid/tanh를 조각별로 따로 적용하는 걸 보고 이해", True, []),
+    ("X — fixed, she drew it. He then wrote the backward pass for the whole layer himself. Why Y?", True,
+     ["X — fixed, she drew it. He then wrote the backward pass for the whole layer himself.", "Why Y?"]),
     # questions and bare names apart with semicolons are items of their own
     ("why reversed input helps; how the decoder knows when to stop (EOS?)", False,
      ["why reversed input helps", "how the decoder knows when to stop (EOS?)"]),

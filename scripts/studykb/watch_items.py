@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from .labels import Labels
-from .resolution import (SENTENCE_END_RE, enclosed, first_comment, item_span, prose_resolution, resolved_item,
-                         sentences, settles, trimmed)
+from .resolution import (SENTENCE_END_RE, enclosed, ends_resolved, first_comment, item_span, prose_resolution,
+                         resolved_item, sentences, settles, trimmed)
 
 Span = tuple[int, int]
 # A word, then a colon, that says another item follows, at the start of the line or of a
@@ -106,12 +106,22 @@ GOES_ON_RE = re.compile(r"(?:that is|in other words|즉|다시 말해|つまり|
                         re.IGNORECASE)
 
 
+SHORT_CHARS = 30  # the most characters of a sentence that only names a thing (``Y``, ``Beam search``)
+NAME_BEFORE_COLON_RE = re.compile(r"^[^:：]{1,40}[:：]\s*")
+
+
 def _goes_on(rest: str, labels: Labels) -> bool:
     """Whether the sentence that starts ``rest`` belongs to the item before it: it says only that
-    the item is settled (``이제 이해됨``, ``Finally clicked.``) or goes on explaining it (``즉 …``)."""
+    the item is settled (``이제 이해됨``, ``Finally clicked.``, ``…を見て理解した``) or goes on explaining it
+    (``즉 …``, ``구현에서 … 따로 적용하는 걸 보고 이해``), rather than asking a question of its own, setting
+    two things against each other or naming a thing without saying anything of it (``Y``)."""
     cut = sentences(rest)
-    first = rest[slice(*cut[0])] if cut else rest
-    return settles(first, labels) or GOES_ON_RE.match(first.strip()) is not None
+    first = (rest[slice(*cut[0])] if cut else rest).strip()
+    if settles(first, labels) or ends_resolved(first, labels) or GOES_ON_RE.match(first):
+        return True
+    asks = "?" in first or "？" in first or QUESTION_RE.match(NAME_BEFORE_COLON_RE.sub("", first)) is not None
+    names = len(first.split()) <= STATUS_WORDS and len(first) <= SHORT_CHARS and not SAYS_RE.search(first)
+    return not (asks or names or CONTRAST_RE.search(first))
 
 
 def _contrasts(text: str, start: int, end: int) -> list[Span]:
