@@ -91,3 +91,20 @@ def test_a_bracketed_word_that_names_no_part_stays_a_line(line):
 def test_an_unknown_bracketed_name_alone_opens_a_part_of_its_own_as_a_bold_name_does():
     assert sections("【感想】\n书写得很好。") == [(O, "感想", ["书写得很好。"])]
 
+
+@pytest.mark.parametrize("line", [
+    "今天太累，没学。", "今天加班，没学", "- Too tired, skipped.", "오늘은 피곤해서 못 함", "- 오늘은 못 함",
+    "今日は休み", "今日は疲れたので休み。",
+])
+def test_a_day_that_says_it_did_not_study_is_no_session_that_took_place(line):
+    session = entry(line)
+    assert session.cancelled is not None and session.minutes is None
+
+
+@pytest.mark.parametrize("line", [
+    "- 소요 시간: 20:30~22:00 (중간에 15분 쉼)",  # a break in parentheses
+    "Read 5.1, skipped the exercises.",
+    "【今天学了】CBOW，没学 skip-gram",
+])
+def test_a_line_that_only_mentions_a_pause_or_a_skipped_part_leaves_the_session_taken_place(line):
+    assert entry(line).cancelled is None

@@ -33,6 +33,10 @@ MARK_KINDS = ("resolved", "negation", "affirmative", "confusion", "persisting", 
 # it after a ``skipped`` word: the ending of a word written without blanks (``쉬었음``).
 FIRST_CLAUSE_RE = re.compile(r"\s*(?:[:;,.!?()，、。：；！？（）]|\s[—–-]+\s|——)")
 SKIPPED_END_RE = re.compile(r"[^\x00-\x7f\s]{0,2}")
+# A remark in parentheses, which says nothing of whether the session took place (``(중간에 15분 쉼)``).
+PARENTHESES_RE = re.compile(r"[(（][^()（）]*[)）]")
+# Where a line's first sentence ends: the one that may say its session was skipped.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|[。！？]")
 COLUMN_KINDS = ("term", "note", "status", "date")
 PLAIN_KINDS = ("experiments",)
 SIGN_KINDS = ("watchlist", "learned", "resolved")
@@ -207,10 +211,18 @@ class Labels:
 
     def says_skipped(self, text: str) -> bool:
         """Whether an entry's only line says its session was skipped: a ``skipped`` word ends its
-        first clause (``(skipped: travel)``, ``skipped — sick``, ``오늘은 쉼 (출장)``, ``今天没学，加班``),
-        not ``skipped ahead to 5.3``."""
-        clause = FIRST_CLAUSE_RE.split(text.strip(" \t-*_(（"), maxsplit=1)[0]
-        said = self.skipped_re.search(clause) if self.skipped_re is not None else None
+        first clause (``(skipped: travel)``, ``skipped — sick``, ``오늘은 쉼 (출장)``, ``今天没学，加班``)
+        or the last clause of its first sentence, after the reason (``今天太累，没学。``, ``Too
+        tired, skipped.``), not in parentheses; not ``skipped ahead to 5.3``."""
+        if self.skipped_re is None:
+            return False
+        first = FIRST_CLAUSE_RE.split(text.strip(" \t-*_(（"), maxsplit=1)[0]
+        sentence = PARENTHESES_RE.sub(" ", SENTENCE_END_RE.split(text.strip(), maxsplit=1)[0])
+        last = next((c for c in reversed(FIRST_CLAUSE_RE.split(sentence)) if c.strip()), "")
+        return self._ends_in_skipped(first) or self._ends_in_skipped(last.strip(" \t-*_"))
+
+    def _ends_in_skipped(self, clause: str) -> bool:
+        said = self.skipped_re.search(clause)
         return said is not None and SKIPPED_END_RE.fullmatch(clause, said.end()) is not None
 
     def field_kind(self, name: str) -> str | None:
