@@ -45,3 +45,31 @@ def test_a_korean_log_is_reported_the_same_way():
 ])
 def test_a_log_read_mostly_or_not_at_all_gets_no_such_info(bodies):
     assert notes(*bodies) == []
+
+
+# A sentence that says something is understood now, and none of the session's lines flags a
+# confusion: no watchlist item is read (the session's watchlist stays empty).
+UNDERSTOOD = ("晚上在地铁上看第2章。\n\n那个问题终于懂了：PMI 会除以出现次数。\n共现矩阵就是数出来的。\n"
+              "4.2 负采样整节。\n\n- EmbeddingDot 层\n- sigmoid\n问：为什么？\n答：因为。\n余弦相似度。\n平均。\n")
+UNDERSTOOD_EN = ("Read chapter 2 on the train.\n\nThe PMI thing finally clicked: it divides by counts.\n"
+                 "Went through the whole of section 4.2.\n\n- EmbeddingDot\n- sigmoid\nQ: why?\nA: because.\n"
+                 "Cosine.\nAveraging.\nMore text.\n")
+
+
+@pytest.mark.parametrize("body", [UNDERSTOOD, UNDERSTOOD_EN])
+def test_the_info_names_no_watchlist_for_a_line_that_only_says_something_is_understood(body):
+    said, = notes(body, body, "### 2026-12-09 \n- short\n")
+    assert "watchlist" not in said.split("read only")[1].split(")")[0]
+    assert "lines resolving a confusion (1)" in said
+
+
+@pytest.mark.parametrize("body, sentence", [(UNDERSTOOD, "4.2 负采样整节。"),
+                                            (UNDERSTOOD_EN, "Went through the whole of section 4.2.")])
+def test_a_sentence_before_a_list_is_no_part_name(body, sentence):
+    said, = notes(body, body)
+    assert sentence not in said
+
+
+def test_the_info_says_which_sessions_it_counted_when_short_ones_are_left_out():
+    said, = notes(PARTLY, PARTLY, "- one line\n")
+    assert "2 of the 2 sessions of 5 lines or more keep most of their lines" in said

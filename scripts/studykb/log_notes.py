@@ -11,7 +11,7 @@ from .diagnostics import Diagnostic, error, info, warning
 from .label_names import label_key
 from .labels import Labels
 from .markup import TITLE_RE
-from .model import QA, Block, CodeBlock, Field, Note, Section, SectionKind, SessionEntry, Table
+from .model import QA, Block, CodeBlock, Field, Item, Note, Section, SectionKind, SessionEntry, Table
 from .sources import LogText
 
 # A session this long with none of its parts recognised was probably written in a way
@@ -28,6 +28,8 @@ UNKNOWN_PART_SESSIONS = 2
 NAMES_SHOWN = 8
 # A line before a list, or a table's first cell, this short may be a part's name.
 NAME_WORDS = 4
+# A name ends in none of these, as a sentence does.
+SENTENCE_ENDS = (".", "。", "!", "！")
 
 
 def unrecognised(session: SessionEntry, content: int) -> list[Diagnostic]:
@@ -142,9 +144,17 @@ def mostly_unread(path: str, entries: list[SessionEntry], labels: Labels) -> lis
     advice = ("if some of them name a watchlist, resume point, what was learned or topics, add them under labels: "
               "in sessions/vocabulary.yml" if names else "README 'Writing a log' shows the parts it reads")
     return [info(path, entry.source.line,
-                 f"{len(unread)} of {len(counted)} sessions keep most of their lines in no part studykb reads, shown "
+                 f"{len(unread)} of {_sessions_counted(len(counted), len(entries))} keep most of their lines in no "
+                 "part studykb reads, shown "
                  f"under 'Everything else in the entry' (the first here: of its {len(lines)} lines it read only {what})"
                  f"{seen} — {advice}")]
+
+
+def _sessions_counted(counted: int, sessions: int) -> str:
+    """``3 sessions``, or ``the 6 sessions of 5 lines or more`` when shorter ones were not counted."""
+    if counted == sessions:
+        return f"{counted} sessions"
+    return f"the {counted} sessions of {UNRECOGNISED_AT} lines or more"
 
 
 def _read_lines(entry: SessionEntry, labels: Labels) -> dict[str, set[int]]:
@@ -160,14 +170,25 @@ def _read_lines(entry: SessionEntry, labels: Labels) -> dict[str, set[int]]:
         elif isinstance(block, QA):
             read.setdefault("Q/A", set()).add(block.source.line)
         elif isinstance(block, Section):
-            read.setdefault("watchlist", set()).update(i.source.line for i in block.items if i.resolves or i.flags)
+            for item in block.items:
+                _read_confusion(read, item)
         elif block.source.line in timed:
             read.setdefault("time log", set()).add(block.source.line)
-        elif isinstance(block, Note) and (block.resolves or block.flags):
-            read.setdefault("watchlist", set()).add(block.source.line)
+        elif isinstance(block, Note):
+            _read_confusion(read, block)
         elif isinstance(block, Field) and labels.field_kind(block.name) is not None:
             read.setdefault("facts", set()).add(block.source.line)
     return {kind: lines for kind, lines in read.items() if lines}
+
+
+def _read_confusion(read: dict[str, set[int]], line: Note | Item) -> None:
+    """A line of prose that flags a confusion is a watchlist item; one that only says something
+    is understood now resolves an item only if the watchlist holds one it names, so it is
+    counted apart, not as the watchlist."""
+    if line.flags:
+        read.setdefault("watchlist", set()).add(line.source.line)
+    elif line.resolves:
+        read.setdefault("lines resolving a confusion", set()).add(line.source.line)
 
 
 def _text_lines(entry: SessionEntry) -> set[int]:
@@ -219,6 +240,8 @@ def _may_be_a_name(name: str, labels: Labels) -> bool:
     """Whether text may be a part's name studykb does not know: short, with a letter, not a
     Q/A part's, a field's or a plain part's name."""
     key = label_key(name)
+    if name.rstrip().endswith(SENTENCE_ENDS):  # ``4.2 负采样（negative sampling）整节。`` says what was done
+        return False
     return (0 < len(key.split()) <= NAME_WORDS and any(c.isalpha() for c in key)
             and key not in labels.quiz_part_names and labels.field_kind(name) is None
             and not labels.is_plain_part(name))
