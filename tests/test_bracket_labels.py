@@ -108,3 +108,23 @@ def test_a_day_that_says_it_did_not_study_is_no_session_that_took_place(line):
 ])
 def test_a_line_that_only_mentions_a_pause_or_a_skipped_part_leaves_the_session_taken_place(line):
     assert entry(line).cancelled is None
+
+
+@pytest.mark.parametrize("line", [
+    "还有：书上说下一节用负采样解决，但听起来像作弊，不知道为什么结果还能一样好。",
+    "PMI vs PPMI — the book says 3.1 solves it, but I don't know why it works",
+    "PMI vs PPMI — 책에서는 해결, 하지만 왜 되는지 모르겠음",
+])
+def test_a_watchlist_line_whose_resolving_word_is_turned_against_stays_open(line):
+    session = entry(f"【还没懂】\n{line}")
+    assert [i.resolves for s in session.sections for i in s.items] == [None]
+
+
+@pytest.mark.parametrize("line", [
+    "softmax vs sigmoid：理解了，不再混淆",
+    "PMI vs PPMI — resolved, still unsure about the eps",
+    "PMI vs PPMI — 해결, 설명할 수 있음",
+])
+def test_a_watchlist_line_resolved_with_a_remark_after_stays_resolved(line):
+    session = entry(f"【还没懂】\n{line}")
+    assert [i.resolves is not None for s in session.sections for i in s.items] == [True]

@@ -21,6 +21,9 @@ from .labels import Labels
 # ``Name: value`` line).
 COMMENT_RE = re.compile(r"\s+[—–-]{1,2}\s+|\s*——\s*|\s*(?:→|->|=>|⇒)\s*|:(?=\s|$)|：")
 CLAUSE_END_RE = re.compile(r"[,;.!?，、；。！？()（）:：]|\s+[—–-]{1,2}\s+|——|→|->|=>|⇒")
+# A word that turns a clause against the one before it.
+CONTRAST_RE = re.compile(r"(?<![^\W\d_])(?:but|yet|however)(?![^\W\d_])|但是|但|可是|不过|하지만|그런데|그러나|けど|でも|しかし",
+                         re.IGNORECASE)
 STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
 # A task list's box (``[ ]``, ``[x]``, ``[✓]``) before a line's words: ticked, it marks the
 # item resolved, as striking it through does.
@@ -134,8 +137,18 @@ def _comment_says_resolved(comment: str, labels: Labels) -> bool:
     alone (``— fixed, she explained it back``)."""
     comment = WHEN_IN_PARENTHESES_RE.sub(r" \g<when>", comment)  # ``fixed (session 3)``: one clause
     clauses = [clause.strip() for clause in CLAUSE_END_RE.split(comment)]
-    return any(_ending_word(clause, labels, dated=True) is not None or DATED_STATUS_ALONE_RE.fullmatch(clause)
-               for clause in clauses)
+    said = next((i for i, clause in enumerate(clauses) if _ending_word(clause, labels, dated=True) is not None
+                 or DATED_STATUS_ALONE_RE.fullmatch(clause)), None)
+    return said is not None and not _confused_after(" ".join(clauses[said + 1:]), labels)
+
+
+def _confused_after(rest: str, labels: Labels) -> bool:
+    """Whether what follows a resolving clause turns against it and says the confusion is
+    still there: the word was the book's (``书上说下一节用负采样解决，但……不知道为什么``, ``the book
+    says sampling solves it, but I don't know why``); ``resolved, still unsure about eps`` stays resolved."""
+    turn = CONTRAST_RE.search(rest)
+    return turn is not None and labels.confusion_re is not None \
+        and labels.confusion_re.search(rest, turn.end()) is not None
 
 
 def _ending_word(text: str, labels: Labels, dated: bool = False) -> int | None:
