@@ -13,8 +13,12 @@ when the labels know its name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from . import session_time
 from .labels import Labels
+from .model import Field, Source
+from .session_state import SessionState
 
 # ``【name】rest``: a name of at most 30 characters, no bracket inside it; what follows the
 # closing bracket is the part's first line (a colon after the bracket is the label's).
@@ -42,3 +46,23 @@ def _known(name: str, labels: Labels) -> bool:
     """Whether the labels read ``name`` as a part's, a field's or a Q/A part's name."""
     return labels.label_part_kind(name) is not None or labels.field_kind(name) is not None \
         or labels.is_question_part(name) or labels.is_plain_part(name)
+
+
+def read_bracket_label(entry: SessionState, text: str, source: Source, indent: int,
+                       read_line: Callable[[SessionState, str, Source, bool], None]) -> bool:
+    """``【用时】1小时20分`` is a field, as ``用时: 1小时20分`` is; ``【还没懂】`` opens its part, as its
+    heading would, and ``【理解了】分布式假设：…`` opens it with the rest of the line read as its first
+    line (by ``read_line``, parse.py's reader of a line of text); False for a line no bracketed name starts."""
+    bracket = bracket_label(text, entry.labels)
+    if bracket is None:
+        return False
+    name, value = bracket
+    labels = entry.labels
+    if value and labels.field_kind(name) is not None and not session_time.times_a_run(name, value, labels):
+        entry.end_part()
+        entry.blocks.append(Field(name, value, source, indent))
+        return True
+    entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
+    if value:
+        read_line(entry, value, source, False)
+    return True

@@ -315,32 +315,14 @@ def _read_text(entry: SessionState, line: str, source: Source, awaiting_answer: 
     if entry.section is not None and line.startswith(" ") and entry.indents:
         depth = min(entry.item_depth(indent), len(entry.indents))
         entry.items.append(Item(text, source, depth))
-    elif _read_bracket_label(entry, text, source, indent) or _read_text_label(entry, text, source, indent) \
-            or _read_part_name(entry, text, source):
+    elif bracket_labels.read_bracket_label(entry, text, source, indent, _read_text) \
+            or _read_text_label(entry, text, source, indent) or _read_part_name(entry, text, source):
         return
     elif entry.in_heading_part and not (entry.inline and entry.after_blank):
         entry.add_item(text, source, 0)
         entry.listed = False
     else:
         entry.add_note(text, source)
-
-
-def _read_bracket_label(entry: SessionState, text: str, source: Source, indent: int) -> bool:
-    """``【用时】1小时20分`` is a field, as ``用时: 1小时20分`` is; ``【还没懂】`` opens its part, as its
-    heading would, and ``【理解了】分布式假设：…`` opens it with the rest of the line as its first line."""
-    bracket = bracket_labels.bracket_label(text, entry.labels)
-    if bracket is None:
-        return False
-    name, value = bracket
-    labels = entry.labels
-    if value and labels.field_kind(name) is not None and not session_time.times_a_run(name, value, labels):
-        entry.end_part()
-        entry.blocks.append(Field(name, value, source, indent))
-        return True
-    entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
-    if value:
-        _read_text(entry, value, source, False)
-    return True
 
 
 def _read_text_label(entry: SessionState, text: str, source: Source, indent: int) -> bool:
