@@ -93,7 +93,7 @@ def test_a_run_shows_once_on_its_session_page_and_the_scripts_not_run_are_said_o
     assert session.count("Experiment: Ch04 word2vec: CBOW with negative sampling (window-2_hidden-300") == 1
     assert "learner&#x27;s own scripts" not in session and "scripts_root" not in session
     scripts_page = files["generated/experiments/learner-scripts.md"]
-    assert scripts_page.count("scripts_root in mkdocs.yml to the repository") == 1
+    assert scripts_page.count("scripts_root</code> in <code>mkdocs.yml</code> to the repository") == 1
     notes = [d for d in found.diagnostics if "own scripts" in d.message]
     assert [(d.line, d.message) for d in notes] == [
         (5, "2 lines run the learner's own scripts (ch04/train.py), not run here: set "
