@@ -27,6 +27,12 @@ def led_into_kind(lines: list[str], i: int, indent: int, text: str, labels: Labe
     return part_named(text, labels) if following and _leads_into(lines[i], indent, following) else None
 
 
+def has_nested(lines: list[str], i: int, indent: int) -> bool:
+    """Whether the next line after ``lines[i]`` that is not blank is indented deeper than ``indent``."""
+    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+    return bool(following) and len(following) - len(following.lstrip()) > indent
+
+
 def _leads_into(item: str, indent: int, following: str) -> bool:
     """Whether ``following`` is under the list item ``item``: indented deeper, or a bullet at
     its depth after a numbered item."""

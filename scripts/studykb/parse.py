@@ -131,8 +131,11 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         # Items nested under it, and not a quiz (``- Quiz:`` then ``  - Q1. …`` names a part).
         leads_in = following is not None and len(following[1]) > len(bullet[1]) \
             and not entry.labels.question_re.match((following[3] or "").strip())
+        entry.leave_scope(len(bullet[1]))
         _read_bullet(entry, bullet, source, awaiting_answer, leads_in,
                      lead_ins.led_into_kind(body, i, len(bullet[1]), bullet[3] or "", entry.labels))
+        if _opened_here(entry, source) and lead_ins.has_nested(body, i, len(bullet[1])):
+            entry.scope = len(bullet[1])  # a part's name alone with items under it: they are the part
         return 1
     fence = FENCE_RE.match(body[i])
     if fence:
@@ -148,6 +151,11 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         return 1
     _read_text(entry, body[i], source, awaiting_answer)
     return 1
+
+
+def _opened_here(entry: SessionState, source: Source) -> bool:
+    """Whether the line at ``source`` opened a part by its name alone, holding no item yet."""
+    return entry.section is not None and entry.section[2] == source and bool(entry.section[0]) and not entry.items
 
 
 def _read_fence(entry, body, i, source, fence, diagnostics) -> int:

@@ -46,6 +46,10 @@ class SessionState:
     # A heading with nothing under it but lines that name parts (``#### Weekly review`` then
     # ``Still fuzzy: …``, ``Next week: …``): its name and line, which head those parts' names.
     heading: tuple[str, Source] | None = None
+    # The open part was opened by a list item with items nested under it (``- still confused``
+    # then ``  - X``): that item's indentation. Its nested items are the part; a list item
+    # at that indentation or less (its next sibling, ``- TODO …``) ends it.
+    scope: int | None = None
 
     def item_depth(self, indent: int) -> int:
         """Nesting by indentation, never skipping a level, so every list renders as a list."""
@@ -68,6 +72,7 @@ class SessionState:
         self.listed = False
         self.inline = False
         self.signed = None
+        self.scope = None
 
     def open_signed(self, sign: str, mark: str, source: Source, indent: int) -> None:
         """The part of a signifier's lines, unless the line before opened it: ``??`` flags a
@@ -120,6 +125,13 @@ class SessionState:
         self.resolves_all = False
         self.inline = False
         self.signed = None
+        self.scope = None
+
+    def leave_scope(self, indent: int) -> None:
+        """A list item at ``indent``: out of the part a list item with nested items opened
+        when it is no deeper than that item."""
+        if self.scope is not None and indent <= self.scope:
+            self.end_part()
 
     def interrupt(self, block: Block) -> None:
         """A block inside a part (Q/A, code, a table): the items after it are the part's again."""
