@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (bracket_labels, callouts, free_text, header_lines, lead_ins, log_notes, page_properties, plain_headers,
-               qa_lines, quotes, session_time, session_titles, table_parts, table_sessions, time_lines, timelog, toggles,
-               wrapped)
+from . import (bracket_labels, callouts, free_text, header_lines, lead_ins, log_notes, outline_qa, page_properties,
+               plain_headers, qa_lines, quotes, session_time, session_titles, table_parts, table_sessions, time_lines,
+               timelog, toggles, wrapped)
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
@@ -132,6 +132,8 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         leads_in = following is not None and len(following[1]) > len(bullet[1]) \
             and not entry.labels.question_re.match((following[3] or "").strip())
         entry.leave_scope(len(bullet[1]))
+        if used := outline_qa.read_outlined_question(entry, body, i, source):
+            return used
         _read_bullet(entry, bullet, source, awaiting_answer, leads_in,
                      lead_ins.led_into_kind(body, i, len(bullet[1]), bullet[3] or "", entry.labels))
         if _opened_here(entry, source) and lead_ins.has_nested(body, i, len(bullet[1])):
