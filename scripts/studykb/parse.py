@@ -20,7 +20,7 @@ from . import (bracket_labels, callouts, free_text, header_lines, lead_ins, log_
 from .header_lines import closes_fence
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
-from .resolution import resolved_item
+from .resolution import ANSWERS_BACK_RE, resolved_item
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
@@ -311,6 +311,8 @@ def _names_an_answer(name: str, labels: Labels) -> bool:
                  if kind == "answer" for s in found if len(s) > 1 or not s.isascii()}
     if not words:
         return False
+    if ANSWERS_BACK_RE.search(name):  # ``this answered yesterday's confusion``
+        return True
     return words[0] in spellings or words[-1] in spellings \
         or len(words) == 1 and any(words[0].endswith(s) for s in spellings if not s.isascii())
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .labels import Labels
+from .session_references import session_referred_to
 
 # Where a comment starts: a dash between blanks or a Chinese one (``——``, written without
 # them), an arrow, or a colon (an ASCII one followed by a blank or the end, as in a
@@ -107,7 +108,8 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
         return item_span(text)
     start, end = item_span(text)
     comment = first_comment(text)
-    if comment and _comment_says_resolved(text[comment.start():], labels):
+    if comment and (_comment_says_resolved(text[comment.start():], labels)
+                    or _comment_opens_resolved(text[comment.end():], labels)):
         return start, end
     if comment and is_resolving_word(text[start:end], labels):  # ``Resolved: PMI vs PPMI``
         return trimmed(text, comment.end(), len(text))
@@ -149,6 +151,24 @@ def _confused_after(rest: str, labels: Labels) -> bool:
     turn = CONTRAST_RE.search(rest)
     return turn is not None and labels.confusion_re is not None \
         and labels.confusion_re.search(rest, turn.end()) is not None
+
+
+# What may follow a resolving word that starts a comment: nothing, or how or what was worked out.
+HOW_AFTER_RE = re.compile(r"\s*(?:$|(?:with|on|by|using|via|through|after|thanks|in|at|now|finally|why|how|what|when|that)(?![^\W_]))",
+                          re.IGNORECASE)
+
+
+def _comment_opens_resolved(comment: str, labels: Labels) -> bool:
+    """Whether a comment starts with a resolving word and says only how after it (``0.75 power
+    thing: sorted it out with numbers``, ``the zeroing — figured out why on paper``), with no
+    word of a confusion that goes on (``understood in theory, unsure in practice``, ``got it
+    wrong again``). ``— resolved the assign/add thing`` names what it resolves after the word."""
+    clause = FINALLY_RE.sub("", CLAUSE_END_RE.split(comment.strip(" *_"), maxsplit=1)[0])
+    word = labels.resolved_re.match(clause) if labels.resolved_re is not None else None
+    if word is None or not HOW_AFTER_RE.match(clause[word.end():]):
+        return False
+    goes_on = (labels.negation_re, labels.persisting_re, labels.confusion_re)
+    return not any(pattern is not None and pattern.search(comment) for pattern in goes_on)
 
 
 def _ending_word(text: str, labels: Labels, dated: bool = False) -> int | None:
@@ -252,9 +272,32 @@ def prose_reading(text: str, labels: Labels) -> tuple[Span | None, Span | None]:
     is still confused (``S. still mixes up X and Y``, ``아직도 X와 Y를 헷갈림``); each None if
     it says none. A line that says both is read as resolving."""
     if not _may_say_either(text, labels):
-        return None, None  # most lines: no word of either
+        return answered_back(text, labels), None  # most lines: no word of either
     resolves = prose_resolution(text, labels) or settled_sentence(text, labels)
     return (resolves, None) if resolves is not None else (None, _prose_confusion(text, labels))
+
+
+# A line that says it answers an earlier question or confusion (``answers the question from
+# Friday: …``, ``this answered yesterday's confusion``, ``금요일 질문에 대한 답``, ``火曜の疑問の答え``,
+# ``周二问题的答案``): with when it was flagged, it resolves what was flagged then.
+ANSWERS_BACK_RE = re.compile(
+    r"(?<![^\W_])(?:answer(?:s|ed|ing)?|clear(?:s|ed)\s+up|settle[sd]?)\s+(?:[\w'’]+\s+){0,3}?(?:question|confusion|doubt)s?(?![^\W_])"
+    r"|(?<![^\W_])answer\s+to\s+(?:[\w'’]+\s+){0,3}?(?:question|confusion|doubt)s?(?![^\W_])"
+    r"|(?:질문|의문|궁금증|헷갈렸던\s*(?:것|거)|헷갈린\s*(?:것|거))(?:에\s*대한|의)\s*(?:답|해답)"
+    r"|(?:疑問|質問|問い)(?:への|に対する|の)答え|(?:问题|疑问|困惑)的?(?:答案|解答)", re.IGNORECASE)
+
+
+def answered_back(text: str, labels: Labels) -> Span | None:
+    """Where a line that says it answers an earlier session's question names it (``answers the
+    question from Friday``, its clause); None for a line that does not, or does not say when
+    (``the book answers the question in 4.2.6``), or says it does not (``didn't answer …``)."""
+    match = ANSWERS_BACK_RE.search(text)
+    if match is None or _negated_before(text[:match.end()], match.start(), labels):
+        return None
+    clause = next((c for c in _clauses(text) if c[0] <= match.start() < c[1]), None)
+    if clause is None or session_referred_to(text[slice(*clause)]) is None:
+        return None
+    return trimmed(text, *clause)
 
 
 def _may_say_either(text: str, labels: Labels) -> bool:

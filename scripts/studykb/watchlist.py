@@ -288,7 +288,7 @@ def _resolve(index: _Index, line: Line, reading: _Reading, part: ItemPart | None
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
     then = _flagged_in_session_named(index, line, part)
     group = group or (then and _named_by_key_word(then, reading)) or _named_by_key_word(index.groups, reading) \
-        or _named_by_session(then)
+        or _named_by_session(then) or _sharing_most_words(then, line)
     if group is None:
         return False
     group.resolution = group.resolution or line  # when it was first said resolved since its last flag
@@ -324,6 +324,17 @@ def _named_by_session(found: list[_Group]) -> _Group | None:
     (``Answer to Tuesday's confusion: …``, ``어제 질문``, ``第6回からの件``): ``found``, the open
     items flagged then; None if there are none, or more than one."""
     return found[0] if len(found) == 1 else None
+
+
+def _sharing_most_words(found: list[_Group], line: Line) -> _Group | None:
+    """Of the open items flagged in the session a line names (``answers the question from Friday:
+    with only positives …``), the one that shares the most words with the whole line, two at
+    least; None where two share as many."""
+    words = {stem(w) for w in content_words(line.text)}
+    shared = sorted(((len(words & {stem(w) for w in _own_words(g)}), n) for n, g in enumerate(found)), reverse=True)
+    if not shared or shared[0][0] < 2 or len(shared) > 1 and shared[1][0] == shared[0][0]:
+        return None
+    return found[shared[0][1]]
 
 
 def _flagged_in_session_named(index: _Index, line: Line, part: ItemPart | None) -> list[_Group]:
