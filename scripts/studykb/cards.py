@@ -190,8 +190,8 @@ def _watch_question(item: WatchItem, text: str, language: str, by_slug: dict[Con
         return phrase(language, "two", a=concepts[0], b=concepts[1]), text, slugs[:2]
     if concepts:
         return phrase(language, "one", a=concepts[0]), text, slugs[:1]
-    if "?" in asked or "？" in asked:  # the item is a question of its own
-        end = min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
+    if "?" in asked or "？" in asked:  # the item is a question of its own, not one it quotes ("is it the target?")
+        end = _question_end(asked) or min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
         return asked[:1].upper() + asked[1:end], text, []
     return phrase(language, "flagged", text=_opening(asked)), text, []
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .code_terms import IDENTIFIER_RE, WORDLIKE_RE, is_definable, is_term_like
-from .definition_shape import CJK, DEFINING_PARTICLES, JA_ZH_RE, KO_RE, is_remark
+from .definition_shape import CJK, DEFINING_PARTICLES, JA_ZH_RE, KO_RE, is_remark, uses_itself
 from .markup import CodeSpan, wikilinks
 from .vocabulary import Lexicon, normalise
 
@@ -154,6 +154,8 @@ def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | Non
         aliases, rest = _parenthesised(rest)
         subject = _without_variable(subject, rest, lexicon) if written == "plain" and not aliases else subject
         rest = _after_generic_head(rest) if aliases else rest
+        if uses_itself(subject, rest):
+            return None  # ``loss = loss(positive) + …``: a formula of it, not what it is
         if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
             return _known_name_first(Defined(_without_generic_head(subject, lexicon), aliases), lexicon)
     defined = _cjk_definition(text, lexicon)

@@ -136,3 +136,13 @@ def says_what_is_done(text: str) -> bool:
         return False
     before = sentence[-2]
     return before == "는" or _final_n(before)
+
+
+def uses_itself(subject: str, rest: str) -> bool:
+    """Whether what follows ``subject =`` uses the subject again (``loss = loss(positive, t=1) +
+    sum over k negatives loss(neg, t=0)``, ``h = tanh(h W_h + x W_x)``): a formula that computes
+    it from itself, no saying what it is."""
+    if not rest.lstrip().startswith("="):
+        return False
+    return re.search(rf"(?<![^\W_]){re.escape(subject)}(?![^\W_])", rest, re.IGNORECASE) is not None
+
