@@ -13,7 +13,7 @@ from collections import defaultdict
 from .code_terms import is_term_like
 from .markup import CodeSpan, replace_code_spans
 from .model import ConceptSlug, Definition, Line, Mention, SectionKind, Source, Span
-from .task_lists import task_kind
+from .task_lists import is_planned_task
 from .vocabulary import Lexicon, Match
 
 
@@ -105,8 +105,9 @@ def mentions_by_name(lines: list[Line], named: dict[Source, tuple[str, ...]]) ->
 
 def is_planned(line: Line) -> bool:
     """Whether a line is a plan, not study: in the resume point (a next-time part, an open
-    task of a task list) or an open task anywhere ("- [ ] read 8.4 bidirectional RNN")."""
-    return line.kind is SectionKind.RESUME or task_kind(line.text) is SectionKind.RESUME
+    task of a task list) or an open task anywhere ("- [ ] read 8.4 bidirectional RNN", "- TODO
+    start chapter 5 [[RNN]]")."""
+    return line.kind is SectionKind.RESUME or is_planned_task(line.text)
 
 
 def spans_of(found: dict[Source, tuple[Match, ...]],

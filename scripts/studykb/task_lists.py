@@ -6,6 +6,7 @@ markup, not words of the task. A watchlist's boxes say whether its items are res
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .model import Item, Section, SectionKind
@@ -14,6 +15,9 @@ from .resolution import TASK_BOX_RE
 # The parts whose tasks are read by their boxes: a part of another name (``## Tasks``), the
 # topics, the resume point, and bullets under no part.
 TASK_PARTS = (SectionKind.OTHER, SectionKind.TOPICS, SectionKind.RESUME)
+# An outliner's keyword for a task not yet begun (Logseq's and Org mode's ``TODO``, ``LATER``,
+# ``WAITING``), in capitals at the start of a line: ``- TODO start chapter 5 [[RNN]] next time``.
+PLANNED_TASK_RE = re.compile(r"^(?:TODO|LATER|WAITING)(?=\s|$)")
 
 
 def by_box(section: Section) -> tuple[Section, ...]:
@@ -38,6 +42,12 @@ def task_kind(text: str) -> SectionKind | None:
     if box is None:
         return None
     return SectionKind.TOPICS if box["mark"].strip() else SectionKind.RESUME
+
+
+def is_planned_task(text: str) -> bool:
+    """Whether a line is a task still to do: an open box (``[ ] Run it``) or an outliner's
+    keyword for one (``TODO read 4.3``); ``DONE`` and ``DOING`` are what the session did."""
+    return task_kind(text) is SectionKind.RESUME or PLANNED_TASK_RE.match(text.lstrip()) is not None
 
 
 def _is_task(item: Item) -> bool:
