@@ -1,10 +1,12 @@
 """Outliner tasks and the names concepts take: a line an outliner marks as a task still to
 do (``TODO``, ``LATER``) plans the concepts it names, as an open box does, so they are not new
-in that session; ``DONE`` and ``DOING`` lines were studied."""
+in that session; ``DONE`` and ``DOING`` lines were studied. Terms the starter vocabulary names
+are shown as it spells them (``adam`` in a log is the concept Adam)."""
 from __future__ import annotations
 
 import pytest
 
+from studykb.vocabulary import build_lexicon
 from tests.test_concepts_first_studied import new_concepts
 
 
@@ -20,3 +22,12 @@ from tests.test_concepts_first_studied import new_concepts
 ])
 def test_an_outliner_task_still_to_do_plans_what_it_names(first, second, new):
     assert new_concepts(first, second) == new if second else new_concepts(first) == new
+
+
+@pytest.mark.parametrize("spelling, name", [
+    ("adam", "Adam"), ("Adam optimizer", "Adam"), ("아담", "Adam"),
+    ("binary classification", "binary classification"), ("이진 분류", "binary classification"), ("二分类", "binary classification"),
+    ("unigram frequency", "unigram distribution"), ("unigram probabilities", "unigram distribution"),
+])
+def test_the_vocabulary_names_these_terms(spelling, name):
+    assert build_lexicon([], frozenset()).lookup(spelling) == name

@@ -77,7 +77,7 @@ EXPECTED = {
         concepts={"SVD", "PPMI", "PMI", "distributional hypothesis", "cosine similarity", "word vector",
                   "co-occurrence matrix", "context window", "corpus", "CBOW", "skip-gram", "negative sampling",
                   "softmax", "word2vec", "embedding", "weight", "one-hot vector", "sigmoid", "forward propagation",
-                  "singular value"},
+                  "singular value", "binary classification"},
         definitions={("SVD", 10), ("PPMI", 11), ("distributional hypothesis", 12), ("cosine similarity", 13),
                      ("CBOW", 37), ("skip-gram", 38), ("negative sampling", 39), ("word2vec", 40),
                      ("embedding", 56), ("negative sampling", 57)},
@@ -451,12 +451,12 @@ def test_a_korean_name_with_its_english_one_is_one_concept_with_both(tmp_path):
 
 def test_a_starter_alias_the_watchlist_sets_apart_becomes_a_concept_of_its_own(tmp_path):
     log = ("## Session: 2026-03-01 10:00 KST\n- Key concepts repeatedly confused (watchlist):\n"
-           "- `Adam` vs the `optimizer` in general\n- momentum and SGD\n")
+           "- `RMSProp` vs the `optimizer` in general\n- momentum and SGD\n")
     root = make_project(tmp_path, {"a.md": log})
     (root / "sessions" / "vocabulary.yml").write_text(
-        "terms:\n  - term: optimizer\n    aliases: [Adam, Momentum]\n")
+        "terms:\n  - term: optimizer\n    aliases: [RMSProp, Momentum]\n")
     concepts = {c.name: c for c in load(Config(root=root)).knowledge.concepts}
-    assert "Adam" in concepts and "Adam" not in concepts["optimizer"].aliases
+    assert "RMSProp" in concepts and "RMSProp" not in concepts["optimizer"].aliases
     assert "Momentum" in concepts["optimizer"].aliases  # not set against optimizer: still an alias
 
 
