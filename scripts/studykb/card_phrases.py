@@ -17,10 +17,10 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from . import fences
 from .diagnostics import Diagnostic, info
 
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
-FENCE_RE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN_RE = re.compile(r"`[^`]*`")
 
 PHRASES: dict[str, dict[str, str]] = {
@@ -163,12 +163,13 @@ def prose_lines(lines: Iterable[str]) -> Counter[str]:
     English log that gives a few terms in Korean has those few lines in Korean, its others English.
     Lines of ideographs alone count as Japanese in a log with at least as many lines in kana."""
     counts: Counter[str] = Counter()
-    fenced = False
+    fence = None
     for line in lines:
-        if FENCE_RE.match(line):
-            fenced = not fenced
+        opened = fences.opening(line) if fence is None else None
+        if opened or fence is not None and fences.closes(line, fence.marker):
+            fence = opened  # ``- ```python`` opens one as a fence alone does
             continue
-        prose = "" if fenced else CODE_SPAN_RE.sub(" ", line)
+        prose = "" if fence is not None else CODE_SPAN_RE.sub(" ", line)
         if LETTER_RE.search(prose):
             counts[language_of(prose)] += 1
     if counts["ja"] >= counts["zh"] > 0:  # ideographs without kana ("学習内容") in a Japanese log

@@ -6,8 +6,8 @@ a code block (a ``# comment`` in it is code, not a heading), as it is inside a s
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, info
-from .header_lines import closes_fence
-from .markup import FENCE_RE, TITLE_RE
+from . import fences
+from .markup import TITLE_RE
 from .model import CodeBlock, Note, Source
 
 FreeText = Note | CodeBlock
@@ -40,18 +40,12 @@ def free_text(path: str, lines: list[str], first: int) -> list[FreeText]:
     blocks: list[FreeText] = []
     i = 0
     while i < len(lines):
-        fence = FENCE_RE.match(lines[i])
-        end = _fence_end(lines, i, fence["fence"]) if fence else None
-        if end is not None:
-            blocks.append(CodeBlock(fence["fence"], fence["info"].strip(), tuple(lines[i + 1:end]),
-                                    Source(path, first + i)))
-            i = end + 1
+        block = fences.block_at(lines, i)
+        if block is not None:
+            blocks.append(CodeBlock(block.fence.marker, block.fence.info, block.code, Source(path, first + i)))
+            i = block.end
             continue
         if lines[i].strip():
             blocks.append(Note(lines[i].strip(), Source(path, first + i)))
         i += 1
     return blocks
-
-
-def _fence_end(lines: list[str], start: int, marker: str) -> int | None:
-    return next((j for j in range(start + 1, len(lines)) if closes_fence(lines[j], marker)), None)

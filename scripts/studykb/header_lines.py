@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from . import fences
 from .diagnostics import Diagnostic, info
 from .header_dates import (FoundDate, find_date, find_month, find_month_day, find_year, week_start, weekday_heading,
                            year_alone, year_noted)
 from .labels import Labels
-from .markup import FENCE_RE, TITLE_RE
+from .markup import TITLE_RE
 from .model import SectionKind, SessionEntry
 from .session_header import (Neighbour, bold_line, header_date, header_text, heading, looks_like_session,
                              names_dated_session, starts_with_month_day)
@@ -101,32 +102,21 @@ def _opens_a_part(line: str, labels: Labels) -> bool:
 
 
 def outside_code(lines: list[str]):
-    """(number, line) of each line not inside a fenced block; a fence never closed fences
-    nothing (nor does a later fence of the same marker: none closes it either)."""
+    """(number, line) of each line not inside a fenced block (fences.py: an item's fence
+    ends with its item, so a header further left is never code); a fence never closed
+    fences nothing (nor does a later fence of the same marker: none closes it either)."""
     unclosed: set[str] = set()
     i = 0
     while i < len(lines):
-        fence = FENCE_RE.match(lines[i])
-        end = None if not fence or fence["fence"] in unclosed else _fence_end(lines, i, fence["fence"])
-        if end is None:
+        fence = fences.opening(lines[i])
+        block = None if not fence or fence.marker in unclosed else fences.block_at(lines, i)
+        if block is None:
             if fence:
-                unclosed.add(fence["fence"])
+                unclosed.add(fence.marker)
             yield i + 1, lines[i]
             i += 1
         else:
-            i = end + 1
-
-
-def _fence_end(lines: list[str], start: int, marker: str) -> int | None:
-    for j in range(start + 1, len(lines)):
-        if closes_fence(lines[j], marker):
-            return j
-    return None
-
-
-def closes_fence(line: str, marker: str) -> bool:
-    stripped = line.strip()
-    return stripped.startswith(marker) and not stripped[len(marker):].strip()
+            i = block.end
 
 
 def _headings(lines: list[str]) -> list[tuple[int, int, str]]:

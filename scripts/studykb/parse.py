@@ -14,17 +14,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (bracket_labels, callouts, free_text, header_lines, lead_ins, log_notes, outline_qa, page_properties,
-               plain_headers, qa_lines, quotes, session_time, session_titles, table_parts, table_sessions, time_lines,
-               timelog, toggles, wrapped)
-from .header_lines import closes_fence
+from . import (bracket_labels, callouts, fences, free_text, header_lines, lead_ins, log_notes, outline_qa,
+               page_properties, plain_headers, qa_lines, quotes, session_time, session_titles, table_parts,
+               table_sessions, time_lines, timelog, toggles, wrapped)
 from .diagnostics import Diagnostic, info, warning
 from .labels import Labels
 from .resolution import ANSWERS_BACK_RE, resolved_item
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
-from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE
+from .markup import BULLET_RE, HEADING_RE, THEMATIC_BREAK_RE
 from .sources import LogText
 from .timezones import utc_offset
 
@@ -125,6 +124,10 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
             return used
         _read_text(entry, callouts.line_of_a_part(body[i], entry.labels), source, False)
         return 1
+    if fence := fences.opening(body[i]):  # ``- ```python``: the item is its code (fences.py)
+        if fence.in_bullet:
+            entry.leave_scope(len(body[i]) - len(body[i].lstrip()))
+        return _read_fence(entry, body, i, source, diagnostics)
     bullet = BULLET_RE.match(body[i])
     if bullet:
         following = BULLET_RE.match(body[i + 1]) if i + 1 < len(body) else None
@@ -139,9 +142,6 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
         if _opened_here(entry, source) and lead_ins.has_nested(body, i, len(bullet[1])):
             entry.scope = len(bullet[1])  # a part's name alone with items under it: they are the part
         return 1
-    fence = FENCE_RE.match(body[i])
-    if fence:
-        return _read_fence(entry, body, i, source, fence, diagnostics)
     if body[i].lstrip().startswith("|"):
         return table_parts.read_table_lines(entry, body, i, source)
     if used := toggles.read_toggle_line(entry, body, i, source):
@@ -160,18 +160,19 @@ def _opened_here(entry: SessionState, source: Source) -> bool:
     return entry.section is not None and entry.section[2] == source and bool(entry.section[0]) and not entry.items
 
 
-def _read_fence(entry, body, i, source, fence, diagnostics) -> int:
-    """A fenced block up to its closing fence; a fence never closed is read as text."""
-    marker = fence["fence"]
-    content = []
-    for j in range(i + 1, len(body)):
-        if closes_fence(body[j], marker):
-            entry.interrupt(CodeBlock(marker, fence["info"].strip(), tuple(content), source))
-            return j - i + 1
-        content.append(body[j])
-    diagnostics.append(warning(source.path, source.line, "code fence is never closed; read as text"))
-    _read_text(entry, body[i], source, False)
-    return 1
+def _read_fence(entry, body, i, source, diagnostics) -> int:
+    """A fenced block up to its closing fence, or up to the end of the list item it is in;
+    a fence never closed is read as text."""
+    block = fences.block_at(body, i)
+    if block is None:
+        diagnostics.append(warning(source.path, source.line, "code fence is never closed; read as text"))
+        _read_text(entry, body[i], source, False)
+        return 1
+    if not block.closed:
+        diagnostics.append(info(source.path, source.line, f"code fence is not closed before line "
+                                f"{source.line + block.end - i} ends its list item; the code ends there"))
+    entry.interrupt(CodeBlock(block.fence.marker, block.fence.info, block.code, source))
+    return block.end - i
 
 
 def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting_answer: bool,

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import quotes
+from . import fences, quotes
 from .labels import Labels
 from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, code_spans
 
@@ -60,7 +60,8 @@ def continued(lines: list[str], i: int, labels: Labels) -> int:
     """How many lines after ``lines[i]`` go on it: none unless it is a list item or a line
     of text (a heading, code, a table, a quote or a separator goes on no line)."""
     bullet = BULLET_RE.match(lines[i])
-    if THEMATIC_BREAK_RE.match(lines[i]) or bullet is None and _starts_a_block(lines[i]):
+    if THEMATIC_BREAK_RE.match(lines[i]) or bullet is None and _starts_a_block(lines[i]) \
+            or fences.opening(lines[i]):
         return 0  # ``- - -`` is a separator, no list item
     content_column = len(lines[i]) - len(bullet["text"] or "") if bullet and bullet["text"] else None
     # A plain item goes on as Markdown reads it; a named one (``- Time log: 19:00-20:00``)
