@@ -44,7 +44,7 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     (the table that ships with studykb and the learner's own spellings); ``today`` dates
     a log that gives no year anywhere by the weekdays its headers give (session_header.py)."""
     diagnostics: list[Diagnostic] = []
-    lines = [_expand_tabs(line, text.path, n, diagnostics) for n, line in enumerate(text.lines, 1)]
+    lines = _expand_tabs(text.path, text.lines, diagnostics)
     starts = header_lines.session_header_lines(lines, labels)
     tables = [] if starts else table_sessions.session_tables(lines, labels)
     if tables:
@@ -79,14 +79,15 @@ def parse_log(text: LogText, labels: Labels, today: date | None = None) -> tuple
     return log, diagnostics
 
 
-def _expand_tabs(line: str, path: str, number: int, diagnostics: list[Diagnostic]) -> str:
-    line = line.rstrip()
-    if "\t" in line:
-        indent = len(line) - len(line.lstrip(" \t"))
-        if "\t" in line[:indent]:
-            diagnostics.append(info(path, number, "tab in indentation, read as 4 spaces"))
-        line = line.expandtabs(TAB_WIDTH)
-    return line
+def _expand_tabs(path: str, lines: tuple[str, ...], diagnostics: list[Diagnostic]) -> list[str]:
+    """The lines, each tab read as ``TAB_WIDTH`` columns; one note for the log that indents
+    with tabs (an outliner does on every nested line), at its first such line."""
+    tabbed = [n for n, line in enumerate(lines, 1) if "\t" in line[:len(line) - len(line.lstrip(" \t"))]]
+    if tabbed:
+        many = f"{len(tabbed)} lines are" if len(tabbed) > 1 else "1 line is"
+        diagnostics.append(info(path, tabbed[0], f"{many} indented with tabs (the first here); "
+                                f"each tab is read as {TAB_WIDTH} spaces"))
+    return [line.rstrip().expandtabs(TAB_WIDTH) for line in lines]
 
 
 def _parse_entry(path: str, start: int, lines: list[str], labels: Labels, header: SessionHeader,
