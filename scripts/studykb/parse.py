@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import (bracket_labels, callouts, fences, free_text, header_lines, lead_ins, log_notes, outline_qa,
+from . import (bracket_labels, callouts, fences, free_text, header_lines, lead_ins, log_notes, logseq, outline_qa,
                page_properties, plain_headers, qa_lines, quotes, session_time, session_titles, table_parts,
                table_sessions, time_lines, timelog, toggles, wrapped)
 from .diagnostics import Diagnostic, info, warning
@@ -118,6 +118,8 @@ def _read_block(entry: SessionState, body: list[str], i: int, source: Source, di
     if THEMATIC_BREAK_RE.match(body[i]):
         entry.end_part()
         entry.blocks.append(Note(body[i].strip(), source))
+        return 1
+    if logseq.read_outline_line(entry, body[i], source):  # ``time:: 19:10``, ``SCHEDULED: <…>``
         return 1
     if quotes.quoted(body[i]) is not None:
         if used := qa_lines.read_quote(entry, body, i, source, awaiting_answer) \

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from . import fences, quotes
+from . import fences, logseq, quotes
 from .labels import Labels
 from .markup import BULLET_RE, FENCE_RE, HEADING_RE, THEMATIC_BREAK_RE, code_spans
 
@@ -61,7 +61,7 @@ def continued(lines: list[str], i: int, labels: Labels) -> int:
     of text (a heading, code, a table, a quote or a separator goes on no line)."""
     bullet = BULLET_RE.match(lines[i])
     if THEMATIC_BREAK_RE.match(lines[i]) or bullet is None and _starts_a_block(lines[i]) \
-            or fences.opening(lines[i]):
+            or fences.opening(lines[i]) or logseq.block_property(lines[i]):
         return 0  # ``- - -`` is a separator, no list item
     content_column = len(lines[i]) - len(bullet["text"] or "") if bullet and bullet["text"] else None
     # A plain item goes on as Markdown reads it; a named one (``- Time log: 19:00-20:00``)
@@ -127,7 +127,7 @@ def _goes_on(paragraph: str, previous: str, line: str, in_item: bool | None, con
 def _starts_a_block(line: str) -> bool:
     return bool(BULLET_RE.match(line) or HEADING_RE.match(line) or FENCE_RE.match(line)
                 or THEMATIC_BREAK_RE.match(line) or line.lstrip().startswith("|")
-                or quotes.quoted(line) is not None)
+                or quotes.quoted(line) is not None or logseq.block_property(line) or logseq.planning(line))
 
 
 def _opens_with_a_sign(text: str) -> bool:
