@@ -1,5 +1,5 @@
-"""An outliner's journal (Logseq): block properties and planning lines, log text in,
-records out."""
+"""An outliner's journal (Logseq): block properties, task markers and planning lines, log
+text in, records out."""
 from __future__ import annotations
 
 import pytest
@@ -67,7 +67,7 @@ def test_logseqs_bookkeeping_is_shown_nowhere_but_the_source():
 
 @pytest.mark.parametrize("body, expected", [
     ("- confused:: np.add.at vs `+=`\n- DOING 4.2\n",
-     [(SectionKind.WATCHLIST, ["np.add.at vs `+=`"]), (SectionKind.OTHER, ["DOING 4.2"])]),
+     [(SectionKind.WATCHLIST, ["np.add.at vs `+=`"]), (SectionKind.RESUME, ["4.2"])]),
     ("- 헷갈림:: 역전파 순서\n- 배운점:: 체인 룰\n",
      [(SectionKind.WATCHLIST, ["역전파 순서"]), (SectionKind.LEARNED, ["체인 룰"])]),
 ])
@@ -79,6 +79,22 @@ def test_a_planning_line_goes_with_the_line_above_it():
     found = parts("- 4.2.4 on Sunday\n  SCHEDULED: <2026-12-06 Sun>\n- 4.3\n  DEADLINE: <2026-12-08 Tue>\n")
     assert [item for _, items in found for item in items] == [
         "4.2.4 on Sunday (scheduled 2026-12-06 Sun)", "4.3 (deadline 2026-12-08 Tue)"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("- DONE read 4.1\n    - the matmul picks a row\n- TODO finish 4.2\n",
+     [(SectionKind.TOPICS, ["read 4.1", "the matmul picks a row"]), (SectionKind.RESUME, ["finish 4.2"])]),
+    ("- LATER try skip-gram\n- NOW read 5.1\n", [(SectionKind.RESUME, ["try skip-gram", "read 5.1"])]),
+    # A dropped task is neither: it keeps its marker, in the part it is in.
+    ("- CANCELED the GPU run\n", [(SectionKind.OTHER, ["CANCELED the GPU run"])]),
+    # The planning line under a task goes with it.
+    ("- TODO 4.2.4 on Sunday\n  SCHEDULED: <2026-12-06 Sun>\n",
+     [(SectionKind.RESUME, ["4.2.4 on Sunday (scheduled 2026-12-06 Sun)"])]),
+    # A word in capitals that is no marker, and a marker in the middle, are text.
+    ("- TODOS are many\n- read it, TODO later\n", [(SectionKind.OTHER, ["TODOS are many", "read it, TODO later"])]),
+])
+def test_a_task_marker_says_done_or_still_to_do(body, expected):
+    assert parts(body) == expected
 
 
 def test_tab_indentation_is_said_once_per_log():

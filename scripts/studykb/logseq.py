@@ -1,5 +1,5 @@
-"""What an outliner's journal writes besides text: Logseq's block properties and the
-planning lines under a task.
+"""What an outliner's journal writes besides text: Logseq's block properties, its task
+markers and the planning lines under a task.
 
 A block property is ``name:: value``, on a bullet of its own (``- time:: 19:10-20:40``) or on
 the lines right under a bullet's first (``  chapter:: 4``). Each is one fact, never more
@@ -7,8 +7,10 @@ words of the bullet above it. ``collapsed::``, ``id::`` and the like are Logseq'
 bookkeeping (whether the block is folded, its id): they say nothing of the session, so no
 page shows them but the log's source page.
 
-``SCHEDULED: <2026-12-06 Sun>`` and ``DEADLINE: <…>`` on the line under a task say when it is
-planned; they belong to it.
+A task marker starts a block: ``TODO``, ``DOING``, ``LATER``, ``NOW``, ``WAIT`` (a task not
+done), ``DONE`` (done), ``CANCELED`` (dropped); it is markup, not words of the task, read as
+a task list's box is (task_lists.py). ``SCHEDULED: <2026-12-06 Sun>`` and ``DEADLINE: <…>``
+on the line under a task say when it is planned; they belong to it.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .model import Field, Source
 
-if TYPE_CHECKING:  # the parse state, which reads the syntax this module knows
+if TYPE_CHECKING:  # session_state reads task markers (task_lists.py) from here
     from .session_state import SessionState
 
 # ``name:: value`` (the value may be empty): a name of letters, digits, ``-``, ``_`` or ``.``.
@@ -26,6 +28,11 @@ PROPERTY_RE = re.compile(r"^(?P<indent> *)(?P<bullet>[-*+] +)?(?P<name>\w[\w.-]{
 BOOKKEEPING = frozenset({"collapsed", "id", "heading", "background-color", "logseq.order-list-type",
                          "card-last-interval", "card-repeats", "card-ease-factor", "card-next-schedule",
                          "card-last-reviewed", "card-last-score"})
+# A task marker before a block's words, and the state it gives the task.
+TASK_STATES = {"TODO": "open", "DOING": "open", "LATER": "open", "NOW": "open", "WAIT": "open",
+               "WAITING": "open", "IN-PROGRESS": "open", "DONE": "done", "CANCELED": "dropped",
+               "CANCELLED": "dropped"}
+TASK_RE = re.compile(r"^(?P<marker>" + "|".join(sorted(TASK_STATES, key=len, reverse=True)) + r")\s+(?=\S)")
 PLANNING_RE = re.compile(r"^\s*(?P<word>SCHEDULED|DEADLINE):\s*<(?P<when>[^<>]{1,40})>\s*$")
 
 
@@ -48,6 +55,13 @@ def block_property(line: str) -> Property | None:
     if found is None:
         return None
     return Property(found["name"], (found["value"] or "").strip(), found["bullet"] is not None)
+
+
+def task_state(text: str) -> tuple[str, str] | None:
+    """(``open``, ``done`` or ``dropped``, the task's words) for a block a task marker starts
+    (``TODO finish 4.2``), None for any other."""
+    found = TASK_RE.match(text)
+    return (TASK_STATES[found["marker"]], text[found.end():]) if found else None
 
 
 def planning(line: str) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .labels import Labels
+from .logseq import TASK_STATES
 from .session_references import session_referred_to
 
 # Where a comment starts: a dash between blanks or a Chinese one (``——``, written without
@@ -26,9 +27,11 @@ CLAUSE_END_RE = re.compile(r"[,;.!?，、；。！？()（）:：]|\s+[—–-]{
 CONTRAST_RE = re.compile(r"(?<![^\W\d_])(?:but|yet|however)(?![^\W\d_])|但是|但|可是|不过|하지만|그런데|그러나|けど|でも|しかし",
                          re.IGNORECASE)
 STRUCK_RE = re.compile(r"^[\s*_]*~~(?=\S)(?P<struck>.+?)(?<=\S)~~")
-# A task list's box (``[ ]``, ``[x]``, ``[✓]``) before a line's words: ticked, it marks the
-# item resolved, as striking it through does.
-TASK_BOX_RE = re.compile(r"^[\s*_]*\[(?P<mark>[ xX✓✔✅])\]\s+")
+# A task list's box (``[ ]``, ``[x]``, ``[✓]``) or an outliner's task marker (``TODO``,
+# ``DONE``: logseq.py) before a line's words: ticked, it marks the item resolved, as striking
+# it through does. A dropped task (``CANCELED``) keeps its marker: it is no task to do or done.
+TASK_BOX_RE = re.compile(r"^[\s*_]*(?:\[(?P<mark>[ xX✓✔✅])\]|(?P<marker>"
+                         + "|".join(m for m, state in TASK_STATES.items() if state != "dropped") + r"))\s+(?=\S)")
 # When it was resolved, after the word that says so: ``resolved session 4``, ``got it in
 # lesson 3``, ``understood on 12/10``, ``fixed (session 3)``, ``해결 (3회차)``, or the session
 # the line is written in (``resolved today``, ``fixed (today)``, ``해결함 (오늘)``, ``解決（今日）``);
@@ -69,6 +72,13 @@ NOTHING_RE = re.compile(r"(?:none|nothing(?:\s+new)?|n/a|no\s+(?:confusions?|que
 Span = tuple[int, int]
 
 
+def is_ticked(box: re.Match | None) -> bool:
+    """Whether a task box (TASK_BOX_RE's match) says done: ``[x]``, ``DONE``."""
+    if box is None:
+        return False
+    return TASK_STATES[box["marker"]] == "done" if box["marker"] else bool(box["mark"].strip())
+
+
 def item_span(text: str) -> Span:
     """Where ``text`` names its item: the text before its first comment, after its task
     box (``[ ] stateful 가 뭔지``)."""
@@ -103,8 +113,7 @@ def _resolved_span(text: str, labels: Labels) -> Span | None:
     if comment and names_nothing(text):  # ``none today — X finally clicked``: X
         named = prose_resolution(text[comment.end():], labels)
         return (named[0] + comment.end(), named[1] + comment.end()) if named else None
-    box = TASK_BOX_RE.match(text)
-    if box and box["mark"].strip():  # ``[x] offset 이유 → ...``: a ticked box
+    if is_ticked(TASK_BOX_RE.match(text)):  # ``[x] offset 이유 → ...``: a ticked box
         return item_span(text)
     start, end = item_span(text)
     comment = first_comment(text)

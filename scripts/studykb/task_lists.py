@@ -1,5 +1,6 @@
 """Task lists: a part whose items carry task boxes (``- [x] Read 4.1``, ``- [ ] Run the toy
-test``), as Obsidian and GitHub write a day's tasks. A ticked task is one the session did: a
+test``), as Obsidian and GitHub write a day's tasks, or task markers (``- DONE read 4.1``,
+``- TODO run train.py``), as Logseq writes them. A ticked task is one the session did: a
 topic of it; an open one is still to do: the plan for next time, its resume point. The box is
 markup, not words of the task. A watchlist's boxes say whether its items are resolved
 (resolution.py), and what was learned is learned whatever its boxes say: those keep theirs.
@@ -10,7 +11,7 @@ import re
 from dataclasses import replace
 
 from .model import Item, Section, SectionKind
-from .resolution import TASK_BOX_RE
+from .resolution import TASK_BOX_RE, is_ticked
 
 # The parts whose tasks are read by their boxes: a part of another name (``## Tasks``), the
 # topics, the resume point, and bullets under no part.
@@ -41,7 +42,7 @@ def task_kind(text: str) -> SectionKind | None:
     box = TASK_BOX_RE.match(text)
     if box is None:
         return None
-    return SectionKind.TOPICS if box["mark"].strip() else SectionKind.RESUME
+    return SectionKind.TOPICS if is_ticked(box) else SectionKind.RESUME
 
 
 def is_planned_task(text: str) -> bool:
