@@ -66,7 +66,7 @@ def test_logseqs_bookkeeping_is_shown_nowhere_but_the_source():
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("- confused:: np.add.at vs `+=`\n- DOING 4.2\n",
+    ("- confused:: np.add.at vs `+=`\n- TODO 4.2\n",
      [(SectionKind.WATCHLIST, ["np.add.at vs `+=`"]), (SectionKind.RESUME, ["4.2"])]),
     ("- 헷갈림:: 역전파 순서\n- 배운점:: 체인 룰\n",
      [(SectionKind.WATCHLIST, ["역전파 순서"]), (SectionKind.LEARNED, ["체인 룰"])]),
@@ -84,7 +84,9 @@ def test_a_planning_line_goes_with_the_line_above_it():
 @pytest.mark.parametrize("body, expected", [
     ("- DONE read 4.1\n    - the matmul picks a row\n- TODO finish 4.2\n",
      [(SectionKind.TOPICS, ["read 4.1", "the matmul picks a row"]), (SectionKind.RESUME, ["finish 4.2"])]),
-    ("- LATER try skip-gram\n- NOW read 5.1\n", [(SectionKind.RESUME, ["try skip-gram", "read 5.1"])]),
+    ("- LATER try skip-gram\n- WAIT for the GPU\n", [(SectionKind.RESUME, ["try skip-gram", "for the GPU"])]),
+    # A task being done was studied in the session, and is not done yet: no plan, no resolution.
+    ("- DOING 4.2, read up to 4.2.1\n- NOW 4.3\n", [(SectionKind.TOPICS, ["4.2, read up to 4.2.1", "4.3"])]),
     # A dropped task is neither: it keeps its marker, in the part it is in.
     ("- CANCELED the GPU run\n", [(SectionKind.OTHER, ["CANCELED the GPU run"])]),
     # The planning line under a task goes with it.

@@ -7,8 +7,9 @@ words of the bullet above it. ``collapsed::``, ``id::`` and the like are Logseq'
 bookkeeping (whether the block is folded, its id): they say nothing of the session, so no
 page shows them but the log's source page.
 
-A task marker starts a block: ``TODO``, ``DOING``, ``LATER``, ``NOW``, ``WAIT`` (a task not
-done), ``DONE`` (done), ``CANCELED`` (dropped); it is markup, not words of the task, read as
+A task marker starts a block: ``TODO``, ``LATER``, ``WAIT`` (a task still to do), ``DOING``,
+``NOW`` (one being done: studied in the session, not yet finished), ``DONE`` (done),
+``CANCELED`` (dropped); it is markup, not words of the task, read as
 a task list's box is (task_lists.py). ``SCHEDULED: <2026-12-06 Sun>`` and ``DEADLINE: <…>``
 on the line under a task say when it is planned; they belong to it.
 """
@@ -29,8 +30,8 @@ BOOKKEEPING = frozenset({"collapsed", "id", "heading", "background-color", "logs
                          "card-last-interval", "card-repeats", "card-ease-factor", "card-next-schedule",
                          "card-last-reviewed", "card-last-score"})
 # A task marker before a block's words, and the state it gives the task.
-TASK_STATES = {"TODO": "open", "DOING": "open", "LATER": "open", "NOW": "open", "WAIT": "open",
-               "WAITING": "open", "IN-PROGRESS": "open", "DONE": "done", "CANCELED": "dropped",
+TASK_STATES = {"TODO": "open", "LATER": "open", "WAIT": "open", "WAITING": "open", "DOING": "doing",
+               "NOW": "doing", "IN-PROGRESS": "doing", "DONE": "done", "CANCELED": "dropped",
                "CANCELLED": "dropped"}
 TASK_RE = re.compile(r"^(?P<marker>" + "|".join(sorted(TASK_STATES, key=len, reverse=True)) + r")\s+(?=\S)")
 PLANNING_RE = re.compile(r"^\s*(?P<word>SCHEDULED|DEADLINE):\s*<(?P<when>[^<>]{1,40})>\s*$")
@@ -58,7 +59,7 @@ def block_property(line: str) -> Property | None:
 
 
 def task_state(text: str) -> tuple[str, str] | None:
-    """(``open``, ``done`` or ``dropped``, the task's words) for a block a task marker starts
+    """(``open``, ``doing``, ``done`` or ``dropped``, the task's words) for a block a task marker starts
     (``TODO finish 4.2``), None for any other."""
     found = TASK_RE.match(text)
     return (TASK_STATES[found["marker"]], text[found.end():]) if found else None

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .model import Item, Section, SectionKind
+from .logseq import TASK_STATES
 from .resolution import TASK_BOX_RE, is_ticked
 
 # The parts whose tasks are read by their boxes: a part of another name (``## Tasks``), the
@@ -37,12 +38,14 @@ def by_box(section: Section) -> tuple[Section, ...]:
 
 
 def task_kind(text: str) -> SectionKind | None:
-    """TOPICS for a ticked task (``[x] Read 4.1``), RESUME for an open one (``[ ] Run it``),
+    """TOPICS for a ticked task (``[x] Read 4.1``) or one being done (``DOING 4.2``), RESUME
+    for an open one (``[ ] Run it``, ``TODO run it``),
     None for a line without a box."""
     box = TASK_BOX_RE.match(text)
     if box is None:
         return None
-    return SectionKind.TOPICS if is_ticked(box) else SectionKind.RESUME
+    doing = box["marker"] is not None and TASK_STATES[box["marker"]] == "doing"  # ``DOING 4.2``: studied today
+    return SectionKind.TOPICS if is_ticked(box) or doing else SectionKind.RESUME
 
 
 def is_planned_task(text: str) -> bool:
