@@ -9,7 +9,7 @@ from studykb.card_phrases import language_of
 from studykb.labels import shipped_labels
 from studykb.link import link
 from studykb.parse import parse_log
-from studykb.resolution import contrasted_sides
+from studykb.watch_items import contrasted_sides
 from studykb.sources import LogText
 from studykb.vocabulary import Term, build_lexicon
 

@@ -13,7 +13,8 @@ from dataclasses import replace
 from .card_phrases import language_of, phrase
 from .definition_shape import first_clause
 from .model import Card, Concept, ConceptSlug, Line, Source, WatchItem
-from .resolution import TASK_BOX_RE, contrasted_sides, item_span, without_status_note
+from .resolution import TASK_BOX_RE, item_span, without_status_note
+from .watch_items import contrasted_sides
 from .vocabulary import normalise
 from .watchlist import watched_concepts
 

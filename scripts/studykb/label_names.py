@@ -1,6 +1,7 @@
 """A part's name as labels compare it: ``**Time log (today):**`` is ``time log``, ``💡 배운 점``
 is ``배운 점``: without emphasis, colon, case, the words in parentheses, the emoji and
-symbols around it, or extra blanks."""
+symbols around it, or extra blanks. And the name and value of a line that names a part or a fact:
+``Name: value``, ``**Name:** value`` (``line_label``)."""
 from __future__ import annotations
 
 import re
@@ -43,3 +44,33 @@ def _is_decoration(char: str) -> bool:
     """An emoji, a pictograph or another symbol outside ASCII, or a blank: ``#``, ``+`` and
     the backtick stay, as they mean something in a log."""
     return char.isspace() or not char.isascii() and unicodedata.category(char) in DECORATION_CATEGORIES
+
+
+# ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
+# name), a full-width one does not. The name is greedy, its trailing blanks stripped.
+FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<value>.*)$")
+# ``**Name**``, ``**Name:**``, ``**Name**: value``, ``**Name:** value``.
+BOLD_LABEL_RE = re.compile(
+    r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
+
+
+def line_label(text: str) -> tuple[str, str] | None:
+    """A ``Name: value`` or bold ``**Name:** value`` line's name and value (perhaps "")."""
+    bold = BOLD_LABEL_RE.match(text)
+    if bold and (bold["colon"] or bold["after"]):
+        return bold["name"].strip(), bold["value"].strip()
+    named = FIELD_RE.match(text)
+    if named and closes_brackets(named["name"]):
+        return named["name"].strip(), named["value"].strip()
+    return None
+
+
+def closes_brackets(name: str) -> bool:
+    """Whether a name closes every bracket it opens: a colon inside parentheses (``차원
+    (a: N×T, c: N×H)``) is the text's, and what comes before it names nothing."""
+    depth = 0
+    for char in name:
+        depth += (char in "(（[") - (char in ")）]")
+        if depth < 0:
+            return False
+    return depth == 0

@@ -18,6 +18,7 @@ from . import (bracket_labels, callouts, fences, free_text, header_lines, lead_i
                page_properties, plain_headers, qa_lines, quotes, session_time, session_titles, table_parts,
                table_sessions, time_lines, timelog, toggles, wrapped)
 from .diagnostics import Diagnostic, info, warning
+from .label_names import BOLD_LABEL_RE, line_label
 from .labels import Labels
 from .resolution import ANSWERS_BACK_RE, resolved_item
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
@@ -27,12 +28,6 @@ from .markup import BULLET_RE, HEADING_RE, THEMATIC_BREAK_RE
 from .sources import LogText
 from .timezones import utc_offset
 
-# ``Name: value``: an ASCII colon needs a blank or the end after it (``https://`` is no
-# name), a full-width one does not. The name is greedy, its trailing blanks stripped.
-FIELD_RE = re.compile(r"^(?P<name>[^:：`*\[\]]{1,60})(?::(?=\s|$)|：)\s*(?P<value>.*)$")
-# ``**Name**``, ``**Name:**``, ``**Name**: value``, ``**Name:** value``.
-BOLD_LABEL_RE = re.compile(
-    r"^(?:\*\*|__)(?P<name>[^*_:：]{1,60}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<after>[:：])?\s*(?P<value>.*)$")
 TAB_WIDTH = 4
 # The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
 # list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
@@ -191,7 +186,7 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
     if qa_lines.read_quiz(entry, text, source, indent, awaiting_answer):
         return
     # ``- 4つの式をまとめてきた：`` says what was done: an item, whatever part's word it holds.
-    label = None if ordered or lead_ins.is_sentence(text, entry.labels) else _label(text)
+    label = None if ordered or lead_ins.is_sentence(text, entry.labels) else line_label(text)
     nested = entry.section is not None and indent > entry.section_indent
     # Under a heading, a name no part kind has leads into its own items (``- My results:``).
     if names is not None and not nested and not (names is SectionKind.OTHER and entry.in_heading_part):
@@ -235,28 +230,6 @@ def _read_line_of_its_own(entry: SessionState, text: str, label: tuple[str, str]
     entry.open_signed(kind, mark, source, indent)
     entry.add_item(rest, source, indent)
     return True
-
-
-def _label(text: str) -> tuple[str, str] | None:
-    """A ``Name: value`` or bold ``**Name:** value`` line's name and value (perhaps "")."""
-    bold = BOLD_LABEL_RE.match(text)
-    if bold and (bold["colon"] or bold["after"]):
-        return bold["name"].strip(), bold["value"].strip()
-    named = FIELD_RE.match(text)
-    if named and _closes_brackets(named["name"]):
-        return named["name"].strip(), named["value"].strip()
-    return None
-
-
-def _closes_brackets(name: str) -> bool:
-    """Whether a name closes every bracket it opens: a colon inside parentheses (``차원
-    (a: N×T, c: N×H)``) is the text's, and what comes before it names nothing."""
-    depth = 0
-    for char in name:
-        depth += (char in "(（[") - (char in ")）]")
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 def _read_labelled(entry: SessionState, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:
@@ -351,7 +324,7 @@ def _read_text_label(entry: SessionState, text: str, source: Source, indent: int
         name = f"{bold['name'].strip()} {bold['value']}".strip()
         entry.open_section(name, labels.part_kind(name), source, 0, by_heading=True)
         return True
-    label = _label(text)
+    label = line_label(text)
     if label is None:
         return False
     name, value = label

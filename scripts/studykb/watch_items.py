@@ -176,3 +176,26 @@ def _sentence_resolution(text: str, cut: list[Span], at: int, labels: Labels) ->
     if at and settles(text[start:end], labels):
         return cut[at - 1]
     return _shifted(prose_resolution(text[start:end], labels), start)
+
+
+# What sets the two sides of an item against each other, the plainest first: ``PMI vs
+# PPMI``, ``“梯度裁剪”和“权重衰减”``, ``c 和 h``, ``윈도우 크기와 문맥 크기``, ``PMIとPPMI``;
+# an English "and" or "with" only after a phrase that says so (``difference between PMI and
+# PPMI``, ``mixes up X with Y``), not in ``gives terrible ppl with this model``.
+SIDES_RES = (re.compile(r"\s+(?:vs\.?|versus)\s+|\s*(?:↔|<->)\s*", re.IGNORECASE),
+             re.compile(r"\s*(?:和|与|與|跟)\s*|(?<=\S)(?:와|과|랑|이랑)\s+|(?<=[^\s\u3040-\u309f])[とや](?=\S)"))
+CONTRAST_PHRASE_RE = re.compile(r"\b(?:difference\s+between|mix(?:es|ed|ing)?\s+up|confus\w*|tell\s+apart)\s",
+                                re.IGNORECASE)
+AND_RE = re.compile(r"\s+(?:and|with)\s+", re.IGNORECASE)
+
+
+def contrasted_sides(text: str, start: int, end: int) -> tuple[Span, Span] | None:
+    """Where the two sides of an item (``text[start:end]``) are, split at the first word
+    that sets them against each other (``SIDES_RES``, the plainest first); None if none does."""
+    phrase = CONTRAST_PHRASE_RE.search(text, start, end)
+    matches = [pattern.search(text, start, end) for pattern in SIDES_RES]
+    matches.append(AND_RE.search(text, phrase.end() - 1, end) if phrase else None)
+    for match in matches:
+        if match and match.start() > start and match.end() < end:
+            return (start, match.start()), (match.end(), end)
+    return None

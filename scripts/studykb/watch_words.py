@@ -1,6 +1,7 @@
 """The words a watchlist line says its confusion is about: lower case, without the words it
 is said with (``vs``, ``still``, ``헷갈림``), Korean ones without their particle, runs of Chinese
-and Japanese split into their words, and without words that refer back (``from last time``)."""
+and Japanese split into their words, and without words that refer back (``from last time``); and
+the stem an English word is matched by (``zeroing`` and ``zeroed`` meet at ``zero``)."""
 from __future__ import annotations
 
 import re
@@ -62,3 +63,19 @@ def _content_word(word: str) -> str:
             word = word[:-len(particle)]
             break
     return "" if word in FILLER else word
+
+
+ENDINGS = ("ing", "ed", "es", "s", "e")  # the first that leaves three letters goes
+DOUBLED = frozenset("bdgmnprt")  # a consonant doubled before ``-ing``/``-ed``: ``summing``, ``stopped``
+
+
+def stem(word: str) -> str:
+    """``word`` without an English ending, so that the forms of one word meet: ``zeroing``,
+    ``zeroed`` and ``zero``; ``averaging`` and ``average``; ``summing`` and ``sum``; ``owns``
+    and ``own``. A word of three letters or fewer once its ending is off keeps it."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            word = word[:-len(ending)]
+            break
+    doubled = len(word) > 3 and word[-1] == word[-2] and word[-1] in DOUBLED
+    return word[:-1] if doubled else word

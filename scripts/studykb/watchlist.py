@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 from .model import ConceptSlug, Line, Resolution, SectionKind, Session, SessionId, Source, Span, WatchItem
 from .labels import Labels, shipped_labels
-from .resolution import contrasted_sides, item_span, names_nothing, stem, without_status_note
+from .resolution import item_span, names_nothing, without_status_note
 from .session_references import earlier_session, session_referred_to
-from .watch_items import line_items, resolved_parts
-from .watch_words import CJK_RE, content_words
+from .watch_items import contrasted_sides, line_items, resolved_parts
+from .watch_words import CJK_RE, content_words, stem
 from .vocabulary import normalise
 
 # A line that says its confusion is still there ("S. still mixes up X", "学生还是把 X 搞混",
