@@ -39,6 +39,11 @@ _NAME = r"[A-Za-z_][\w-]*"
 _ASSIGNMENT = re.compile(rf"(?<![\w-])(?:--)?({_NAME}(?:\s*=\s*{_NAME}(?=\s*=))*)\s*=\s*"
                          rf"({_LIST}(?![\w.])|(?!{_NAME}\s*=){_TOKEN}(?:\s*,\s*(?!{_NAME}\s*=){_TOKEN})*)")
 _CHAINED = re.compile(r"\s*=\s*")
+# A figure read off a run, not a setting it was given: approximate ("one epoch = ~24 min",
+# "loss = ≈2.4") or a time ("epoch = 24 min", "1 에폭 = 40초").
+_APPROXIMATE = re.compile(r"\s*(?:[~≈∼]|about\b|approx)")
+_TIME_UNIT = re.compile(r"\s*(?:min(?:ute)?s?|h(?:ours?|rs?)?|sec(?:ond)?s?|s|분|초|시간|分钟?|秒|時間|小时)(?![A-Za-z])")
+_A_TIME = re.compile(rf"{NUMBER}{_TIME_UNIT.pattern}")
 _METRIC = re.compile("|".join(word for words in METRICS.values() for word in words), re.IGNORECASE)
 _VARIABLE = re.compile(r"[A-Za-z](?:_?[A-Za-z0-9])?")  # V, N, h_t, x1: a symbol of an equation
 _FLAG = re.compile(rf"(?<![\w-])--([A-Za-z_][\w-]*)\s+({_TOKEN})")
@@ -96,8 +101,9 @@ def _named_values(spec: Spec, text: str, found: dict[str, Values]) -> str:
             end = _values_end(spec, text, match) if pattern is _ASSIGNMENT else match.end()
             raw = text[match.start(2): end]
             names = _CHAINED.split(match.group(1)) if pattern is _ASSIGNMENT else [match.group(1)]
+            reading = _APPROXIMATE.match(raw) or _TIME_UNIT.match(text, end) or _A_TIME.fullmatch(raw.strip())
             for param in (_param_named(spec, name) for name in names):
-                if param is not None and param.name not in found and not raw.startswith("$"):
+                if param is not None and param.name not in found and not raw.startswith("$") and not reading:
                     values = _values(param, raw, loop=pattern is _LOOP)
                     if _is_value(spec, param, values):
                         found[param.name] = values

@@ -29,6 +29,18 @@ def test_a_chain_of_names_sets_each_and_a_text_value_ends_before_the_next_settin
     assert read_values(LSTM, text) == values
 
 
+@pytest.mark.parametrize("text, values", [
+    # a figure read off a run (approximate, or a time) is no setting; the setting beside it is
+    ("one epoch = ~24 min on CPU, so left it running with `max_epoch = 10`", {"epochs": (10,)}),
+    ("epoch = 24 min, lr = 20", {"lr": (20,)}),
+    ("1 epoch = 40초, lr=20", {"lr": (20,)}),
+    ("dropout = about 0.5 seemed best", {}),
+    ("max_epoch = 40, dropout = 0.5", {"epochs": (40,), "dropout": (0.5,)}),
+])
+def test_a_time_or_an_approximate_figure_after_a_settings_name_is_no_setting(text, values):
+    assert read_values(LSTM, text) == values
+
+
 # (line, chapter) -> the runs it asks for (experiment, run id) and why it looks like an experiment
 @pytest.mark.parametrize("line, chapter, runs, why", [
     ("wordvec_size=hidden_size=200, dropout=0.5, lr=20, max_epoch=6, max_grad=0.25, time_size=35, batch_size=20", 6,
