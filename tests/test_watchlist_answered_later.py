@@ -13,6 +13,7 @@ from tests.test_watchlist import items_of, knowledge_of, prose_log
 TWO = ("- still confused\n  - why is W_out (V, H) here but (H, V) in ch3?\n"
        "  - if we only train positives the model can just say yes to everything, how do negatives fix it?")
 POWER = "- still confused\n  - the 0.75 power: does it make frequent words more or less likely?"
+ANALOGY = "- confused:: which vector does `analogy(a, b, c)` subtract? I expected queen from man, king, woman"
 BACKPROP = "- 헷갈리는 것\n  - 음성 예시만으로 왜 학습이 되는지\n  - W_out 이 전치된 이유"
 
 CASES = [
@@ -38,6 +39,15 @@ CASES = [
      {"the 0.75 power: does it make frequent words more or less likely?": "open"}),
     ("ko: 화요일 질문에 대한 답", ["", "", BACKPROP, "", "- 4.2.4 읽음\n- 화요일 질문에 대한 답: 음성 예시가 있어야 학습이 NO 를 배운다"],
      {"음성 예시만으로 왜 학습이 되는지": "resolved", "W_out 이 전치된 이유": "open"}),
+    ("a sentence before the colon says it is clear now: no part's name, it resolves",
+     [POWER, "- 0.75 power thing from yesterday is clear now: rare words go up, frequent ones down ✅"],
+     {"the 0.75 power: does it make frequent words more or less likely?": "resolved"}),
+    ("a sentence that says only it is resolved, with an outliner's tag after it",
+     [ANALOGY, "- DONE read `common/util.py`: it is `b - a + c`, so man, king, woman gives king - man + woman, queen. "
+               "Resolved ✅ #ch4"],
+     {"which vector does `analogy(a, b, c)` subtract? I expected queen from man, king, woman": "resolved"}),
+    ("a tag alone says nothing", [POWER, "- DONE read 4.2.6 about the 0.75 power #resolved"],
+     {"the 0.75 power: does it make frequent words more or less likely?": "open"}),
 ]
 
 
@@ -45,3 +55,11 @@ CASES = [
 def test_a_later_line_resolves_the_confusion_it_answers(name, bodies, expected):
     items = items_of(knowledge_of(prose_log(*bodies)))
     assert {text: status for text, _, status, _ in items} == expected
+
+
+@pytest.mark.parametrize("status", ["계속", "해결", "解決", "继续", "resolved", "continued"])
+def test_an_items_status_in_parentheses_is_no_other_name_of_what_it_names(status):
+    knowledge = knowledge_of(prose_log(f"- 헷갈리는 것\n  - Truncated BPTT ({status}) — 순전파는 이어지는데 역전파는 끊김",
+                                       f"- 헷갈리는 것\n  - Truncated BPTT ({status}) — 이제 이해됨"))
+    names = {name for concept in knowledge.concepts for name in (concept.name, *concept.aliases)}
+    assert status not in names, sorted(names)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .card_phrases import HANGUL_RE, IDEOGRAPH_RE, KANA_RE
-from .concepts import CJK, CJK_CHAR_RE, GENERIC_HEADS, alias_name
+from .concepts import CJK, CJK_CHAR_RE, GENERIC_HEADS, STATUS_WORDS, alias_name
 from .model import Concept, ConceptSlug, LogFile
 from .vocabulary import Lexicon, Match, normalise
 
@@ -27,7 +27,7 @@ CONTRAST_RE = re.compile(r"^[\s`*,]*(?:vs\.?|versus|and|or|from|against|compared
 # Words a parenthesis after a name says of it, not another name for it: "Seq2seq(기본)" is the
 # default seq2seq, "Rnnlm(예)" an example.
 NOTES_NOT_NAMES = frozenset({"기본", "기본값", "디폴트", "예", "예시", "참고", "주의", "기타", "비교", "基本", "既定",
-                             "デフォルト", "例", "参考", "注意", "比較", "その他", "默认", "默認", "示例", "比较", "其他"})
+                             "デフォルト", "例", "参考", "注意", "比較", "その他", "默认", "默認", "示例", "比较", "其他"}) | STATUS_WORDS
 # Words of study, which name what is done (training, implementing, reading) or a piece of
 # it (code, results), never a thing: "학습 (PTB)" is training on PTB, "実験（ch04）" an
 # experiment of chapter 4. A layer's head noun alone ("계층", "レイヤ") names no layer, nor

@@ -104,6 +104,10 @@ CJK_CHAR_RE = re.compile(f"[{CJK}]")
 KANA_HAN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # Japanese and Chinese, written without blanks
 ALIAS_NOT_FIRST = frozenset({"see", "cf", "eg", "e.g.", "ie", "i.e.", "like", "about", "from", "in", "on", "for",
                              "with", "not", "ch", "chapter", "page", "p", "fig", "figure", "as", "at", "by", "was"})
+# An item's status in parentheses, no name of it: ``Truncated BPTT (계속)``, ``(해결)``, ``(解決)``, ``(resolved)``.
+STATUS_WORDS = frozenset({"계속", "해결", "해결됨", "미해결", "진행 중", "続き", "継続", "解決", "解決済み", "未解決", "继续",
+                          "解决", "已解决", "未解决", "continued", "cont.", "ongoing", "resolved", "solved", "open",
+                          "still open", "done", "fixed", "again"})
 
 
 @dataclass(frozen=True)
@@ -341,7 +345,7 @@ def alias_name(inside: str) -> str | None:
     words = inside.replace("`", "").split()
     while words and words[0].lower() in ("aka", "a.k.a.", "the", "or"):
         words = words[1:]
-    if not 1 <= len(words) <= 5 or words[0].lower() in ALIAS_NOT_FIRST:
+    if not 1 <= len(words) <= 5 or words[0].lower() in ALIAS_NOT_FIRST or " ".join(words).lower() in STATUS_WORDS:
         return None
     name = " ".join(words)
     return name if re.fullmatch(r"[^\W_][\w '/-]*", name) else None

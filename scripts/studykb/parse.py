@@ -20,7 +20,7 @@ from . import (bracket_labels, callouts, fences, free_text, header_lines, lead_i
 from .diagnostics import Diagnostic, info, warning
 from .label_names import BOLD_LABEL_RE, line_label
 from .labels import Labels
-from .resolution import ANSWERS_BACK_RE, resolved_item
+from .resolution import ANSWERS_BACK_RE, ends_resolved, resolved_item
 from .model import CodeBlock, Field, Item, LogFile, Note, SectionKind, SessionEntry, Source
 from .session_header import SessionHeader, read_session_header
 from .session_state import SessionState
@@ -29,6 +29,7 @@ from .sources import LogText
 from .timezones import utc_offset
 
 TAB_WIDTH = 4
+SETTLING_WORDS = 4  # the fewest words of a name before a colon that may be a sentence saying a confusion is settled
 # The parts a plain ``Name: value`` line of an unknown name ends when it comes after their
 # list (``Tomorrow: ...`` below a watchlist): it is a fact of the session, not an item.
 LIST_PARTS = (SectionKind.WATCHLIST, SectionKind.LEARNED, SectionKind.RESUME)
@@ -186,7 +187,7 @@ def _read_bullet(entry: SessionState, bullet: re.Match, source: Source, awaiting
     if qa_lines.read_quiz(entry, text, source, indent, awaiting_answer):
         return
     # ``- 4つの式をまとめてきた：`` says what was done: an item, whatever part's word it holds.
-    label = None if ordered or lead_ins.is_sentence(text, entry.labels) else line_label(text)
+    label = None if ordered or lead_ins.is_sentence(text, entry.labels) else _name_and_value(text, entry.labels)
     nested = entry.section is not None and indent > entry.section_indent
     # Under a heading, a name no part kind has leads into its own items (``- My results:``).
     if names is not None and not nested and not (names is SectionKind.OTHER and entry.in_heading_part):
@@ -230,6 +231,15 @@ def _read_line_of_its_own(entry: SessionState, text: str, label: tuple[str, str]
     entry.open_signed(kind, mark, source, indent)
     entry.add_item(rest, source, indent)
     return True
+
+
+def _name_and_value(text: str, labels: Labels) -> tuple[str, str] | None:
+    """A line's ``Name: value``, unless what comes before the colon is a sentence that says a
+    confusion is settled (``np.add.at thing from yesterday is clear now: …``), which names no part."""
+    label = line_label(text)
+    if label is None or len(label[0].split()) < SETTLING_WORDS or labels.part_kind(label[0]) is not SectionKind.OTHER:
+        return label
+    return None if ends_resolved(label[0], labels) else label
 
 
 def _read_labelled(entry: SessionState, name: str, value: str, source: Source, indent: int, by_heading: bool) -> bool:

@@ -252,13 +252,14 @@ SETTLED_RE = re.compile(r"(?:(?:so|and|ok|okay)[,\s]+)?(?:(?:that|this|it)(?:\s+
                         re.IGNORECASE)
 # A word a settling sentence holds: what lets a line through to ``settles`` at all.
 SETTLED_WORD_RE = re.compile(r"\b(?:finally|done|settled|sorted|over)\b|끝|これで完了|到此为止", re.IGNORECASE)
+TAGS_AFTER_RE = re.compile(r"(?:\s+#[^\W\d][\w/-]*)+$")  # an outliner's tags after it: ``Resolved ✅ #ch4``
 FINALLY_RE = re.compile(r"^(?:finally|at last|드디어|결국|마침내|이제|ようやく|やっと|终于)\s*", re.IGNORECASE)
 
 
 def settles(sentence: str, labels: Labels) -> bool:
     """Whether a sentence says only that what the one before it names is over (``SETTLED_RE``,
     or a resolving word alone: ``Resolved.``, ``드디어 해결.``)."""
-    sentence = sentence.strip().rstrip(" .。!！")
+    sentence = TAGS_AFTER_RE.sub("", sentence.strip()).rstrip(" .。!！")
     return SETTLED_RE.fullmatch(sentence) is not None or is_resolving_word(FINALLY_RE.sub("", sentence), labels)
 
 
