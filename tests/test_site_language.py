@@ -226,3 +226,15 @@ def test_the_home_page_says_whether_no_log_is_there_or_no_session_was_read_from_
     knowledge, _ = link(parsed, build_lexicon([], frozenset()), 3, language=language)
     _, home = render_site(knowledge, {}, 3)
     assert f"<p>{said}</p>" in home["html"]["last_session"]
+
+
+@pytest.mark.parametrize("log, h1", [
+    ("## Session: 2026-03-05 09:00 KST\n### What I learned\n- softmax turns scores into weights\n",
+     "<h1>Session 2026-03-05 09:00 KST</h1>"),
+    ("## 2026-03-05 09:00\n### 배운 것\n- 소프트맥스는 점수를 가중치로 바꾼다\n", "<h1>2026-03-05 09:00 세션</h1>"),
+    ("## 2026-03-05 09:00\n### 学んだこと\n- ソフトマックスはスコアを重みに変える\n", "<h1>2026-03-05 09:00のセッション</h1>"),
+    ("## 1회차 — 2026.03.05\n### 배운 것\n- 소프트맥스\n", "<h1>2026-03-05 — 1회차</h1>"),  # a label names it
+])
+def test_a_session_page_is_titled_in_the_sites_language(log, h1):
+    _, _, files = site_of({"log.md": log})
+    assert h1 in next(text for path, text in files.items() if "/sessions/" in path)

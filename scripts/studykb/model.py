@@ -188,11 +188,6 @@ class SessionEntry:
         when = f"{self.started:%Y-%m-%d %H:%M}" if self.timed else f"{self.started:%Y-%m-%d}"
         return f"{when}{zone} — {self.label}" if self.label else f"{when}{zone}"
 
-    @property
-    def page_title(self) -> str:
-        """``Session 2026-03-05 09:00 KST``; a labelled session is named by its label and date."""
-        return self.title if self.label else f"Session {self.title}"
-
 
 @dataclass(frozen=True, slots=True)
 class LogFile:

@@ -36,7 +36,8 @@ def render_session(session: Session, ctx: Context) -> str:
     # A thematic break separated the log's parts; the page orders them under headings of its own.
     blocks = [b for b in session.blocks if b is not written and not (isinstance(b, Note) and b.is_break)]
     parts = _parts(blocks)
-    title = session.page_title
+    # ``Session 2026-03-05 09:00 KST`` in the site's language; a labelled session is named by its label and date.
+    title = session.title if session.label else ctx.words.plain("session_page_title", when=session.title)
     out = [front_matter(title=title, description=_description(session, ctx)),
            html.block(html.title(html.link_label(title)) + "\n" + _facts(session, ctx, here, written)), ""]
     for kind, heading in (*REVIEW, (SectionKind.OTHER, "everything_else")):
