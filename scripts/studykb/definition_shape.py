@@ -141,8 +141,46 @@ def says_what_is_done(text: str) -> bool:
 def uses_itself(subject: str, rest: str) -> bool:
     """Whether what follows ``subject =`` uses the subject again (``loss = loss(positive, t=1) +
     sum over k negatives loss(neg, t=0)``, ``h = tanh(h W_h + x W_x)``): a formula that computes
-    it from itself, no saying what it is."""
+    it from itself, no saying what it is. Only the right side of that ``=`` counts, up to the end
+    of its clause or sentence or the next ``=``: in "PMI(x,y) = log2(…)，所以用 PPMI = max(0, PMI)"
+    the second formula is PPMI's."""
     if not rest.lstrip().startswith("="):
         return False
-    return re.search(rf"(?<![^\W_]){re.escape(subject)}(?![^\W_])", rest, re.IGNORECASE) is not None
+    right = right_side(rest.lstrip()[1:])
+    return re.search(rf"(?<![^\W_]){re.escape(subject)}(?![^\W_])", right, re.IGNORECASE) is not None
+
+
+def right_side(text: str) -> str:
+    """The right side of a formula: ``text`` up to a clause's or sentence's end or an ``=``
+    outside brackets ("log2(P(x,y)) = …" -> "log2(P(x,y)) ")."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char in "([{（") - (char in ")]}）")
+        if depth <= 0 and (char in "=;；。，、!?？！→" or (char in ",." and text[i + 1:i + 2] in (" ", ""))):
+            return text[:i]
+    return text
+
+
+# Code in a line: a name with a dot, an underscore or a digit (``np.linalg.svd``, ``dh_next``,
+# ``log2``), a call (``tanh(``) or a keyword; a word of prose is any other of three letters or more.
+CODE_WORD_RE = re.compile(r"[A-Za-z_][\w.]*(?:\s*\()?")
+PROSE_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+CODE_KEYWORDS = frozenset({"if", "else", "elif", "for", "while", "return", "and", "or", "not", "in", "is", "self",
+                           "none", "true", "false", "def", "lambda", "import"})
+CODE_SPAN_RE = re.compile(r"`[^`]*`")
+
+
+def says_in_words(rest: str) -> bool:
+    """Whether what follows a term and its ``:``/``=`` says something in words in its first
+    sentence, not only code or an equation ("역전파: dt = dh_next * (1 - h_next ** 2) (tanh
+    미분)", "word vectors = `W_in` (`self.word_vecs = W_in`)" say it in code; "SVD：`U, S, V =
+    np.linalg.svd(W)`，U 的前几列就是…" in words too). Asides in brackets do not count."""
+    plain = CODE_SPAN_RE.sub(" ", rest)
+    while (shorter := QUOTED_RE.sub(" ", plain)) != plain:
+        plain = shorter
+    sentence = SENTENCE_END_RE.split(plain, maxsplit=1)[0]
+    if re.search(f"[{CJK}]", sentence):
+        return True
+    return any(PROSE_WORD_RE.fullmatch(word) and word.lower() not in CODE_KEYWORDS
+               for word in CODE_WORD_RE.findall(sentence))
 
