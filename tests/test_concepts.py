@@ -209,7 +209,8 @@ def test_vocabulary_definitions_name_the_configured_sessions_folder(tmp_path):
     ("Subsampling = dropping frequent words at random, the more frequent the more often.", "Subsampling"),
     ("Beam search — keeps the k best partial outputs at each step.", "Beam search"),
     ("Attention weights: how much each encoder state counts.", "Attention weights"),
-    ("Weighted sum: `c = sum_t a_t * hs_t`", "Weighted sum"),
+    ("Weighted sum: the context vector, `c = sum_t a_t * hs_t`", "Weighted sum"),
+    ("Weighted sum: `c = sum_t a_t * hs_t`", None),  # code alone: no definition in the learner's words
     ("게이트: 흐름을 얼마나 통과시킬지 정하는 값", "게이트"),
     # a label, a note, a number, a sentence or a list: no name of a thing
     ("Result: loss went down.", None),

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .code_terms import IDENTIFIER_RE, WORDLIKE_RE, is_definable, is_term_like
-from .definition_shape import CJK, DEFINING_PARTICLES, JA_ZH_RE, KO_RE, is_remark, uses_itself
+from .definition_shape import (CJK, DEFINING_PARTICLES, JA_ZH_RE, KO_RE, is_remark, says_in_words,
+                               uses_itself)
 from .markup import CodeSpan, wikilinks
+from .plain_names import VARIABLE_RE, is_plain_name, names_known_terms
 from .vocabulary import Lexicon, normalise
 
 # A word: a letter of any script, then letters or digits; up to five words joined by a
@@ -48,40 +50,8 @@ COLON_RE = re.compile(rf"^\s*(?:[:：]|\s[—–])\s*(?!\d){READING}\S")  # "Ter
 # "Encoder: reads ...", "Analogy = vector arithmetic ...", "Decoder — writes ...": a name
 # then what it is, in words (not "Epochs: 10", "Time: 20:00").
 NAMED_RE = re.compile(rf"^\s*(?:[:：=]|\s[—–])\s*{READING}(?:[^\W\d_]|`)")
-# Words that make a line's head a note, a label or a sentence rather than a name of a
-# thing: "Result: loss went down", "Key takeaway: ...", "Today I learned: ...".
-NOT_NAME_WORDS = frozenset("""
-    note notes nb ps tip tips hint result results outcome idea ideas example examples eg
-    summary recap todo to-do update edit fix bug bugs issue problem problems question questions
-    answer answers warning caveat caution reminder remember takeaway takeaways conclusion observation
-    lesson lessons point points gist insight insights intuition reason trick key main big important
-    side thought thoughts comment comments remark aside status goal goals plan next later now then
-    today yesterday tomorrow morning evening tonight done also but so and or because why how what
-    when where who which this that these those it its i i'm my me we our you your he she they
-    the a an of to in on at for with from by as is are was were be been do did does have has had
-    not no yes first second third last finally step chapter section page ch source ref reference
-    link see cf book code command output error mistake solution confusion progress time date
-    check try compare recall notice read watch use avoid careful beware correction definition definitions
-    meaning formula proof derivation difference differences experiment experiments run runs test tests
-    setup attempt improvement improvements pros cons advantage advantages disadvantage disadvantages
-    benefit benefits drawback drawbacks limitation limitations downside upside cause effect workaround
-    again too still here there really basically just only even already more less very
-    went got came made took saw found gave became ran felt knew left kept began broke fell held meant
-    said sent told wrote goes gets comes makes takes works helps helped fails failed
-    오늘 참고 메모 결과 예 예시 요약 질문 답 정리 결론 주의 팁 문제 해결 느낀점 느낀 핵심 요점 포인트 실험 실행
-    관찰 시도 개선 장점 단점 한계 차이 차이점 원인 이유 今日 メモ 注意 まとめ 結果 実験 改善 理由 结果 总结 备注 实验 改进
-    시간 時間 时间
-""".split())
-# A variable of a formula (W_h, h_t, x1, c): beside other words it makes a phrase about
-# that variable ("反复乘 W_h", "multiply W_h"), no name of a thing; alone it is a name in code.
-VARIABLE_RE = re.compile(r"^[A-Za-z][0-9]{0,2}$|^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
 # What says what a variable is: "맥락 벡터 c = Σ a_t hs_t", "context vector c: ...", "... c is ...".
 FORMULA_LINK_RE = re.compile(r"^\s*(?:[:：=]|(?:is|are)\s)")
-# Adverbs of how often or how something is done open a verb phrase, not a name: "反复乘…"
-# (multiply repeatedly), "繰り返し掛ける", "반복해서 곱하기", "repeatedly multiply" (an English
-# one as a whole word).
-VERB_PHRASE_OPENERS = ("反复", "重复", "多次", "每次", "不断", "一直", "逐个", "繰り返し", "何度も", "毎回", "順番に",
-                       "반복해서", "반복적으로", "계속", "매번", "여러 번", "repeatedly ", "always ", "iteratively ")
 # "Improvements: deeper LSTM, dropout, weight tying": after a label, a list, not what a name is.
 LIST_RE = re.compile(r"[,，、][^,，、]*[,，、]")
 FORMULA_RE = re.compile(r"^`(?P<subject>[A-Za-z][A-Za-z ]*[A-Za-z])\s*=\s*[^`]+`")
@@ -251,7 +221,7 @@ def _subjects(text: str) -> Iterator[tuple[str, str, str]]:
 def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned: bool, named_twice: bool) -> bool:
     """Whether ``rest`` says what ``subject`` is, for a subject so written. What follows
     the subject is looked at first: most lines are no definitions, and say so there."""
-    if not _links(subject, rest, in_learned, strong=written == "strong"):
+    if not _links(subject, rest, in_learned, strong=written == "strong") or not _in_own_words(rest):
         return False
     if written == "strong":
         return is_definable(subject, lexicon)
@@ -261,11 +231,19 @@ def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned
         return False  # "`SVD` result: ..." says nothing of a term "SVD result"
     if (MATH_VARIABLE_RE.match(subject) and rest.lstrip().startswith("=")) or _of_known_term(subject, lexicon):
         return False  # a formula ("W_in: …" still says what W_in is); a part of a known term
+    if names_known_terms(subject, lexicon):
+        return False  # "기울기 폭발/소실: …" is about two known terms, no third
     # An unknown plain subject counts with an unmistakable verb and a short name, or in a
     # learned part as a name set before what it is ("Encoder: reads the input ...").
     if named_twice or (SENTENCE_MEANS_RE.match(rest) and len(subject.split()) <= 3):
         return True
     return in_learned and bool(NAMED_RE.match(rest)) and not LIST_RE.search(rest) and is_plain_name(subject)
+
+
+def _in_own_words(rest: str) -> bool:
+    """Whether what follows a term says what it is in the learner's words: not code or an
+    equation alone ("역전파: dt = dh_next * …", "word vectors = `W_in`")."""
+    return says_in_words(rest)
 
 
 def _of_known_term(subject: str, lexicon: Lexicon) -> bool:
@@ -281,29 +259,6 @@ def is_nameable(term: str) -> bool:
     words = term.split()
     return 1 <= len(words) <= 5 and len(term) <= 60 and (
         WORDLIKE_RE.match(term) is not None or IDENTIFIER_RE.match(term) is not None)
-
-
-def is_plain_name(subject: str) -> bool:
-    """A few words that name a thing ("Encoder", "attention weights", "게이트"), not a note's
-    label ("Result", "Key takeaway", "실험"), a sentence ("Today I learned", "Loss went
-    down"), a number ("Step 2") or an error's name ("ValueError")."""
-    words = subject.lower().split()
-    if not 1 <= len(words) <= 3 or len(subject) < 2:
-        return False
-    if any(w in NOT_NAME_WORDS or any(c.isdigit() for c in w) for w in words):
-        return False
-    if any(w.endswith("ed") and len(w) > 4 for w in words[1:]):
-        return False  # "Loss dropped: ...": a verb after the first word ("Truncated BPTT" is a name)
-    return not words[-1].endswith(("error", "exception", "warning")) and not _is_phrase(subject)
-
-
-def _is_phrase(subject: str) -> bool:
-    """A verb phrase, not a name: one opened by an adverb ("反复乘", "반복해서 곱하기"), or one
-    that says something of a formula's variable ("反复乘 W_h", "multiply W_h")."""
-    words = subject.split()
-    if subject.lower().startswith(VERB_PHRASE_OPENERS):
-        return True
-    return len(words) > 1 and any(VARIABLE_RE.match(w) for w in words)
 
 
 def _links(subject: str, rest: str, in_learned: bool, strong: bool) -> bool:
@@ -365,7 +320,7 @@ def _cjk_definition(text: str, lexicon: Lexicon) -> Defined | None:
         aliases = _parenthesised(match["paren"])[0] if match["paren"] else ()
         if strong and not is_definable(subject, lexicon):
             return None
-        if is_remark(match["particle"], match["rest"]):
+        if is_remark(match["particle"], match["rest"]) or not _in_own_words(match["rest"]):
             return None
         if strong or aliases or lexicon.lookup(subject) is not None or (
                 match["particle"] in DEFINING_PARTICLES and len(subject.split()) <= 3 and len(subject) >= 2):
