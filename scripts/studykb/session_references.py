@@ -25,6 +25,9 @@ LAST_SESSION_RE = re.compile(r"(?<![^\W\d_])(?:last|previous)\s+(?:session|time|
 # number before an English session word (``6 sessions ago``).
 SESSION_NUMBER_RE = re.compile(r"(?<![^\W\d_])(?<!in )(?<!on )(?<!by )(?<!since )(?<!during )(?:session|lesson|class|day)\s*#?(?P<en>\d+)(?!\d)"
                                r"|(?P<ko>\d+)\s*(?:회차|일차)|第\s*(?P<cjk>\d+)\s*(?:回|次课|课|节课)", re.IGNORECASE)
+# The most days back a session said to be "yesterday" may be, where none was the day before
+# (``昨天那个问题解决了`` on a Saturday, after Thursday's session and a Friday without one).
+YESTERDAY_AT_MOST = 3
 
 
 def session_referred_to(text: str) -> tuple[str, int] | None:
@@ -47,9 +50,9 @@ def session_number(text: str) -> int:
 def earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str, n: int) -> SessionId | None:
     """The session before ``current`` that is ``n`` sessions back, ``n`` days back, the last
     on weekday ``n`` within the week before, or the last numbered ``n`` (session_referred_to
-    says which)."""
+    says which). A day the log says was no study (``今天太累，没学。``) is no session to refer to."""
     at = next(i for i, s in enumerate(sessions) if s.id == current)
-    earlier, now = sessions[:at], sessions[at].started
+    earlier, now = [s for s in sessions[:at] if s.cancelled is None], sessions[at].started  # not a day off
     if kind == "number":  # the last before it its header numbers so
         numbered = [s for s in earlier if session_number(s.label or s.header) == n]
         return numbered[-1].id if numbered else None
@@ -60,4 +63,6 @@ def earlier_session(sessions: tuple[Session, ...], current: SessionId, kind: str
     week = [s for s in earlier if s.started and timedelta(0) < now.date() - s.started.date() <= timedelta(7)]
     on_day = [s for s in week if (now.date() - s.started.date()).days == n] if kind == "days" \
         else [s for s in week if s.started.weekday() == n]
+    if not on_day and kind == "days" and n == 1:  # no session yesterday: the learner's "yesterday" is the last one
+        on_day = [s for s in week if (now.date() - s.started.date()).days <= YESTERDAY_AT_MOST]
     return on_day[-1].id if on_day else None
