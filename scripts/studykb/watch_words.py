@@ -21,9 +21,10 @@ FILLER = frozenset("""vs versus and or the a an of by at in on to for from with 
 # alone (の, で, どちらが) is a particle or an ending, no word of its own.
 CJK_FILLER = sorted("""和 与 跟 及 或 的 把 是 了 在 要 也 都 又 还是 还 仍然 总是 这次 这回 终于 有点 一点 学生 同学 以为
     搞混 混淆 分不清 混 不懂 没懂 关系 区别 差别 区分 为什么 怎么 什么 关係 違い 区別 混同 混乱 理由
-    问题 疑问 答案 疑問 問題 答え 件""".split(),
+    问题 疑问 答案 疑問 問題 答え 件 那个 这个 那些 这些 懂 明白 想通 完全 没""".split(),
                     key=len, reverse=True)
 CJK_PIECE_RE = re.compile("|".join(CJK_FILLER) + r"|[\u3040-\u309f]+|[\u30a0-\u30ff\uff66-\uff9f]+")
+MOSTLY = 0.5  # the share of a line's two letters that says it names a known one short
 HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 # Korean particles, taken off the end of a word so that "출력의" is "출력".
@@ -31,7 +32,8 @@ PARTICLES = ("에서", "이랑", "으로", "의", "와", "과", "랑", "은", "�
 # Words that say a line comes back to an earlier one: ``the offsets question from last time``.
 REFERS_BACK_RE = re.compile(r"(?<![^\W_])(?:carried\s+over\s+)?(?:(?:from|since|of)\s+)?(?:last\s+(?:time|session|week|class)"
                             r"|the\s+other\s+day|earlier|previously|before|yesterday)(?![^\W_])|(?<![^\W_])carried\s+over"
-                            r"|지난\s*번(?:에\s*이어)?|저번|지난\s*시간|(?:前回|第\s*\d+\s*回)(?:から継続|から)?|上次(?:遗留)?|遗留",
+                            r"|지난\s*번(?:에\s*이어)?|저번|지난\s*시간|(?:前回|第\s*\d+\s*回)(?:から継続|から)?|上次(?:遗留)?|遗留"
+                            r"|昨天|前天|上回|어제|그저께|昨日|先日",
                             re.IGNORECASE)
 
 def content_words(text: str) -> frozenset[str]:
@@ -39,6 +41,36 @@ def content_words(text: str) -> frozenset[str]:
     ones without their particle, and without words that refer back (``from last time``)."""
     words = (_content_word(piece.lower()) for w in WORD_RE.findall(REFERS_BACK_RE.sub(" ", text)) for piece in _pieces(w))
     return frozenset(w for w in words if w)
+
+
+def match_keys(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """What two lines' words are compared by: an English word by its stem (``stem``), a run of
+    Chinese or Japanese by each two letters of it, as it names a thing in other words than an
+    earlier line (``取平均不拼接`` and ``要取平均，而不是拼起来`` share ``取平`` and ``平均``)."""
+    return frozenset(key for word in words for key in (_bigrams(word) if CJK_RE.search(word) else (stem(word),)))
+
+
+def shares_a_word(short: frozenset[str], known: frozenset[str]) -> bool:
+    """Whether a line named short shares a word with a known one; written without blanks, most
+    of its two letters at a time, two at least (``CBOW 为什么取平均而不拼接`` and ``为什么 CBOW 里两个上下文
+    要取平均``: ``取平``, ``平均``, ``而不``; not ``CBOW 的损失是各个上下文损失的平均``)."""
+    own = {k for k in match_keys(short) if CJK_RE.match(k)}
+    return bool(short & known) or len(own & match_keys(known)) >= max(2, MOSTLY * len(own))
+
+
+def most_shared(texts: tuple[str, ...], items: list[set[str]]) -> int | None:
+    """Which of ``items`` (the words of each) shares the most words with the first of ``texts``
+    that picks one: two at least, and more than any other item."""
+    for text in dict.fromkeys(t for t in texts if t):
+        words = match_keys(content_words(text))
+        shared = sorted(((len(words & match_keys(item)), n) for n, item in enumerate(items)), reverse=True)
+        if shared and shared[0][0] >= 2 and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+            return shared[0][1]
+    return None
+
+
+def _bigrams(word: str) -> tuple[str, ...]:
+    return tuple(word[i:i + 2] for i in range(len(word) - 1)) or (word,)
 
 
 def _pieces(word: str) -> list[str]:

@@ -25,7 +25,7 @@ from .labels import Labels, shipped_labels
 from .resolution import item_span, names_nothing, without_status_note
 from .session_references import earlier_session, session_referred_to
 from .watch_items import contrasted_sides, line_items, resolved_parts
-from .watch_words import CJK_RE, content_words, stem
+from .watch_words import CJK_RE, content_words, most_shared, shares_a_word, stem
 from .vocabulary import normalise
 
 # A line that says its confusion is still there ("S. still mixes up X", "学生还是把 X 搞混",
@@ -34,6 +34,7 @@ from .vocabulary import normalise
 # time", "前回から継続", "第6回から継続", "지난번에 이어", "上次遗留").
 STILL_RE = re.compile(r"(?<![^\W_])(?:still|again|carried\s+over)(?![^\W_])|还是|仍然|又|아직|여전히|まだ|相変わらず"
                       r"|から継続|에\s*이어|遗留", re.IGNORECASE)
+QUOTED_RE = re.compile(r'["“「『‘]([^"“”「」『』‘’]+)["”」』’]')  # words a line quotes
 DECIMAL_RE = re.compile(r"(?<![\w.])\d+\.\d+(?![\d.])")  # ``0.75``, not ``4.2.6`` (a section)
 ItemPart = tuple[int, int]
 SAID_AFTER = " .。:：-–—→>=⇒"  # what may stand between an item's wording and what a resolving line says of it
@@ -118,7 +119,8 @@ def _names_part(short: _Reading, known: _Reading) -> bool:
         return False
     if short.words and short.words <= known.words:
         return True
-    return bool(short.concepts) and (bool(short.words & known.words) or not (known.words and short.words))
+    return bool(short.concepts) and (shares_a_word(short.words, known.words) or not (known.words and short.words))
+
 
 
 def same_confusion(a: _Reading, b: _Reading) -> bool:
@@ -181,7 +183,8 @@ def _flag(index: _Index, line: Line, part: ItemPart | None, resolves: ItemPart |
         return
     text = line.text[slice(*_named_in(line.text, part))] if part else line.text
     key = normalise(text) or text
-    group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading, part and text)
+    group = index.by_text.get(key) or _same_confusion(index.candidates(reading), line, reading, part and text) \
+        or _still_from_session_named(index, line, part and _named_in(line.text, part))
     if group is None:
         group = index.new_group(key)
     group.add(line, reading, part)
@@ -257,6 +260,15 @@ def _names(group: _Group, line: Line, reading: _Reading, named: str | None) -> b
                                                                  for known in group.readings)
 
 
+def _still_from_session_named(index: _Index, line: Line, part: ItemPart | None) -> _Group | None:
+    """The item flagged in the earlier session a line names that it says is still there, by
+    the words they share (``上次那个"为什么取平均不拼接"还是没完全想通`` after ``为什么 CBOW 里两个上下文要取平均，
+    而不是拼起来？``): a flag of it again, not a new item."""
+    if not STILL_RE.search(line.text[slice(*(part or (None,)))]):
+        return None
+    return _sharing_most_words(_flagged_in_session_named(index, line, part), line, part)
+
+
 def _numbers(*texts: str) -> set[str]:
     """The numbers with a fraction that ``texts`` write (``0.75``, ``1e-3`` not): a constant an item
     is about, which its lines name it by."""
@@ -288,7 +300,7 @@ def _resolve(index: _Index, line: Line, reading: _Reading, part: ItemPart | None
     group = next((g for g in named if g.resolution is None), named[0] if named else None)
     then = _flagged_in_session_named(index, line, part)
     group = group or (then and _named_by_key_word(then, reading)) or _named_by_key_word(index.groups, reading) \
-        or _named_by_session(then) or _sharing_most_words(then, line)
+        or _named_by_session(then) or _sharing_most_words(then, line, part or line.resolves)
     if group is None:
         return False
     group.resolution = group.resolution or line  # when it was first said resolved since its last flag
@@ -326,15 +338,14 @@ def _named_by_session(found: list[_Group]) -> _Group | None:
     return found[0] if len(found) == 1 else None
 
 
-def _sharing_most_words(found: list[_Group], line: Line) -> _Group | None:
+def _sharing_most_words(found: list[_Group], line: Line, part: ItemPart | None = None) -> _Group | None:
     """Of the open items flagged in the session a line names (``answers the question from Friday:
-    with only positives …``), the one that shares the most words with the whole line, two at
-    least; None where two share as many."""
-    words = {stem(w) for w in content_words(line.text)}
-    shared = sorted(((len(words & {stem(w) for w in _own_words(g)}), n) for n, g in enumerate(found)), reverse=True)
-    if not shared or shared[0][0] < 2 or len(shared) > 1 and shared[1][0] == shared[0][0]:
-        return None
-    return found[shared[0][1]]
+    with only positives …``), the one that shares the most words (``match_keys``) with the words
+    it quotes (``终于懂了上次那个"二分类像作弊"``), else with the part that names it, else with the whole
+    line; two at least, and None where two share as many."""
+    named = line.text[slice(*(part or (None,)))]
+    at = most_shared((" ".join(QUOTED_RE.findall(named)), named, line.text), [_own_words(g) for g in found])
+    return None if at is None else found[at]
 
 
 def _flagged_in_session_named(index: _Index, line: Line, part: ItemPart | None) -> list[_Group]:
@@ -344,8 +355,6 @@ def _flagged_in_session_named(index: _Index, line: Line, part: ItemPart | None) 
     referred = session_referred_to(line.text[start:end])
     session = earlier_session(index.sessions, line.session, *referred) if referred else None
     return [g for g in index.groups if g.resolution is None and session is not None and session in g.sessions]
-
-
 
 
 def _item(group: _Group, named, position, recent) -> WatchItem:
