@@ -207,3 +207,18 @@ def test_a_watchlist_cards_definitions_are_of_what_it_asks_about(tmp_path, item,
 ])
 def test_a_watchlist_note_is_split_at_its_labels_colon_only(tmp_path, item, front):
     assert watch_fronts(tmp_path, "Watchlist", item) == [front]
+
+
+# An item the learner wrote as a question is asked as written, whatever concepts it names;
+# one that quotes the question it comes back to without a question mark asks that.
+@pytest.mark.parametrize("part, item, front", [
+    ("易混淆", '为什么共现矩阵用的是"原始次数"？像 the 这种高频词会把相似度带偏。', '为什么共现矩阵用的是"原始次数"？'),
+    ("易混淆", "PTB 上用的 randomized_svd 和 np.linalg.svd 结果差在哪？只知道快。",
+     "PTB 上用的 randomized_svd 和 np.linalg.svd 结果差在哪？"),
+    ("易混淆", '上次那个"为什么取平均不拼接"还是没完全想通。', "为什么取平均不拼接？"),
+    ("헷갈리는 것", "학습률이 너무 크면 왜 발산하나요? 책에는 한 줄뿐", "학습률이 너무 크면 왜 발산하나요?"),
+    ("Watchlist", "why is the gradient zeroed before np.add.at? I keep forgetting", "Why is the gradient zeroed before np.add.at?"),
+    ("Watchlist", 'still stuck on "why average the contexts" from last time', "why average the contexts?"),
+])
+def test_a_watchlist_item_written_as_a_question_is_asked_as_written(tmp_path, part, item, front):
+    assert watch_fronts(tmp_path, part, item) == [front]

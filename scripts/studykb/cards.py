@@ -22,6 +22,10 @@ QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」"}
 QUESTION_MARK_RE = re.compile(r"^Q\s*:\s*")
 ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:->|=>|→|⇒|—|–)\s*)?(?:A\s*:\s*)?")
 QUOTED_QUESTION_RE = re.compile(r"[\"“「](?P<q>[^\"“”「」]{3,}[?？])[\"”」]")
+# A quotation that starts with a question word, without a question mark.
+QUOTED_ASKING_RE = re.compile(r"[\"“「](?P<q>(?:为什么|為什麼|怎么|怎麼|如何|なぜ|どうして|왜|어떻게|(?:why|how|what|when)\s)"
+                              r"[^\"“”「」?？]{1,80})[\"”」]", re.IGNORECASE)
+CJK_QUESTION_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 ARROW_RE = re.compile(r"^(?P<q>.+?)\s+(?:->|=>|→|⇒)\s+(?P<a>\S.*)$")
 CONDITION_RE = re.compile(r"^(?P<q>(?:when|if|why|how|what|before|after)\b[^,.;]{3,}),\s*(?P<a>.+)$", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"^(?P<q>.+?[.;])\s+(?P<a>.+)$")
@@ -187,6 +191,9 @@ def _watch_question(item: WatchItem, text: str, language: str, by_slug: dict[Con
         return front, text, _sides_named(slugs, named, by_slug) or slugs[:1]
     if rule:
         return phrase(language, "note", label=rule["label"]), rule["rest"], slugs[:1]
+    own = _asked_as_written(asked)
+    if own:  # the learner wrote the question: ``为什么共现矩阵用的是"原始次数"？``
+        return own, text, slugs[:2]
     if len(concepts) >= 2:
         return phrase(language, "two", a=concepts[0], b=concepts[1]), text, slugs[:2]
     if concepts:
@@ -195,6 +202,19 @@ def _watch_question(item: WatchItem, text: str, language: str, by_slug: dict[Con
         end = _question_end(asked) or min(i for i in (asked.find("?"), asked.find("？")) if i >= 0) + 1
         return asked[:1].upper() + asked[1:end], text, []
     return phrase(language, "flagged", text=_opening(asked)), text, []
+
+
+def _asked_as_written(asked: str) -> str | None:
+    """The question an item asks in its own words: up to its first question mark outside quotes,
+    or a question it quotes without one (``上次那个"为什么取平均不拼接"还是没完全想通``: the question
+    flagged before, asked again); None where it asks none."""
+    end = _question_end(asked)
+    if end:
+        return asked[:1].upper() + asked[1:end]
+    quoted = QUOTED_ASKING_RE.search(asked)
+    if quoted is None:
+        return None
+    return quoted["q"] + ("？" if CJK_QUESTION_RE.search(quoted["q"]) else "?")
 
 
 def _sides_about(named: str) -> tuple[str, re.Match | None]:
