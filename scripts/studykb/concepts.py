@@ -126,11 +126,13 @@ def defined_term(text: str, lexicon: Lexicon, in_learned: bool) -> Defined | Non
         return Defined(formula["subject"])
     for subject, written, rest in _subjects(text):
         aliases, rest = _parenthesised(rest)
-        subject = _without_variable(subject, rest, lexicon) if written == "plain" and not aliases else subject
+        named = _without_variable(subject, rest, lexicon) if written == "plain" and not aliases else subject
+        # ``맥락 벡터 c = Σ a_t · hs_t (가중합)``: the formula of the term's own variable says what it is
+        by_variable, subject = named != subject, named
         rest = _after_generic_head(rest) if aliases else rest
         if uses_itself(subject, rest):
             return None  # ``loss = loss(positive) + …``: a formula of it, not what it is
-        if _defines(subject, written, rest, lexicon, in_learned, bool(aliases)):
+        if _defines(subject, written, rest, lexicon, in_learned, bool(aliases), by_variable):
             return _known_name_first(Defined(_without_generic_head(subject, lexicon), aliases), lexicon)
     defined = _cjk_definition(text, lexicon)
     if defined is None:
@@ -218,10 +220,11 @@ def _subjects(text: str) -> Iterator[tuple[str, str, str]]:
             yield subject, "plain", text[len(subject):]
 
 
-def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned: bool, named_twice: bool) -> bool:
+def _defines(subject: str, written: str, rest: str, lexicon: Lexicon, in_learned: bool, named_twice: bool,
+             by_variable: bool = False) -> bool:
     """Whether ``rest`` says what ``subject`` is, for a subject so written. What follows
     the subject is looked at first: most lines are no definitions, and say so there."""
-    if not _links(subject, rest, in_learned, strong=written == "strong") or not _in_own_words(rest):
+    if not _links(subject, rest, in_learned, strong=written == "strong") or not (by_variable or _in_own_words(rest)):
         return False
     if written == "strong":
         return is_definable(subject, lexicon)
