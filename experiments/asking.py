@@ -292,9 +292,14 @@ def says_same_settings(lowered: str) -> bool:
     return _SAME_SETTINGS.search(lowered) is not None
 
 
+def sets_values(lowered: str) -> bool:
+    """Whether the line sets a value by its name: ``max_epoch = 1``, ``lr=0.1``."""
+    return _SETTINGS.search(lowered) is not None
+
+
 def states_settings(lowered: str) -> bool:
     """``name=value``, or the data it ran on: settings, even those no experiment reads."""
-    return _SETTINGS.search(lowered) is not None or names_data(lowered)
+    return sets_values(lowered) or names_data(lowered)
 
 
 # A line that opens with a section number of the book, then its title: "4.3 improved CBOW on PTB",

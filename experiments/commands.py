@@ -7,6 +7,8 @@ import itertools
 import re
 from typing import Sequence
 
+from experiments import asking
+
 # A shell command that runs a Python script: "python ch04/train.py --lr 0.1", "$ python3 -u train.py".
 _COMMAND = re.compile(r"^\s*(?:[$>%!]\s*)?(?:(?:uv|poetry)\s+run\s+)?python3?(?:\s+-\w+)*\s+(?P<script>[\w./-]+\.py)\b"
                       r"(?P<rest>.*)$")
@@ -25,15 +27,20 @@ def block_commands(lines: Sequence[str]) -> list[tuple[int, str]]:
     return found
 
 
-def leads_into(line: str, block: Sequence[str]) -> bool:
-    """Whether a line leads into the code block right after it, which then holds its settings: a
-    block that runs no script, or one the line opens ("Ran it with:") or names the script of ("Ran
-    ``ch04/train.py``, window 5"). A block that runs a script after any other line ("**Confused:**
-    dropout placement", then ``$ python ch06/train_rnnlm.py``) is a run of its own."""
+def leads_into(line: str, block: Sequence[str]) -> str | None:
+    """What a line asks with when it leads into the code block right after it, which then holds its
+    settings; None when it does not. It leads into a block that runs no script, one the line opens
+    ("Ran it with:") or names the script of ("Ran ``ch04/train.py``, window 5"): the line as it is.
+    It leads into one it states the settings of ("first a smoke test with ``max_epoch = 1``", then
+    ``$ python ch04/train.py``) as the block's commands with those settings: the line and the
+    commands. A block that runs a script after any other line ("**Confused:** dropout placement",
+    or a question, then ``$ python ch06/train_rnnlm.py``) is a run of its own."""
     scripts = [match.group("script") for match in map(_COMMAND.match, block) if match]
-    if not scripts or line.rstrip().endswith((":", "：")):
-        return True
-    return any(script.rsplit("/", 1)[-1] in line for script in scripts)
+    if not scripts or line.rstrip().endswith((":", "：")) or any(script.rsplit("/", 1)[-1] in line for script in scripts):
+        return line
+    if asking.asks_nothing(line) or not asking.sets_values(line.lower()):
+        return None
+    return " ".join((line, *(said for _, said in block_commands(block))))
 
 
 def _is_comment(code: str) -> bool:

@@ -39,41 +39,15 @@ from typing import Iterator, NamedTuple
 # From the submodules, not the package: a project folder that holds experiments/results/ but
 # no experiments package makes `experiments` a namespace package there (an editable install).
 from experiments.answers import Answer, answer, chapters_studied
-from experiments.asking import names_next_time, says_run, says_to_do
-from experiments.commands import block_commands, leads_into
+from experiments.asking import says_run
 from experiments.gallery import SPEC as SCRIPTS
 from experiments.gallery import unavailable
 from experiments.runs import Run
 
+from .asking_lines import Asking, asking_lines
 from .diagnostics import Diagnostic, info, warning
-from .model import (QA, CodeBlock, ExperimentNote, ExperimentRef, Field, Note, Section, SectionKind, Session,
-                    SessionId, Source, Table)
+from .model import ExperimentNote, ExperimentRef, SectionKind, Session, SessionId, Source
 
-
-class _Asking(NamedTuple):
-    """A line that may ask for a run, with what it needs to be answered."""
-
-    text: str
-    source: Source
-    session: SessionId
-    kind: SectionKind | None  # the part it is an item of, if any
-    attached: tuple[str, ...]  # the settings table or code block right after it
-    row: bool = False  # a row of a table that follows no line
-    tables: tuple[Table, ...] = ()  # the tables among `attached`
-    under: Source | None = None  # a row of a table right after a line: that line's
-    heading: bool = False  # a part's name, not a line of it
-
-    plan: bool = False  # under an item that names what is for next time ("6. 다음 시간")
-
-    @property
-    def planned(self) -> bool:
-        """In the resume point, under a part for next time, a task not done yet ("- [ ] try lr=0.5")
-        or saying it is to be done ("`ch05/train_custom_loop.py` 돌려 올 것"): a run for next time."""
-        return (self.kind is SectionKind.RESUME or self.plan or _UNCHECKED.match(self.text) is not None
-                or says_to_do(self.text))
-
-
-_UNCHECKED = re.compile(r"\[ \]\s")  # a Markdown task not done: "[ ] try skip-gram"
 
 @dataclass(frozen=True)
 class ExperimentLines:
@@ -141,7 +115,7 @@ def _scripts_named(asked: list[ExperimentRef]) -> list[str]:
     return [script for script, named in runs.items() if "/" in script or not named <= foldered]
 
 
-def _answered(answers: dict[tuple, Answer], line: _Asking, chapter: int | None, following: Run | None) -> Answer:
+def _answered(answers: dict[tuple, Answer], line: Asking, chapter: int | None, following: Run | None) -> Answer:
     learned = line.kind is SectionKind.LEARNED
     key = (line.text, chapter, line.attached, learned, following)
     found = answers.get(key)
@@ -157,7 +131,7 @@ class _Base(NamedTuple):
     source: Source
 
 
-def _carry(bases: dict[SessionId, _Base], line: _Asking, found: Answer) -> None:
+def _carry(bases: dict[SessionId, _Base], line: Asking, found: Answer) -> None:
     """The run the line asked for on its own is the one the session's next lines follow; after a
     line that asked for two experiments, which one a change is of is not known."""
     if found.follows:
@@ -177,7 +151,7 @@ _FINISHED = re.compile(
     r"|训练(?:已经?)?(?:完成|结束|跑完)", re.IGNORECASE)
 
 
-def _resume(bases: dict[SessionId, _Base], line: _Asking, logs: _Logs) -> None:
+def _resume(bases: dict[SessionId, _Base], line: Asking, logs: _Logs) -> None:
     """A line that says the training finished, before its session asked for a run, is about the run the
     session before left going: the next lines ("result: final loss 1.96") follow it."""
     if line.session in bases or not _FINISHED.search(line.text):
@@ -232,7 +206,7 @@ def _may_refer_back(text: str, unfollowed: bool) -> bool:
         "as " in text or "like " in text or "As " in text or not text.isascii())
 
 
-def _following(line: _Asking, bases: dict[SessionId, _Base], logs: _Logs) -> Run | None:
+def _following(line: Asking, bases: dict[SessionId, _Base], logs: _Logs) -> Run | None:
     """The run `line` may change a setting of: for a row under a line, that line's; else the one
     an earlier session asked for when the line refers back to it, else the session's last."""
     base = bases.get(line.session)
@@ -273,12 +247,12 @@ def _count(refers: re.Match) -> int:
 
 
 def _lines_with_chapters(sessions: list[Session], defining: set[Source],
-                         titles: dict[str, str | None]) -> Iterator[tuple[_Asking, int | None]]:
+                         titles: dict[str, str | None]) -> Iterator[tuple[Asking, int | None]]:
     studied: dict[str, int | None] = {}  # log path -> the chapter its latest session studied last
     for session in sessions:
         path = session.source.path
         timed = _time_log_sources(session)  # "Duration ~102 min (training ran ~60 min)" says how long
-        lines = [line for line in _asking_lines(session)
+        lines = [line for line in asking_lines(session)
                  if line.kind is not SectionKind.WATCHLIST and line.source not in timed]
         before = studied[path] if path in studied else _title_chapter(titles.get(path))
         chapter = _opening_chapter(session, lines, before)
@@ -297,7 +271,7 @@ def _title_chapter(title: str | None) -> int | None:
     return about[0] if about else None
 
 
-def _opening_chapter(session: Session, lines: list[_Asking], before: int | None) -> int | None:
+def _opening_chapter(session: Session, lines: list[Asking], before: int | None) -> int | None:
     """The chapter the header names, else the one the log's previous session studied last,
     else the first one a line of the session (not of its resume point) is about."""
     header = chapters_studied(session.header)
@@ -309,90 +283,8 @@ def _opening_chapter(session: Session, lines: list[_Asking], before: int | None)
     return next((chapters[0] for chapters in about if chapters), None)
 
 
-def _asking_lines(session: Session) -> Iterator[_Asking]:
-    """Every line of a session that may ask for a run, in order; Q/A lines ask for none.
-    A table or code block right after a line is attached to it."""
-    pending: _Asking | None = None
-    for block in session.blocks:
-        if isinstance(block, CodeBlock) and (pending is None or pending.heading or not leads_into(pending.text, block.lines)):
-            if pending is not None:
-                yield from _with_rows(_attach(pending, block) if pending.heading else pending)
-            pending = None
-            yield from _commands(block, session.id)
-            continue
-        if isinstance(block, (Table, CodeBlock)):
-            if pending is not None:
-                pending = _attach(pending, block)
-            elif isinstance(block, Table):
-                yield from _rows(block, session.id)
-            continue
-        if pending is not None:
-            yield from _with_rows(pending)
-        pending = None
-        for line in _lines_of(block, session.id):
-            if pending is not None:
-                yield from _with_rows(pending)
-            pending = line
-    if pending is not None:
-        yield from _with_rows(pending)
-
-
 def _time_log_sources(session: Session) -> frozenset[Source]:
     """The lines the session's time log is read from: they say how long it took, not what ran."""
     if session.timelog is None:
         return frozenset()
     return frozenset((session.timelog.source, *session.timelog.sources))
-
-
-def _lines_of(block, session: SessionId) -> Iterator[_Asking]:
-    if isinstance(block, Section):
-        yield _Asking(block.name, block.source, session, block.kind, (), heading=True)
-        plan_depth = None  # the depth of the item that names a part for next time, while under it
-        for item in block.items:
-            if plan_depth is not None and item.depth <= plan_depth:
-                plan_depth = None
-            yield _Asking(item.text, item.source, session, block.kind, (), plan=plan_depth is not None)
-            if plan_depth is None and names_next_time(item.text):
-                plan_depth = item.depth
-    elif isinstance(block, Field):
-        yield _Asking(f"{block.name}: {block.value}", block.source, session, None, ())
-    elif isinstance(block, Note):
-        yield _Asking(block.text, block.source, session, None, ())
-    elif not isinstance(block, QA):
-        return
-
-
-def _commands(block: CodeBlock, session: SessionId) -> Iterator[_Asking]:
-    """The commands of a code block, each a line of its own: a command that runs a script
-    ("python ch04/train.py --lr 0.1  # max_epoch=10", then "# batch_size=20") asks for that run,
-    with the settings of its arguments and of its comments; what it printed asks for nothing."""
-    for offset, said in block_commands(block.lines):
-        yield _Asking(said, Source(block.source.path, block.source.line + offset), session, None, ())
-
-
-def _rows(table: Table, session: SessionId) -> Iterator[_Asking]:
-    """The rows of a table that follows no line, each a line of its own: "8.3 | ran ``ch08/train.py``"."""
-    for offset, row in enumerate(table.lines):
-        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
-        if any(cell.strip("-: ") for cell in cells):  # not the delimiter row
-            source = Source(table.source.path, table.source.line + offset)
-            yield _Asking(" | ".join(cells), source, session, None, (), row=True)
-
-
-def _attach(line: _Asking, block: Table | CodeBlock) -> _Asking:
-    tables = line.tables + (block,) if isinstance(block, Table) else line.tables
-    return line._replace(attached=line.attached + tuple(block.lines), tables=tables)
-
-
-def _with_rows(line: _Asking) -> Iterator[_Asking]:
-    """The line, then each row of a table right after it, its cells read with their column's
-    heading ("설정: `lr=0.5`, 에폭: 100, 퍼플렉서티: 3.9"): a row of results may be a run of its own."""
-    yield line
-    for table in line.tables:
-        rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.lines]
-        for offset, cells in enumerate(rows[1:], start=1):
-            if any(cell.strip("-: ") for cell in cells):  # not the delimiter row
-                text = ", ".join(f"{heading}: {cell}" if heading else cell
-                                 for heading, cell in zip(rows[0], cells) if cell)
-                source = Source(table.source.path, table.source.line + offset)
-                yield _Asking(text, source, line.session, line.kind, (), under=line.source)
