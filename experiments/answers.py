@@ -40,6 +40,7 @@ from experiments.settings_choice import by_settings, may_sweep, of_chapters, swe
 from experiments.spec import Spec
 from experiments.tiers import is_heavy, uses_corpus
 from experiments.looks_like import LOOKS_LIKE, SAID_RUN, WORKS_ON, looks_like
+from experiments.untrained import untrained_named
 from experiments.values import read_values
 
 __all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
@@ -138,12 +139,27 @@ def _chapters_run(named: tuple[int, ...], scripts: list[str]) -> tuple[int, ...]
 
 def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, scripts: list[str]) -> str:
     """Why a line no experiment answers looks like one: the most specific reason found."""
+    untrained = _untrained(line, lowered, named, chapter)
+    if untrained:  # "try skip-gram instead of CBOW" says first what it does not run
+        return _instead(line, lowered, named, chapter) or untrained
     looks = looks_like(line, lowered, scripts)
     if looks.startswith(WORKS_ON) and _remarks_on_data(line, lowered, named, chapter):
         return ""
     if looks and looks != SAID_RUN:
         return looks
     return _instead(line, lowered, named, chapter) or _elsewhere(line, lowered, named, chapter) or looks
+
+
+def _untrained(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> str:
+    """Why a line that runs a model its chapter's experiment does not train ("try skip-gram in
+    ``ch04/train.py``") looks like an experiment: it runs that model."""
+    if not asking.says_run(lowered):
+        return ""
+    for spec in _specs_for(named, chapter):
+        model = untrained_named(spec, line, lowered)
+        if model:
+            return f"it runs {model}, which {spec.id} does not train"
+    return ""
 
 
 def _remarks_on_data(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> bool:
@@ -200,7 +216,7 @@ def _follow_up(line: str, lowered: str, chapter: int | None, attached: Sequence[
     named = chapters_studied(line)
     if spec.chapter not in named if named else chapter not in (None, spec.chapter):
         return None  # about another chapter
-    if not _follows(spec, lowered, learned) or _names_another(spec, lowered):
+    if not _follows(spec, lowered, learned) or _names_another(spec, lowered) or untrained_named(spec, line, lowered):
         return None
     changed = read_values(spec, asking.settings_text(line), attached, bare_lists=False)
     if not changed:
@@ -268,6 +284,7 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
         chosen = swept(worded, attached, named, chapter)
     if not chosen and scripts:
         chosen = by_settings(worded, attached, named, chapter)
+    chosen = [(spec, values) for spec, values in chosen if not untrained_named(spec, line, lowered)]
     if not chosen or said_run or reported or scripts:
         return chosen
     # Otherwise the line asks only by the data the experiment runs on ("PPMI + SVD on PTB") or by
