@@ -258,15 +258,22 @@ def _at(source: Source) -> tuple[int, int]:
 
 def _beside(session: Session, here: str, ctx: Context) -> Beside:
     """What shows after each record of the session, by where it is in the log (``_at``): the
-    runs it asks for (a run once, beside the first record that asks for it), then the mark
-    of a line no experiment reproduces yet."""
+    runs it asks for (a run once, beside the first record that asks for it; a run the session both
+    runs and plans to run again, as run beside the first record that runs it and as planned beside
+    the first that plans it, while it has no results), then the mark of a line no experiment
+    reproduces yet."""
     out: Beside = {}
-    shown: set[tuple[str, str]] = set()
-    for ref in ctx.refs_by_session.get(session.id, ()):
+    shown: set[tuple[str, str, bool]] = set()
+    refs = ctx.refs_by_session.get(session.id, ())
+    asked = {(ref.experiment, ref.run_id) for ref in refs if not ref.planned}
+    for ref in refs:
         result = ctx.results.get((ref.experiment, ref.run_id))
-        if result is not None and (ref.experiment, ref.run_id) not in shown and not _script_not_run(result):
-            shown.add((ref.experiment, ref.run_id))
-            planned = ref.planned and result.metrics is None
+        if result is None or _script_not_run(result):
+            continue
+        planned = ref.planned and result.metrics is None
+        shows = (ref.experiment, ref.run_id, planned)
+        if shows not in shown and not (ref.planned and not planned and shows[:2] in asked):
+            shown.add(shows)
             block = ctx.run_block(here, result, ctx.words.plain("planned_experiment" if planned else "experiment"))
             out[_at(ref.source)] = out.get(_at(ref.source), "") + "\n" + block
     notes = {_at(note.source): note.message for note in ctx.notes_by_session.get(session.id, ())}
