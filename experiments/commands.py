@@ -29,16 +29,18 @@ def block_commands(lines: Sequence[str]) -> list[tuple[int, str]]:
 
 def leads_into(line: str, block: Sequence[str]) -> str | None:
     """What a line asks with when it leads into the code block right after it, which then holds its
-    settings; None when it does not. It leads into a block that runs no script, one the line opens
-    ("Ran it with:") or names the script of ("Ran ``ch04/train.py``, window 5"): the line as it is.
-    It leads into one it states the settings of ("first a smoke test with ``max_epoch = 1``", then
-    ``$ python ch04/train.py``) as the block's commands with those settings: the line and the
-    commands. A block that runs a script after any other line ("**Confused:** dropout placement",
-    or a question, then ``$ python ch06/train_rnnlm.py``) is a run of its own."""
+    settings; None when it does not. It leads into a block that runs no script and one that names
+    the script the line names ("Ran ``ch04/train.py``, window 5"): the line as it is. It leads into
+    a block it opens ("跑了书上的训练：", "Ran it with:") or states the settings of ("first a smoke
+    test with ``max_epoch = 1``"), then ``$ python ch04/train.py``: the line, then the block's
+    commands, which run with its settings. A block that runs a script after any other line
+    ("**Confused:** dropout placement", or a question, then ``$ python ch06/train_rnnlm.py``) is a
+    run of its own."""
     scripts = [match.group("script") for match in map(_COMMAND.match, block) if match]
-    if not scripts or line.rstrip().endswith((":", "：")) or any(script.rsplit("/", 1)[-1] in line for script in scripts):
+    if not scripts or any(script.rsplit("/", 1)[-1] in line for script in scripts):
         return line
-    if asking.asks_nothing(line) or not asking.sets_values(line.lower()):
+    opens = line.rstrip().endswith((":", "："))
+    if not opens and (asking.asks_nothing(line) or not asking.sets_values(line.lower())):
         return None
     return " ".join((line, *(said for _, said in block_commands(block))))
 

@@ -282,8 +282,9 @@ def test_a_code_block_that_runs_a_script_asks_for_its_run_with_the_settings_its_
         15: [("ch06-lstm-lm", "epochs-2", False), (SCRIPTS, "ch06-train_rnnlm.py", False)],
         # after a question, the command is a run of its own
         24: [("ch06-better-lstm-lm", "dropout-0.3", False), (SCRIPTS, "ch06-train_better_rnnlm.py", False)],
-        # a line that leads into the block ("with:") holds it: the run before, with lr 10
-        27: [("ch06-better-lstm-lm", "lr-10_dropout-0.3", True)],
+        # a line that leads into the block ("with:") holds it: the run before, with lr 10, and
+        # the script its command runs
+        27: [("ch06-better-lstm-lm", "lr-10_dropout-0.3", True), (SCRIPTS, "ch06-train_better_rnnlm.py", True)],
     }
 
 

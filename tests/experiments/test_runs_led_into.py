@@ -76,3 +76,21 @@ def test_a_question_with_a_setting_does_not_lead_into_the_block(tmp_path):
     found = runs_by_line(tmp_path, QUESTION)
     assert 5 not in found
     assert found[7] == [("ch04-word2vec", "default", False), (SCRIPTS, "ch04-train.py", False)]
+
+
+OPENING = """# Notes
+
+## 2026-12-01 — ch4
+
+{line}
+```
+$ python ch04/train.py
+| epoch 1 | iter 1 / 9295 | loss 4.16
+```
+"""
+
+
+@pytest.mark.parametrize("line", ["Ran it with:", "跑了书上的训练：", "책 코드 그대로 실행:", "- Ran it with:"])
+def test_a_line_that_opens_the_block_asks_for_the_run_its_command_runs(tmp_path, line):
+    found = runs_by_line(tmp_path, OPENING.format(line=line))
+    assert list(found.values()) == [[("ch04-word2vec", "default", False), (SCRIPTS, "ch04-train.py", False)]]
