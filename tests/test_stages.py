@@ -19,7 +19,7 @@ STAGES = {
     "model": {"model", "session_lines", "markup", "diagnostics", "slugs", "timezones"},
     "read": {"config", "sources", "redact"},
     "parse": {"parse", "session_header", "labels", "labels_file", "label_names", "timelog", "resolution", "tables", "header_dates", "header_lines", "log_notes", "quotes", "qa_lines", "session_state", "session_time", "wrapped", "header_times", "task_lists", "callouts", "time_lines", "label_patterns", "session_titles", "table_parts", "table_sessions", "free_text", "plain_headers", "lead_ins", "bracket_labels", "page_properties", "toggles", "session_references", "outline_qa", "fences", "logseq"},
-    "link": {"link", "mentions", "concepts", "code_terms", "aliases", "vocabulary", "vocabulary_file", "cards", "card_phrases", "watchlist", "watch_items", "watch_words", "experiment_lines", "definition_shape", "plain_names", "asking_lines"},
+    "link": {"link", "mentions", "concepts", "code_terms", "aliases", "vocabulary", "vocabulary_file", "cards", "card_phrases", "watchlist", "watch_items", "watch_words", "experiment_lines", "definition_shape", "plain_names", "asking_lines", "book_code"},
     "render": {"render", "results"},  # and every module of render/
     "write": {"write", "search", "sitebuild"},
     "pipeline": {"pipeline", "cli", "rerun", "__init__", "__main__"},

@@ -57,11 +57,13 @@ class ExperimentLines:
 
 
 def experiment_lines(sessions: list[Session], defining: set[Source],
-                     titles: dict[str, str | None] | None = None) -> ExperimentLines:
+                     titles: dict[str, str | None] | None = None,
+                     book_code: frozenset[str] = frozenset()) -> ExperimentLines:
     """The runs every line asks for, the lines no experiment answers, and the problems found.
 
     `sessions` in chronological order; `defining`: the sources of lines that define a term;
-    `titles`: each log's title line, by path.
+    `titles`: each log's title line, by path; `book_code`: the paths of the logs whose code is the
+    book's repository (studykb.book_code), where a script an experiment reproduces is no learner's own.
     """
     refs, notes, diagnostics = [], [], []
     answers: dict[tuple, Answer] = {}  # lines repeat (a watchlist item, a plan): each read once
@@ -75,7 +77,7 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
         found = _answered(answers, line, chapter, following)
         if line.under is not None and not found.follows:
             continue
-        for run in found.runs:
+        for run in _runs(found, line.source.path in book_code):
             refs.append(ExperimentRef(run.experiment, run.run_id, run.params, line.source, line.session,
                                       planned=line.planned))
         for problem in found.problems:
@@ -87,6 +89,14 @@ def experiment_lines(sessions: list[Session], defining: set[Source],
             diagnostics.append(info(line.source.path, line.source.line, f"looks like an experiment, but {message}"))
         _carry(bases, line, found)
     return ExperimentLines(tuple(refs), tuple(notes), tuple(diagnostics))
+
+
+def _runs(found: Answer, book_code: bool) -> tuple[Run, ...]:
+    """The runs a line asks for; in a log whose code is the book's, a script that an experiment
+    reproduces is that experiment's run, not also a run of the learner's own script."""
+    if book_code and any(run.experiment != SCRIPTS.id for run in found.runs):
+        return tuple(run for run in found.runs if run.experiment != SCRIPTS.id)
+    return found.runs
 
 
 def scripts_not_run(refs: tuple[ExperimentRef, ...], scripts_root: Path | None) -> list[Diagnostic]:

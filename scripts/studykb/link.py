@@ -12,6 +12,7 @@ from datetime import datetime
 from . import aliases, code_terms
 from . import concepts as found
 from .card_phrases import site_language
+from .book_code import book_code_logs
 from .cards import make_cards
 from .definition_shape import says_what_is_done
 from .diagnostics import Diagnostic, warning
@@ -49,7 +50,7 @@ def link(logs: list[LogFile], lexicon: Lexicon, watch_window: int,
     spans = spans_of(mentioned, slug_of)
     watch = collect_watchlist(sessions, lines, named, watch_window, spans, labels)
     runs = experiment_lines(sessions, {d.source for defs in definitions.values() for d in defs},
-                            {log.path: log.title for log in logs})
+                            {log.path: log.title for log in logs}, book_code_logs(logs))
     diagnostics += runs.diagnostics
     shown = aliases.site_names(concept_list, logs, language)
     knowledge = Knowledge(
