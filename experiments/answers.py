@@ -40,7 +40,8 @@ from experiments.settings_choice import by_settings, may_sweep, of_chapters, swe
 from experiments.spec import Spec
 from experiments.tiers import is_heavy, uses_corpus
 from experiments.looks_like import LOOKS_LIKE, SAID_RUN, WORKS_ON, looks_like
-from experiments.untrained import untrained_named
+from experiments.book_scripts import book_script_values
+from experiments.untrained import untrained_named, untrained_reason
 from experiments.values import read_values
 
 __all__ = ["Answer", "answer", "chapters_named", "chapters_studied"]
@@ -139,7 +140,7 @@ def _chapters_run(named: tuple[int, ...], scripts: list[str]) -> tuple[int, ...]
 
 def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, scripts: list[str]) -> str:
     """Why a line no experiment answers looks like one: the most specific reason found."""
-    untrained = _untrained(line, lowered, named, chapter)
+    untrained = untrained_reason(_specs_for(named, chapter), line, lowered)
     if untrained:  # "try skip-gram instead of CBOW" says first what it does not run
         return _instead(line, lowered, named, chapter) or untrained
     looks = looks_like(line, lowered, scripts)
@@ -148,18 +149,6 @@ def _why(line: str, lowered: str, named: tuple[int, ...], chapter: int | None, s
     if looks and looks != SAID_RUN:
         return looks
     return _instead(line, lowered, named, chapter) or _elsewhere(line, lowered, named, chapter) or looks
-
-
-def _untrained(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> str:
-    """Why a line that runs a model its chapter's experiment does not train ("try skip-gram in
-    ``ch04/train.py``") looks like an experiment: it runs that model."""
-    if not asking.says_run(lowered):
-        return ""
-    for spec in _specs_for(named, chapter):
-        model = untrained_named(spec, line, lowered)
-        if model:
-            return f"it runs {model}, which {spec.id} does not train"
-    return ""
 
 
 def _remarks_on_data(line: str, lowered: str, named: tuple[int, ...], chapter: int | None) -> bool:
@@ -270,6 +259,8 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
     """The experiments the line asks for, with the values it states for each."""
     reported = asking.figures(lowered)
     specs = [spec for spec in _specs_for(named, chapter) if _asked_by_words(spec, lowered)]
+    scripted = book_script_values(scripts, chapter)  # the values of the model a book's script trains
+    specs += [EXPERIMENTS[experiment] for experiment in scripted if EXPERIMENTS[experiment] not in specs]
     if reported:  # a figure says whose it is: a perplexity is no gradient-norm plot's
         measuring = [spec for spec in specs if asking.measures(spec, reported)]
         specs = measuring or _measuring(named, chapter, reported, lowered)
@@ -279,7 +270,7 @@ def _answering(line: str, lowered: str, named: tuple[int, ...], chapter: int | N
     if learned and not (said_run or reported):
         return []  # what was learned asks only when it says something was run or measured
     worded = asking.settings_text(line)
-    chosen = _read_each(specs, worded, attached)
+    chosen = [(spec, {**scripted.get(spec.id, {}), **values}) for spec, values in _read_each(specs, worded, attached)]
     if not chosen and said_run and may_sweep(named, chapter):
         chosen = swept(worded, attached, named, chapter)
     if not chosen and scripts:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from experiments import asking
+from typing import Iterable
+
 from experiments.spec import Spec
 
 _NOT_TRAINED = {
@@ -24,3 +26,15 @@ def untrained_named(spec: Spec, line: str, lowered: str) -> str:
     if match is None or asking.compared_only(lowered, search):
         return ""
     return line[match.start(): match.end()] if len(line) == len(lowered) else match.group(0)
+
+
+def untrained_reason(specs: Iterable[Spec], line: str, lowered: str) -> str:
+    """Why a line that runs a model its chapter's experiment does not train ("try skip-gram in
+    ``ch04/train.py``") looks like an experiment: it runs that model."""
+    if not asking.says_run(lowered):
+        return ""
+    for spec in specs:
+        model = untrained_named(spec, line, lowered)
+        if model:
+            return f"it runs {model}, which {spec.id} does not train"
+    return ""

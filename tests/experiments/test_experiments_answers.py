@@ -197,7 +197,7 @@ def test_with_no_chapter_known_any_experiment_answers():
 
 
 @pytest.mark.parametrize("line, why", [
-    ("Ran `ch03/train.py` (window_size=2)", "it runs ch03/train.py"),
+    ("Ran `ch05/eval.py` (window_size=2)", "it runs ch05/eval.py"),
     ("PPMI + SVD on PTB", "it works on the PTB data set"),
     ("GRU perplexity 400", "it reports a perplexity figure"),
     ("LR sweep executed: `20, 10, 1`", "it describes a sweep"),
