@@ -5,18 +5,9 @@ from __future__ import annotations
 import pytest
 
 from studykb import fences
-from studykb.labels import shipped_labels
 from studykb.model import CodeBlock
-from studykb.parse import parse_log
-from studykb.sources import decode_log
+from tests.test_parse import parse
 
-LABELS = shipped_labels()
-
-
-def parse(text: str):
-    lines, problems = decode_log(text.encode("utf-8"), "sessions/t.md")
-    log, more = parse_log(lines, LABELS)
-    return log, problems + more
 
 
 @pytest.mark.parametrize("line, marker, info, column, in_bullet", [
